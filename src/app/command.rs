@@ -1,0 +1,56 @@
+//! Everything the user can ask of the window, as one enum. Buttons, menus and shortcuts
+//! push commands during the UI pass; the app runs them after it, so drawing never changes
+//! the world halfway through a frame.
+
+use std::path::PathBuf;
+
+use super::settings::ViewMode;
+use crate::journal::front_matter::NewValue;
+use crate::journal::slug::SlugStyle;
+
+/// The fields of the new-post dialog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewPostForm {
+    pub title: String,
+    pub categories: String,
+    pub tags: String,
+    pub draft: bool,
+    /// `YYYY-MM-DD HH:MM`, in the site zone.
+    pub date: String,
+    pub slug_style: SlugStyle,
+}
+
+/// The answer to "save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Open a post, asking first when the open one has unsaved changes.
+    OpenPost(PathBuf),
+    SavePost,
+    ShowNewPostDialog,
+    CreatePost(NewPostForm),
+    SetField {
+        key: String,
+        value: NewValue,
+    },
+    RemoveField(String),
+    /// Replace the front matter's other keys (not in the form) with these raw YAML lines.
+    SetOtherFields(String),
+    Undo,
+    Redo,
+    ToggleFind,
+    FindNext,
+    ReplaceOne,
+    ReplaceAll,
+    SetView(ViewMode),
+    Reindex,
+    AnswerPrompt(PromptChoice),
+    CloseWindow,
+}

@@ -1,0 +1,207 @@
+//! The open post: its text, the text as last loaded or saved, the disk fingerprint at load,
+//! and its undo history.
+//!
+//! Dirty is computed (text differs from the saved text), never a flag. Typing is grouped
+//! into undo steps by pauses; edits made by commands (form fields, replace-all, reloads)
+//! are one step each. The history is bounded by bytes, since each step is a full copy.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::site::store::{Fingerprint, LoadedPost};
+
+/// Typing separated by a pause this long starts a new undo step.
+const TYPING_PAUSE: Duration = Duration::from_millis(900);
+/// The most bytes of text the undo history keeps.
+const HISTORY_BYTES: usize = 64 << 20;
+
+/// One open post.
+#[derive(Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub text: String,
+    /// The text as last loaded or saved.
+    pub saved_text: String,
+    /// What the file held when loaded or last saved; `None` when it does not exist yet.
+    pub fingerprint: Option<Fingerprint>,
+    /// Bumped on every change of `text`, for caches keyed on it.
+    pub generation: u64,
+    undo: Vec<String>,
+    redo: Vec<String>,
+    /// The text at the end of the last undo step.
+    checkpoint: String,
+    /// When the typing burst in progress last changed the text, if one is in progress.
+    last_typing: Option<Instant>,
+}
+
+impl Document {
+    pub fn from_loaded(post: LoadedPost) -> Document {
+        Document {
+            path: post.path,
+            saved_text: post.text.clone(),
+            checkpoint: post.text.clone(),
+            text: post.text,
+            fingerprint: Some(post.fingerprint),
+            generation: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_typing: None,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.text != self.saved_text
+    }
+
+    /// Record that the editor changed the text; typing until a pause is one undo step.
+    pub fn typed(&mut self, now: Instant) {
+        self.last_typing = Some(now);
+        self.redo.clear();
+        self.generation += 1;
+    }
+
+    /// Close the typing burst once the user has paused. Returns how long until it should be
+    /// called again, if a burst is still open.
+    pub fn tick(&mut self, now: Instant) -> Option<Duration> {
+        let last = self.last_typing?;
+        let idle = now.duration_since(last);
+        if idle >= TYPING_PAUSE {
+            self.close_burst();
+            None
+        } else {
+            Some(TYPING_PAUSE - idle)
+        }
+    }
+
+    /// Replace the whole text as one undo step (form edits, replace-all, insertions).
+    pub fn replace_text(&mut self, text: String) {
+        if text == self.text {
+            return;
+        }
+        self.close_burst();
+        let before = std::mem::replace(&mut self.text, text);
+        self.push_undo(before);
+        self.checkpoint = self.text.clone();
+        self.redo.clear();
+        self.generation += 1;
+    }
+
+    fn close_burst(&mut self) {
+        if self.last_typing.take().is_some() && self.checkpoint != self.text {
+            let before = std::mem::replace(&mut self.checkpoint, self.text.clone());
+            self.push_undo(before);
+        }
+    }
+
+    fn push_undo(&mut self, text: String) {
+        self.undo.push(text);
+        let mut total: usize = self.undo.iter().map(String::len).sum();
+        while total > HISTORY_BYTES && self.undo.len() > 1 {
+            total -= self.undo.remove(0).len();
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty() || self.checkpoint != self.text
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.close_burst();
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        let current = std::mem::replace(&mut self.text, previous);
+        self.redo.push(current);
+        self.checkpoint = self.text.clone();
+        self.generation += 1;
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.close_burst();
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        let current = std::mem::replace(&mut self.text, next);
+        self.undo.push(current);
+        self.checkpoint = self.text.clone();
+        self.generation += 1;
+        true
+    }
+
+    /// After a successful save of the current text.
+    pub fn mark_saved(&mut self, fingerprint: Fingerprint) {
+        self.saved_text = self.text.clone();
+        self.fingerprint = Some(fingerprint);
+    }
+
+    /// The file name, for titles and prompts.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::from_loaded(LoadedPost {
+            path: "a.md".into(),
+            text: text.to_owned(),
+            fingerprint: Fingerprint::of(text.as_bytes()),
+        })
+    }
+
+    #[test]
+    fn dirty_is_computed_from_the_text() {
+        let mut d = doc("a");
+        assert!(!d.is_dirty());
+        d.replace_text("ab".into());
+        assert!(d.is_dirty());
+        d.replace_text("a".into());
+        assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn typing_bursts_undo_as_one_step_and_pauses_split_them() {
+        let mut d = doc("");
+        let t0 = Instant::now();
+        for (i, c) in "한글".chars().enumerate() {
+            d.text.push(c);
+            d.typed(t0 + Duration::from_millis(100 * i as u64));
+            assert!(
+                d.tick(t0 + Duration::from_millis(100 * i as u64 + 50))
+                    .is_some()
+            );
+        }
+        assert_eq!(d.tick(t0 + Duration::from_secs(3)), None);
+        d.text.push('!');
+        d.typed(t0 + Duration::from_secs(5));
+        assert!(d.undo());
+        assert_eq!(d.text, "한글");
+        assert!(d.undo());
+        assert_eq!(d.text, "");
+        assert!(!d.undo());
+        assert!(d.redo());
+        assert_eq!(d.text, "한글");
+    }
+
+    #[test]
+    fn command_edits_are_single_steps() {
+        let mut d = doc("a");
+        d.replace_text("b".into());
+        d.replace_text("c".into());
+        d.undo();
+        assert_eq!(d.text, "b");
+        d.replace_text("d".into());
+        assert!(!d.can_redo(), "a new edit clears redo");
+    }
+}

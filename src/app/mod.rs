@@ -1,0 +1,483 @@
+//! The window's application: owns the state, drains worker events, reads shortcuts, draws
+//! the views, and runs the [`Command`]s they pushed after the UI pass.
+
+pub mod command;
+pub mod document;
+mod run;
+pub mod sample;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::journal::front_matter::FrontMatter;
+use crate::journal::links::LinkContext;
+use crate::journal::permalink::url_of_post;
+use crate::journal::preview::heading_of;
+use crate::site::Site;
+use crate::site::index::PostSummary;
+use crate::ui::dialogs::{self, NewPostSite};
+use crate::ui::find::FindState;
+use crate::ui::fonts::{self, KoreanFont};
+use crate::ui::form::FormState;
+use crate::ui::highlight::Highlighter;
+use crate::ui::preview::{Preview, PreviewInput};
+use crate::ui::sidebar::{SidebarView, sidebar};
+use crate::ui::toolbar::{Status, ToolbarView, toolbar};
+use crate::ui::{editor, labels};
+use crate::workers::photo_loader::PhotoLoader;
+use crate::workers::{Event, Workers};
+use command::{Command, NewPostForm};
+use document::Document;
+use settings::{Settings, Theme, ViewMode};
+
+/// How the window starts.
+#[derive(Debug, Clone)]
+pub struct StartOptions {
+    /// A site folder or a post; `None`: the last site, else the sample journal.
+    pub path: Option<PathBuf>,
+    pub fonts: KoreanFont,
+    /// Where to install the sample journal (default: the user's data folder).
+    pub sample_dir: Option<PathBuf>,
+}
+
+/// What to do once the user has answered the unsaved-changes prompt.
+#[derive(Debug, Clone, PartialEq)]
+enum AfterPrompt {
+    Open(PathBuf),
+    Close,
+}
+
+/// The preview's photo cache budget.
+const PHOTO_CACHE_BYTES: usize = 256 << 20;
+
+pub struct DaybookApp {
+    pub site: Option<Site>,
+    pub posts: Vec<PostSummary>,
+    pub doc: Option<Document>,
+    pub settings: Settings,
+    pub status: Option<Status>,
+    filter: String,
+    form: FormState,
+    find: FindState,
+    new_post: Option<NewPostForm>,
+    prompt: Option<AfterPrompt>,
+    preview: Preview,
+    highlighter: Highlighter,
+    workers: Workers,
+    commands: Vec<Command>,
+    /// The post whose cursor goes to the end of its body once opened (a new post).
+    focus_body_of: Option<PathBuf>,
+    allow_close: bool,
+    title_sent: String,
+    theme_applied: Option<Theme>,
+    _photos: Arc<PhotoLoader>,
+}
+
+impl DaybookApp {
+    pub fn new(ctx: &egui::Context, settings: Settings, start: StartOptions) -> DaybookApp {
+        fonts::install(ctx, start.fonts);
+        let photos = PhotoLoader::install(ctx, PHOTO_CACHE_BYTES);
+        let mut app = DaybookApp {
+            site: None,
+            posts: Vec::new(),
+            doc: None,
+            settings,
+            status: None,
+            filter: String::new(),
+            form: FormState::default(),
+            find: FindState::default(),
+            new_post: None,
+            prompt: None,
+            preview: Preview::default(),
+            highlighter: Highlighter::default(),
+            workers: Workers::new(ctx),
+            commands: Vec::new(),
+            focus_body_of: None,
+            allow_close: false,
+            title_sent: String::new(),
+            theme_applied: None,
+            _photos: photos,
+        };
+        app.start(start.path, start.sample_dir);
+        app
+    }
+
+    fn start(&mut self, path: Option<PathBuf>, sample_dir: Option<PathBuf>) {
+        if let Some(p) = path {
+            self.open_path(&p);
+            return;
+        }
+        if let Some(last) = self.settings.last_site.clone().filter(|s| s.is_dir()) {
+            self.open_path(&last);
+            return;
+        }
+        match sample_dir.or_else(sample::default_location) {
+            Some(dir) => match sample::install(&dir) {
+                Ok(root) => self.open_path(&root),
+                Err(e) => self.error(format!("Could not set up the sample journal: {e}")),
+            },
+            None => self.error(
+                "No data folder to put the sample journal in; open a site with `daybook PATH`."
+                    .into(),
+            ),
+        }
+    }
+
+    /// Open the site at or above `path`, and `path` itself when it is a post.
+    pub fn open_path(&mut self, path: &Path) {
+        match Site::find(path) {
+            Ok(site) => {
+                let post = path
+                    .is_file()
+                    .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+                self.open_site(site, post);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn open_site(&mut self, site: Site, post: Option<PathBuf>) {
+        self.posts = crate::site::index::index_site(&site);
+        self.settings.last_site = Some(site.root.clone());
+        let remembered = self
+            .settings
+            .last_post
+            .get(&site.root)
+            .filter(|p| p.is_file())
+            .cloned();
+        let first = self
+            .posts
+            .iter()
+            .find(|p| p.error.is_none())
+            .map(|p| p.path.clone());
+        self.site = Some(site);
+        self.doc = None;
+        if let Some(target) = post.or(remembered).or(first) {
+            self.open_post_now(&target);
+        }
+    }
+
+    fn open_post_now(&mut self, path: &Path) {
+        match crate::site::store::load_post(path) {
+            Ok(loaded) => {
+                let doc = Document::from_loaded(loaded);
+                if let Some(site) = &self.site {
+                    self.settings
+                        .last_post
+                        .insert(site.root.clone(), doc.path.clone());
+                }
+                self.find.current = None;
+                self.doc = Some(doc);
+                self.status = None;
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn error(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn info(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: false,
+        });
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(Document::is_dirty)
+    }
+
+    fn now(&self) -> DateTime<FixedOffset> {
+        let zone = self
+            .site
+            .as_ref()
+            .map(|s| s.config.zone())
+            .unwrap_or(crate::journal::date::Zone::Local);
+        zone.to_zone(chrono::Utc::now().fixed_offset())
+    }
+
+    fn window_title(&self) -> String {
+        let site = self
+            .site
+            .as_ref()
+            .map(|s| {
+                s.config.title.clone().unwrap_or_else(|| {
+                    s.root
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                })
+            })
+            .unwrap_or_else(|| "no site".to_owned());
+        match &self.doc {
+            Some(d) => format!(
+                "{}{} — {site} — daybook",
+                d.file_name(),
+                if d.is_dirty() { " ●" } else { "" }
+            ),
+            None => format!("{site} — daybook"),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let cmd = Modifiers::COMMAND;
+        let table = [
+            (KeyboardShortcut::new(cmd, Key::S), Command::SavePost),
+            (
+                KeyboardShortcut::new(cmd, Key::N),
+                Command::ShowNewPostDialog,
+            ),
+            (KeyboardShortcut::new(cmd, Key::F), Command::ToggleFind),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+            ),
+            (KeyboardShortcut::new(cmd, Key::Y), Command::Redo),
+            (KeyboardShortcut::new(cmd, Key::Z), Command::Undo),
+        ];
+        for (shortcut, command) in table {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn preview_input<'a>(&self, site: &'a Site, doc: &'a Document) -> PreviewInput<'a> {
+        let zone = site.config.zone();
+        let fm = FrontMatter::parse(&doc.text).ok();
+        let draft = site.relative(&doc.path).starts_with("_drafts");
+        let date = fm.as_ref().and_then(|fm| {
+            fm.date().and_then(|(t, quoted)| {
+                crate::journal::date::parse_written_date(&t)
+                    .map(|w| zone.to_zone(w.instant(quoted, &zone)))
+            })
+        });
+        let post_url = fm
+            .as_ref()
+            .and_then(|fm| {
+                url_of_post(
+                    &doc.file_name(),
+                    draft,
+                    fm,
+                    &zone,
+                    &site.config.permalink,
+                    self.now(),
+                )
+            })
+            .unwrap_or_default();
+        PreviewInput {
+            text: &doc.text,
+            heading: heading_of(
+                &doc.text,
+                date.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
+            ),
+            links: LinkContext {
+                baseurl: site.config.baseurl.clone(),
+                url: site.config.url.clone(),
+                post_url,
+            },
+            site_root: &site.root,
+        }
+    }
+
+    fn draw_editor(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = self.doc.as_mut() else {
+            ui.centered_and_justified(|ui| {
+                ui.label("Choose a post on the left, or make one with New post (Ctrl+N).")
+            });
+            return;
+        };
+        let zone = self
+            .site
+            .as_ref()
+            .map(|s| s.config.zone())
+            .unwrap_or(crate::journal::date::Zone::Local);
+        self.form.sync(&doc.text, doc.generation, &doc.path);
+        egui::CollapsingHeader::new("Front matter")
+            .default_open(true)
+            .show(ui, |ui| {
+                self.form.ui(ui, &zone, &mut self.commands);
+            });
+        if self.find.open {
+            self.find.ui(ui, &mut self.commands);
+        }
+        ui.separator();
+        if editor::editor(ui, &mut doc.text, &mut self.highlighter) {
+            doc.typed(std::time::Instant::now());
+        }
+    }
+
+    fn draw_preview(&mut self, ui: &mut egui::Ui) {
+        let (Some(site), Some(doc)) = (&self.site, &self.doc) else {
+            return;
+        };
+        if !self.preview.is_current(&doc.path, doc.generation) {
+            let input = self.preview_input(site, doc);
+            self.preview.update(&doc.path, doc.generation, &input);
+        }
+        ui.label(egui::RichText::new(labels::PREVIEW).weak());
+        self.preview.ui(ui);
+    }
+}
+
+impl eframe::App for DaybookApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for event in self.workers.drain() {
+            match event {
+                Event::SiteIndexed { root, posts } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.posts = posts;
+                    }
+                }
+            }
+        }
+        if self.prompt.is_none() && self.new_post.is_none() {
+            self.shortcuts(ctx);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(AfterPrompt::Close);
+        }
+        if let Some(doc) = self.doc.as_mut() {
+            if let Some(wait) = doc.tick(std::time::Instant::now()) {
+                ctx.request_repaint_after(wait);
+            }
+        }
+        if self.theme_applied != Some(self.settings.theme) {
+            ctx.set_theme(match self.settings.theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+            });
+            self.theme_applied = Some(self.settings.theme);
+        }
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let warnings = self
+            .site
+            .as_ref()
+            .map(|s| s.config.warnings.clone())
+            .unwrap_or_default();
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let view = ToolbarView {
+                has_post: self.doc.is_some(),
+                dirty: self.is_dirty(),
+                can_undo: self.doc.as_ref().is_some_and(Document::can_undo),
+                can_redo: self.doc.as_ref().is_some_and(Document::can_redo),
+                view: self.settings.view,
+                status: self.status.as_ref(),
+                warnings: &warnings,
+            };
+            toolbar(ui, &view, &mut self.settings.theme, &mut self.commands);
+        });
+        let sidebar_panel = egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(self.settings.sidebar_width)
+            .show(ui, |ui| {
+                let view = SidebarView {
+                    posts: &self.posts,
+                    open: self.doc.as_ref().map(|d| d.path.as_path()),
+                    open_dirty: self.is_dirty(),
+                    now: self.now(),
+                };
+                sidebar(ui, &view, &mut self.filter, &mut self.commands);
+            });
+        self.settings.sidebar_width = sidebar_panel.response.rect.width();
+        match self.settings.view {
+            ViewMode::Split => {
+                let width = self.settings.preview_width;
+                let panel = egui::Panel::right("preview")
+                    .resizable(true)
+                    .default_size(width)
+                    .show(ui, |ui| self.draw_preview(ui));
+                self.settings.preview_width = panel.response.rect.width();
+                egui::CentralPanel::default().show(ui, |ui| self.draw_editor(ui));
+            }
+            ViewMode::EditorOnly => {
+                egui::CentralPanel::default().show(ui, |ui| self.draw_editor(ui));
+            }
+            ViewMode::PreviewOnly => {
+                egui::CentralPanel::default().show(ui, |ui| self.draw_preview(ui));
+            }
+        }
+        if let Some(site) = &self.site {
+            let zone = site.config.zone();
+            let dialog_site = NewPostSite {
+                zone: &zone,
+                permalink: &site.config.permalink,
+                baseurl: &site.config.baseurl,
+                layout: &site.config.post_layout,
+            };
+            dialogs::new_post_dialog(ui, &mut self.new_post, &dialog_site, &mut self.commands);
+        }
+        if self.prompt.is_some() {
+            let file = self
+                .doc
+                .as_ref()
+                .map(Document::file_name)
+                .unwrap_or_default();
+            dialogs::unsaved_prompt(ui, &file, &mut self.commands);
+        }
+        let ctx = ui.ctx().clone();
+        for command in std::mem::take(&mut self.commands) {
+            self.run(&ctx, command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::KEY, &self.settings);
+    }
+}
+
+/// Open the window (blocking until it closes).
+pub fn run_window(path: Option<PathBuf>) -> anyhow::Result<()> {
+    #[cfg_attr(not(target_os = "linux"), allow(unused_mut))]
+    let mut options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("daybook")
+            .with_app_id("daybook")
+            .with_inner_size([1400.0, 900.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DAYBOOK_WAYLAND").is_none() && std::env::var_os("DISPLAY").is_some() {
+        // Dropped files arrive on X11 only; XWayland gives us X11 on a Wayland desktop.
+        options.event_loop_builder = Some(Box::new(|builder| {
+            use winit::platform::x11::EventLoopBuilderExtX11;
+            builder.with_x11();
+        }));
+    }
+    let start = StartOptions {
+        path,
+        fonts: KoreanFont::PreferSystem,
+        sample_dir: None,
+    };
+    eframe::run_native(
+        "daybook",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, settings::KEY))
+                .unwrap_or_default();
+            Ok(Box::new(DaybookApp::new(&cc.egui_ctx, settings, start)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

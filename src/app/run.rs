@@ -1,0 +1,245 @@
+//! Running commands after the UI pass: every change to documents, files and settings that
+//! a button, field or shortcut asked for happens here.
+
+use super::command::{Command, NewPostForm, PromptChoice};
+use super::{AfterPrompt, DaybookApp};
+use crate::journal::form_fields::set_other_fields;
+use crate::journal::front_matter::{self, FrontMatterError};
+use crate::site::{create, store};
+use crate::ui::dialogs::{NewPostSite, post_from_form};
+use crate::ui::editor;
+
+impl DaybookApp {
+    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenPost(path) => {
+                if self.is_dirty() {
+                    self.prompt = Some(AfterPrompt::Open(path));
+                } else {
+                    self.open_post_now(&path);
+                }
+            }
+            Command::SavePost => {
+                self.save();
+            }
+            Command::ShowNewPostDialog => {
+                if self.site.is_some() {
+                    self.new_post = Some(NewPostForm {
+                        date: self.now().format("%Y-%m-%d %H:%M").to_string(),
+                        slug_style: self.settings.slug_style,
+                        ..NewPostForm::default()
+                    });
+                }
+            }
+            Command::CreatePost(form) => self.create_post(ctx, &form),
+            Command::SetField { key, value } => {
+                self.edit_front_matter(|text| front_matter::set_field(text, &key, &value));
+            }
+            Command::RemoveField(key) => {
+                self.edit_front_matter(|text| front_matter::remove_field(text, &key));
+            }
+            Command::SetOtherFields(raw) => {
+                let ok = self.edit_front_matter(|text| set_other_fields(text, &raw));
+                if ok {
+                    self.form.others_error = None;
+                }
+            }
+            Command::Undo => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.undo();
+                }
+            }
+            Command::Redo => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.redo();
+                }
+            }
+            Command::ToggleFind => {
+                self.find.open = !self.find.open && self.doc.is_some();
+                self.find.focus = self.find.open;
+                self.find.message = None;
+            }
+            Command::FindNext => self.find_next(ctx),
+            Command::ReplaceOne => self.replace_one(ctx),
+            Command::ReplaceAll => self.replace_all(),
+            Command::SetView(view) => self.settings.view = view,
+            Command::Reindex => {
+                if let Some(site) = &self.site {
+                    self.workers.index(site);
+                }
+            }
+            Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
+            Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Save the open post atomically; refuses to overwrite a file changed on disk.
+    pub(super) fn save(&mut self) -> bool {
+        let Some(doc) = self.doc.as_mut() else {
+            return false;
+        };
+        match store::write_atomic(&doc.path, doc.text.as_bytes(), Some(doc.fingerprint)) {
+            Ok(fingerprint) => {
+                doc.mark_saved(fingerprint);
+                let name = doc.file_name();
+                self.info(format!("Saved {name}"));
+                if let Some(site) = &self.site {
+                    self.workers.index(site);
+                }
+                true
+            }
+            Err(e) => {
+                self.error(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Apply a front-matter edit to the open post as one undo step.
+    fn edit_front_matter(
+        &mut self,
+        edit: impl FnOnce(&str) -> Result<String, FrontMatterError>,
+    ) -> bool {
+        let Some(doc) = self.doc.as_mut() else {
+            return false;
+        };
+        match edit(&doc.text) {
+            Ok(text) => {
+                doc.replace_text(text);
+                self.form.mark_synced(doc.generation);
+                true
+            }
+            Err(e) => {
+                self.form.others_error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn create_post(&mut self, ctx: &egui::Context, form: &NewPostForm) {
+        let Some(site) = &self.site else {
+            return;
+        };
+        let zone = site.config.zone();
+        let dialog_site = NewPostSite {
+            zone: &zone,
+            permalink: &site.config.permalink,
+            baseurl: &site.config.baseurl,
+            layout: &site.config.post_layout,
+        };
+        let created = post_from_form(form, &dialog_site)
+            .and_then(|post| create::create_post(site, &post).map_err(|e| e.to_string()));
+        match created {
+            Ok(path) => {
+                self.settings.slug_style = form.slug_style;
+                self.posts = crate::site::index::index_site(site);
+                self.focus_body_of = Some(path.clone());
+                self.info(format!(
+                    "Created {}",
+                    path.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                ));
+                self.run(ctx, Command::OpenPost(path));
+                self.place_cursor_for_new_post(ctx);
+            }
+            Err(e) => self.error(format!("Could not create the post: {e}")),
+        }
+    }
+
+    /// Put the cursor at the end of a just-created post's body, once it is open.
+    pub(super) fn place_cursor_for_new_post(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        if self.focus_body_of.as_ref() == Some(&doc.path) {
+            editor::select(ctx, &doc.text, doc.text.len()..doc.text.len());
+            self.focus_body_of = None;
+        }
+    }
+
+    fn answer_prompt(&mut self, ctx: &egui::Context, choice: PromptChoice) {
+        let Some(after) = self.prompt.take() else {
+            return;
+        };
+        let proceed = match choice {
+            PromptChoice::Save => self.save(),
+            PromptChoice::Discard => true,
+            PromptChoice::Cancel => false,
+        };
+        if !proceed {
+            return;
+        }
+        match after {
+            AfterPrompt::Open(path) => {
+                self.open_post_now(&path);
+                self.place_cursor_for_new_post(ctx);
+            }
+            AfterPrompt::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn find_next(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let from = self
+            .find
+            .current
+            .as_ref()
+            .map(|r| r.end)
+            .or_else(|| editor::cursor_byte(ctx, &doc.text))
+            .unwrap_or(0);
+        match self.find.next_match(&doc.text, from) {
+            Some(range) => {
+                editor::select(ctx, &doc.text, range.clone());
+                self.find.current = Some(range);
+                self.find.message = None;
+            }
+            None => {
+                self.find.current = None;
+                self.find.message = Some("No match".to_owned());
+            }
+        }
+    }
+
+    fn replace_one(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.doc.as_mut() else {
+            return;
+        };
+        let current = self
+            .find
+            .current
+            .clone()
+            .filter(|r| doc.text.get(r.clone()) == Some(self.find.query.as_str()));
+        match current {
+            Some(range) => {
+                let mut text = doc.text.clone();
+                text.replace_range(range.clone(), &self.find.replacement);
+                doc.replace_text(text);
+                self.find.current = Some(range.start..range.start + self.find.replacement.len());
+                self.find_next(ctx);
+            }
+            None => self.find_next(ctx),
+        }
+    }
+
+    fn replace_all(&mut self) {
+        let Some(doc) = self.doc.as_mut() else {
+            return;
+        };
+        if self.find.query.is_empty() {
+            return;
+        }
+        let count = doc.text.matches(&self.find.query).count();
+        if count > 0 {
+            let text = doc.text.replace(&self.find.query, &self.find.replacement);
+            doc.replace_text(text);
+        }
+        self.find.current = None;
+        self.find.message = Some(format!("Replaced {count}"));
+    }
+}

@@ -1,0 +1,69 @@
+//! Settings that outlive a session, stored by eframe. Every field has a default, so
+//! settings written by an older daybook still load.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::journal::slug::SlugStyle;
+
+/// The storage key of [`Settings`].
+pub const KEY: &str = "daybook-settings";
+
+/// What the middle and right of the window show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ViewMode {
+    #[default]
+    Split,
+    EditorOnly,
+    PreviewOnly,
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_site: Option<PathBuf>,
+    /// The last open post of each site, by site root.
+    pub last_post: HashMap<PathBuf, PathBuf>,
+    pub sidebar_width: f32,
+    pub preview_width: f32,
+    pub theme: Theme,
+    pub view: ViewMode,
+    pub slug_style: SlugStyle,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            last_site: None,
+            last_post: HashMap::new(),
+            sidebar_width: 260.0,
+            preview_width: 520.0,
+            theme: Theme::System,
+            view: ViewMode::Split,
+            slug_style: SlugStyle::Default,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_from_an_older_version_load_with_defaults() {
+        let old = r#"{"last_site":"/tmp/site","view":"PreviewOnly"}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert_eq!(s.last_site, Some(PathBuf::from("/tmp/site")));
+        assert_eq!(s.view, ViewMode::PreviewOnly);
+        assert_eq!(s.sidebar_width, Settings::default().sidebar_width);
+    }
+}

@@ -1,0 +1,181 @@
+//! The command line: `daybook [PATH]` opens the window; subcommands run the same core for
+//! scripts and git hooks. Raw arguments (clap) are turned into core calls here; messages
+//! for the user are one line on stderr, and exit codes are 0 (ok) and 1 (user error).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::journal::date::{format_with_offset, parse_user_date};
+use crate::journal::front_matter::{self, FrontMatter, NewValue, Value};
+use crate::journal::new_post::{NewPost, split_list};
+use crate::journal::slug::SlugStyle;
+use crate::site::{Site, create, store};
+
+/// daybook — a Markdown journal editor for Jekyll blogs.
+#[derive(Debug, Parser)]
+#[command(name = "daybook", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A Jekyll site folder or one post in it. Without it: the last site, or the sample journal.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new post with generated front matter and print its path.
+    New {
+        /// The site folder (default: the site containing the current folder).
+        #[arg(long)]
+        site: Option<PathBuf>,
+        #[arg(long)]
+        title: String,
+        /// Space-separated categories.
+        #[arg(long, default_value = "")]
+        categories: String,
+        /// Space-separated tags.
+        #[arg(long, default_value = "")]
+        tags: String,
+        /// Create the post in _drafts/ instead of _posts/.
+        #[arg(long)]
+        draft: bool,
+        /// "YYYY-MM-DD HH:MM" in the site's timezone (default: now).
+        #[arg(long)]
+        date: Option<String>,
+        /// Use an ASCII file name (Korean romanised).
+        #[arg(long)]
+        ascii_slug: bool,
+    },
+    /// Set front-matter fields in place (format-preserving, atomic). `KEY=` removes a field.
+    Set {
+        post: PathBuf,
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        fields: Vec<String>,
+    },
+}
+
+/// Run a subcommand; `Ok` output lines go to stdout.
+pub fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::New {
+            site,
+            title,
+            categories,
+            tags,
+            draft,
+            date,
+            ascii_slug,
+        } => {
+            let site_path = site.unwrap_or_else(|| PathBuf::from("."));
+            let site = Site::find(&site_path)?;
+            let zone = site.config.zone();
+            let date = match date {
+                Some(text) => parse_user_date(&text, &zone)
+                    .with_context(|| format!("--date `{text}` is not YYYY-MM-DD HH:MM"))?,
+                None => zone.to_zone(chrono::Utc::now().fixed_offset()),
+            };
+            if title.trim().is_empty() {
+                bail!("--title is empty");
+            }
+            let post = NewPost {
+                title,
+                categories: split_list(&categories),
+                tags: split_list(&tags),
+                draft,
+                date,
+                slug_style: if ascii_slug {
+                    SlugStyle::Ascii
+                } else {
+                    SlugStyle::Default
+                },
+                layout: site.config.post_layout.clone(),
+            };
+            let path = create::create_post(&site, &post)?;
+            println!("{}", path.display());
+            Ok(())
+        }
+        Command::Set { post, fields } => set_fields(&post, &fields),
+    }
+}
+
+/// How a `KEY=VALUE` from the command line becomes a front-matter value.
+fn new_value(
+    key: &str,
+    value: &str,
+    current: Option<&Value>,
+    post: &Path,
+) -> anyhow::Result<NewValue> {
+    Ok(match key {
+        "date" => {
+            let site = Site::find(post)?;
+            let instant = parse_user_date(value, &site.config.zone())
+                .with_context(|| format!("date `{value}` is not YYYY-MM-DD HH:MM[:SS] [+ZZZZ]"))?;
+            NewValue::Raw(format_with_offset(&instant))
+        }
+        _ if value == "true" || value == "false" => NewValue::Bool(value == "true"),
+        "categories" | "tags" if matches!(current, Some(Value::List(_))) => {
+            NewValue::List(split_list(value))
+        }
+        _ => NewValue::Text(value.to_owned()),
+    })
+}
+
+fn set_fields(post: &Path, fields: &[String]) -> anyhow::Result<()> {
+    let loaded = store::load_post(post)?;
+    let mut text = loaded.text.clone();
+    let mut expected = Vec::new();
+    for field in fields {
+        let (key, value) = field
+            .split_once('=')
+            .with_context(|| format!("`{field}` is not KEY=VALUE"))?;
+        let key = key.trim();
+        if key.is_empty() {
+            bail!("`{field}` has an empty key");
+        }
+        let current =
+            FrontMatter::parse(&text).map_err(|source| crate::site::SiteError::FrontMatter {
+                path: post.to_owned(),
+                source,
+            })?;
+        text = if value.is_empty() {
+            front_matter::remove_field(&text, key)
+        } else {
+            let v = new_value(key, value, current.get(key).as_ref(), post)?;
+            expected.push((key.to_owned(), v.clone()));
+            front_matter::set_field(&text, key, &v)
+        }
+        .map_err(|source| crate::site::SiteError::FrontMatter {
+            path: post.to_owned(),
+            source,
+        })?;
+    }
+    verify_read_back(&text, &expected).with_context(|| format!("{}: not saved", post.display()))?;
+    if text != loaded.text {
+        store::write_atomic(post, text.as_bytes(), Some(Some(loaded.fingerprint)))?;
+    }
+    println!("{}", post.display());
+    Ok(())
+}
+
+/// A last check before writing: every field reads back as the value asked for.
+fn verify_read_back(text: &str, expected: &[(String, NewValue)]) -> anyhow::Result<()> {
+    let fm = FrontMatter::parse(text)?;
+    for (key, value) in expected {
+        let got = fm.get(key);
+        let ok = match (value, &got) {
+            (NewValue::Text(t), Some(Value::Str { text, .. })) => text == t,
+            (NewValue::Bool(b), Some(Value::Bool(g))) => b == g,
+            (NewValue::Raw(r), Some(v)) => v.as_text().as_deref() == Some(r.as_str()),
+            (NewValue::List(l), Some(Value::List(items))) => {
+                items.iter().filter_map(Value::as_text).collect::<Vec<_>>() == *l
+            }
+            _ => false,
+        };
+        if !ok {
+            bail!("`{key}` would read back as {got:?}, not as what was asked");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,543 @@
+//! Front matter: found, read with Jekyll's meaning, and edited as text.
+//!
+//! Owns the `---` block at the top of a post. Reading uses a YAML parser for structure and
+//! validity, plus the raw text for what YAML 1.1 (Jekyll's reader) means differently from
+//! YAML 1.2 (unquoted `no` is `false`; a quoted date is read in the site zone). Writing never
+//! re-serialises YAML: [`set_field`] replaces only the value text of one key, keeping the
+//! BOM, line endings, comments, key order, alignment spaces and the quoting style; an
+//! unchanged value leaves the text byte-identical. Pure: no IO.
+
+use std::ops::Range;
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+use super::scalar::{self, Quoting};
+
+/// Why front matter could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrontMatterError {
+    #[error("the front matter opened with `---` on line 1 never closes (no closing `---` line)")]
+    Unclosed,
+    #[error("invalid YAML in the front matter at line {line}: {message}")]
+    InvalidYaml { line: usize, message: String },
+    #[error("the front matter is not a list of `key: value` lines")]
+    NotAMapping,
+    #[error("`{key}` is written in a form daybook cannot edit safely ({why})")]
+    Uneditable { key: String, why: String },
+}
+
+/// Where the front matter sits in a post's text (byte offsets into the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The YAML between the delimiter lines.
+    pub yaml: Range<usize>,
+    /// Offset of the closing delimiter line.
+    pub close: usize,
+    /// Offset just after the closing delimiter line (its newline included): the body start.
+    pub end: usize,
+}
+
+/// The layout of a post's text: BOM, newline style and the front-matter block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub bom: bool,
+    pub crlf: bool,
+    pub block: Option<Result<Block, FrontMatterError>>,
+}
+
+impl Layout {
+    /// The newline this text uses (`\r\n` when its first line ends so).
+    pub fn newline(&self) -> &'static str {
+        if self.crlf { "\r\n" } else { "\n" }
+    }
+
+    /// The offset where the body starts (after the front matter, or after the BOM).
+    pub fn body_start(&self) -> usize {
+        match &self.block {
+            Some(Ok(b)) => b.end,
+            _ => self.content_start(),
+        }
+    }
+
+    /// The offset just after the BOM.
+    pub fn content_start(&self) -> usize {
+        if self.bom { '\u{feff}'.len_utf8() } else { 0 }
+    }
+}
+
+/// Lines of `text[range]` with their start offsets (absolute), without line terminators.
+fn lines_in(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
+    let base = range.start;
+    let slice = &text[range];
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= slice.len() {
+            return None;
+        }
+        let start = pos;
+        let end = slice[start..].find('\n').map_or(slice.len(), |i| start + i);
+        pos = end + 1;
+        let line = slice[start..end]
+            .strip_suffix('\r')
+            .unwrap_or(&slice[start..end]);
+        Some((base + start, line))
+    })
+}
+
+fn is_delimiter(line: &str, allow_dots: bool) -> bool {
+    let t = line.trim_end();
+    t == "---" || (allow_dots && t == "...")
+}
+
+/// Find the front matter the way Jekyll does: the text must start with a `---` line; the
+/// block ends at the next `---` (or `...`) line.
+pub fn layout(text: &str) -> Layout {
+    let bom = text.starts_with('\u{feff}');
+    let start = if bom { 3 } else { 0 };
+    let crlf = text[start..]
+        .find('\n')
+        .is_some_and(|i| i > 0 && text.as_bytes()[start + i - 1] == b'\r');
+    let mut lines = lines_in(text, start..text.len());
+    let block = match lines.next() {
+        Some((_, first)) if is_delimiter(first, false) => {
+            let yaml_start = text[start..]
+                .find('\n')
+                .map_or(text.len(), |i| start + i + 1);
+            Some(
+                lines_in(text, yaml_start..text.len())
+                    .find(|(_, l)| is_delimiter(l, true))
+                    .map(|(close, _)| Block {
+                        yaml: yaml_start..close,
+                        close,
+                        end: text[close..]
+                            .find('\n')
+                            .map_or(text.len(), |i| close + i + 1),
+                    })
+                    .ok_or(FrontMatterError::Unclosed),
+            )
+        }
+        _ => None,
+    };
+    Layout { bom, crlf, block }
+}
+
+/// One top-level `key: value` of the front matter, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub key: String,
+    /// Offset of the line holding the key.
+    pub line_start: usize,
+    /// The value's text: from after `key:` and its spaces up to a trailing comment on a
+    /// one-line value, or to the end of the last continuation line.
+    pub value: Range<usize>,
+    /// Offset after the entry's last line (newline included).
+    pub end: usize,
+}
+
+fn key_of(line: &str) -> Option<(String, usize)> {
+    let first = line.chars().next()?;
+    if first.is_whitespace() || matches!(first, '#' | '-' | '[' | '{' | '?') {
+        return None;
+    }
+    let (key, after) = if first == '"' || first == '\'' {
+        let close = line[1..].find(first)? + 1;
+        (line[1..close].to_owned(), close + 1)
+    } else {
+        let colon = line
+            .match_indices(':')
+            .map(|(i, _)| i)
+            .find(|&i| line[i + 1..].chars().next().is_none_or(char::is_whitespace))?;
+        (line[..colon].trim_end().to_owned(), colon)
+    };
+    let rest = &line[after..];
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let colon_rest = rest.strip_prefix(':')?;
+    let value_col = line.len() - colon_rest.trim_start_matches([' ', '\t']).len();
+    Some((key, value_col))
+}
+
+/// The end of a one-line value: before a ` #` comment for plain values, after the closing
+/// quote for quoted ones; trailing spaces excluded.
+fn one_line_value_len(value: &str) -> usize {
+    let end = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => quoted_end(value, q).unwrap_or(value.len()),
+        _ => value
+            .match_indices('#')
+            .map(|(i, _)| i)
+            .find(|&i| i > 0 && value[..i].ends_with([' ', '\t']))
+            .unwrap_or(value.len()),
+    };
+    value[..end].trim_end().len()
+}
+
+fn quoted_end(value: &str, q: char) -> Option<usize> {
+    let mut chars = value.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        if q == '"' && c == '\\' {
+            chars.next();
+        } else if c == q {
+            if q == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                chars.next();
+            } else {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// The top-level entries of a front-matter block, in order.
+pub fn entries(text: &str, block: &Block) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut open: Option<Entry> = None;
+    for (start, line) in lines_in(text, block.yaml.clone()) {
+        let next_line = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        let next_line = next_line.min(block.yaml.end);
+        if let Some((key, col)) = key_of(line) {
+            out.extend(open.take());
+            let value_len = one_line_value_len(&line[col..]);
+            open = Some(Entry {
+                key,
+                line_start: start,
+                value: start + col..start + col + value_len,
+                end: next_line,
+            });
+        } else if let Some(entry) = open.as_mut() {
+            let continues = line.starts_with([' ', '\t', '-']);
+            if continues && !line.trim().is_empty() {
+                entry.value.end = start + line.trim_end().len();
+                entry.end = next_line;
+            } else if !line.trim().is_empty() {
+                out.extend(open.take());
+            }
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// A post's front matter, read.
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    pub entries: Vec<Entry>,
+    map: yaml_rust2::yaml::Hash,
+    raw_values: Vec<String>,
+}
+
+/// A value read from front matter, with YAML 1.1 meaning applied to plain scalars.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Str { text: String, quoted: bool },
+    Bool(bool),
+    Number(String),
+    Null,
+    List(Vec<Value>),
+    Map,
+}
+
+impl Value {
+    /// The value as text, if it is a scalar.
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Value::Str { text, .. } | Value::Number(text) => Some(text.clone()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn convert(y: &Yaml, raw: Option<&str>) -> Value {
+    let plain = raw.filter(|r| !r.starts_with(['"', '\'', '|', '>', '!', '&', '*']));
+    match y {
+        Yaml::String(s) => match plain.and_then(scalar::yaml11_bool) {
+            Some(b) => Value::Bool(b),
+            None => Value::Str {
+                text: s.clone(),
+                quoted: plain.is_none(),
+            },
+        },
+        Yaml::Integer(i) => Value::Number(i.to_string()),
+        Yaml::Real(r) => Value::Number(r.clone()),
+        Yaml::Boolean(b) => Value::Bool(*b),
+        Yaml::Array(items) => Value::List(items.iter().map(|i| convert(i, None)).collect()),
+        Yaml::Hash(_) => Value::Map,
+        Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => Value::Null,
+    }
+}
+
+impl FrontMatter {
+    /// Read the front matter of `text`. No front matter at all reads as empty.
+    pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
+        let layout = layout(text);
+        match layout.block {
+            None => Ok(FrontMatter {
+                entries: Vec::new(),
+                map: yaml_rust2::yaml::Hash::new(),
+                raw_values: Vec::new(),
+            }),
+            Some(Err(e)) => Err(e),
+            Some(Ok(block)) => Self::parse_block(text, &block),
+        }
+    }
+
+    /// Read the front matter in `block` of `text`.
+    pub fn parse_block(text: &str, block: &Block) -> Result<FrontMatter, FrontMatterError> {
+        let yaml = &text[block.yaml.clone()];
+        let first_line = text[..block.yaml.start].matches('\n').count() + 1;
+        let docs = YamlLoader::load_from_str(yaml).map_err(|e| FrontMatterError::InvalidYaml {
+            line: first_line + e.marker().line().saturating_sub(1),
+            message: e.info().to_owned(),
+        })?;
+        let map = match docs.into_iter().next() {
+            None | Some(Yaml::Null) => yaml_rust2::yaml::Hash::new(),
+            Some(Yaml::Hash(h)) => h,
+            Some(_) => return Err(FrontMatterError::NotAMapping),
+        };
+        let entries = entries(text, block);
+        let raw_values = entries
+            .iter()
+            .map(|e| text[e.value.clone()].to_owned())
+            .collect();
+        Ok(FrontMatter {
+            entries,
+            map,
+            raw_values,
+        })
+    }
+
+    /// The value of a top-level key.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        let y = self.map.get(&Yaml::String(key.to_owned()))?;
+        let raw = self
+            .entries
+            .iter()
+            .position(|e| e.key == key)
+            .map(|i| self.raw_values[i].as_str());
+        Some(convert(y, raw))
+    }
+
+    /// The value of a key as text, if it is a scalar.
+    pub fn get_text(&self, key: &str) -> Option<String> {
+        self.get(key).and_then(|v| v.as_text())
+    }
+
+    /// The keys in file order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.key.as_str())
+    }
+
+    pub fn title(&self) -> Option<String> {
+        self.get_text("title")
+    }
+
+    pub fn layout_name(&self) -> Option<String> {
+        self.get_text("layout")
+    }
+
+    /// The date text and whether it was quoted.
+    pub fn date(&self) -> Option<(String, bool)> {
+        match self.get("date")? {
+            Value::Str { text, quoted } => Some((text, quoted)),
+            other => other.as_text().map(|t| (t, false)),
+        }
+    }
+
+    /// `published:` — `true` unless set to a false value.
+    pub fn published(&self) -> bool {
+        !matches!(self.get("published"), Some(Value::Bool(false)))
+    }
+
+    /// Categories as Jekyll reads them: singular `category` kept whole (it wins when
+    /// present); `categories` as a string split on whitespace, as a list kept item by item.
+    pub fn categories(&self) -> Vec<String> {
+        self.plural("category", "categories")
+    }
+
+    /// Tags, with the same rules as [`FrontMatter::categories`].
+    pub fn tags(&self) -> Vec<String> {
+        self.plural("tag", "tags")
+    }
+
+    fn plural(&self, singular: &str, plural: &str) -> Vec<String> {
+        if let Some(v) = self.get(singular) {
+            return match v {
+                Value::List(items) => items.iter().filter_map(Value::as_text).collect(),
+                other => other.as_text().into_iter().collect(),
+            };
+        }
+        match self.get(plural) {
+            Some(Value::List(items)) => items.iter().filter_map(Value::as_text).collect(),
+            Some(other) => other
+                .as_text()
+                .map(|t| t.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// A new value for a front-matter key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewValue {
+    /// A string, quoted as needed so YAML reads back exactly this.
+    Text(String),
+    /// A boolean, written plain.
+    Bool(bool),
+    /// A list of strings; written in the key's current list style (flow or block), else flow.
+    List(Vec<String>),
+    /// A scalar written exactly as given (a date with offset, a number).
+    Raw(String),
+}
+
+fn same_value(old: &Value, new: &NewValue) -> bool {
+    match (old, new) {
+        (Value::Str { text, .. }, NewValue::Text(t)) => text == t,
+        (Value::Bool(a), NewValue::Bool(b)) => a == b,
+        (Value::List(items), NewValue::List(new)) => {
+            items.len() == new.len()
+                && items
+                    .iter()
+                    .zip(new)
+                    .all(|(a, b)| a.as_text().as_deref() == Some(b.as_str()))
+        }
+        (v, NewValue::Raw(r)) => v.as_text().as_deref() == Some(r.trim()),
+        _ => false,
+    }
+}
+
+fn style_of(raw: &str) -> Quoting {
+    match raw.chars().next() {
+        Some('"') => Quoting::Double,
+        Some('\'') => Quoting::Single,
+        _ => Quoting::Plain,
+    }
+}
+
+/// Render `value` as the text after `key: `. `old_raw` is the value's previous text (for
+/// keeping its style: quotes, and a block list's item indent).
+fn render(value: &NewValue, old_raw: &str, newline: &str) -> String {
+    match value {
+        NewValue::Text(t) => scalar::render_string(t, style_of(old_raw)),
+        NewValue::Bool(b) => b.to_string(),
+        NewValue::Raw(r) => r.trim().to_owned(),
+        NewValue::List(items) => {
+            let block_indent = old_raw
+                .lines()
+                .skip_while(|l| !l.trim_start().starts_with('-'))
+                .map(|l| &l[..l.len() - l.trim_start().len()])
+                .next()
+                .filter(|_| old_raw.trim_start().starts_with('-') || old_raw.contains('\n'));
+            match block_indent {
+                Some(indent) if !items.is_empty() => items
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{newline}{indent}- {}",
+                            scalar::render_string(i, Quoting::Plain)
+                        )
+                    })
+                    .collect(),
+                _ => format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|i| scalar::render_flow_item(i))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+    }
+}
+
+/// Set `key` to `value` in the post `text`, editing only that key's value text. Returns the
+/// new text (equal to `text` when the value is already `value`). A post without front matter
+/// gets one. Refuses (leaving the caller's text alone) when the front matter is unreadable.
+pub fn set_field(text: &str, key: &str, value: &NewValue) -> Result<String, FrontMatterError> {
+    let layout = layout(text);
+    let nl = layout.newline();
+    let block = match layout.block {
+        Some(Err(e)) => return Err(e),
+        None => {
+            let at = layout.content_start();
+            let line = format!("{}: {}", render_key(key), render(value, "", nl));
+            return Ok(format!(
+                "{}---{nl}{line}{nl}---{nl}{}",
+                &text[..at],
+                &text[at..]
+            ));
+        }
+        Some(Ok(b)) => b,
+    };
+    let fm = FrontMatter::parse_block(text, &block)?;
+    let Some(entry) = fm.entries.iter().find(|e| e.key == key) else {
+        let line = format!("{}: {}{nl}", render_key(key), render(value, "", nl));
+        let mut out = String::with_capacity(text.len() + line.len());
+        out.push_str(&text[..block.close]);
+        if block.close > block.yaml.start && !text[..block.close].ends_with('\n') {
+            out.push_str(nl);
+        }
+        out.push_str(&line);
+        out.push_str(&text[block.close..]);
+        return Ok(out);
+    };
+    if fm.get(key).is_some_and(|old| same_value(&old, value)) {
+        return Ok(text.to_owned());
+    }
+    let old_raw = &text[entry.value.clone()];
+    if old_raw.starts_with(['|', '>', '&', '*', '!']) {
+        return Err(FrontMatterError::Uneditable {
+            key: key.to_owned(),
+            why: "a block scalar, anchor, alias or tag".to_owned(),
+        });
+    }
+    let rendered = render(value, old_raw, nl);
+    let mut start = entry.value.start;
+    let replacement = if rendered.starts_with(nl) {
+        // A block list written again as a block starts on the next line: no space after `:`.
+        start = text[..start].trim_end_matches([' ', '\t']).len();
+        rendered
+    } else if text[..start].ends_with(':') {
+        // `key:` whose value was empty or on the following lines: add the separating space.
+        format!(" {rendered}")
+    } else {
+        rendered
+    };
+    Ok(splice(text, start..entry.value.end, &replacement))
+}
+
+/// Remove `key` and its value lines from the front matter; unchanged text when absent.
+pub fn remove_field(text: &str, key: &str) -> Result<String, FrontMatterError> {
+    let layout = layout(text);
+    let Some(block) = layout.block else {
+        return Ok(text.to_owned());
+    };
+    let block = block?;
+    let fm = FrontMatter::parse_block(text, &block)?;
+    Ok(match fm.entries.iter().find(|e| e.key == key) {
+        Some(e) => splice(text, e.line_start..e.end, ""),
+        None => text.to_owned(),
+    })
+}
+
+fn render_key(key: &str) -> String {
+    if scalar::plain_is_safe(key) {
+        key.to_owned()
+    } else {
+        scalar::double_quoted(key)
+    }
+}
+
+fn splice(text: &str, range: Range<usize>, with: &str) -> String {
+    let mut out = String::with_capacity(text.len() + with.len());
+    out.push_str(&text[..range.start]);
+    out.push_str(with);
+    out.push_str(&text[range.end..]);
+    out
+}
+
+#[cfg(test)]
+#[path = "front_matter_tests.rs"]
+mod tests;

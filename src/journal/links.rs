@@ -1,0 +1,365 @@
+//! Finding image references in a post's Markdown and resolving them as the published page
+//! will.
+//!
+//! Scans kramdown-style Markdown images (`![alt](target "title")`, targets with spaces and
+//! `<…>` targets) and raw HTML `<img src>`, skipping fenced code blocks and inline code.
+//! Resolution follows Jekyll: `/x` is from the site root (under `baseurl` when the site sets
+//! one), `x` is relative to the post's URL, `{{ site.baseurl }}` and the `relative_url` /
+//! `absolute_url` filters are expanded, `%XX` escapes decoded. Pure: the caller checks
+//! whether the resolved file exists. Limitation: reference-style images are not resolved.
+
+use std::ops::Range;
+
+use super::permalink::percent_decode;
+
+/// How an image is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageSyntax {
+    Markdown,
+    Html,
+}
+
+/// One image reference in the Markdown source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    /// The whole reference (`![…](…)` or `<img …>`), as byte offsets into the text.
+    pub range: Range<usize>,
+    pub alt: String,
+    /// The target as written (without `<…>`).
+    pub target: String,
+    pub syntax: ImageSyntax,
+}
+
+/// What an image target points at on the published site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file in the site source, relative to the site root (`images/x.jpg`).
+    SiteFile(String),
+    /// A remote URL (never fetched).
+    Remote(String),
+    /// A URL outside the site (`/images/x` on a site with a `baseurl`, or `../` above the root).
+    OutsideSite(String),
+}
+
+/// The site facts resolution needs.
+#[derive(Debug, Clone, Default)]
+pub struct LinkContext {
+    pub baseurl: String,
+    pub url: String,
+    /// The post's URL path (from its permalink), without `baseurl`.
+    pub post_url: String,
+}
+
+/// Byte ranges of fenced code blocks and inline code spans, which hold no images.
+pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<(usize, String)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim_start();
+        let marker: String = trimmed
+            .chars()
+            .take_while(|c| *c == '`' || *c == '~')
+            .collect();
+        let is_fence = marker.len() >= 3
+            && marker
+                .chars()
+                .all(|c| c == marker.chars().next().unwrap_or('`'));
+        let is_liquid_highlight =
+            trimmed.starts_with("{% highlight") || trimmed.starts_with("{%highlight");
+        match &fence {
+            Some((open, m)) => {
+                let closes = (is_fence && marker.starts_with(m.as_str()))
+                    || (m == "{%" && trimmed.starts_with("{% endhighlight"));
+                if closes {
+                    out.push(*open..pos);
+                    fence = None;
+                }
+            }
+            None if is_fence => fence = Some((start, marker)),
+            None if is_liquid_highlight => fence = Some((start, "{%".to_owned())),
+            None => inline_code(line, start, &mut out),
+        }
+    }
+    if let Some((open, _)) = fence {
+        out.push(open..text.len());
+    }
+    out
+}
+
+fn inline_code(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let run = bytes[i..].iter().take_while(|b| **b == b'`').count();
+            let ticks = &line[i..i + run];
+            if let Some(close) = line[i + run..].find(ticks) {
+                let end = i + run + close + run;
+                out.push(base + i..base + end);
+                i = end;
+                continue;
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn in_ranges(ranges: &[Range<usize>], at: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&at))
+}
+
+/// Every image reference outside code, in order.
+pub fn scan_images(text: &str) -> Vec<ImageRef> {
+    let code = code_ranges(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("![") {
+        let at = from + found;
+        from = at + 2;
+        if in_ranges(&code, at) || text[..at].ends_with('\\') {
+            continue;
+        }
+        if let Some(image) = markdown_image(text, at) {
+            from = image.range.end;
+            out.push(image);
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<img") {
+        let at = from + found;
+        from = at + 4;
+        if in_ranges(&code, at) {
+            continue;
+        }
+        if let Some(image) = html_image(text, at) {
+            from = image.range.end;
+            out.push(image);
+        }
+    }
+    out.sort_by_key(|i| i.range.start);
+    out
+}
+
+/// Parse `![alt](target "title")` at `at`; `None` if it is not one (then it is text).
+pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
+    let alt_start = at + 2;
+    let mut depth = 1;
+    let mut alt_end = None;
+    for (i, c) in text[alt_start..].char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    alt_end = Some(alt_start + i);
+                    break;
+                }
+            }
+            '\n' if text[alt_start..alt_start + i].ends_with('\n') => return None,
+            _ => {}
+        }
+    }
+    let alt_end = alt_end?;
+    let rest = &text[alt_end + 1..];
+    let inner_start = alt_end + 2;
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let (target, end) = if rest[1..].starts_with('<') {
+        let close = rest[2..].find('>')?;
+        let target = rest[2..2 + close].to_owned();
+        let after = &rest[2 + close + 1..];
+        let paren = after.find(')')?;
+        if after[..paren].contains('\n') {
+            return None;
+        }
+        (target, alt_end + 1 + 2 + close + 1 + paren + 1)
+    } else {
+        let mut depth = 1;
+        let mut close = None;
+        for (i, c) in rest[1..].char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(i);
+                        break;
+                    }
+                }
+                '\n' => return None,
+                _ => {}
+            }
+        }
+        let close = close?;
+        let inner = rest[1..1 + close].trim();
+        (strip_title(inner).to_owned(), inner_start + close + 1)
+    };
+    Some(ImageRef {
+        range: at..end,
+        alt: text[alt_start..alt_end].to_owned(),
+        target: target.trim().to_owned(),
+        syntax: ImageSyntax::Markdown,
+    })
+}
+
+/// `x.jpg "title"` → `x.jpg`.
+fn strip_title(inner: &str) -> &str {
+    for q in ['"', '\''] {
+        if inner.ends_with(q) {
+            if let Some(open) = inner[..inner.len() - 1].rfind(q) {
+                if inner[..open].ends_with(char::is_whitespace) {
+                    return inner[..open].trim_end();
+                }
+            }
+        }
+    }
+    inner
+}
+
+fn html_image(text: &str, at: usize) -> Option<ImageRef> {
+    let end = at + text[at..].find('>')? + 1;
+    let tag = &text[at..end];
+    let src = html_attr(tag, "src")?;
+    Some(ImageRef {
+        range: at..end,
+        alt: html_attr(tag, "alt").unwrap_or_default(),
+        target: src,
+        syntax: ImageSyntax::Html,
+    })
+}
+
+/// The value of attribute `name` in an HTML tag (quoted or bare).
+pub fn html_attr(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before_ok = lower[..at].ends_with(char::is_whitespace);
+        let after = lower[at + name.len()..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let value_at = tag.len() - after.len() + 1;
+        let value = tag[value_at..].trim_start();
+        return Some(match value.chars().next()? {
+            q @ ('"' | '\'') => value[1..].split(q).next()?.to_owned(),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .next()?
+                .to_owned(),
+        });
+    }
+    None
+}
+
+/// Expand the Liquid forms real posts use in URLs: `{{ site.baseurl }}`, `{{ site.url }}`,
+/// `{{ '/x' | relative_url }}`, `{{ "/x" | absolute_url }}`.
+pub fn expand_url_liquid(target: &str, ctx: &LinkContext) -> String {
+    let mut out = String::with_capacity(target.len());
+    let mut rest = target;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find("}}") else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = rest[open + 2..open + close].trim();
+        out.push_str(
+            &expand_one(inner, ctx).unwrap_or_else(|| rest[open..open + close + 2].to_owned()),
+        );
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn expand_one(inner: &str, ctx: &LinkContext) -> Option<String> {
+    match inner {
+        "site.baseurl" => return Some(ctx.baseurl.clone()),
+        "site.url" => return Some(ctx.url.clone()),
+        _ => {}
+    }
+    let (value, filter) = inner.split_once('|')?;
+    let value = value.trim();
+    let literal = value
+        .strip_prefix('\'')
+        .and_then(|v| v.strip_suffix('\''))
+        .or_else(|| value.strip_prefix('"').and_then(|v| v.strip_suffix('"')))?;
+    let joined = if literal.starts_with('/') || literal.is_empty() {
+        format!("{}{literal}", ctx.baseurl)
+    } else {
+        format!("{}/{literal}", ctx.baseurl)
+    };
+    match filter.trim() {
+        "relative_url" => Some(joined.replace(' ', "%20")),
+        "absolute_url" => Some(format!("{}{}", ctx.url, joined).replace(' ', "%20")),
+        _ => None,
+    }
+}
+
+/// Where an image target points on the published site.
+pub fn resolve(target: &str, ctx: &LinkContext) -> Resolved {
+    let expanded = expand_url_liquid(target.trim(), ctx);
+    let lower = expanded.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
+        let own = !ctx.url.is_empty() && expanded.starts_with(&ctx.url);
+        if !own {
+            return Resolved::Remote(expanded);
+        }
+        return resolve(&expanded[ctx.url.len()..], ctx);
+    }
+    if lower.starts_with("data:") || lower.contains("://") {
+        return Resolved::Remote(expanded);
+    }
+    let path = expanded.split(['?', '#']).next().unwrap_or_default();
+    let path = percent_decode(path);
+    let absolute = if path.starts_with('/') {
+        path
+    } else {
+        // Relative to the post's URL: its folder, as a browser resolves it.
+        let base = format!("{}{}", ctx.baseurl, ctx.post_url);
+        let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+        format!("{dir}{path}")
+    };
+    let Some(normal) = normalize(&absolute) else {
+        return Resolved::OutsideSite(absolute);
+    };
+    let within = if ctx.baseurl.is_empty() {
+        Some(normal.as_str())
+    } else {
+        normal
+            .strip_prefix(ctx.baseurl.as_str())
+            .filter(|r| r.starts_with('/'))
+    };
+    match within {
+        Some(rel) => Resolved::SiteFile(rel.trim_start_matches('/').to_owned()),
+        None => Resolved::OutsideSite(normal),
+    }
+}
+
+/// Remove `.` and `..` segments; `None` when `..` climbs above the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(format!("/{}", parts.join("/")))
+}
+
+#[cfg(test)]
+#[path = "links_tests.rs"]
+mod tests;

@@ -1,0 +1,110 @@
+//! Tests for image scanning and resolution.
+
+use super::*;
+
+fn targets(text: &str) -> Vec<String> {
+    scan_images(text).into_iter().map(|i| i.target).collect()
+}
+
+#[test]
+fn scans_the_image_forms_real_posts_use() {
+    let text = "![enroll](/images/qcon2016/2016-11-06 16.11.58_2.jpg)\n\
+        ![뱃지](</images/a b.jpg>)\n\
+        ![t](/images/t.png \"title\")\n\
+        <IMG SRC=\"/images/raw.jpg\" alt=\"raw\">\n\
+        ![nested [brackets]](/images/n.jpg)\n\
+        1[not-an-image](/images/link.jpg)\n";
+    assert_eq!(
+        targets(text),
+        [
+            "/images/qcon2016/2016-11-06 16.11.58_2.jpg",
+            "/images/a b.jpg",
+            "/images/t.png",
+            "/images/raw.jpg",
+            "/images/n.jpg"
+        ]
+    );
+    let html = &scan_images(text)[3];
+    assert_eq!((html.alt.as_str(), html.syntax), ("raw", ImageSyntax::Html));
+}
+
+#[test]
+fn code_holds_no_images() {
+    let text = "```\n![x](/images/in-fence.jpg)\n```\n`![y](/images/inline.jpg)` and ![z](/images/real.jpg)\n{% highlight md %}\n![w](/images/liquid.jpg)\n{% endhighlight %}\n";
+    assert_eq!(targets(text), ["/images/real.jpg"]);
+}
+
+#[test]
+fn resolution_table() {
+    let plain = LinkContext {
+        baseurl: String::new(),
+        url: "https://blog.example".into(),
+        post_url: "/샌프란시스코/qcon/1일차/2016/11/03/qcon2016-day1.html".into(),
+    };
+    let based = LinkContext {
+        baseurl: "/blog".into(),
+        ..plain.clone()
+    };
+    use Resolved::*;
+    let cases: [(&LinkContext, &str, Resolved); 12] = [
+        (
+            &plain,
+            "/images/qcon2016/2016-11-07 10.29.43.jpg",
+            SiteFile("images/qcon2016/2016-11-07 10.29.43.jpg".into()),
+        ),
+        (
+            &plain,
+            "/images/a%20b.jpg",
+            SiteFile("images/a b.jpg".into()),
+        ),
+        (
+            &plain,
+            "images/x.jpg",
+            SiteFile("샌프란시스코/qcon/1일차/2016/11/03/images/x.jpg".into()),
+        ),
+        (
+            &plain,
+            "../../../../../../images/x.jpg",
+            SiteFile("images/x.jpg".into()),
+        ),
+        (
+            &plain,
+            "../../../../../../../x.jpg",
+            OutsideSite("/샌프란시스코/qcon/1일차/2016/11/03/../../../../../../../x.jpg".into()),
+        ),
+        (
+            &plain,
+            "https://example.com/x.jpg",
+            Remote("https://example.com/x.jpg".into()),
+        ),
+        (
+            &plain,
+            "https://blog.example/images/x.jpg",
+            SiteFile("images/x.jpg".into()),
+        ),
+        (
+            &plain,
+            "{{ site.baseurl }}/images/x.jpg",
+            SiteFile("images/x.jpg".into()),
+        ),
+        (
+            &based,
+            "{{ site.baseurl }}/images/x.jpg",
+            SiteFile("images/x.jpg".into()),
+        ),
+        (
+            &based,
+            "{{ '/images/a b.jpg' | relative_url }}",
+            SiteFile("images/a b.jpg".into()),
+        ),
+        (&based, "/images/x.jpg", OutsideSite("/images/x.jpg".into())),
+        (
+            &based,
+            "{{ \"/images/x.jpg\" | absolute_url }}",
+            SiteFile("images/x.jpg".into()),
+        ),
+    ];
+    for (ctx, target, want) in cases {
+        assert_eq!(resolve(target, ctx), want, "{target}");
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure journal core: Jekyll's rules for posts as plain data in, plain data out.
+//!
+//! Nothing in here touches egui or the file system, or reads the clock; the site edge
+//! (`crate::site`) and the app pass text, names and times in. Everything is table-tested.
+
+pub mod date;
+pub mod form_fields;
+pub mod front_matter;
+pub mod links;
+pub mod new_post;
+pub mod permalink;
+pub mod post_name;
+pub mod preview;
+pub mod scalar;
+pub mod slug;

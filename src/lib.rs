@@ -1,0 +1,11 @@
+//! daybook: a desktop Markdown journal editor for photo-heavy Jekyll blogs.
+//!
+//! Layers, top to bottom (nothing below imports anything above): `cli` and `app`/`ui`
+//! (the window), `site` (the file-system edge), `journal` (the pure core).
+
+pub mod app;
+pub mod cli;
+pub mod journal;
+pub mod site;
+pub mod ui;
+pub mod workers;

@@ -1,0 +1,31 @@
+//! The `daybook` binary: parses the command line and either runs a subcommand or opens
+//! the window. Everything else lives in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("daybook: internal error: {info}");
+    }));
+    let cli = match daybook::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Some(command) => daybook::cli::run(command),
+        None => daybook::app::run_window(cli.path),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("daybook: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

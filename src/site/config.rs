@@ -1,0 +1,186 @@
+//! `_config.yml`: the few settings daybook needs, read leniently.
+//!
+//! A missing file means defaults; a malformed one gives a visible warning and defaults,
+//! never a failure. Read keys: `baseurl`, `url`, `timezone`, `permalink`, and the default
+//! `layout` for posts from `defaults:`.
+
+use std::path::Path;
+
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::journal::date::Zone;
+
+/// The site settings daybook uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    pub title: Option<String>,
+    pub baseurl: String,
+    pub url: String,
+    /// The `timezone:` name as written.
+    pub timezone: Option<String>,
+    pub permalink: String,
+    /// The layout `defaults:` gives posts, else `post`.
+    pub post_layout: String,
+    /// Problems met while reading `_config.yml`, for the user to see.
+    pub warnings: Vec<String>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: None,
+            baseurl: String::new(),
+            url: String::new(),
+            timezone: None,
+            permalink: "date".to_owned(),
+            post_layout: "post".to_owned(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+fn text(y: &Yaml) -> Option<String> {
+    match y {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+impl SiteConfig {
+    /// Read `root/_config.yml`.
+    pub fn load(root: &Path) -> SiteConfig {
+        let path = root.join("_config.yml");
+        match std::fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
+            Err(e) => SiteConfig::with_warning(format!(
+                "_config.yml could not be read ({e}); using defaults"
+            )),
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => SiteConfig::parse(&s),
+                Err(_) => SiteConfig::with_warning(
+                    "_config.yml is not UTF-8 text; using defaults".to_owned(),
+                ),
+            },
+        }
+    }
+
+    fn with_warning(w: String) -> SiteConfig {
+        SiteConfig {
+            warnings: vec![w],
+            ..SiteConfig::default()
+        }
+    }
+
+    /// Read the settings from the text of a `_config.yml`.
+    pub fn parse(source: &str) -> SiteConfig {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let doc = match YamlLoader::load_from_str(source) {
+            Ok(docs) => docs.into_iter().next().unwrap_or(Yaml::Null),
+            Err(e) => {
+                return SiteConfig::with_warning(format!(
+                    "_config.yml line {}: {}; using default settings",
+                    e.marker().line(),
+                    e.info()
+                ));
+            }
+        };
+        let mut config = SiteConfig::default();
+        match &doc {
+            Yaml::Hash(_) => {}
+            Yaml::Null => return config,
+            _ => {
+                config
+                    .warnings
+                    .push("_config.yml is not a list of settings; using defaults".to_owned());
+                return config;
+            }
+        }
+        config.title = text(&doc["title"]);
+        config.baseurl = text(&doc["baseurl"])
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_owned();
+        config.url = text(&doc["url"])
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_owned();
+        if let Some(tz) = text(&doc["timezone"]) {
+            if Zone::named(&tz).is_none() {
+                config.warnings.push(format!(
+                    "_config.yml: unknown timezone `{tz}`; dates use this computer's zone"
+                ));
+            } else {
+                config.timezone = Some(tz);
+            }
+        }
+        if let Some(p) = text(&doc["permalink"]) {
+            config.permalink = p;
+        }
+        if let Some(layout) = default_post_layout(&doc["defaults"]) {
+            config.post_layout = layout;
+        }
+        config
+    }
+
+    /// The zone dates are read in: `timezone:` when set and known, else this computer's.
+    pub fn zone(&self) -> Zone {
+        self.timezone
+            .as_deref()
+            .and_then(Zone::named)
+            .unwrap_or(Zone::Local)
+    }
+}
+
+/// The `layout` a `defaults:` entry gives posts (scope type `posts`, or path `_posts`/empty).
+fn default_post_layout(defaults: &Yaml) -> Option<String> {
+    let Yaml::Array(items) = defaults else {
+        return None;
+    };
+    items.iter().find_map(|item| {
+        let scope = &item["scope"];
+        let ty = text(&scope["type"]);
+        let path = text(&scope["path"]).unwrap_or_default();
+        let applies = ty.as_deref() == Some("posts")
+            || (ty.is_none() && (path.is_empty() || path.trim_matches('/') == "_posts"));
+        if applies {
+            text(&item["values"]["layout"])
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_settings_daybook_needs() {
+        let c = SiteConfig::parse(
+            "title: 여행기\nbaseurl: /blog/\nurl: https://example.org\ntimezone: Asia/Seoul\npermalink: pretty\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: single\n",
+        );
+        assert_eq!(c.title.as_deref(), Some("여행기"));
+        assert_eq!(c.baseurl, "/blog");
+        assert_eq!(c.url, "https://example.org");
+        assert_eq!(c.timezone.as_deref(), Some("Asia/Seoul"));
+        assert_eq!(c.permalink, "pretty");
+        assert_eq!(c.post_layout, "single");
+        assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn malformed_config_warns_and_uses_defaults() {
+        let c = SiteConfig::parse("title: [unclosed\nbaseurl: /x\n");
+        assert_eq!(c.baseurl, "");
+        assert_eq!(c.permalink, "date");
+        assert_eq!(c.warnings.len(), 1);
+        assert!(c.warnings[0].contains("_config.yml"), "{:?}", c.warnings);
+        let c = SiteConfig::parse("timezone: Mars/Olympus\n");
+        assert_eq!(c.zone(), Zone::Local);
+        assert!(c.warnings[0].contains("Mars/Olympus"));
+        assert_eq!(SiteConfig::parse(""), SiteConfig::default());
+        assert_eq!(SiteConfig::parse("- a\n").warnings.len(), 1);
+    }
+}

@@ -1,0 +1,105 @@
+//! The file-system edge: finding a Jekyll site, reading its `_config.yml`, indexing its
+//! posts, and loading and saving post files (atomically).
+//!
+//! Everything that touches the disk for posts lives here; the rules themselves come from
+//! `crate::journal`. Errors carry the path they concern.
+
+pub mod config;
+pub mod create;
+pub mod index;
+pub mod store;
+
+use std::path::{Path, PathBuf};
+
+pub use config::SiteConfig;
+
+/// An error at the file-system edge, with the path it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: not valid UTF-8 text (byte {valid_up_to}); daybook will not rewrite it", path.display())]
+    NotUtf8 { path: PathBuf, valid_up_to: usize },
+    #[error("{}: not a Jekyll site (no _posts/ folder or _config.yml here or above)", path.display())]
+    NotASite { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    FrontMatter {
+        path: PathBuf,
+        #[source]
+        source: crate::journal::front_matter::FrontMatterError,
+    },
+    #[error("{}: changed on disk since it was loaded; not overwritten", path.display())]
+    ChangedOnDisk { path: PathBuf },
+}
+
+impl SiteError {
+    pub fn io(path: &Path, source: std::io::Error) -> SiteError {
+        SiteError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+/// A Jekyll site on disk: its root folder and its settings.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+}
+
+fn is_site_root(dir: &Path) -> bool {
+    dir.join("_posts").is_dir() || dir.join("_config.yml").is_file()
+}
+
+impl Site {
+    /// Open the site at `path`: a site folder, or any file or folder inside one (the
+    /// nearest folder above with `_posts/` or `_config.yml` is the root).
+    pub fn find(path: &Path) -> Result<Site, SiteError> {
+        let abs = std::path::absolute(path).map_err(|e| SiteError::io(path, e))?;
+        if !abs.exists() {
+            return Err(SiteError::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            ));
+        }
+        let start = if abs.is_dir() {
+            abs.as_path()
+        } else {
+            abs.parent().unwrap_or(&abs)
+        };
+        let root =
+            start
+                .ancestors()
+                .find(|d| is_site_root(d))
+                .ok_or_else(|| SiteError::NotASite {
+                    path: path.to_owned(),
+                })?;
+        Ok(Site::open_root(root))
+    }
+
+    /// Open `root` as a site without searching upwards.
+    pub fn open_root(root: &Path) -> Site {
+        Site {
+            root: root.to_owned(),
+            config: SiteConfig::load(root),
+        }
+    }
+
+    pub fn posts_dir(&self) -> PathBuf {
+        self.root.join("_posts")
+    }
+
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.root.join("_drafts")
+    }
+
+    /// The path relative to the site root, for messages and the sidebar.
+    pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}

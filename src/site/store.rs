@@ -1,0 +1,299 @@
+//! Loading post files and replacing them atomically.
+//!
+//! A post file is only ever replaced by writing a temp file in the same folder, fsyncing
+//! it, checking that the file on disk is still the one that was loaded, and renaming the
+//! temp file over it (then fsyncing the folder). A failure at any step leaves the original
+//! untouched. Temp files start with `.` (Jekyll and daybook ignore them); ones left behind
+//! by a killed process are removed by the next save of the same post.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::SiteError;
+
+/// What a post file held when it was loaded or written: its length and a content hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `bytes` (FNV-1a: stable across runs, for recovery files too).
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash,
+        }
+    }
+}
+
+/// A post file read from disk.
+#[derive(Debug, Clone)]
+pub struct LoadedPost {
+    pub path: PathBuf,
+    pub text: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// Read a post as UTF-8 text. Invalid UTF-8 is an error: such a file is never rewritten.
+pub fn load_post(path: &Path) -> Result<LoadedPost, SiteError> {
+    let bytes = fs::read(path).map_err(|e| SiteError::io(path, e))?;
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|e| SiteError::NotUtf8 {
+        path: path.to_owned(),
+        valid_up_to: e.utf8_error().valid_up_to(),
+    })?;
+    Ok(LoadedPost {
+        path: path.to_owned(),
+        text,
+        fingerprint,
+    })
+}
+
+/// The fingerprint of what is on disk now (`None` when the file is gone).
+pub fn disk_fingerprint(path: &Path) -> Result<Option<Fingerprint>, SiteError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(Fingerprint::of(&bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(SiteError::io(path, e)),
+    }
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+const TEMP_MARK: &str = ".daybook-";
+
+fn temp_path_for(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    target.with_file_name(format!(".{name}{TEMP_MARK}{}-{n}.tmp", std::process::id()))
+}
+
+/// Whether `name` is a temp file daybook writes (for watchers and indexers to ignore).
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && name.contains(TEMP_MARK) && name.ends_with(".tmp")
+}
+
+/// Remove temp files for `target` left by processes that no longer run.
+fn remove_stale_temps(target: &Path) {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}{TEMP_MARK}", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid: Option<u32> = rest.split('-').next().and_then(|p| p.parse().ok());
+        if pid.is_some_and(|p| p != std::process::id() && !process_alive(p)) {
+            // Best effort: a temp file that cannot be removed now is retried next save.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        // Without a cheap liveness check, keep the file: it is hidden and harmless.
+        true
+    }
+}
+
+/// Write `bytes` to `path` atomically. When `expected` is given, the file on disk must still
+/// have that fingerprint (or, for `None` inside, must not exist) right before the rename.
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    expected: Option<Option<Fingerprint>>,
+) -> Result<Fingerprint, SiteError> {
+    remove_stale_temps(path);
+    let temp = temp_path_for(path);
+    let result = write_then_rename(path, &temp, bytes, expected);
+    if result.is_err() {
+        // The original is untouched; the temp file is ours to clean up.
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_then_rename(
+    path: &Path,
+    temp: &Path,
+    bytes: &[u8],
+    expected: Option<Option<Fingerprint>>,
+) -> Result<Fingerprint, SiteError> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)
+        .map_err(|e| SiteError::io(temp, e))?;
+    file.write_all(bytes).map_err(|e| SiteError::io(temp, e))?;
+    if let Ok(meta) = fs::metadata(path) {
+        file.set_permissions(meta.permissions())
+            .map_err(|e| SiteError::io(temp, e))?;
+    }
+    file.sync_all().map_err(|e| SiteError::io(temp, e))?;
+    drop(file);
+    if let Some(expected) = expected {
+        if disk_fingerprint(path)? != expected {
+            return Err(SiteError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+    }
+    fs::rename(temp, path).map_err(|e| SiteError::io(path, e))?;
+    sync_dir(path);
+    Ok(Fingerprint::of(bytes))
+}
+
+/// Flush the folder entry after a rename, where the platform allows it.
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent() {
+        // Folders cannot be opened for fsync on every platform; the rename itself stands.
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// Create `path` with `bytes` only if nothing exists there, atomically: the file appears
+/// whole or not at all. Returns `Ok(false)` when the name is taken.
+pub fn create_new_atomic(path: &Path, bytes: &[u8]) -> Result<bool, SiteError> {
+    let temp = temp_path_for(path);
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(|e| SiteError::io(&temp, e))?;
+        file.write_all(bytes).map_err(|e| SiteError::io(&temp, e))?;
+        file.sync_all().map_err(|e| SiteError::io(&temp, e))?;
+        drop(file);
+        // A hard link fails when the target exists, so no existing file is ever replaced.
+        match fs::hard_link(&temp, path) {
+            Ok(()) => {
+                sync_dir(path);
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(_) => create_new_direct(path, bytes),
+        }
+    })();
+    let _ = fs::remove_file(&temp);
+    result
+}
+
+/// Fallback for file systems without hard links: `create_new` then write.
+fn create_new_direct(path: &Path, bytes: &[u8]) -> Result<bool, SiteError> {
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(SiteError::io(path, e)),
+    };
+    file.write_all(bytes).map_err(|e| SiteError::io(path, e))?;
+    file.sync_all().map_err(|e| SiteError::io(path, e))?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_content_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("2016-11-03-a.md");
+        fs::write(&p, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let fp = Fingerprint::of(b"old");
+        write_atomic(&p, "새 내용".as_bytes(), Some(Some(fp))).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "새 내용");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        fs::write(&p, "theirs").unwrap();
+        let err = write_atomic(&p, b"mine", Some(Some(Fingerprint::of(b"loaded")))).unwrap_err();
+        assert!(matches!(err, SiteError::ChangedOnDisk { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&p).unwrap(), "theirs");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_original_and_names_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("missing-folder").join("a.md");
+        let err = write_atomic(&p, b"x", None).unwrap_err();
+        assert!(err.to_string().contains("missing-folder"), "{err}");
+    }
+
+    #[test]
+    fn stale_temp_files_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        fs::write(&p, "x").unwrap();
+        let stale = dir.path().join(format!(".a.md{TEMP_MARK}999999999-0.tmp"));
+        fs::write(&stale, "half").unwrap();
+        assert!(is_temp_name(".a.md.daybook-1-0.tmp"));
+        write_atomic(&p, b"y", None).unwrap();
+        assert!(!stale.exists());
+    }
+
+    #[test]
+    fn create_new_never_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        assert!(create_new_atomic(&p, b"first").unwrap());
+        assert!(!create_new_atomic(&p, b"second").unwrap());
+        assert_eq!(fs::read_to_string(&p).unwrap(), "first");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn invalid_utf8_is_refused_with_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.md");
+        fs::write(&p, b"---\ntitle: \xff\n---\n").unwrap();
+        let err = load_post(&p).unwrap_err();
+        assert!(
+            err.to_string().contains("bad.md") && err.to_string().contains("UTF-8"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Modal dialogs: the new-post dialog (with the file name and URL Jekyll will use, shown
+//! before creating) and the save / discard / cancel prompt for unsaved changes.
+
+use egui::{Id, Modal, Ui};
+
+use super::labels;
+use crate::app::command::{Command, NewPostForm, PromptChoice};
+use crate::journal::date::{Zone, parse_user_date};
+use crate::journal::new_post::{NewPost, split_list};
+use crate::journal::permalink::{UrlParts, post_url};
+use crate::journal::slug::SlugStyle;
+
+/// The site facts the new-post dialog shows its preview with.
+pub struct NewPostSite<'a> {
+    pub zone: &'a Zone,
+    pub permalink: &'a str,
+    pub baseurl: &'a str,
+    pub layout: &'a str,
+}
+
+/// The post the form describes, or why it cannot be made yet.
+pub fn post_from_form(form: &NewPostForm, site: &NewPostSite<'_>) -> Result<NewPost, String> {
+    if form.title.trim().is_empty() {
+        return Err("Give the post a title.".to_owned());
+    }
+    let date =
+        parse_user_date(&form.date, site.zone).ok_or("The date must be YYYY-MM-DD HH:MM.")?;
+    Ok(NewPost {
+        title: form.title.trim().to_owned(),
+        categories: split_list(&form.categories),
+        tags: split_list(&form.tags),
+        draft: form.draft,
+        date,
+        slug_style: form.slug_style,
+        layout: site.layout.to_owned(),
+    })
+}
+
+/// Draw the new-post dialog; `form` is `None` when it is closed.
+pub fn new_post_dialog(
+    ui: &mut Ui,
+    form: &mut Option<NewPostForm>,
+    site: &NewPostSite<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(f) = form.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    let modal = Modal::new(Id::unique("new-post-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(520.0);
+        ui.heading(labels::NEW_POST);
+        egui::Grid::new("new-post-grid")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                for (label, value) in [
+                    (labels::TITLE, &mut f.title),
+                    (labels::CATEGORIES, &mut f.categories),
+                    (labels::TAGS, &mut f.tags),
+                    (labels::DATE, &mut f.date),
+                ] {
+                    let l = ui.label(label);
+                    let r = ui
+                        .add(egui::TextEdit::singleline(value).desired_width(360.0))
+                        .labelled_by(l.id);
+                    if label == labels::TITLE && ui.memory(|m| m.focused().is_none()) {
+                        r.request_focus();
+                    }
+                    ui.end_row();
+                }
+                ui.label("Kind");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut f.draft, false, "Post (_posts)");
+                    ui.radio_value(&mut f.draft, true, "Draft (_drafts)");
+                });
+                ui.end_row();
+                ui.label("File name");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut f.slug_style, SlugStyle::Default, "Keep Korean");
+                    ui.radio_value(&mut f.slug_style, SlugStyle::Ascii, "ASCII (romanised)");
+                });
+                ui.end_row();
+            });
+        ui.separator();
+        let post = post_from_form(f, site);
+        match &post {
+            Ok(p) => {
+                ui.label(format!("File: {}/{}", p.folder(), p.file_name()));
+                let url = post_url(
+                    site.permalink,
+                    &UrlParts {
+                        categories: &p.categories,
+                        date: p.date,
+                        slug: &p.slug(),
+                        output_ext: ".html",
+                    },
+                );
+                let note = if p.draft { " (once published)" } else { "" };
+                ui.label(format!("URL: {}{url}{note}", site.baseurl));
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().warn_fg_color, e);
+            }
+        }
+        ui.horizontal(|ui| {
+            let create = ui.add_enabled(post.is_ok(), egui::Button::new("Create"));
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if create.clicked() || (enter && post.is_ok()) {
+                commands.push(Command::CreatePost(f.clone()));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        *form = None;
+    }
+}
+
+/// Draw the unsaved-changes prompt for the post named `file`.
+pub fn unsaved_prompt(ui: &mut Ui, file: &str, commands: &mut Vec<Command>) {
+    let modal = Modal::new(Id::unique("unsaved-prompt")).show(ui.ctx(), |ui| {
+        ui.set_width(380.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!("“{file}” has changes that are not saved."));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                commands.push(Command::AnswerPrompt(PromptChoice::Save));
+            }
+            if ui.button("Discard").clicked() {
+                commands.push(Command::AnswerPrompt(PromptChoice::Discard));
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::AnswerPrompt(PromptChoice::Cancel));
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::AnswerPrompt(PromptChoice::Cancel));
+    }
+}

@@ -1,0 +1,66 @@
+//! The Markdown editor: a multi-line text edit with cached syntax highlighting.
+
+use std::ops::Range;
+
+use egui::text::{CCursor, CCursorRange};
+use egui::{Id, Ui};
+
+use super::highlight::Highlighter;
+use super::labels;
+
+/// The editor's widget id (stable, so commands can move its cursor).
+pub fn editor_id() -> Id {
+    Id::unique("daybook-editor")
+}
+
+/// Draw the editor for `text`; returns whether the user changed it.
+pub fn editor(ui: &mut Ui, text: &mut String, highlighter: &mut Highlighter) -> bool {
+    let style = ui.style().clone();
+    let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+        let job = highlighter.layout_job(buf.as_str(), &style, wrap_width);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let label = ui.label(labels::EDITOR);
+    let mut changed = false;
+    egui::ScrollArea::vertical()
+        .id_salt("editor-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let response = ui.add(
+                egui::TextEdit::multiline(text)
+                    .id(editor_id())
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(30)
+                    .lock_focus(true)
+                    .layouter(&mut layouter),
+            );
+            let response = response.labelled_by(label.id);
+            changed = response.changed();
+        });
+    changed
+}
+
+/// Select `bytes` of `text` in the editor and focus it.
+pub fn select(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
+    let to_char = |b: usize| text[..b.min(text.len())].chars().count();
+    let id = editor_id();
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(to_char(bytes.start)),
+        CCursor::new(to_char(bytes.end)),
+    )));
+    state.store(ctx, id);
+    ctx.memory_mut(|m| m.request_focus(id));
+}
+
+/// The editor's cursor as a byte offset into `text`, if it has one.
+pub fn cursor_byte(ctx: &egui::Context, text: &str) -> Option<usize> {
+    let state = egui::TextEdit::load_state(ctx, editor_id())?;
+    let range = state.cursor.char_range()?;
+    let chars = range.primary.index.0;
+    Some(
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(b, _)| b),
+    )
+}

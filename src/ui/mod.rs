@@ -1,0 +1,31 @@
+//! egui views. A view takes the state it draws plus a place to push [`Command`]s; it never
+//! touches the file system.
+//!
+//! [`Command`]: crate::app::command::Command
+
+pub mod dialogs;
+pub mod editor;
+pub mod find;
+pub mod fonts;
+pub mod form;
+pub mod highlight;
+pub mod preview;
+pub mod sidebar;
+pub mod toolbar;
+
+/// Stable labels for widgets, shared by the views and the tests that find them.
+pub mod labels {
+    pub const EDITOR: &str = "Post text";
+    pub const FILTER: &str = "Filter posts";
+    pub const TITLE: &str = "Title";
+    pub const DATE: &str = "Date";
+    pub const CATEGORIES: &str = "Categories";
+    pub const TAGS: &str = "Tags";
+    pub const LAYOUT: &str = "Layout";
+    pub const OTHER_FIELDS: &str = "Other front matter";
+    pub const NEW_POST: &str = "New post";
+    pub const SAVE: &str = "Save";
+    pub const PREVIEW: &str = "Preview";
+    pub const FIND: &str = "Find";
+    pub const REPLACE: &str = "Replace with";
+}

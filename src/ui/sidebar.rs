@@ -1,0 +1,99 @@
+//! The post list: filter box and the posts of `_posts/` and `_drafts/`, newest first, with
+//! draft / unpublished / future / error markers and an unsaved marker on the open post.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use egui::{RichText, Ui};
+
+use super::labels;
+use crate::app::command::Command;
+use crate::site::index::PostSummary;
+
+/// What the sidebar needs to draw.
+pub struct SidebarView<'a> {
+    pub posts: &'a [PostSummary],
+    pub open: Option<&'a Path>,
+    pub open_dirty: bool,
+    pub now: DateTime<FixedOffset>,
+}
+
+/// The short markers shown after a post's date.
+pub fn markers(post: &PostSummary, now: DateTime<FixedOffset>) -> Vec<&'static str> {
+    let mut m = Vec::new();
+    if post.draft {
+        m.push("draft");
+    }
+    if !post.published {
+        m.push("unpublished");
+    }
+    if post.is_future(now) {
+        m.push("future");
+    }
+    if post.error.is_some() {
+        m.push("⚠ error");
+    }
+    m
+}
+
+pub fn sidebar(
+    ui: &mut Ui,
+    view: &SidebarView<'_>,
+    filter: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label(labels::FILTER);
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .hint_text("제목, 분류, 태그…")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    ui.separator();
+    let needle = filter.trim().to_lowercase();
+    let shown: Vec<&PostSummary> = view.posts.iter().filter(|p| p.matches(&needle)).collect();
+    if shown.is_empty() {
+        ui.weak(if view.posts.is_empty() {
+            "No posts yet. Ctrl+N makes one."
+        } else {
+            "No post matches the filter."
+        });
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for post in shown {
+                let is_open = view.open == Some(post.path.as_path());
+                let mut title = post.display_title();
+                if is_open && view.open_dirty {
+                    title.push_str(" ●");
+                }
+                let date = post
+                    .date
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| "no date".to_owned());
+                let marks = markers(post, view.now);
+                let mut sub = date;
+                if !marks.is_empty() {
+                    sub.push_str("  ");
+                    sub.push_str(&marks.join(" · "));
+                }
+                let text = RichText::new(format!("{title}\n{sub}"));
+                let text = if post.error.is_some() {
+                    text.color(ui.visuals().warn_fg_color)
+                } else {
+                    text
+                };
+                let response = ui.selectable_label(is_open, text);
+                let response = match &post.error {
+                    Some(e) => response.on_hover_text(format!("{}\n{e}", post.relative)),
+                    None => response.on_hover_text(&post.relative),
+                };
+                if response.clicked() && !is_open {
+                    commands.push(Command::OpenPost(post.path.clone()));
+                }
+            }
+        });
+}

@@ -1,0 +1,100 @@
+//! The toolbar: new, save, undo/redo, find, view mode, theme, and the status line.
+
+use egui::Ui;
+
+use super::labels;
+use crate::app::command::Command;
+use crate::app::settings::{Theme, ViewMode};
+
+/// A message for the user in the toolbar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct ToolbarView<'a> {
+    pub has_post: bool,
+    pub dirty: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub view: ViewMode,
+    pub status: Option<&'a Status>,
+    pub warnings: &'a [String],
+}
+
+pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, theme: &mut Theme, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(labels::NEW_POST)
+            .on_hover_text("Ctrl+N")
+            .clicked()
+        {
+            commands.push(Command::ShowNewPostDialog);
+        }
+        if ui
+            .add_enabled(v.has_post && v.dirty, egui::Button::new(labels::SAVE))
+            .on_hover_text("Ctrl+S")
+            .clicked()
+        {
+            commands.push(Command::SavePost);
+        }
+        if ui
+            .add_enabled(v.can_undo, egui::Button::new("Undo"))
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            commands.push(Command::Undo);
+        }
+        if ui
+            .add_enabled(v.can_redo, egui::Button::new("Redo"))
+            .on_hover_text("Ctrl+Shift+Z")
+            .clicked()
+        {
+            commands.push(Command::Redo);
+        }
+        if ui
+            .add_enabled(v.has_post, egui::Button::new(labels::FIND))
+            .on_hover_text("Ctrl+F")
+            .clicked()
+        {
+            commands.push(Command::ToggleFind);
+        }
+        ui.separator();
+        for (mode, name) in [
+            (ViewMode::EditorOnly, "Editor"),
+            (ViewMode::Split, "Split"),
+            (ViewMode::PreviewOnly, "Preview only"),
+        ] {
+            if ui.selectable_label(v.view == mode, name).clicked() {
+                commands.push(Command::SetView(mode));
+            }
+        }
+        ui.separator();
+        if ui.button("Reload list").clicked() {
+            commands.push(Command::Reindex);
+        }
+        egui::ComboBox::from_id_salt("theme")
+            .selected_text(match theme {
+                Theme::System => "Theme: system",
+                Theme::Light => "Theme: light",
+                Theme::Dark => "Theme: dark",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(theme, Theme::System, "System");
+                ui.selectable_value(theme, Theme::Light, "Light");
+                ui.selectable_value(theme, Theme::Dark, "Dark");
+            });
+        if let Some(status) = v.status {
+            ui.separator();
+            if status.is_error {
+                ui.colored_label(ui.visuals().error_fg_color, &status.text);
+            } else {
+                ui.label(&status.text);
+            }
+        }
+        for w in v.warnings {
+            ui.colored_label(ui.visuals().warn_fg_color, w);
+        }
+    });
+}

@@ -1,0 +1,62 @@
+//! Background work: threads that own slow or blocking IO and report to the UI through one
+//! [`Event`] enum over a channel, waking it with `request_repaint`.
+
+pub mod photo_loader;
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::site::Site;
+use crate::site::index::{PostSummary, index_site};
+
+/// What a worker reports to the UI. Past tense: it has happened.
+#[derive(Debug)]
+pub enum Event {
+    /// The site at `root` was indexed.
+    SiteIndexed {
+        root: PathBuf,
+        posts: Vec<PostSummary>,
+    },
+}
+
+/// The channel workers report on, and the context to wake.
+pub struct Workers {
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+    ctx: egui::Context,
+}
+
+impl Workers {
+    pub fn new(ctx: &egui::Context) -> Workers {
+        let (tx, rx) = channel();
+        Workers {
+            tx,
+            rx,
+            ctx: ctx.clone(),
+        }
+    }
+
+    /// Index `site` on a worker thread; reports [`Event::SiteIndexed`].
+    pub fn index(&self, site: &Site) {
+        let (tx, ctx, site) = (self.tx.clone(), self.ctx.clone(), site.clone());
+        let spawned = std::thread::Builder::new()
+            .name("daybook-index".into())
+            .spawn(move || {
+                let posts = index_site(&site);
+                // The receiver is gone only when the app is closing.
+                let _ = tx.send(Event::SiteIndexed {
+                    root: site.root.clone(),
+                    posts,
+                });
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            eprintln!("daybook: could not start the indexing thread: {e}");
+        }
+    }
+
+    /// Events that arrived since the last call.
+    pub fn drain(&self) -> Vec<Event> {
+        self.rx.try_iter().collect()
+    }
+}
