@@ -1,5 +1,7 @@
 //! Integration tests for `daybook new` and `daybook set` on temp sites (issue 2).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -149,10 +149,12 @@ impl DaybookApp {
             .get(&site.root)
             .filter(|p| p.is_file())
             .cloned();
+        // Without a remembered post: the newest post that is not a draft, else anything readable.
         let first = self
             .posts
             .iter()
-            .find(|p| p.error.is_none())
+            .find(|p| p.error.is_none() && !p.draft)
+            .or_else(|| self.posts.iter().find(|p| p.error.is_none()))
             .map(|p| p.path.clone());
         self.site = Some(site);
         self.doc = None;
@@ -190,6 +192,16 @@ impl DaybookApp {
             text,
             is_error: false,
         });
+    }
+
+    /// The Markdown the preview renders for the open post (prepared when drawn).
+    pub fn preview_markdown(&self) -> &str {
+        &self.preview.markdown
+    }
+
+    /// Whether the save / discard / cancel prompt is showing.
+    pub fn is_prompting(&self) -> bool {
+        self.prompt.is_some()
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -347,10 +359,10 @@ impl eframe::App for DaybookApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.prompt = Some(AfterPrompt::Close);
         }
-        if let Some(doc) = self.doc.as_mut() {
-            if let Some(wait) = doc.tick(std::time::Instant::now()) {
-                ctx.request_repaint_after(wait);
-            }
+        if let Some(doc) = self.doc.as_mut()
+            && let Some(wait) = doc.tick(std::time::Instant::now())
+        {
+            ctx.request_repaint_after(wait);
         }
         if self.theme_applied != Some(self.settings.theme) {
             ctx.set_theme(match self.settings.theme {

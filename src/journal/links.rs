@@ -212,12 +212,11 @@ pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
 /// `x.jpg "title"` → `x.jpg`.
 fn strip_title(inner: &str) -> &str {
     for q in ['"', '\''] {
-        if inner.ends_with(q) {
-            if let Some(open) = inner[..inner.len() - 1].rfind(q) {
-                if inner[..open].ends_with(char::is_whitespace) {
-                    return inner[..open].trim_end();
-                }
-            }
+        if inner.ends_with(q)
+            && let Some(open) = inner[..inner.len() - 1].rfind(q)
+            && inner[..open].ends_with(char::is_whitespace)
+        {
+            return inner[..open].trim_end();
         }
     }
     inner

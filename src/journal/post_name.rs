@@ -84,9 +84,12 @@ pub fn numbered(name: &str, n: u32) -> String {
 mod tests {
     use super::*;
 
+    /// `(date, slug, extension)` of a name that parses.
+    type Parts<'a> = Option<(&'a str, &'a str, &'a str)>;
+
     #[test]
     fn post_file_names_table() {
-        let cases: [(&str, Option<(&str, &str, &str)>); 12] = [
+        let cases: [(&str, Parts<'_>); 12] = [
             (
                 "2016-11-03-qcon2016-day1.md",
                 Some(("2016-11-03", "qcon2016-day1", "md")),

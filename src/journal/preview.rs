@@ -1,7 +1,7 @@
 //! Turning a post into the Markdown the preview renders, so it shows what the published
 //! page will show.
 //!
-//! The Markdown renderer (`egui_commonmark`, CommonMark) differs from kramdown and knows no
+//! The Markdown renderer (`egui_commonmark`, `CommonMark`) differs from kramdown and knows no
 //! Liquid, so the text is prepared first: the front matter becomes the page heading (title,
 //! date, categories); every image is resolved as the published page would resolve it and
 //! rewritten to an absolute `file://` URI inside `<…>` (so spaces work), a missing one to a

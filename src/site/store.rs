@@ -151,12 +151,12 @@ fn write_then_rename(
     }
     file.sync_all().map_err(|e| SiteError::io(temp, e))?;
     drop(file);
-    if let Some(expected) = expected {
-        if disk_fingerprint(path)? != expected {
-            return Err(SiteError::ChangedOnDisk {
-                path: path.to_owned(),
-            });
-        }
+    if let Some(expected) = expected
+        && disk_fingerprint(path)? != expected
+    {
+        return Err(SiteError::ChangedOnDisk {
+            path: path.to_owned(),
+        });
     }
     fs::rename(temp, path).map_err(|e| SiteError::io(path, e))?;
     sync_dir(path);

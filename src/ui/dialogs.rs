@@ -55,16 +55,16 @@ pub fn new_post_dialog(
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
                 for (label, value) in [
-                    (labels::TITLE, &mut f.title),
-                    (labels::CATEGORIES, &mut f.categories),
-                    (labels::TAGS, &mut f.tags),
-                    (labels::DATE, &mut f.date),
+                    (labels::NEW_TITLE, &mut f.title),
+                    (labels::NEW_CATEGORIES, &mut f.categories),
+                    (labels::NEW_TAGS, &mut f.tags),
+                    (labels::NEW_DATE, &mut f.date),
                 ] {
                     let l = ui.label(label);
                     let r = ui
                         .add(egui::TextEdit::singleline(value).desired_width(360.0))
                         .labelled_by(l.id);
-                    if label == labels::TITLE && ui.memory(|m| m.focused().is_none()) {
+                    if label == labels::NEW_TITLE && ui.memory(|m| m.focused().is_none()) {
                         r.request_focus();
                     }
                     ui.end_row();

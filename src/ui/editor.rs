@@ -30,7 +30,7 @@ pub fn editor(ui: &mut Ui, text: &mut String, highlighter: &mut Highlighter) -> 
                 egui::TextEdit::multiline(text)
                     .id(editor_id())
                     .desired_width(f32::INFINITY)
-                    .desired_rows(30)
+                    .min_size(egui::vec2(0.0, ui.available_height()))
                     .lock_focus(true)
                     .layouter(&mut layouter),
             );

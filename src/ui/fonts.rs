@@ -1,5 +1,5 @@
 //! Fonts that render Korean everywhere: a system CJK font when one is installed, else the
-//! Korean fallback bundled in `assets/fonts` (a NanumGothic subset, OFL).
+//! Korean fallback bundled in `assets/fonts` (a `NanumGothic` subset, OFL).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -10,6 +10,12 @@ use egui::{FontData, FontDefinitions, FontFamily};
 pub const BUNDLED_KOREAN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/fonts/daybook-korean-fallback.ttf"
+));
+
+/// A few symbols egui's own fonts lack (`egui_commonmark`'s copy button among them).
+pub const BUNDLED_SYMBOLS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/daybook-symbols.ttf"
 ));
 
 /// System fonts with Hangul, best first: (path, index inside a collection).
@@ -61,12 +67,14 @@ pub fn definitions(choice: KoreanFont) -> FontDefinitions {
         None => FontData::from_static(BUNDLED_KOREAN),
     };
     fonts.font_data.insert("korean".to_owned(), Arc::new(font));
+    fonts.font_data.insert(
+        "symbols".to_owned(),
+        Arc::new(FontData::from_static(BUNDLED_SYMBOLS)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("korean".to_owned());
+        let list = fonts.families.entry(family).or_default();
+        list.push("korean".to_owned());
+        list.push("symbols".to_owned());
     }
     fonts
 }

@@ -230,11 +230,12 @@ fn push(spans: &mut Vec<(Range<usize>, Kind)>, range: Range<usize>, kind: Kind) 
     if range.is_empty() {
         return;
     }
-    if let Some((last, k)) = spans.last_mut() {
-        if *k == kind && last.end == range.start {
-            last.end = range.end;
-            return;
-        }
+    if let Some((last, k)) = spans.last_mut()
+        && *k == kind
+        && last.end == range.start
+    {
+        last.end = range.end;
+        return;
     }
     spans.push((range, kind));
 }

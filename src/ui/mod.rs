@@ -27,5 +27,9 @@ pub mod labels {
     pub const SAVE: &str = "Save";
     pub const PREVIEW: &str = "Preview";
     pub const FIND: &str = "Find";
+    pub const NEW_TITLE: &str = "New post title";
+    pub const NEW_CATEGORIES: &str = "New post categories";
+    pub const NEW_TAGS: &str = "New post tags";
+    pub const NEW_DATE: &str = "New post date";
     pub const REPLACE: &str = "Replace with";
 }

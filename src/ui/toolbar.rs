@@ -74,11 +74,11 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, theme: &mut Theme, commands: &m
         if ui.button("Reload list").clicked() {
             commands.push(Command::Reindex);
         }
-        egui::ComboBox::from_id_salt("theme")
+        egui::ComboBox::from_label("Theme")
             .selected_text(match theme {
-                Theme::System => "Theme: system",
-                Theme::Light => "Theme: light",
-                Theme::Dark => "Theme: dark",
+                Theme::System => "system",
+                Theme::Light => "light",
+                Theme::Dark => "dark",
             })
             .show_ui(ui, |ui| {
                 ui.selectable_value(theme, Theme::System, "System");

@@ -1,7 +1,7 @@
 //! The preview's image loader: photos decoded on worker threads, upright, at display size,
 //! in a bounded cache.
 //!
-//! egui_extras' loader keeps every photo at full resolution forever (a 12 MP JPEG is 48 MB
+//! `egui_extras`' loader keeps every photo at full resolution forever (a 12 MP JPEG is 48 MB
 //! of RAM plus a 48 MB texture). This one, registered as the only loader for `file://`
 //! URIs, decodes on two worker threads, applies the EXIF orientation, downscales to the
 //! width asked for (re-decoding when the preview gets wider), evicts the least recently

@@ -1,0 +1,228 @@
+//! `egui_kittest` tests of the real window on a temp copy of the sample journal (issue 3).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use daybook::app::settings::Settings;
+use daybook::app::{DaybookApp, StartOptions, sample};
+use daybook::ui::fonts::KoreanFont;
+use daybook::ui::labels;
+use egui::{Event, ImeEvent, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable};
+
+const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
+
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = sample::install(&dir.path().join("journal")).unwrap();
+    (dir, root)
+}
+
+fn harness(open: &Path) -> Harness<'static, DaybookApp> {
+    let open = open.to_owned();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            DaybookApp::new(
+                &cc.egui_ctx,
+                Settings::default(),
+                StartOptions {
+                    path: Some(open),
+                    fonts: KoreanFont::BundledOnly,
+                    sample_dir: None,
+                },
+            )
+        });
+    h.run_steps(3);
+    h
+}
+
+/// Asserts that some widget shows `needle` (labels carry their text as their value).
+fn shows_text(h: &Harness<'_, DaybookApp>, needle: &str) {
+    let found = h
+        .query_all(By::new().predicate(move |n| n.value().is_some_and(|v| v.contains(needle))))
+        .next()
+        .is_some();
+    assert!(found, "no widget shows {needle:?}");
+}
+
+fn open_path(h: &Harness<'_, DaybookApp>) -> PathBuf {
+    h.state().doc.as_ref().unwrap().path.clone()
+}
+
+/// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone).
+fn step_until(h: &mut Harness<'_, DaybookApp>, what: &str, done: impl Fn(&DaybookApp) -> bool) {
+    for _ in 0..200 {
+        h.step();
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn selecting_a_post_in_the_sidebar_opens_it() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    assert!(open_path(&h).ends_with(FIRST));
+    h.get_by_label_contains("부산 여행 둘째 날: 감천문화마을")
+        .click();
+    h.run_steps(3);
+    assert!(open_path(&h).ends_with(SECOND));
+    // The form shows the post's fields, Korean included.
+    assert_eq!(
+        h.get_by_label(labels::TITLE).value().as_deref(),
+        Some("부산 여행 둘째 날: 감천문화마을")
+    );
+    assert_eq!(
+        h.get_by_label(labels::CATEGORIES).value().as_deref(),
+        Some("부산 여행 2일차")
+    );
+}
+
+#[test]
+fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.get_by_label(labels::EDITOR).focus();
+    h.run_steps(2);
+    for pre in ["ㅎ", "하", "한"] {
+        h.event(Event::Ime(ImeEvent::Preedit {
+            text: pre.to_owned(),
+            active_range_chars: None,
+        }));
+        h.run_steps(1);
+    }
+    h.event(Event::Ime(ImeEvent::Commit("한".to_owned())));
+    h.run_steps(3);
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let before = std::fs::read_to_string(root.join(SECOND)).unwrap();
+    assert_eq!(
+        text.matches('한').count(),
+        before.matches('한').count() + 1,
+        "one 한 added"
+    );
+    assert!(
+        !text.contains('ㅎ') && !text.contains("하한"),
+        "no leftover composition"
+    );
+    let preview = h.state().preview_markdown().to_owned();
+    assert_eq!(
+        preview.matches('한').count(),
+        text[text.find("\n---\n").unwrap() + 5..]
+            .matches('한')
+            .count()
+    );
+    assert!(h.state().is_dirty());
+}
+
+#[test]
+fn editing_the_title_in_the_form_changes_only_that_line_on_save() {
+    let (_d, root) = site();
+    let path = root.join(FIRST);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut h = harness(&path);
+    let title = h.get_by_label(labels::TITLE);
+    title.focus();
+    title.type_text(" (수정)");
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(
+        changed[0].1,
+        "title:  \"부산 여행 첫 날: 해운대와 자갈치 (수정)\""
+    );
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn a_post_created_through_the_dialog_gets_the_expected_file_and_opens() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(3);
+    h.get_by_label(labels::NEW_TITLE).focus();
+    h.get_by_label(labels::NEW_TITLE)
+        .type_text("광안리 야경 #2");
+    h.run_steps(1);
+    let date = h.get_by_label(labels::NEW_DATE);
+    date.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    date.type_text("2024-05-05 21:00");
+    h.get_by_label(labels::NEW_CATEGORIES).focus();
+    h.get_by_label(labels::NEW_CATEGORIES)
+        .type_text("부산 야경");
+    h.run_steps(2);
+    // The dialog shows the file name and URL before creating.
+    shows_text(&h, "File: _posts/2024-05-05-광안리-야경-2.md");
+    shows_text(&h, "URL: /부산/야경/2024/05/05/광안리-야경-2.html");
+    h.get_by_label("Create").click();
+    h.run_steps(3);
+    let expected = root.join("_posts/2024-05-05-광안리-야경-2.md");
+    assert!(expected.is_file());
+    assert_eq!(open_path(&h), expected);
+    let text = std::fs::read_to_string(&expected).unwrap();
+    assert!(text.contains("date: 2024-05-05 21:00:00 +0900\n"), "{text}");
+    assert!(h.state().posts.iter().any(|p| p.path == expected));
+}
+
+#[test]
+fn preview_shows_spaced_images_and_boxes_for_missing_ones() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(2);
+    let md = h.state().preview_markdown().to_owned();
+    let spaced = format!(
+        "(<file://{}/images/busan2024/2024-05-03 10.12.40.jpg>)",
+        root.display()
+    );
+    assert!(md.contains(&spaced), "{md}");
+    assert!(
+        md.contains("🖼 missing image: /images/busan2024/-05-03 18.10.44.jpg"),
+        "{md}"
+    );
+    assert!(md.starts_with("# 부산 여행 첫 날: 해운대와 자갈치"), "{md}");
+    shows_text(&h, "🖼 missing image: /images/busan2024/-05-03 18.10.44.jpg");
+    // Photos decode on worker threads and then show as images.
+    step_until(&mut h, "photos to load", |_| true);
+}
+
+#[test]
+fn switching_posts_with_unsaved_changes_asks_first() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.get_by_label(labels::EDITOR).focus();
+    h.get_by_label(labels::EDITOR).type_text("새 문장.");
+    h.run_steps(2);
+    assert!(h.state().is_dirty());
+    h.get_by_label_contains("부산 여행 둘째 날").click();
+    h.run_steps(3);
+    assert!(h.state().is_prompting());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
+        .click();
+    h.run_steps(3);
+    assert!(open_path(&h).ends_with(FIRST) && h.state().is_dirty());
+    h.get_by_label_contains("부산 여행 둘째 날").click();
+    h.run_steps(3);
+    h.get_by_label("Discard").click();
+    h.run_steps(3);
+    assert!(open_path(&h).ends_with(SECOND));
+    assert!(
+        !std::fs::read_to_string(root.join(FIRST))
+            .unwrap()
+            .contains("새 문장.")
+    );
+}
