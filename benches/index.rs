@@ -30,11 +30,19 @@ impl Rng {
 fn post_text(i: usize, rng: &mut Rng) -> String {
     let mut s = String::new();
     let title = format!("여행 기록 {i}: Trip \"{}\"", rng.below(1000));
-    let _ = write!(s, "---\nlayout: post\ntitle:  \"{}\"\n", title.replace('"', "\\\""));
+    let _ = write!(
+        s,
+        "---\nlayout: post\ntitle:  \"{}\"\n",
+        title.replace('"', "\\\"")
+    );
     match i % 3 {
         0 => s.push_str("date:   2016-11-03 13:00:00 +0900\ncategories: 샌프란시스코 QCon 1일차\n"),
-        1 => s.push_str("date: \"2019-05-04 08:00\"\ncategories: [부산, \"여행 2일차\"]\ntags: [골목, 야경]\n"),
-        _ => s.push_str("# a comment\ncategory: 제주 여행\npublished: false\nauthor:\n  name: 홍길동\n"),
+        1 => s.push_str(
+            "date: \"2019-05-04 08:00\"\ncategories: [부산, \"여행 2일차\"]\ntags: [골목, 야경]\n",
+        ),
+        _ => s.push_str(
+            "# a comment\ncategory: 제주 여행\npublished: false\nauthor:\n  name: 홍길동\n",
+        ),
     }
     s.push_str("---\n\n");
     let target = 3_000 + rng.below(17_000) as usize;
@@ -64,7 +72,12 @@ fn main() {
         let month = 1 + (i / 28) % 12;
         let year = 2000 + i / 336;
         let folder = if i % 2 == 0 { "_posts" } else { "_posts/2016" };
-        std::fs::write(root.join(folder).join(format!("{year}-{month:02}-{day:02}-post-{i}.md")), text).unwrap();
+        std::fs::write(
+            root.join(folder)
+                .join(format!("{year}-{month:02}-{day:02}-post-{i}.md")),
+            text,
+        )
+        .unwrap();
     }
     let site = Site::find(root).unwrap();
     let mut times = Vec::new();

@@ -22,20 +22,22 @@ fn site() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn harness(open: &Path) -> Harness<'static, DaybookApp> {
+    harness_sized(open, [1400.0, 900.0])
+}
+
+fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, DaybookApp> {
     let open = open.to_owned();
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            DaybookApp::new(
-                &cc.egui_ctx,
-                Settings::default(),
-                StartOptions {
-                    path: Some(open),
-                    fonts: KoreanFont::BundledOnly,
-                    sample_dir: None,
-                },
-            )
-        });
+    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+        DaybookApp::new(
+            &cc.egui_ctx,
+            Settings::default(),
+            StartOptions {
+                path: Some(open),
+                fonts: KoreanFont::BundledOnly,
+                sample_dir: None,
+            },
+        )
+    });
     h.run_steps(3);
     h
 }
@@ -54,10 +56,14 @@ fn open_path(h: &Harness<'_, DaybookApp>) -> PathBuf {
 }
 
 /// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone).
-fn step_until(h: &mut Harness<'_, DaybookApp>, what: &str, done: impl Fn(&DaybookApp) -> bool) {
+fn step_until(
+    h: &mut Harness<'_, DaybookApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, DaybookApp>) -> bool,
+) {
     for _ in 0..200 {
         h.step();
-        if done(h.state()) {
+        if done(h) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -111,7 +117,7 @@ fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
         !text.contains('ㅎ') && !text.contains("하한"),
         "no leftover composition"
     );
-    let preview = h.state().preview_markdown().to_owned();
+    let preview = h.state().preview_markdown();
     assert_eq!(
         preview.matches('한').count(),
         text[text.find("\n---\n").unwrap() + 5..]
@@ -182,9 +188,10 @@ fn a_post_created_through_the_dialog_gets_the_expected_file_and_opens() {
 #[test]
 fn preview_shows_spaced_images_and_boxes_for_missing_ones() {
     let (_d, root) = site();
-    let mut h = harness(&root.join(FIRST));
+    // Tall enough that the whole post is inside the preview's visible part.
+    let mut h = harness_sized(&root.join(FIRST), [1400.0, 4000.0]);
     h.run_steps(2);
-    let md = h.state().preview_markdown().to_owned();
+    let md = h.state().preview_markdown();
     let spaced = format!(
         "(<file://{}/images/busan2024/2024-05-03 10.12.40.jpg>)",
         root.display()
@@ -196,8 +203,20 @@ fn preview_shows_spaced_images_and_boxes_for_missing_ones() {
     );
     assert!(md.starts_with("# 부산 여행 첫 날: 해운대와 자갈치"), "{md}");
     shows_text(&h, "🖼 missing image: /images/busan2024/-05-03 18.10.44.jpg");
-    // Photos decode on worker threads and then show as images.
-    step_until(&mut h, "photos to load", |_| true);
+    // Photos decode on worker threads and then show as textures: the three photos and the
+    // PNG, each at least its pixel size in RGBA.
+    let at_least = (480 * 320 * 2 + 240 * 320 + 360 * 240) * 4;
+    step_until(&mut h, "photos to show", |h| {
+        let textures = h
+            .ctx
+            .loaders()
+            .texture
+            .lock()
+            .iter()
+            .map(|l| l.byte_size())
+            .sum::<usize>();
+        textures >= at_least
+    });
 }
 
 #[test]

@@ -74,6 +74,8 @@ pub struct DaybookApp {
     allow_close: bool,
     title_sent: String,
     theme_applied: Option<Theme>,
+    /// Whether the window had focus last frame (regaining it re-checks image files).
+    was_focused: bool,
     _photos: Arc<PhotoLoader>,
 }
 
@@ -100,6 +102,7 @@ impl DaybookApp {
             allow_close: false,
             title_sent: String::new(),
             theme_applied: None,
+            was_focused: true,
             _photos: photos,
         };
         app.start(start.path, start.sample_dir);
@@ -195,8 +198,8 @@ impl DaybookApp {
     }
 
     /// The Markdown the preview renders for the open post (prepared when drawn).
-    pub fn preview_markdown(&self) -> &str {
-        &self.preview.markdown
+    pub fn preview_markdown(&self) -> String {
+        self.preview.markdown()
     }
 
     /// Whether the save / discard / cancel prompt is showing.
@@ -352,6 +355,12 @@ impl eframe::App for DaybookApp {
                 }
             }
         }
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused {
+            // Photos may have been copied into the site meanwhile.
+            self.preview.files_changed();
+        }
+        self.was_focused = focused;
         if self.prompt.is_none() && self.new_post.is_none() {
             self.shortcuts(ctx);
         }

@@ -64,6 +64,7 @@ impl DaybookApp {
             Command::ReplaceAll => self.replace_all(),
             Command::SetView(view) => self.settings.view = view,
             Command::Reindex => {
+                self.preview.files_changed();
                 if let Some(site) = &self.site {
                     self.workers.index(site);
                 }

@@ -9,6 +9,8 @@
 //! `<img>` tags become images; `{% highlight %}` becomes a fenced code block; other Liquid
 //! is shown as code. Pure: the caller says which site files exist.
 
+use std::ops::Range;
+
 use super::front_matter::{FrontMatter, layout};
 use super::links::{
     ImageRef, LinkContext, Resolved, code_ranges, expand_url_liquid, resolve, scan_images,
@@ -31,11 +33,55 @@ pub struct PreviewSite<'a> {
     pub exists: &'a dyn Fn(&str) -> bool,
 }
 
-/// The Markdown to render for `text` (a whole post, front matter included).
+/// The Markdown to render for `text` (a whole post, front matter included), in one piece.
+/// The preview itself prepares block by block (see [`split_blocks`], [`prepare_block`]).
 pub fn prepare(text: &str, heading: &Heading, site: &PreviewSite<'_>) -> String {
     let body = &text[layout(text).body_start()..];
     let mut out = heading_markdown(heading);
-    out.push_str(&liquid_pass(&rewrite_images(body, site)));
+    let blocks: Vec<String> = split_blocks(body)
+        .into_iter()
+        .map(|r| prepare_block(&body[r], site))
+        .collect();
+    out.push_str(&blocks.join("\n\n"));
+    out
+}
+
+/// One block of the body (see [`split_blocks`]) prepared for rendering.
+pub fn prepare_block(block: &str, site: &PreviewSite<'_>) -> String {
+    liquid_pass(&rewrite_images(block, site))
+}
+
+/// Cut a Markdown body into blocks at blank lines, never inside a code fence or a
+/// `{% highlight %}` block, so each block renders the same on its own.
+pub fn split_blocks(md: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut pos = 0;
+    let mut fence: Option<&str> = None;
+    for line in md.split_inclusive('\n') {
+        let t = line.trim_start();
+        let line_start = pos;
+        pos += line.len();
+        match fence {
+            Some(close) if t.starts_with(close) => fence = None,
+            Some(_) => {}
+            None if t.starts_with("```") => fence = Some("```"),
+            None if t.starts_with("~~~") => fence = Some("~~~"),
+            None if t.starts_with("{% highlight") || t.starts_with("{%highlight") => {
+                fence = Some("{% endhighlight")
+            }
+            None if t.trim().is_empty() => {
+                if !md[start..line_start].trim().is_empty() {
+                    out.push(start..line_start);
+                }
+                start = pos;
+            }
+            None => {}
+        }
+    }
+    if !md[start..].trim().is_empty() {
+        out.push(start..md.len());
+    }
     out
 }
 
@@ -62,7 +108,8 @@ fn escape_markdown(s: &str) -> String {
     out
 }
 
-fn heading_markdown(h: &Heading) -> String {
+/// The page heading (title, then date and categories) as Markdown.
+pub fn heading_markdown(h: &Heading) -> String {
     let mut out = String::new();
     if let Some(title) = &h.title {
         out.push_str(&format!("# {}\n\n", escape_markdown(title)));
@@ -249,6 +296,25 @@ mod tests {
         assert!(
             out.contains("see `🖼 remote image, not loaded: https://example.com/r.jpg` inline"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn blocks_split_at_blank_lines_but_not_inside_fences() {
+        let md = "# 제목\n\n문단 하나\n둘째 줄\n\n```\ncode\n\nmore\n```\n\n{% highlight rb %}\na\n\nb\n{% endhighlight %}\n\n\n끝";
+        let blocks: Vec<&str> = split_blocks(md)
+            .into_iter()
+            .map(|r| md[r].trim_end())
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                "# 제목",
+                "문단 하나\n둘째 줄",
+                "```\ncode\n\nmore\n```",
+                "{% highlight rb %}\na\n\nb\n{% endhighlight %}",
+                "끝"
+            ]
         );
     }
 

@@ -1,18 +1,69 @@
 //! The live preview: the post as the published page will show it, rendered from prepared
-//! Markdown (see `journal::preview`). The text is prepared only when the post changes, and
-//! only the visible part is laid out.
+//! Markdown (see `journal::preview`).
+//!
+//! The post body is cut into blocks at blank lines (outside code fences); each block is
+//! prepared and rendered on its own, and only the blocks inside the visible part of the
+//! scroll area are laid out. Prepared blocks and their measured heights are remembered by
+//! the block's text (and the width), so after an edit only the changed block is prepared
+//! and measured again; unmeasured blocks get an estimate. Prepared blocks are dropped when
+//! the site's files may have changed ([`Preview::files_changed`]).
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::Ui;
-use egui_commonmark::{CommonMarkCache, CommonMarkScrollOptions, CommonMarkViewer};
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
+use crate::journal::front_matter::layout;
 use crate::journal::links::LinkContext;
-use crate::journal::preview::{Heading, PreviewSite, prepare};
+use crate::journal::preview::{
+    Heading, PreviewSite, heading_markdown, prepare_block, split_blocks,
+};
 
-/// The preview's cache: the prepared Markdown and the renderer's state.
+/// Space between blocks, as paragraphs have on the page.
+const BLOCK_GAP: f32 = 8.0;
+
+/// One block as rendered: its prepared Markdown and what sizing it needs.
+struct Block {
+    markdown: String,
+    hash: u64,
+    images: usize,
+    /// Characters per line, for estimating the height before it is measured.
+    line_chars: Vec<u32>,
+}
+
+impl Block {
+    fn new(markdown: String) -> Block {
+        Block {
+            hash: hash_of(&markdown),
+            images: markdown.matches("![").count(),
+            line_chars: markdown.lines().map(|l| l.chars().count() as u32).collect(),
+            markdown,
+        }
+    }
+
+    /// A height for the block before it has been measured at this width.
+    fn estimate(&self, width: f32, row: f32) -> f32 {
+        let per_row = (width / (row * 0.55)).max(10.0);
+        let rows: f32 = self
+            .line_chars
+            .iter()
+            .map(|c| (*c as f32 / per_row).ceil().max(1.0))
+            .sum();
+        rows * row + self.images as f32 * width.min(600.0) * 0.66
+    }
+}
+
+/// The preview's caches: the prepared blocks and their measured heights.
 #[derive(Default)]
 pub struct Preview {
-    key: Option<(std::path::PathBuf, u64)>,
-    pub markdown: String,
+    key: Option<(PathBuf, u64)>,
+    blocks: Vec<Arc<Block>>,
+    /// Prepared blocks by the hash of their source text.
+    prepared: HashMap<u64, Arc<Block>>,
+    heights: HashMap<(u64, u32), f32>,
     cache: CommonMarkCache,
 }
 
@@ -21,23 +72,40 @@ pub struct PreviewInput<'a> {
     pub text: &'a str,
     pub heading: Heading,
     pub links: LinkContext,
-    pub site_root: &'a std::path::Path,
+    pub site_root: &'a Path,
 }
 
-fn viewer_id() -> egui::Id {
-    egui::Id::unique("daybook-preview")
+fn hash_of(s: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
 }
 
 impl Preview {
     /// Whether the prepared Markdown is that of this post at this generation.
-    pub fn is_current(&self, path: &std::path::Path, generation: u64) -> bool {
+    pub fn is_current(&self, path: &Path, generation: u64) -> bool {
         self.key
             .as_ref()
             .is_some_and(|(p, g)| p == path && *g == generation)
     }
 
-    /// Prepare the Markdown for the post at `path`, `generation`.
-    pub fn update(&mut self, path: &std::path::Path, generation: u64, input: &PreviewInput<'_>) {
+    /// Forget prepared blocks: image files may have appeared or gone.
+    pub fn files_changed(&mut self) {
+        self.prepared.clear();
+        self.key = None;
+    }
+
+    /// The Markdown the preview renders, in one piece (for tests and diagnostics).
+    pub fn markdown(&self) -> String {
+        self.blocks
+            .iter()
+            .map(|b| b.markdown.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// Prepare the blocks for the post at `path`, `generation`; unchanged blocks are reused.
+    pub fn update(&mut self, path: &Path, generation: u64, input: &PreviewInput<'_>) {
         self.key = Some((path.to_owned(), generation));
         let root = input.site_root;
         let exists = |rel: &str| root.join(rel).is_file();
@@ -47,20 +115,75 @@ impl Preview {
             root_uri: &root_uri,
             exists: &exists,
         };
-        self.markdown = prepare(input.text, &input.heading, &site);
-        self.cache.clear_viewer(&viewer_id());
+        let body = &input.text[layout(input.text).body_start()..];
+        let mut blocks = vec![Arc::new(Block::new(heading_markdown(&input.heading)))];
+        let mut used = HashMap::with_capacity(self.prepared.len());
+        for range in split_blocks(body) {
+            let source = &body[range];
+            let key = hash_of(source);
+            let block = match self.prepared.get(&key) {
+                Some(b) => Arc::clone(b),
+                None => Arc::new(Block::new(prepare_block(source, &site))),
+            };
+            used.insert(key, Arc::clone(&block));
+            blocks.push(block);
+        }
+        self.prepared = used;
+        self.blocks = blocks;
+        if self.heights.len() > self.blocks.len() * 4 + 256 {
+            self.heights.clear();
+        }
     }
 
     pub fn ui(&mut self, ui: &mut Ui) {
-        let width = ui.available_width().max(100.0) as usize;
-        CommonMarkViewer::new()
-            .max_image_width(Some(width.saturating_sub(16)))
-            .show_scrollable(
-                viewer_id(),
-                ui,
-                &mut self.cache,
-                &CommonMarkScrollOptions::default().viewport_cache(true),
-                &self.markdown,
-            );
+        let width = ui.available_width().max(100.0);
+        let wkey = width.round() as u32;
+        let row = ui.text_style_height(&egui::TextStyle::Body);
+        let heights: Vec<f32> = self
+            .blocks
+            .iter()
+            .map(|b| {
+                self.heights
+                    .get(&(b.hash, wkey))
+                    .copied()
+                    .unwrap_or_else(|| b.estimate(width, row))
+            })
+            .collect();
+        let total: f32 = heights.iter().map(|h| h + BLOCK_GAP).sum();
+        let max_image = (width as usize).saturating_sub(16);
+        egui::ScrollArea::vertical()
+            .id_salt("preview-scroll")
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_min_height(total);
+                let origin = ui.min_rect().min;
+                let mut y = 0.0;
+                let mut remeasured = false;
+                for (i, (block, h)) in self.blocks.iter().zip(&heights).enumerate() {
+                    if y + h >= viewport.min.y && y <= viewport.max.y {
+                        let rect = egui::Rect::from_min_size(
+                            origin + egui::vec2(0.0, y),
+                            egui::vec2(width, *h),
+                        );
+                        let mut child = ui.new_child(
+                            egui::UiBuilder::new()
+                                .max_rect(rect)
+                                .id_salt(("block", i, block.hash)),
+                        );
+                        CommonMarkViewer::new()
+                            .max_image_width(Some(max_image))
+                            .show(&mut child, &mut self.cache, &block.markdown);
+                        let actual = child.min_rect().height();
+                        if (actual - h).abs() > 0.5 {
+                            self.heights.insert((block.hash, wkey), actual);
+                            remeasured = true;
+                        }
+                    }
+                    y += h + BLOCK_GAP;
+                }
+                if remeasured {
+                    ui.ctx().request_repaint();
+                }
+            });
     }
 }

@@ -1,0 +1,133 @@
+//! `cargo bench --bench frames`: the real app UI, headless, with a post open and the editor
+//! and preview both visible, one character typed per frame. Posts of about 20 KB, 90 KB,
+//! 360 KB and 1.4 MB made of distinct paragraphs (Korean and English, an image link every
+//! few paragraphs). Prints `frames bytes=<n> typed_ms=<median> idle_ms=<median>` per size
+//! and the typed ratio between the largest and the smallest.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use daybook::app::settings::Settings;
+use daybook::app::{DaybookApp, StartOptions};
+use daybook::ui::editor;
+use daybook::ui::fonts::KoreanFont;
+use eframe::App as _;
+
+const FRAMES: usize = 31;
+
+fn post(bytes: usize) -> String {
+    let mut s = String::from(
+        "---\nlayout: post\ntitle:  \"벤치마크 여행기\"\ndate:   2016-11-03 13:00:00 +0900\ncategories: 샌프란시스코 QCon\n---\n\n",
+    );
+    let mut i = 0;
+    while s.len() < bytes {
+        i += 1;
+        let _ = write!(
+            s,
+            "{i}번째 문단: 오늘은 컨퍼런스 {i}일차, paragraph {i} about distributed systems and 샌프란시스코의 아침 {}.\n\n",
+            i * 7919 % 10007
+        );
+        if i % 4 == 0 {
+            let _ = write!(
+                s,
+                "![사진 {i}](/images/trip/2016-11-07 10.{:02}.{:02}.jpg)\n\n",
+                i % 60,
+                i % 59
+            );
+        }
+        if i % 25 == 0 {
+            let _ = write!(s, "## 세션 {i}\n\n");
+        }
+    }
+    s
+}
+
+fn frame(
+    ctx: &egui::Context,
+    app: &mut DaybookApp,
+    frame: &mut eframe::Frame,
+    events: Vec<egui::Event>,
+) -> Duration {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let out = ctx.run_ui(input, |ui| {
+        app.logic(ui.ctx(), frame);
+        app.ui(ui, frame);
+    });
+    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    start.elapsed()
+}
+
+fn median_ms(mut v: Vec<Duration>) -> f64 {
+    v.sort();
+    v[v.len() / 2].as_secs_f64() * 1000.0
+}
+
+fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
+    let text = post(bytes);
+    let path = root.join(format!("_posts/2016-11-03-bench-{bytes}.md"));
+    std::fs::write(&path, &text).unwrap();
+    let ctx = egui::Context::default();
+    let start = StartOptions {
+        path: Some(path),
+        fonts: KoreanFont::BundledOnly,
+        sample_dir: None,
+    };
+    let mut app = DaybookApp::new(&ctx, Settings::default(), start);
+    let mut f = eframe::Frame::_new_kittest();
+    for _ in 0..5 {
+        frame(&ctx, &mut app, &mut f, Vec::new());
+    }
+    // Cursor in the first paragraph of the body, which is on screen.
+    let at = text.find("1번째").unwrap();
+    editor::select(&ctx, &text, at..at);
+    frame(&ctx, &mut app, &mut f, Vec::new());
+    let typed: Vec<Duration> = (0..FRAMES)
+        .map(|_| {
+            frame(
+                &ctx,
+                &mut app,
+                &mut f,
+                vec![egui::Event::Text("가".to_owned())],
+            )
+        })
+        .collect();
+    assert!(
+        app.doc
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(&"가".repeat(FRAMES)),
+        "typing reached the editor"
+    );
+    let idle: Vec<Duration> = (0..FRAMES)
+        .map(|_| frame(&ctx, &mut app, &mut f, Vec::new()))
+        .collect();
+    (text.len(), median_ms(typed), median_ms(idle))
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("_posts")).unwrap();
+    std::fs::create_dir_all(root.join("images/trip")).unwrap();
+    std::fs::write(root.join("_config.yml"), "timezone: Asia/Seoul\n").unwrap();
+    let mut rows = Vec::new();
+    for bytes in [20_000, 90_000, 360_000, 1_400_000] {
+        let (n, typed, idle) = measure(root, bytes);
+        println!("frames bytes={n} typed_ms={typed:.2} idle_ms={idle:.2}");
+        rows.push((n, typed));
+    }
+    let ratio = rows[rows.len() - 1].1 / rows[0].1;
+    println!("frames typed_ratio_1.4MB_over_20KB={ratio:.1}");
+}
