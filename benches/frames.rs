@@ -129,5 +129,5 @@ fn main() {
         rows.push((n, typed));
     }
     let ratio = rows[rows.len() - 1].1 / rows[0].1;
-    println!("frames typed_ratio_1.4MB_over_20KB={ratio:.1}");
+    println!("typed ratio 1.4MB/20KB={ratio:.1}");
 }

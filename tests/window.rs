@@ -236,12 +236,114 @@ fn switching_posts_with_unsaved_changes_asks_first() {
     assert!(open_path(&h).ends_with(FIRST) && h.state().is_dirty());
     h.get_by_label_contains("부산 여행 둘째 날").click();
     h.run_steps(3);
-    h.get_by_label("Discard").click();
+    h.get_by_label("Discard changes").click();
     h.run_steps(3);
     assert!(open_path(&h).ends_with(SECOND));
     assert!(
         !std::fs::read_to_string(root.join(FIRST))
             .unwrap()
             .contains("새 문장.")
+    );
+}
+
+#[test]
+fn scrolling_the_editor_scrolls_the_preview_with_it() {
+    let (_d, root) = site();
+    let mut h = harness_sized(&root.join(FIRST), [1400.0, 600.0]);
+    h.run_steps(3);
+    assert!(h.state().preview_offset() < 1.0);
+    for _ in 0..6 {
+        h.get_by_label(labels::EDITOR).scroll_down();
+        h.run_steps(2);
+    }
+    h.run_steps(3);
+    assert!(
+        h.state().preview_offset() > 100.0,
+        "preview at {}",
+        h.state().preview_offset()
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.get_by_label(labels::EDITOR).focus();
+    h.get_by_label(labels::EDITOR).type_text("닫기 전에");
+    h.run_steps(2);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(3);
+    assert!(h.state().is_prompting());
+    h.get_by_label("Save changes").click();
+    h.run_steps(3);
+    assert!(!h.state().is_prompting());
+    let saved = std::fs::read_to_string(root.join(FIRST)).unwrap();
+    assert!(saved.contains("닫기 전에"));
+}
+
+#[test]
+fn backspace_while_composing_edits_only_the_composing_syllable() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.get_by_label(labels::TITLE).focus();
+    h.key_press(Key::End);
+    h.run_steps(2);
+    // 한 → (backspace) 하 → 학, committed once.
+    for pre in ["ㅎ", "하", "한", "하", "학"] {
+        h.event(Event::Ime(ImeEvent::Preedit {
+            text: pre.to_owned(),
+            active_range_chars: None,
+        }));
+        h.run_steps(1);
+    }
+    h.event(Event::Ime(ImeEvent::Commit("학".to_owned())));
+    h.run_steps(3);
+    assert_eq!(
+        h.get_by_label(labels::TITLE).value().as_deref(),
+        Some("부산 여행 둘째 날: 감천문화마을학")
+    );
+    let text = &h.state().doc.as_ref().unwrap().text;
+    assert!(
+        text.contains("title:  \"부산 여행 둘째 날: 감천문화마을학\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn switching_fields_mid_composition_keeps_the_syllable_once() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.get_by_label(labels::TITLE).focus();
+    h.key_press(Key::End);
+    h.run_steps(2);
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: "한".to_owned(),
+        active_range_chars: None,
+    }));
+    h.run_steps(2);
+    // The user clicks into the editor; the IME then commits what was composing.
+    h.get_by_label(labels::EDITOR).click();
+    h.run_steps(1);
+    h.event(Event::Ime(ImeEvent::Commit("한".to_owned())));
+    h.run_steps(3);
+    let title = h.get_by_label(labels::TITLE).value().unwrap_or_default();
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let added = text.matches('한').count()
+        - std::fs::read_to_string(root.join(SECOND))
+            .unwrap()
+            .matches('한')
+            .count();
+    assert_eq!(
+        added, 1,
+        "the syllable lands exactly once (title {title:?})"
+    );
+    assert_eq!(
+        title, "부산 여행 둘째 날: 감천문화마을한",
+        "kept where it was typed"
     );
 }

@@ -76,6 +76,10 @@ pub struct DaybookApp {
     theme_applied: Option<Theme>,
     /// Whether the window had focus last frame (regaining it re-checks image files).
     was_focused: bool,
+    /// The editor's scroll offset last frame (scroll sync follows its changes).
+    editor_offset: f32,
+    /// The text being composed with an input method, and the widget it is composed in.
+    composing: Option<(Option<egui::Id>, String)>,
     _photos: Arc<PhotoLoader>,
 }
 
@@ -103,6 +107,8 @@ impl DaybookApp {
             title_sent: String::new(),
             theme_applied: None,
             was_focused: true,
+            editor_offset: 0.0,
+            composing: None,
             _photos: photos,
         };
         app.start(start.path, start.sample_dir);
@@ -202,6 +208,11 @@ impl DaybookApp {
         self.preview.markdown()
     }
 
+    /// The preview's scroll offset as of the last frame.
+    pub fn preview_offset(&self) -> f32 {
+        self.preview.offset
+    }
+
     /// Whether the save / discard / cancel prompt is showing.
     pub fn is_prompting(&self) -> bool {
         self.prompt.is_some()
@@ -241,6 +252,29 @@ impl DaybookApp {
             ),
             None => format!("{site} — daybook"),
         }
+    }
+
+    /// egui leaves a syllable being composed in the field it was typed in when the user clicks
+    /// elsewhere; the input method then commits the same syllable into the newly focused
+    /// field. Drop that late commit so the syllable is neither lost nor typed twice.
+    fn guard_input_method(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        let composing = &mut self.composing;
+        ctx.input_mut(|i| {
+            i.events.retain(|event| match event {
+                egui::Event::Ime(egui::ImeEvent::Preedit { text, .. }) => {
+                    *composing = (!text.is_empty()).then(|| (focused, text.clone()));
+                    true
+                }
+                egui::Event::Ime(egui::ImeEvent::Commit(text)) => {
+                    let stale =
+                        matches!(composing, Some((id, pre)) if *id != focused && pre == text);
+                    *composing = None;
+                    !stale
+                }
+                _ => true,
+            });
+        });
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -326,8 +360,14 @@ impl DaybookApp {
             self.find.ui(ui, &mut self.commands);
         }
         ui.separator();
-        if editor::editor(ui, &mut doc.text, &mut self.highlighter) {
+        let out = editor::editor(ui, &mut doc.text, &mut self.highlighter, self.editor_offset);
+        if out.changed {
             doc.typed(std::time::Instant::now());
+        }
+        self.editor_offset = out.offset;
+        if let Some(top) = out.top_byte {
+            // Keep the preview showing what the editor shows.
+            self.preview.scroll_to_source(top);
         }
     }
 
@@ -355,6 +395,7 @@ impl eframe::App for DaybookApp {
                 }
             }
         }
+        self.guard_input_method(ctx);
         let focused = ctx.input(|i| i.focused);
         if focused && !self.was_focused {
             // Photos may have been copied into the site meanwhile.

@@ -127,10 +127,10 @@ pub fn unsaved_prompt(ui: &mut Ui, file: &str, commands: &mut Vec<Command>) {
         ui.heading("Unsaved changes");
         ui.label(format!("“{file}” has changes that are not saved."));
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button("Save changes").clicked() {
                 commands.push(Command::AnswerPrompt(PromptChoice::Save));
             }
-            if ui.button("Discard").clicked() {
+            if ui.button("Discard changes").clicked() {
                 commands.push(Command::AnswerPrompt(PromptChoice::Discard));
             }
             if ui.button("Cancel").clicked() {

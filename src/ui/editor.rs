@@ -13,8 +13,24 @@ pub fn editor_id() -> Id {
     Id::unique("daybook-editor")
 }
 
-/// Draw the editor for `text`; returns whether the user changed it.
-pub fn editor(ui: &mut Ui, text: &mut String, highlighter: &mut Highlighter) -> bool {
+/// What the editor reports after drawing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EditorOutput {
+    /// The user changed the text.
+    pub changed: bool,
+    /// The vertical scroll offset.
+    pub offset: f32,
+    /// The byte offset of the first visible line, when the scroll offset moved since `previous`.
+    pub top_byte: Option<usize>,
+}
+
+/// Draw the editor for `text`; `previous_offset` is the scroll offset of the last frame.
+pub fn editor(
+    ui: &mut Ui,
+    text: &mut String,
+    highlighter: &mut Highlighter,
+    previous_offset: f32,
+) -> EditorOutput {
     let style = ui.style().clone();
     let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
         let job = highlighter.layout_job(buf.as_str(), &style, wrap_width);
@@ -22,22 +38,34 @@ pub fn editor(ui: &mut Ui, text: &mut String, highlighter: &mut Highlighter) -> 
     };
     let label = ui.label(labels::EDITOR);
     let mut changed = false;
-    egui::ScrollArea::vertical()
+    let out = egui::ScrollArea::vertical()
         .id_salt("editor-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let response = ui.add(
-                egui::TextEdit::multiline(text)
-                    .id(editor_id())
-                    .desired_width(f32::INFINITY)
-                    .min_size(egui::vec2(0.0, ui.available_height()))
-                    .lock_focus(true)
-                    .layouter(&mut layouter),
-            );
-            let response = response.labelled_by(label.id);
-            changed = response.changed();
+            let output = egui::TextEdit::multiline(text)
+                .id(editor_id())
+                .desired_width(f32::INFINITY)
+                .min_size(egui::vec2(0.0, ui.available_height()))
+                .lock_focus(true)
+                .layouter(&mut layouter)
+                .show(ui);
+            changed = output.response.response.labelled_by(label.id).changed();
+            (output.galley, output.galley_pos)
         });
-    changed
+    let offset = out.state.clamped_offset().y;
+    let top_byte = ((offset - previous_offset).abs() > 0.5).then(|| {
+        let (galley, galley_pos) = &out.inner;
+        let y = (out.inner_rect.top() - galley_pos.y).max(0.0);
+        let chars = galley.cursor_from_pos(egui::vec2(0.0, y)).index.0;
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(b, _)| b)
+    });
+    EditorOutput {
+        changed,
+        offset,
+        top_byte,
+    }
 }
 
 /// Select `bytes` of `text` in the editor and focus it.

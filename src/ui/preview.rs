@@ -65,6 +65,14 @@ pub struct Preview {
     prepared: HashMap<u64, Arc<Block>>,
     heights: HashMap<(u64, u32), f32>,
     cache: CommonMarkCache,
+    /// Where each body block starts in the post text (`blocks[i + 1]` starts at `starts[i]`).
+    starts: Vec<usize>,
+    /// Width and row height of the last frame, for placing blocks outside it.
+    last_size: (f32, f32),
+    /// A scroll offset to apply on the next frame (scroll sync).
+    pending_scroll: Option<f32>,
+    /// The scroll offset of the last frame.
+    pub offset: f32,
 }
 
 /// What the preview needs to prepare a post's Markdown.
@@ -115,10 +123,13 @@ impl Preview {
             root_uri: &root_uri,
             exists: &exists,
         };
-        let body = &input.text[layout(input.text).body_start()..];
+        let body_start = layout(input.text).body_start();
+        let body = &input.text[body_start..];
         let mut blocks = vec![Arc::new(Block::new(heading_markdown(&input.heading)))];
         let mut used = HashMap::with_capacity(self.prepared.len());
+        self.starts.clear();
         for range in split_blocks(body) {
+            self.starts.push(body_start + range.start);
             let source = &body[range];
             let key = hash_of(source);
             let block = match self.prepared.get(&key) {
@@ -135,12 +146,9 @@ impl Preview {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui) {
-        let width = ui.available_width().max(100.0);
+    fn heights(&self, width: f32, row: f32) -> Vec<f32> {
         let wkey = width.round() as u32;
-        let row = ui.text_style_height(&egui::TextStyle::Body);
-        let heights: Vec<f32> = self
-            .blocks
+        self.blocks
             .iter()
             .map(|b| {
                 self.heights
@@ -148,42 +156,67 @@ impl Preview {
                     .copied()
                     .unwrap_or_else(|| b.estimate(width, row))
             })
-            .collect();
+            .collect()
+    }
+
+    /// Scroll so the block holding byte `source` of the post text is at the top.
+    pub fn scroll_to_source(&mut self, source: usize) {
+        let index = self.starts.partition_point(|s| *s <= source);
+        let (width, row) = self.last_size;
+        let y: f32 = self
+            .heights(width, row)
+            .iter()
+            .take(index)
+            .map(|h| h + BLOCK_GAP)
+            .sum();
+        self.pending_scroll = Some(y);
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let width = ui.available_width().max(100.0);
+        let wkey = width.round() as u32;
+        let row = ui.text_style_height(&egui::TextStyle::Body);
+        self.last_size = (width, row);
+        let heights = self.heights(width, row);
         let total: f32 = heights.iter().map(|h| h + BLOCK_GAP).sum();
         let max_image = (width as usize).saturating_sub(16);
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("preview-scroll")
-            .auto_shrink([false, false])
-            .show_viewport(ui, |ui, viewport| {
-                ui.set_min_height(total);
-                let origin = ui.min_rect().min;
-                let mut y = 0.0;
-                let mut remeasured = false;
-                for (i, (block, h)) in self.blocks.iter().zip(&heights).enumerate() {
-                    if y + h >= viewport.min.y && y <= viewport.max.y {
-                        let rect = egui::Rect::from_min_size(
-                            origin + egui::vec2(0.0, y),
-                            egui::vec2(width, *h),
-                        );
-                        let mut child = ui.new_child(
-                            egui::UiBuilder::new()
-                                .max_rect(rect)
-                                .id_salt(("block", i, block.hash)),
-                        );
-                        CommonMarkViewer::new()
-                            .max_image_width(Some(max_image))
-                            .show(&mut child, &mut self.cache, &block.markdown);
-                        let actual = child.min_rect().height();
-                        if (actual - h).abs() > 0.5 {
-                            self.heights.insert((block.hash, wkey), actual);
-                            remeasured = true;
-                        }
+            .auto_shrink([false, false]);
+        if let Some(y) = self.pending_scroll.take() {
+            area = area.vertical_scroll_offset(y);
+        }
+        let out = area.show_viewport(ui, |ui, viewport| {
+            ui.set_min_height(total);
+            let origin = ui.min_rect().min;
+            let mut y = 0.0;
+            let mut remeasured = false;
+            for (i, (block, h)) in self.blocks.iter().zip(&heights).enumerate() {
+                if y + h >= viewport.min.y && y <= viewport.max.y {
+                    let rect = egui::Rect::from_min_size(
+                        origin + egui::vec2(0.0, y),
+                        egui::vec2(width, *h),
+                    );
+                    let mut child = ui.new_child(
+                        egui::UiBuilder::new()
+                            .max_rect(rect)
+                            .id_salt(("block", i, block.hash)),
+                    );
+                    CommonMarkViewer::new()
+                        .max_image_width(Some(max_image))
+                        .show(&mut child, &mut self.cache, &block.markdown);
+                    let actual = child.min_rect().height();
+                    if (actual - h).abs() > 0.5 {
+                        self.heights.insert((block.hash, wkey), actual);
+                        remeasured = true;
                     }
-                    y += h + BLOCK_GAP;
                 }
-                if remeasured {
-                    ui.ctx().request_repaint();
-                }
-            });
+                y += h + BLOCK_GAP;
+            }
+            if remeasured {
+                ui.ctx().request_repaint();
+            }
+        });
+        self.offset = out.state.clamped_offset().y;
     }
 }
