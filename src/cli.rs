@@ -54,11 +54,38 @@ pub enum Command {
         #[arg(required = true, value_name = "KEY=VALUE")]
         fields: Vec<String>,
     },
+    /// Check a site (or some posts) for broken images and other mistakes. Exit 0: no errors,
+    /// 1: errors, 2: the site cannot be read.
+    Check {
+        /// A site folder, or post files (default: the site containing the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Check the posts staged in git (their staged text), for a pre-commit hook.
+        #[arg(long)]
+        staged: bool,
+        /// Add `daybook check --staged` to the repository's pre-commit hook.
+        #[arg(long)]
+        install_hook: bool,
+    },
 }
 
-/// Run a subcommand; `Ok` output lines go to stdout.
-pub fn run(command: Command) -> anyhow::Result<()> {
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Run a subcommand; `Ok` carries the exit code, output lines go to stdout.
+pub fn run(command: Command) -> anyhow::Result<u8> {
     match command {
+        Command::Check {
+            paths,
+            format,
+            staged,
+            install_hook,
+        } => Ok(crate::cli_check::run(&paths, format, staged, install_hook)),
         Command::New {
             site,
             title,
@@ -94,9 +121,9 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             };
             let path = create::create_post(&site, &post)?;
             println!("{}", path.display());
-            Ok(())
+            Ok(0)
         }
-        Command::Set { post, fields } => set_fields(&post, &fields),
+        Command::Set { post, fields } => set_fields(&post, &fields).map(|()| 0),
     }
 }
 

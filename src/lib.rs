@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_check;
 pub mod journal;
 pub mod site;
 pub mod ui;

@@ -19,10 +19,10 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(command) => daybook::cli::run(command),
-        None => daybook::app::run_window(cli.path),
+        None => daybook::app::run_window(cli.path).map(|()| 0),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("daybook: {e:#}");
             ExitCode::from(1)

@@ -268,15 +268,20 @@ fn convert(y: &Yaml, raw: Option<&str>) -> Value {
 }
 
 impl FrontMatter {
+    /// Front matter with no keys (for a post without any).
+    pub fn empty() -> FrontMatter {
+        FrontMatter {
+            entries: Vec::new(),
+            map: yaml_rust2::yaml::Hash::new(),
+            raw_values: Vec::new(),
+        }
+    }
+
     /// Read the front matter of `text`. No front matter at all reads as empty.
     pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
         let layout = layout(text);
         match layout.block {
-            None => Ok(FrontMatter {
-                entries: Vec::new(),
-                map: yaml_rust2::yaml::Hash::new(),
-                raw_values: Vec::new(),
-            }),
+            None => Ok(FrontMatter::empty()),
             Some(Err(e)) => Err(e),
             Some(Ok(block)) => Self::parse_block(text, &block),
         }
@@ -286,8 +291,10 @@ impl FrontMatter {
     pub fn parse_block(text: &str, block: &Block) -> Result<FrontMatter, FrontMatterError> {
         let yaml = &text[block.yaml.clone()];
         let first_line = text[..block.yaml.start].matches('\n').count() + 1;
+        // The parser may notice a problem only at the end; point at the last YAML line then.
+        let last_line = (text[..block.close].matches('\n').count()).max(first_line);
         let docs = YamlLoader::load_from_str(yaml).map_err(|e| FrontMatterError::InvalidYaml {
-            line: first_line + e.marker().line().saturating_sub(1),
+            line: (first_line + e.marker().line().saturating_sub(1)).min(last_line),
             message: e.info().to_owned(),
         })?;
         let map = match docs.into_iter().next() {

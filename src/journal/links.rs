@@ -27,6 +27,10 @@ pub struct ImageRef {
     pub alt: String,
     /// The target as written (without `<…>`).
     pub target: String,
+    /// Where the target text sits (inside `<…>` when wrapped).
+    pub target_range: Range<usize>,
+    /// Whether the target was written inside `<…>`.
+    pub wrapped: bool,
     pub syntax: ImageSyntax,
 }
 
@@ -142,13 +146,22 @@ pub fn scan_images(text: &str) -> Vec<ImageRef> {
             out.push(image);
         }
     }
+    out.extend(reference_images(text, &code));
     out.sort_by_key(|i| i.range.start);
     out
 }
 
-/// Parse `![alt](target "title")` at `at`; `None` if it is not one (then it is text).
-pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
-    let alt_start = at + 2;
+/// `[text](target)` found at a `[`: where its parts sit.
+struct Bracketed {
+    text: Range<usize>,
+    target_range: Range<usize>,
+    wrapped: bool,
+    end: usize,
+}
+
+/// Parse `[text](target "title")` with the `[` at `open`.
+fn bracketed(text: &str, open: usize) -> Option<Bracketed> {
+    let alt_start = open + 1;
     let mut depth = 1;
     let mut alt_end = None;
     for (i, c) in text[alt_start..].char_indices() {
@@ -167,19 +180,23 @@ pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
     }
     let alt_end = alt_end?;
     let rest = &text[alt_end + 1..];
-    let inner_start = alt_end + 2;
     if !rest.starts_with('(') {
         return None;
     }
-    let (target, end) = if rest[1..].starts_with('<') {
+    let paren_at = alt_end + 1;
+    let (target_range, wrapped, end) = if rest[1..].starts_with('<') {
         let close = rest[2..].find('>')?;
-        let target = rest[2..2 + close].to_owned();
         let after = &rest[2 + close + 1..];
         let paren = after.find(')')?;
         if after[..paren].contains('\n') {
             return None;
         }
-        (target, alt_end + 1 + 2 + close + 1 + paren + 1)
+        let start = paren_at + 2;
+        (
+            start..start + close,
+            true,
+            paren_at + 2 + close + 1 + paren + 1,
+        )
     } else {
         let mut depth = 1;
         let mut close = None;
@@ -198,15 +215,144 @@ pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
             }
         }
         let close = close?;
-        let inner = rest[1..1 + close].trim();
-        (strip_title(inner).to_owned(), inner_start + close + 1)
+        let inner_start = paren_at + 1;
+        let inner = &text[inner_start..inner_start + close];
+        let lead = inner.len() - inner.trim_start().len();
+        let target = strip_title(inner.trim());
+        let start = inner_start + lead;
+        (start..start + target.len(), false, inner_start + close + 1)
     };
+    Some(Bracketed {
+        text: alt_start..alt_end,
+        target_range,
+        wrapped,
+        end,
+    })
+}
+
+/// Parse `![alt](target "title")` at `at`; `None` if it is not one (then it is text).
+pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
+    let b = bracketed(text, at + 1)?;
     Some(ImageRef {
-        range: at..end,
-        alt: text[alt_start..alt_end].to_owned(),
-        target: target.trim().to_owned(),
+        range: at..b.end,
+        alt: text[b.text].to_owned(),
+        target: text[b.target_range.clone()].trim().to_owned(),
+        target_range: b.target_range,
+        wrapped: b.wrapped,
         syntax: ImageSyntax::Markdown,
     })
+}
+
+/// A link `[text](target)` that is not an image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub range: Range<usize>,
+    pub text: String,
+    pub target: String,
+    pub target_range: Range<usize>,
+}
+
+/// Every plain link outside code, in order (images excluded).
+pub fn scan_links(text: &str) -> Vec<LinkRef> {
+    let code = code_ranges(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find('[') {
+        let at = from + found;
+        from = at + 1;
+        if in_ranges(&code, at) || text[..at].ends_with(['!', '\\']) {
+            continue;
+        }
+        if let Some(b) = bracketed(text, at) {
+            out.push(LinkRef {
+                range: at..b.end,
+                text: text[b.text.clone()].to_owned(),
+                target: text[b.target_range.clone()].trim().to_owned(),
+                target_range: b.target_range,
+            });
+            // Links inside the link text (`[![a](x)](y)`) are not separate links.
+            from = b.end;
+        }
+    }
+    out
+}
+
+/// Reference definitions `[label]: target` (labels lower-cased), with where the target sits.
+pub fn reference_definitions(text: &str) -> Vec<(String, String, Range<usize>)> {
+    let code = code_ranges(text);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if indent > 3 || !rest.starts_with('[') || in_ranges(&code, start) {
+            continue;
+        }
+        let Some(close) = rest.find("]:") else {
+            continue;
+        };
+        let label = rest[1..close].trim().to_lowercase();
+        let after = &rest[close + 2..];
+        let lead = after.len() - after.trim_start().len();
+        let value = after.trim();
+        let (target, offset) = match value.strip_prefix('<').and_then(|v| v.split_once('>')) {
+            Some((t, _)) => (t, 1),
+            None => (strip_title(value), 0),
+        };
+        if label.is_empty() || target.is_empty() {
+            continue;
+        }
+        let t_start = start + indent + close + 2 + lead + offset;
+        out.push((label, target.to_owned(), t_start..t_start + target.len()));
+    }
+    out
+}
+
+/// Reference-style images `![alt][label]`, `![alt][]` and `![alt]` with a definition.
+fn reference_images(text: &str, code: &[Range<usize>]) -> Vec<ImageRef> {
+    let defs = reference_definitions(text);
+    if defs.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("![") {
+        let at = from + found;
+        from = at + 2;
+        if in_ranges(code, at) {
+            continue;
+        }
+        let Some(alt_len) = text[at + 2..].find(']') else {
+            continue;
+        };
+        let alt_end = at + 2 + alt_len;
+        let alt = &text[at + 2..alt_end];
+        let rest = &text[alt_end + 1..];
+        if rest.starts_with('(') || alt.contains('\n') {
+            continue;
+        }
+        let (label, end) = match rest
+            .strip_prefix('[')
+            .and_then(|r| r.find(']').map(|e| (&r[..e], e)))
+        {
+            Some((l, e)) if !l.trim().is_empty() => (l.trim().to_lowercase(), alt_end + 1 + e + 2),
+            Some((_, e)) => (alt.trim().to_lowercase(), alt_end + 1 + e + 2),
+            None => (alt.trim().to_lowercase(), alt_end + 1),
+        };
+        if let Some((_, target, range)) = defs.iter().find(|(l, _, _)| *l == label) {
+            out.push(ImageRef {
+                range: at..end,
+                alt: alt.to_owned(),
+                target: target.clone(),
+                target_range: range.clone(),
+                wrapped: false,
+                syntax: ImageSyntax::Markdown,
+            });
+        }
+    }
+    out
 }
 
 /// `x.jpg "title"` → `x.jpg`.
@@ -225,17 +371,24 @@ fn strip_title(inner: &str) -> &str {
 fn html_image(text: &str, at: usize) -> Option<ImageRef> {
     let end = at + text[at..].find('>')? + 1;
     let tag = &text[at..end];
-    let src = html_attr(tag, "src")?;
+    let (src, src_range) = html_attr_at(tag, "src")?;
     Some(ImageRef {
         range: at..end,
         alt: html_attr(tag, "alt").unwrap_or_default(),
         target: src,
+        target_range: at + src_range.start..at + src_range.end,
+        wrapped: false,
         syntax: ImageSyntax::Html,
     })
 }
 
 /// The value of attribute `name` in an HTML tag (quoted or bare).
 pub fn html_attr(tag: &str, name: &str) -> Option<String> {
+    html_attr_at(tag, name).map(|(v, _)| v)
+}
+
+/// The value of attribute `name` in an HTML tag and where it sits in the tag.
+fn html_attr_at(tag: &str, name: &str) -> Option<(String, Range<usize>)> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
     while let Some(found) = lower[from..].find(name) {
@@ -248,12 +401,18 @@ pub fn html_attr(tag: &str, name: &str) -> Option<String> {
         }
         let value_at = tag.len() - after.len() + 1;
         let value = tag[value_at..].trim_start();
+        let value_start = tag.len() - value.len();
         return Some(match value.chars().next()? {
-            q @ ('"' | '\'') => value[1..].split(q).next()?.to_owned(),
-            _ => value
-                .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
-                .next()?
-                .to_owned(),
+            q @ ('"' | '\'') => {
+                let v = value[1..].split(q).next()?;
+                (v.to_owned(), value_start + 1..value_start + 1 + v.len())
+            }
+            _ => {
+                let v = value
+                    .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                    .next()?;
+                (v.to_owned(), value_start..value_start + v.len())
+            }
         });
     }
     None

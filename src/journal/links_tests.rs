@@ -108,3 +108,34 @@ fn resolution_table() {
         assert_eq!(resolve(target, ctx), want, "{target}");
     }
 }
+
+#[test]
+fn target_ranges_point_at_the_target_text() {
+    let text = "a ![x](/images/a b.jpg \"t\") b ![y](</images/c d.jpg>) <img alt=\"z\" src='/images/e.png'>";
+    for image in scan_images(text) {
+        assert_eq!(&text[image.target_range.clone()], image.target, "{image:?}");
+    }
+    let wrapped: Vec<bool> = scan_images(text).iter().map(|i| i.wrapped).collect();
+    assert_eq!(wrapped, [false, true, false]);
+}
+
+#[test]
+fn plain_links_and_reference_images_are_found() {
+    let text = "1[str-review](/images/x 1.jpg) and [![thumb](/t.jpg)](/full.jpg) and ![ref][photo] ![Photo]\n\n[photo]: </images/ref one.jpg> \"title\"\n";
+    let links: Vec<(String, String)> = scan_links(text)
+        .into_iter()
+        .map(|l| (l.text, l.target))
+        .collect();
+    assert_eq!(
+        links[0],
+        ("str-review".to_owned(), "/images/x 1.jpg".to_owned())
+    );
+    assert_eq!(links[1].1, "/full.jpg");
+    let images: Vec<String> = scan_images(text).into_iter().map(|i| i.target).collect();
+    assert_eq!(
+        images,
+        ["/t.jpg", "/images/ref one.jpg", "/images/ref one.jpg"]
+    );
+    let defs = reference_definitions(text);
+    assert_eq!(&text[defs[0].2.clone()], "/images/ref one.jpg");
+}

@@ -3,6 +3,7 @@
 //! Nothing in here touches egui or the file system, or reads the clock; the site edge
 //! (`crate::site`) and the app pass text, names and times in. Everything is table-tested.
 
+pub mod check;
 pub mod date;
 pub mod form_fields;
 pub mod front_matter;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use yaml_rust2::{Yaml, YamlLoader};
 
+use crate::journal::check::{RULES, RuleConfig, Severity};
 use crate::journal::date::Zone;
 
 /// The site settings daybook uses.
@@ -21,6 +22,10 @@ pub struct SiteConfig {
     pub permalink: String,
     /// The layout `defaults:` gives posts, else `post`.
     pub post_layout: String,
+    /// Whether `defaults:` gives posts a layout (so a post without `layout:` still has one).
+    pub has_default_layout: bool,
+    /// The `daybook: rules:` settings: rules switched off or re-graded.
+    pub rules: RuleConfig,
     /// Problems met while reading `_config.yml`, for the user to see.
     pub warnings: Vec<String>,
 }
@@ -34,6 +39,8 @@ impl Default for SiteConfig {
             timezone: None,
             permalink: "date".to_owned(),
             post_layout: "post".to_owned(),
+            has_default_layout: false,
+            rules: RuleConfig::default(),
             warnings: Vec::new(),
         }
     }
@@ -120,7 +127,9 @@ impl SiteConfig {
         }
         if let Some(layout) = default_post_layout(&doc["defaults"]) {
             config.post_layout = layout;
+            config.has_default_layout = true;
         }
+        read_rules(&doc["daybook"]["rules"], &mut config);
         config
     }
 
@@ -130,6 +139,37 @@ impl SiteConfig {
             .as_deref()
             .and_then(Zone::named)
             .unwrap_or(Zone::Local)
+    }
+}
+
+/// Read `daybook: rules: {rule-id: off | error | warning | info}`.
+fn read_rules(rules: &Yaml, config: &mut SiteConfig) {
+    let Yaml::Hash(map) = rules else {
+        return;
+    };
+    for (key, value) in map {
+        let Some(rule) = text(key) else { continue };
+        if !RULES.iter().any(|(r, _)| *r == rule) {
+            config
+                .warnings
+                .push(format!("_config.yml daybook.rules: unknown rule `{rule}`"));
+            continue;
+        }
+        let setting = match value {
+            Yaml::Boolean(false) => Some(None),
+            other => text(other).and_then(|v| match v.as_str() {
+                "off" | "false" | "no" => Some(None),
+                v => Severity::parse(v).map(Some),
+            }),
+        };
+        match setting {
+            Some(s) => {
+                config.rules.overrides.insert(rule, s);
+            }
+            None => config.warnings.push(format!(
+                "_config.yml daybook.rules.{rule}: use off, error, warning or info"
+            )),
+        }
     }
 }
 
@@ -168,6 +208,21 @@ mod tests {
         assert_eq!(c.permalink, "pretty");
         assert_eq!(c.post_layout, "single");
         assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn rules_are_switched_off_or_regraded_in_a_daybook_section() {
+        let c = SiteConfig::parse(
+            "daybook:\n  rules:\n    unused-image: off\n    date-without-offset: error\n    spaced-image-url: false\n    no-such-rule: error\n    future-date: loud\n",
+        );
+        assert_eq!(c.rules.severity("unused-image"), None);
+        assert_eq!(c.rules.severity("spaced-image-url"), None);
+        assert_eq!(
+            c.rules.severity("date-without-offset"),
+            Some(Severity::Error)
+        );
+        assert_eq!(c.rules.severity("missing-image"), Some(Severity::Error));
+        assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
     }
 
     #[test]

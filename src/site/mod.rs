@@ -4,6 +4,7 @@
 //! Everything that touches the disk for posts lives here; the rules themselves come from
 //! `crate::journal`. Errors carry the path they concern.
 
+pub mod check;
 pub mod config;
 pub mod create;
 pub mod index;

@@ -1,0 +1,180 @@
+//! `daybook check`: the checks for scripts and git hooks, and installing the hook.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cli::Format;
+use crate::journal::check::{Problem, Severity};
+use crate::site::Site;
+use crate::site::check::{Checker, relative_slash, staged_posts};
+
+/// Run the check; returns the exit code (0 no errors, 1 errors, 2 site unreadable).
+pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) -> u8 {
+    let first = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let site = match Site::find(&first) {
+        Ok(site) => site,
+        Err(e) => {
+            eprintln!("daybook: {e}");
+            return 2;
+        }
+    };
+    for w in &site.config.warnings {
+        eprintln!("daybook: warning: {w}");
+    }
+    if install_hook {
+        return match install_pre_commit(&site) {
+            Ok(message) => {
+                println!("{message}");
+                0
+            }
+            Err(e) => {
+                eprintln!("daybook: {e}");
+                2
+            }
+        };
+    }
+    let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+    let problems = if staged {
+        match staged_posts(&site) {
+            Ok(posts) => posts
+                .iter()
+                .flat_map(|(rel, text)| checker.check_text(rel, text))
+                .collect(),
+            Err(e) => {
+                eprintln!("daybook: cannot read the staged posts: {e}");
+                return 2;
+            }
+        }
+    } else if paths.iter().all(|p| p.is_dir()) {
+        checker.check_site()
+    } else {
+        let mut problems = Vec::new();
+        for p in paths {
+            if !p.is_file() {
+                eprintln!("daybook: {}: no such post", p.display());
+                return 2;
+            }
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            problems.extend(checker.check_file(&abs));
+        }
+        problems
+    };
+    print_problems(&site.root, &problems, format);
+    u8::from(problems.iter().any(|p| p.severity == Severity::Error))
+}
+
+/// How a problem's path is shown: relative to the current folder when inside it.
+fn shown_path(root: &Path, rel: &str) -> String {
+    let abs = std::path::absolute(root.join(rel)).unwrap_or_else(|_| root.join(rel));
+    match std::env::current_dir() {
+        Ok(cwd) if abs.starts_with(&cwd) => relative_slash(&cwd, &abs),
+        _ => abs.display().to_string(),
+    }
+}
+
+fn print_problems(root: &Path, problems: &[Problem], format: Format) {
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let shown: Vec<Problem> = problems
+                .iter()
+                .map(|p| Problem {
+                    path: shown_path(root, &p.path),
+                    ..p.clone()
+                })
+                .collect();
+            let json = serde_json::to_string_pretty(&shown).unwrap_or_else(|_| "[]".to_owned());
+            let _ = writeln!(out, "{json}");
+        }
+        Format::Text => {
+            for p in problems {
+                let hint = p
+                    .fixes
+                    .first()
+                    .map(|f| format!(" (fix: {})", f.label))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{}:{}:{}: {}: {}{hint} [{}]",
+                    shown_path(root, &p.path),
+                    p.line,
+                    p.column,
+                    p.severity.as_str(),
+                    p.message,
+                    p.rule
+                );
+            }
+            let count = |s: Severity| problems.iter().filter(|p| p.severity == s).count();
+            if !problems.is_empty() {
+                eprintln!(
+                    "daybook check: {} errors, {} warnings, {} notes",
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                    count(Severity::Info)
+                );
+            }
+        }
+    }
+}
+
+const HOOK_MARK: &str = "# daybook: stop commits whose posts have errors";
+
+/// Write (or add to) the repository's `pre-commit` hook.
+fn install_pre_commit(site: &Site) -> Result<String, String> {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&site.root)
+        .args(["rev-parse", "--git-path", "hooks"])
+        .output()
+        .map_err(|e| format!("could not run git: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{} is not in a git repository",
+            site.root.display()
+        ));
+    }
+    let hooks = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    let hooks = if hooks.is_absolute() {
+        hooks
+    } else {
+        site.root.join(hooks)
+    };
+    std::fs::create_dir_all(&hooks).map_err(|e| format!("{}: {e}", hooks.display()))?;
+    let hook = hooks.join("pre-commit");
+    let exe =
+        std::env::current_exe().map_or_else(|_| "daybook".to_owned(), |p| p.display().to_string());
+    let root = std::path::absolute(&site.root).unwrap_or_else(|_| site.root.clone());
+    let lines = format!(
+        "{HOOK_MARK}\n'{}' check --staged '{}' || exit 1\n",
+        exe.replace('\'', "'\\''"),
+        root.display().to_string().replace('\'', "'\\''")
+    );
+    let existing = std::fs::read_to_string(&hook).ok();
+    let text = match &existing {
+        Some(t) if t.contains(HOOK_MARK) => {
+            return Ok(format!("{} already runs daybook check", hook.display()));
+        }
+        Some(t) => format!(
+            "{}{}\n{lines}",
+            t,
+            if t.ends_with('\n') { "" } else { "\n" }
+        ),
+        None => format!("#!/bin/sh\n{lines}"),
+    };
+    std::fs::write(&hook, text).map_err(|e| format!("{}: {e}", hook.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| format!("{}: {e}", hook.display()))?;
+    }
+    Ok(format!(
+        "{} {} daybook check --staged",
+        hook.display(),
+        if existing.is_some() {
+            "now also runs"
+        } else {
+            "runs"
+        }
+    ))
+}

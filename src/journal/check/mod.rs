@@ -1,0 +1,241 @@
+//! Checks before committing: the rules, each a small function over one parsed post and a
+//! read-only view of the site's files. No file IO here; the site edge supplies the files.
+//!
+//! Every problem carries the file, line and column, a severity, a stable rule id and, where
+//! a text edit is safe, fixes. Rules can be switched off or re-graded per site (the
+//! `daybook:` section of `_config.yml`, read by the site edge into a [`RuleConfig`]).
+
+mod front;
+mod images;
+mod unused;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::date::Zone;
+
+pub use unused::{UnusedInput, unused_images};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Every rule: its id and default severity.
+pub const RULES: [(&str, Severity); 13] = [
+    ("missing-image", Severity::Error),
+    ("spaced-image-url", Severity::Warning),
+    ("image-as-link", Severity::Warning),
+    ("remote-image", Severity::Info),
+    ("unused-image", Severity::Info),
+    ("front-matter-invalid", Severity::Error),
+    ("missing-title", Severity::Warning),
+    ("missing-layout", Severity::Warning),
+    ("date-mismatch", Severity::Warning),
+    ("date-without-offset", Severity::Warning),
+    ("future-date", Severity::Warning),
+    ("unpublished", Severity::Info),
+    ("ignored-post", Severity::Warning),
+];
+
+/// A safe text edit that fixes a problem.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Fix {
+    /// What the fix does, for a button.
+    pub label: String,
+    /// The bytes of the post text to replace.
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+impl Fix {
+    /// The text with this fix applied.
+    pub fn apply(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + self.replacement.len());
+        out.push_str(&text[..self.range.start]);
+        out.push_str(&self.replacement);
+        out.push_str(&text[self.range.end..]);
+        out
+    }
+}
+
+/// One problem found in a post or the site.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// The file, relative to the site root.
+    pub path: String,
+    /// 1-based line and column (in characters).
+    pub line: usize,
+    pub column: usize,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+}
+
+/// Per-site rule settings: `None` switches a rule off.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleConfig {
+    pub overrides: HashMap<String, Option<Severity>>,
+}
+
+impl RuleConfig {
+    /// The severity of `rule` on this site, or `None` when it is off.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        match self.overrides.get(rule) {
+            Some(s) => *s,
+            None => RULES.iter().find(|(r, _)| *r == rule).map(|(_, s)| *s),
+        }
+    }
+}
+
+/// The site's files, as the rules may see them: no IO, just answers.
+pub trait SiteFiles {
+    /// Whether a file exists at this site-relative path (`images/x.jpg`).
+    fn exists(&self, rel: &str) -> bool;
+    /// The file names in a site-relative folder.
+    fn names_in(&self, dir: &str) -> Vec<String>;
+}
+
+/// The site facts the rules need.
+#[derive(Debug, Clone)]
+pub struct CheckContext {
+    pub zone: Zone,
+    pub permalink: String,
+    pub baseurl: String,
+    pub url: String,
+    /// The layout `defaults:` gives posts, if any.
+    pub default_layout: Option<String>,
+    pub now: DateTime<FixedOffset>,
+    pub rules: RuleConfig,
+}
+
+/// A post to check.
+#[derive(Debug, Clone, Copy)]
+pub struct PostInput<'a> {
+    /// Relative to the site root, with `/` separators (`_posts/2016-11-03-a.md`).
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+impl PostInput<'_> {
+    pub fn is_draft(&self) -> bool {
+        self.path.starts_with("_drafts/")
+    }
+
+    pub fn file_name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(self.path)
+    }
+
+    /// 1-based line and column of byte `at`.
+    pub fn position(&self, at: usize) -> (usize, usize) {
+        let at = at.min(self.text.len());
+        let before = &self.text[..at];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        )
+    }
+}
+
+/// Collects problems, applying the site's rule settings.
+pub struct Report<'a> {
+    post: PostInput<'a>,
+    rules: &'a RuleConfig,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(post: PostInput<'a>, rules: &'a RuleConfig) -> Report<'a> {
+        Report {
+            post,
+            rules,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Whether `rule` is on for this site (so work for it can be skipped).
+    pub fn wants(&self, rule: &str) -> bool {
+        self.rules.severity(rule).is_some()
+    }
+
+    /// Record a problem at byte `at` of the post.
+    pub fn add(&mut self, rule: &'static str, at: usize, message: String, fixes: Vec<Fix>) {
+        let Some(severity) = self.rules.severity(rule) else {
+            return;
+        };
+        let (line, column) = self.post.position(at);
+        self.problems.push(Problem {
+            path: self.post.path.to_owned(),
+            line,
+            column,
+            rule,
+            severity,
+            message,
+            fixes,
+        });
+    }
+}
+
+/// Every problem of one post, in text order.
+pub fn check_post(post: PostInput<'_>, ctx: &CheckContext, files: &dyn SiteFiles) -> Vec<Problem> {
+    let mut report = Report::new(post, &ctx.rules);
+    let fm = front::check(&mut report, post, ctx)
+        .unwrap_or_else(super::front_matter::FrontMatter::empty);
+    images::check(&mut report, post, &fm, ctx, files);
+    let mut problems = report.problems;
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems
+}
+
+/// The site files a post's images point at (for finding unused images).
+pub fn referenced_files(post: PostInput<'_>, ctx: &CheckContext) -> Vec<String> {
+    images::referenced_files(post, ctx)
+}
+
+/// `ignored-post` for a file under `_posts/` that Jekyll will skip; `parts` are its path
+/// components below `_posts/`.
+pub fn check_ignored(path: &str, parts: &[&str], rules: &RuleConfig) -> Option<Problem> {
+    let reason = super::post_name::ignored_reason(parts)?;
+    let severity = rules.severity("ignored-post")?;
+    Some(Problem {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        rule: "ignored-post",
+        severity,
+        message: reason,
+        fixes: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,324 @@
+//! Table tests for every rule, with true positives and true negatives.
+
+use std::collections::HashSet;
+
+use super::*;
+use crate::journal::date::Zone;
+
+struct Files(HashSet<String>);
+
+impl SiteFiles for Files {
+    fn exists(&self, rel: &str) -> bool {
+        self.0.contains(rel)
+    }
+    fn names_in(&self, dir: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter_map(|p| {
+                p.rsplit_once('/')
+                    .filter(|(d, _)| *d == dir)
+                    .map(|(_, n)| n.to_owned())
+            })
+            .collect()
+    }
+}
+
+fn files(list: &[&str]) -> Files {
+    Files(list.iter().map(|s| (*s).to_owned()).collect())
+}
+
+fn ctx() -> CheckContext {
+    CheckContext {
+        zone: Zone::named("Asia/Seoul").unwrap(),
+        permalink: "date".into(),
+        baseurl: String::new(),
+        url: "https://blog.example".into(),
+        default_layout: None,
+        now: chrono::DateTime::parse_from_rfc3339("2024-06-01T00:00:00+09:00").unwrap(),
+        rules: RuleConfig::default(),
+    }
+}
+
+const HEAD: &str =
+    "---\nlayout: post\ntitle: t\ndate: 2016-11-03 13:00:00 +0900\ncategories: 여행 QCon\n---\n";
+
+fn rules_for(body: &str, existing: &[&str]) -> Vec<(&'static str, usize)> {
+    rules_with(&format!("{HEAD}{body}"), existing, &ctx())
+}
+
+fn rules_with(text: &str, existing: &[&str], c: &CheckContext) -> Vec<(&'static str, usize)> {
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text,
+    };
+    check_post(post, c, &files(existing))
+        .into_iter()
+        .map(|p| (p.rule, p.line))
+        .collect()
+}
+
+#[test]
+fn missing_image_resolves_like_the_built_site() {
+    let ok = [
+        "images/q/2016-11-07 10.29.43.jpg",
+        "images/q/a.png",
+        "images/q/b c.jpg",
+    ];
+    let cases: [(&str, Vec<(&str, usize)>); 9] = [
+        // A spaced path that exists is not broken (but is spaced).
+        (
+            "![x](/images/q/2016-11-07 10.29.43.jpg)\n",
+            vec![("spaced-image-url", 7)],
+        ),
+        ("![x](</images/q/b c.jpg>)\n", vec![]),
+        ("![x](/images/q/b%20c.jpg)\n", vec![]),
+        ("![x]({{ site.baseurl }}/images/q/a.png)\n", vec![]),
+        ("![x]({{ '/images/q/a.png' | relative_url }})\n", vec![]),
+        (
+            "<img src=\"/images/q/gone.png\">\n",
+            vec![("missing-image", 7)],
+        ),
+        (
+            "![x](/images/q/-11-07 10.29.43.jpg)\n",
+            vec![("missing-image", 7), ("spaced-image-url", 7)],
+        ),
+        // Relative to the post URL: broken.
+        ("![x](images/q/a.png)\n", vec![("missing-image", 7)]),
+        // Code and inline code hold no images.
+        ("```\n![x](/nope.png)\n```\n`![y](/nope.png)`\n", vec![]),
+    ];
+    for (body, want) in cases {
+        assert_eq!(rules_for(body, &ok), want, "{body}");
+    }
+}
+
+#[test]
+fn categories_change_where_relative_images_point() {
+    // The post URL is /여행/qcon/2016/11/03/a.html, so `images/x.jpg` is /여행/qcon/2016/11/03/images/x.jpg.
+    let there = ["여행/qcon/2016/11/03/images/x.jpg"];
+    assert_eq!(rules_for("![x](images/x.jpg)\n", &there), vec![]);
+    let other = "---\nlayout: post\ntitle: t\ndate: 2016-11-03 13:00:00 +0900\ncategories: 다른\n---\n![x](images/x.jpg)\n";
+    assert_eq!(
+        rules_with(other, &there, &ctx()),
+        vec![("missing-image", 7)]
+    );
+}
+
+#[test]
+fn baseurl_sites_need_the_baseurl() {
+    let mut c = ctx();
+    c.baseurl = "/blog".into();
+    let text = format!("{HEAD}![a](/images/a.png)\n![b]({{{{ site.baseurl }}}}/images/a.png)\n");
+    assert_eq!(
+        rules_with(&text, &["images/a.png"], &c),
+        vec![("missing-image", 7)]
+    );
+}
+
+#[test]
+fn missing_images_offer_fixes() {
+    let text = format!("{HEAD}![x](images/q/a.png)\n![y](/images/q/2016-11-07 10.29.4.jpg)\n");
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text: &text,
+    };
+    let problems = check_post(
+        post,
+        &ctx(),
+        &files(&["images/q/a.png", "images/q/2016-11-07 10.29.43.jpg"]),
+    );
+    let rel = problems
+        .iter()
+        .find(|p| p.rule == "missing-image" && p.line == 7)
+        .unwrap();
+    assert_eq!(
+        rel.fixes[0].apply(&text).lines().nth(6),
+        Some("![x](/images/q/a.png)")
+    );
+    let near = problems
+        .iter()
+        .find(|p| p.rule == "missing-image" && p.line == 8)
+        .unwrap();
+    assert_eq!(near.fixes[0].label, "Use 2016-11-07 10.29.43.jpg");
+    assert_eq!(
+        near.fixes[0].apply(&text).lines().nth(7),
+        Some("![y](/images/q/2016-11-07 10.29.43.jpg)")
+    );
+    let spaced = problems
+        .iter()
+        .find(|p| p.rule == "spaced-image-url")
+        .unwrap();
+    assert_eq!(
+        spaced.fixes[0].apply(&text).lines().nth(7),
+        Some("![y](</images/q/2016-11-07 10.29.4.jpg>)")
+    );
+}
+
+#[test]
+fn image_as_link_catches_a_missing_bang() {
+    let cases: [(&str, Vec<(&str, usize)>); 5] = [
+        ("1[str-review](/images/a.png)\n", vec![("image-as-link", 7)]),
+        (
+            "see [the photo](/images/a.png)\n",
+            vec![("image-as-link", 7)],
+        ),
+        ("[![thumb](/images/a.png)](/images/a.png)\n", vec![]),
+        ("[a page](/about/)\n", vec![]),
+        ("![fine](/images/a.png)\n", vec![]),
+    ];
+    for (body, want) in cases {
+        assert_eq!(rules_for(body, &["images/a.png"]), want, "{body}");
+    }
+    let text = format!("{HEAD}1[str-review](/images/a.png)\n");
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text: &text,
+    };
+    let p = &check_post(post, &ctx(), &files(&["images/a.png"]))[0];
+    assert_eq!(
+        p.fixes[0].apply(&text).lines().nth(6),
+        Some("![str-review](/images/a.png)")
+    );
+}
+
+#[test]
+fn remote_images_are_info() {
+    let p = rules_for(
+        "![r](https://example.com/r.jpg)\n![own](https://blog.example/images/a.png)\n",
+        &["images/a.png"],
+    );
+    assert_eq!(p, vec![("remote-image", 7)]);
+}
+
+#[test]
+fn front_matter_rules_table() {
+    let c = ctx();
+    let cases: [(&str, Vec<(&str, usize)>); 10] = [
+        ("---\nlayout: post\ntitle: t\n---\n", vec![]),
+        (
+            "---\ntitle: [unclosed\n---\n",
+            vec![("front-matter-invalid", 2)],
+        ),
+        (
+            "---\nlayout: post\ntitle: t\n",
+            vec![("front-matter-invalid", 1)],
+        ),
+        ("---\nlayout: post\n---\n", vec![("missing-title", 1)]),
+        ("---\ntitle: t\n---\n", vec![("missing-layout", 1)]),
+        (
+            "---\nlayout: post\ntitle: t\ndate: 2016-11-04 23:30:00 +0900\n---\n",
+            vec![("date-mismatch", 4)],
+        ),
+        // 2016-11-03 20:00 UTC is 2016-11-04 05:00 in Seoul: no offset, and the day shifts.
+        (
+            "---\nlayout: post\ntitle: t\ndate: 2016-11-03 20:00:00\n---\n",
+            vec![("date-without-offset", 4), ("date-mismatch", 4)],
+        ),
+        (
+            "---\nlayout: post\ntitle: t\ndate: \"2016-11-03 20:00:00\"\n---\n",
+            vec![],
+        ),
+        (
+            "---\nlayout: post\ntitle: t\ndate: 2030-01-01 10:00:00 +0900\n---\n",
+            vec![("date-mismatch", 4), ("future-date", 4)],
+        ),
+        (
+            "---\nlayout: post\ntitle: t\npublished: false\n---\n",
+            vec![("unpublished", 4)],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(rules_with(text, &[], &c), want, "{text}");
+    }
+    let mut with_default = ctx();
+    with_default.default_layout = Some("post".into());
+    assert_eq!(
+        rules_with("---\ntitle: t\n---\n", &[], &with_default),
+        vec![]
+    );
+}
+
+#[test]
+fn date_without_offset_offers_both_readings() {
+    let text = "---\nlayout: post\ntitle: t\ndate: 2016-11-03 09:00:00\n---\n";
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text,
+    };
+    let p = check_post(post, &ctx(), &files(&[]))
+        .into_iter()
+        .find(|p| p.rule == "date-without-offset")
+        .unwrap();
+    assert!(
+        p.fixes[0]
+            .apply(text)
+            .contains("date: 2016-11-03 09:00:00 +0900\n")
+    );
+    assert!(
+        p.fixes[1]
+            .apply(text)
+            .contains("date: 2016-11-03 09:00:00 +0000\n")
+    );
+}
+
+#[test]
+fn rules_can_be_switched_off_or_regraded() {
+    let mut c = ctx();
+    c.rules.overrides.insert("missing-layout".into(), None);
+    c.rules
+        .overrides
+        .insert("unpublished".into(), Some(Severity::Error));
+    let text = "---\ntitle: t\npublished: false\n---\n";
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text,
+    };
+    let problems = check_post(post, &c, &files(&[]));
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        (problems[0].rule, problems[0].severity),
+        ("unpublished", Severity::Error)
+    );
+}
+
+#[test]
+fn ignored_posts_and_unused_images() {
+    let rules = RuleConfig::default();
+    assert!(check_ignored("_posts/notes.md", &["notes.md"], &rules).is_some());
+    assert!(check_ignored("_posts/2016-11-03-a.md", &["2016-11-03-a.md"], &rules).is_none());
+    let images = vec![
+        ("images/a.jpg".to_owned(), 2_000_000),
+        ("images/b.jpg".to_owned(), 500_000),
+        ("images/logo.png".to_owned(), 1000),
+    ];
+    let referenced: HashSet<String> = ["images/a.jpg".to_owned()].into();
+    let mentioned: HashSet<String> = ["logo.png".to_owned()].into();
+    let unused = unused_images(
+        &UnusedInput {
+            images: &images,
+            referenced: &referenced,
+            mentioned_names: &mentioned,
+        },
+        &rules,
+    );
+    assert_eq!(unused.len(), 1);
+    assert_eq!(unused[0].path, "images/b.jpg");
+    assert!(
+        unused[0].message.contains("500 KB"),
+        "{}",
+        unused[0].message
+    );
+}
+
+#[test]
+fn referenced_files_include_links_to_images() {
+    let text = format!("{HEAD}![a](/images/a.jpg)\n[b](/images/b.jpg)\n[page](/about/)\n");
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text: &text,
+    };
+    assert_eq!(
+        referenced_files(post, &ctx()),
+        ["images/a.jpg", "images/b.jpg"]
+    );
+}

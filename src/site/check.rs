@@ -1,0 +1,359 @@
+//! Running the checks over a site: the read-only view of its files the rules get, the
+//! posts to check (all, some, or the ones staged in git), and unused images.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::index::post_files;
+use super::{Site, SiteError, store};
+use crate::journal::check::{
+    self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, check_post, unused_images,
+};
+
+/// Folders never published (or not the site's): not walked.
+const SKIPPED_DIRS: [&str; 5] = [
+    "_site",
+    "node_modules",
+    "vendor",
+    ".jekyll-cache",
+    ".sass-cache",
+];
+/// Where sites keep images (for `unused-image`).
+pub const IMAGE_DIRS: [&str; 4] = ["images", "assets/images", "assets/img", "img"];
+/// Text files that may mention images outside posts.
+const TEXT_EXTENSIONS: [&str; 11] = [
+    "html", "htm", "md", "markdown", "liquid", "scss", "sass", "css", "yml", "yaml", "js",
+];
+
+/// Every published file of the site, by site-relative path.
+#[derive(Debug, Default, Clone)]
+pub struct SiteFileSet {
+    files: HashMap<String, u64>,
+    dirs: HashMap<String, Vec<String>>,
+}
+
+impl SiteFiles for SiteFileSet {
+    fn exists(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+    }
+
+    fn names_in(&self, dir: &str) -> Vec<String> {
+        self.dirs.get(dir).cloned().unwrap_or_default()
+    }
+}
+
+impl SiteFileSet {
+    /// Walk the site (skipping `_`/`.` folders, which Jekyll does not publish as files, and
+    /// build output).
+    pub fn scan(root: &Path) -> SiteFileSet {
+        let mut set = SiteFileSet::default();
+        set.walk(root, "");
+        set
+    }
+
+    fn walk(&mut self, dir: &Path, rel: &str) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_str()) {
+                continue;
+            }
+            let child = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            match entry.metadata() {
+                Ok(m) if m.is_dir() => {
+                    // `_posts`, `_layouts`… are read by Jekyll, not copied: nothing in them is a URL.
+                    if !name.starts_with('_') {
+                        self.walk(&entry.path(), &child);
+                    }
+                }
+                Ok(m) => {
+                    self.files.insert(child, m.len());
+                    self.dirs.entry(rel.to_owned()).or_default().push(name);
+                }
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// The image files under the images folders, with sizes.
+    pub fn images(&self) -> Vec<(String, u64)> {
+        let mut out: Vec<(String, u64)> = self
+            .files
+            .iter()
+            .filter(|(p, _)| {
+                IMAGE_DIRS.iter().any(|d| p.starts_with(&format!("{d}/"))) && is_image(p)
+            })
+            .map(|(p, s)| (p.clone(), *s))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Paths of the text files outside posts (layouts and includes are read from disk too).
+    fn text_files(&self) -> impl Iterator<Item = &String> {
+        self.files
+            .keys()
+            .filter(|p| has_extension(p, &TEXT_EXTENSIONS))
+    }
+}
+
+fn has_extension(path: &str, list: &[&str]) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, e)| list.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn is_image(path: &str) -> bool {
+    has_extension(
+        path,
+        &[
+            "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "avif", "heic", "tif", "tiff",
+        ],
+    )
+}
+
+/// File names of images mentioned in `text` (anything ending in an image extension, back
+/// to the nearest quote, bracket, `/` or line start).
+fn mentioned_image_names(text: &str, out: &mut HashSet<String>) {
+    for (i, _) in text.match_indices('.') {
+        let after = &text[i + 1..];
+        let ext_len = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        if ext_len == 0 || !is_image(&text[i..i + 1 + ext_len]) {
+            continue;
+        }
+        let start = text[..i]
+            .rfind(['/', '"', '\'', '(', '<', '>', '\n', '='])
+            .map_or(0, |s| s + 1);
+        out.insert(text[start..i + 1 + ext_len].trim().to_owned());
+    }
+}
+
+/// What checking needs from the site, built once per check run.
+pub struct Checker {
+    pub site: Site,
+    pub files: SiteFileSet,
+    pub ctx: CheckContext,
+}
+
+impl Checker {
+    pub fn new(site: &Site, now: DateTime<FixedOffset>) -> Checker {
+        let config = &site.config;
+        let zone = config.zone();
+        Checker {
+            files: SiteFileSet::scan(&site.root),
+            ctx: CheckContext {
+                zone,
+                permalink: config.permalink.clone(),
+                baseurl: config.baseurl.clone(),
+                url: config.url.clone(),
+                default_layout: config
+                    .has_default_layout
+                    .then(|| config.post_layout.clone()),
+                now: zone.to_zone(now),
+                rules: config.rules.clone(),
+            },
+            site: site.clone(),
+        }
+    }
+
+    /// Check one post's text; `rel` is its site-relative path.
+    pub fn check_text(&self, rel: &str, text: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if let Some(stripped) = rel.strip_prefix("_posts/") {
+            let parts: Vec<&str> = stripped.split('/').collect();
+            problems.extend(check::check_ignored(rel, &parts, &self.ctx.rules));
+        }
+        problems.extend(check_post(
+            PostInput { path: rel, text },
+            &self.ctx,
+            &self.files,
+        ));
+        problems
+    }
+
+    /// Check the post file at `path`.
+    pub fn check_file(&self, path: &Path) -> Vec<Problem> {
+        let rel = relative_slash(&self.site.root, path);
+        match store::load_post(path) {
+            Ok(post) => self.check_text(&rel, &post.text),
+            Err(e) => vec![unreadable(&rel, &e)],
+        }
+    }
+
+    /// Check every post and draft, plus unused images. Problems sorted by path and line.
+    pub fn check_site(&self) -> Vec<Problem> {
+        let files = post_files(&self.site);
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(8);
+        let per = files.len().div_ceil(threads).max(1);
+        let results: Vec<(Vec<Problem>, Vec<String>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(per)
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        let mut problems = Vec::new();
+                        let mut used = Vec::new();
+                        for (path, rel, _) in chunk {
+                            match store::load_post(path) {
+                                Ok(post) => {
+                                    problems.extend(self.check_text(rel, &post.text));
+                                    used.extend(check::referenced_files(
+                                        PostInput {
+                                            path: rel,
+                                            text: &post.text,
+                                        },
+                                        &self.ctx,
+                                    ));
+                                }
+                                Err(e) => problems.push(unreadable(rel, &e)),
+                            }
+                        }
+                        (problems, used)
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        let mut problems = Vec::new();
+        let mut referenced = HashSet::new();
+        for (p, used) in results {
+            problems.extend(p);
+            referenced.extend(used);
+        }
+        let mut mentioned = HashSet::new();
+        for rel in self.files.text_files() {
+            if let Ok(text) = std::fs::read_to_string(self.site.root.join(rel)) {
+                mentioned_image_names(&text, &mut mentioned);
+            }
+        }
+        for dir in ["_layouts", "_includes", "_sass", "_data"] {
+            read_texts(&self.site.root.join(dir), &mut mentioned);
+        }
+        let images = self.files.images();
+        problems.extend(unused_images(
+            &UnusedInput {
+                images: &images,
+                referenced: &referenced,
+                mentioned_names: &mentioned,
+            },
+            &self.ctx.rules,
+        ));
+        problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        problems
+    }
+}
+
+fn read_texts(dir: &Path, mentioned: &mut HashSet<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            read_texts(&path, mentioned);
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            mentioned_image_names(&text, mentioned);
+        }
+    }
+}
+
+/// A post that cannot be read is itself a problem (Jekyll cannot build it either).
+fn unreadable(rel: &str, e: &SiteError) -> Problem {
+    Problem {
+        path: rel.to_owned(),
+        line: 1,
+        column: 1,
+        rule: "front-matter-invalid",
+        severity: check::Severity::Error,
+        message: e.to_string(),
+        fixes: Vec::new(),
+    }
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative_slash(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The posts staged in git under this site, with their staged text: `(site-relative path,
+/// text)`. Errors when git is not available or the site is not in a repository.
+pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, String> {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&site.root)
+            .args(args)
+            .output()
+            .map_err(|e| format!("could not run git: {e}"))
+            .and_then(|o| {
+                if o.status.success() {
+                    Ok(o.stdout)
+                } else {
+                    Err(String::from_utf8_lossy(&o.stderr).trim().to_owned())
+                }
+            })
+    };
+    let top = String::from_utf8_lossy(&git(&["rev-parse", "--show-toplevel"])?)
+        .trim()
+        .to_owned();
+    let top = std::fs::canonicalize(&top).unwrap_or_else(|_| PathBuf::from(&top));
+    let root = std::fs::canonicalize(&site.root).unwrap_or_else(|_| site.root.clone());
+    let names = git(&[
+        "diff",
+        "--cached",
+        "--name-only",
+        "-z",
+        "--diff-filter=ACMR",
+    ])?;
+    let mut out = Vec::new();
+    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        let name = String::from_utf8_lossy(name).into_owned();
+        let abs = top.join(&name);
+        let rel = relative_slash(&root, &abs);
+        let is_post = (rel.starts_with("_posts/") || rel.starts_with("_drafts/"))
+            && crate::journal::post_name::has_post_extension(&rel)
+            && !rel
+                .split('/')
+                .skip(1)
+                .any(|p| p.starts_with('_') || p.starts_with('.'));
+        if !abs.starts_with(&root) || !is_post {
+            continue;
+        }
+        let blob = git(&["show", &format!(":{name}")])?;
+        let text = String::from_utf8(blob)
+            .map_err(|_| format!("{rel}: staged text is not valid UTF-8"))?;
+        out.push((rel, text));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_names_mentioned_in_layouts_are_found() {
+        let mut found = HashSet::new();
+        mentioned_image_names(
+            "<img src=\"/images/logo.png\"> url('/assets/img/bg photo.JPG') a.b.c",
+            &mut found,
+        );
+        assert!(
+            found.contains("logo.png") && found.contains("bg photo.JPG"),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 2);
+    }
+}

@@ -1,0 +1,269 @@
+//! `daybook check` on fixture sites: exit codes, JSON, staged posts and the hook (issue 6).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn daybook(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+/// A site with one post per rule and clean counterparts.
+fn fixture_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "_config.yml", "title: fixture\ntimezone: Asia/Seoul\n");
+    for img in [
+        "images/trip/2016-11-07 10.29.43.jpg",
+        "images/trip/a.png",
+        "images/trip/unused.jpg",
+        "images/logo.png",
+    ] {
+        write(r, img, "not really an image");
+    }
+    write(
+        r,
+        "_layouts/default.html",
+        "<img src=\"/images/logo.png\">{{ content }}",
+    );
+    write(
+        r,
+        "_posts/2016-11-03-broken.md",
+        "---\nlayout: post\ntitle: 깨진 글\ndate: 2016-11-03 13:00:00 +0900\n---\n\
+         ![ok](</images/trip/2016-11-07 10.29.43.jpg>)\n\
+         ![rel](images/trip/a.png)\n\
+         ![gone](/images/trip/-11-07 10.29.43.jpg)\n\
+         1[link](/images/trip/a.png)\n\
+         ![far](https://example.com/x.jpg)\n\
+         `![code](/nope.png)`\n",
+    );
+    write(
+        r,
+        "_posts/2016-11-04-clean.md",
+        "---\nlayout: post\ntitle: 깨끗한 글\ndate: 2016-11-04 10:00:00 +0900\n---\n![x]({{ site.baseurl }}/images/trip/a.png)\n",
+    );
+    write(
+        r,
+        "_posts/2016-11-05-dates.md",
+        "---\nlayout: post\ntitle: 날짜\ndate: 2016-11-05 20:00:00\npublished: false\n---\n",
+    );
+    write(r, "_posts/notes.md", "---\ntitle: not a post\n---\n");
+    write(r, "_drafts/idea.md", "---\ntitle: 초안\n---\n");
+    dir
+}
+
+fn json_rows(out: &Output) -> Vec<(String, u64, String, String)> {
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_owned(),
+                p["line"].as_u64().unwrap(),
+                p["rule"].as_str().unwrap().to_owned(),
+                p["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_site_with_errors_exits_1_and_lists_every_rule_in_json() {
+    let site = fixture_site();
+    let out = daybook(site.path(), &["check", "--format", "json", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = json_rows(&out);
+    let has = |path: &str, line: u64, rule: &str| {
+        rows.iter()
+            .any(|(p, l, r, _)| p.ends_with(path) && *l == line && r == rule)
+    };
+    assert!(
+        has("_posts/2016-11-03-broken.md", 7, "missing-image"),
+        "{rows:#?}"
+    );
+    assert!(has("_posts/2016-11-03-broken.md", 8, "missing-image"));
+    assert!(has("_posts/2016-11-03-broken.md", 8, "spaced-image-url"));
+    assert!(has("_posts/2016-11-03-broken.md", 9, "image-as-link"));
+    assert!(has("_posts/2016-11-03-broken.md", 10, "remote-image"));
+    assert!(has("_posts/2016-11-05-dates.md", 4, "date-without-offset"));
+    assert!(has("_posts/2016-11-05-dates.md", 5, "unpublished"));
+    assert!(has("_posts/notes.md", 1, "ignored-post"));
+    assert!(has("_drafts/idea.md", 1, "missing-layout"));
+    assert!(has("images/trip/unused.jpg", 1, "unused-image"));
+    // True negatives: an existing spaced path in <…>, code, a layout's logo, the clean post.
+    assert!(
+        !rows
+            .iter()
+            .any(|(p, l, _, _)| p.ends_with("broken.md") && (*l == 6 || *l == 11)),
+        "{rows:#?}"
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|(p, _, _, _)| p.ends_with("logo.png") || p.ends_with("clean.md")),
+        "{rows:#?}"
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|(p, _, _, _)| p.ends_with("images/trip/a.png"))
+    );
+}
+
+#[test]
+fn text_output_and_exit_codes() {
+    let site = fixture_site();
+    let out = daybook(site.path(), &["check", "_posts/2016-11-04-clean.md"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+    let out = daybook(site.path(), &["check", "_posts/2016-11-03-broken.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("_posts/2016-11-03-broken.md:8:1: error: image will not show: /images/trip/-11-07 10.29.43.jpg does not exist in the site (fix: Use 2016-11-07 10.29.43.jpg) [missing-image]"),
+        "{text}"
+    );
+    let nowhere = tempfile::tempdir().unwrap();
+    assert_eq!(daybook(nowhere.path(), &["check"]).status.code(), Some(2));
+    assert_eq!(
+        daybook(site.path(), &["check", "_posts/missing.md"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn rules_switched_off_in_config_are_not_reported() {
+    let site = fixture_site();
+    write(
+        site.path(),
+        "_config.yml",
+        "timezone: Asia/Seoul\ndaybook:\n  rules:\n    missing-image: warning\n    unused-image: off\n",
+    );
+    let out = daybook(site.path(), &["check", "--format", "json"]);
+    let rows = json_rows(&out);
+    assert!(rows.iter().all(|(_, _, r, _)| r != "unused-image"));
+    assert!(
+        rows.iter()
+            .filter(|(_, _, r, _)| r == "missing-image")
+            .all(|(_, _, _, s)| s == "warning")
+    );
+    assert_eq!(out.status.code(), Some(0), "{rows:#?}");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.email=t@t", "-c", "user.name=t"])
+        .args(args)
+        .output()
+        .unwrap()
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+#[test]
+fn staged_checks_the_staged_text_and_the_hook_stops_bad_commits() {
+    let site = fixture_site();
+    let r = site.path();
+    git(r, &["init", "-q"]);
+    git(
+        r,
+        &[
+            "add",
+            "_config.yml",
+            "images",
+            "_layouts",
+            "_posts/2016-11-04-clean.md",
+        ],
+    );
+    assert_eq!(daybook(r, &["check", "--staged"]).status.code(), Some(0));
+    git(r, &["add", "_posts/2016-11-03-broken.md"]);
+    assert_eq!(daybook(r, &["check", "--staged"]).status.code(), Some(1));
+    // The staged text counts, not the working tree.
+    fs::write(
+        r.join("_posts/2016-11-03-broken.md"),
+        "---\nlayout: post\ntitle: 고침\n---\n",
+    )
+    .unwrap();
+    assert_eq!(daybook(r, &["check", "--staged"]).status.code(), Some(1));
+
+    let out = daybook(r, &["check", "--install-hook"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hook = fs::read_to_string(r.join(".git/hooks/pre-commit")).unwrap();
+    assert!(
+        hook.starts_with("#!/bin/sh\n") && hook.contains("check --staged"),
+        "{hook}"
+    );
+    let again = daybook(r, &["check", "--install-hook"]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already"));
+    let commit = Command::new("git")
+        .current_dir(r)
+        .args([
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "user.name=t",
+            "commit",
+            "-qm",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !commit.status.success(),
+        "the hook let a post with errors through"
+    );
+    // git passes the hook's output on (on stderr).
+    let shown = format!(
+        "{}{}",
+        String::from_utf8_lossy(&commit.stdout),
+        String::from_utf8_lossy(&commit.stderr)
+    );
+    assert!(shown.contains("missing-image"), "{shown}");
+    git(r, &["add", "_posts/2016-11-03-broken.md"]);
+    git(r, &["commit", "-qm", "fixed"]);
+}
+
+#[test]
+fn install_hook_adds_to_an_existing_hook() {
+    let site = fixture_site();
+    let r = site.path();
+    git(r, &["init", "-q"]);
+    fs::write(r.join(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n").unwrap();
+    assert!(daybook(r, &["check", "--install-hook"]).status.success());
+    let hook = fs::read_to_string(r.join(".git/hooks/pre-commit")).unwrap();
+    assert!(
+        hook.starts_with("#!/bin/sh\necho mine\n") && hook.contains("check --staged"),
+        "{hook}"
+    );
+}
