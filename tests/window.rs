@@ -347,3 +347,81 @@ fn switching_fields_mid_composition_keeps_the_syllable_once() {
         "kept where it was typed"
     );
 }
+
+#[test]
+fn the_problems_panel_lists_jumps_and_fixes_undoably() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let problems = h.state().post_problems().to_vec();
+    let missing = problems
+        .iter()
+        .find(|p| p.rule == "missing-image")
+        .expect("the broken photo is reported");
+    assert!(
+        missing.message.contains("-05-03 18.10.44.jpg"),
+        "{}",
+        missing.message
+    );
+    shows_text(&h, &missing.message);
+    // Clicking the place selects the line in the editor.
+    let place = format!("{}:{}", missing.path, missing.line);
+    // (A line may have several problems; each link goes to the same line.)
+    h.query_all_by_label(&place).next().unwrap().click();
+    h.run_steps(3);
+    let state = egui::TextEdit::load_state(&h.ctx, daybook::ui::editor::editor_id()).unwrap();
+    let range = state.cursor.char_range().unwrap();
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let selected: String = text
+        .chars()
+        .skip(range.primary.index.0.min(range.secondary.index.0))
+        .take(range.primary.index.0.abs_diff(range.secondary.index.0))
+        .collect();
+    assert_eq!(
+        selected,
+        "![시장 입구](/images/busan2024/-05-03 18.10.44.jpg)"
+    );
+    // A fix is one click and one undo step.
+    h.query_all_by_label("Wrap the path in <…>")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    let fixed = h.state().doc.as_ref().unwrap().text.clone();
+    assert!(
+        fixed.contains("![해운대 바다](</images/busan2024/2024-05-03 10.12.40.jpg>)"),
+        "{fixed}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.as_ref().unwrap().text, text);
+}
+
+#[test]
+fn checking_the_whole_site_finds_problems_in_other_posts_and_jumps_there() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.get_by_label(labels::CHECK_SITE).click();
+    step_until(&mut h, "the site check", |h| {
+        h.state().site_problems().is_some()
+    });
+    let site = h.state().site_problems().unwrap().to_vec();
+    let other = site
+        .iter()
+        .find(|p| p.rule == "missing-image" && p.path.ends_with("둘째-날.md"))
+        .expect("the second post's relative image");
+    assert!(
+        other.message.contains("relative to the post's URL"),
+        "{}",
+        other.message
+    );
+    h.run_steps(2);
+    let place = format!("{}:{}", other.path, other.line);
+    // The row is below the panel's visible part: click it the way a screen reader does.
+    h.query_all_by_label(&place)
+        .next()
+        .unwrap()
+        .click_accesskit();
+    h.run_steps(3);
+    assert!(open_path(&h).ends_with(SECOND));
+}

@@ -52,5 +52,15 @@ pub enum Command {
     SetView(ViewMode),
     Reindex,
     AnswerPrompt(PromptChoice),
+    ToggleProblems,
+    /// Check every post of the site on a worker thread.
+    CheckSite,
+    /// Open the post at this site-relative path (if needed) and select the line.
+    JumpTo {
+        path: String,
+        line: usize,
+    },
+    /// Apply a fix to the open post as one undo step.
+    ApplyFix(crate::journal::check::Fix),
     CloseWindow,
 }

@@ -101,6 +101,11 @@ impl Document {
         }
     }
 
+    /// When the typing burst in progress last changed the text, if one is in progress.
+    pub fn last_typing(&self) -> Option<Instant> {
+        self.last_typing
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty() || self.checkpoint != self.text
     }

@@ -13,11 +13,13 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::journal::check::Problem;
 use crate::journal::front_matter::FrontMatter;
 use crate::journal::links::LinkContext;
 use crate::journal::permalink::url_of_post;
 use crate::journal::preview::heading_of;
 use crate::site::Site;
+use crate::site::check::Checker;
 use crate::site::index::PostSummary;
 use crate::ui::dialogs::{self, NewPostSite};
 use crate::ui::find::FindState;
@@ -25,6 +27,7 @@ use crate::ui::fonts::{self, KoreanFont};
 use crate::ui::form::FormState;
 use crate::ui::highlight::Highlighter;
 use crate::ui::preview::{Preview, PreviewInput};
+use crate::ui::problems::{ProblemsView, problems_panel};
 use crate::ui::sidebar::{SidebarView, sidebar};
 use crate::ui::toolbar::{Status, ToolbarView, toolbar};
 use crate::ui::{editor, labels};
@@ -78,6 +81,15 @@ pub struct DaybookApp {
     was_focused: bool,
     /// The editor's scroll offset last frame (scroll sync follows its changes).
     editor_offset: f32,
+    /// Checks for the open site (built on first use, dropped when files may have changed).
+    checker: Option<Checker>,
+    /// Problems of the open post, and the post and generation they were found in.
+    post_problems: Vec<Problem>,
+    post_problems_key: Option<(PathBuf, u64)>,
+    site_problems: Option<Vec<Problem>>,
+    checking_site: bool,
+    /// A line to select once this post is open (jumping to a problem in another post).
+    pending_jump: Option<(PathBuf, usize)>,
     /// The text being composed with an input method, and the widget it is composed in.
     composing: Option<(Option<egui::Id>, String)>,
     _photos: Arc<PhotoLoader>,
@@ -109,6 +121,12 @@ impl DaybookApp {
             was_focused: true,
             editor_offset: 0.0,
             composing: None,
+            checker: None,
+            post_problems: Vec::new(),
+            post_problems_key: None,
+            site_problems: None,
+            checking_site: false,
+            pending_jump: None,
             _photos: photos,
         };
         app.start(start.path, start.sample_dir);
@@ -152,6 +170,8 @@ impl DaybookApp {
     fn open_site(&mut self, site: Site, post: Option<PathBuf>) {
         self.posts = crate::site::index::index_site(&site);
         self.settings.last_site = Some(site.root.clone());
+        self.checker = None;
+        self.site_problems = None;
         let remembered = self
             .settings
             .last_post
@@ -252,6 +272,49 @@ impl DaybookApp {
             ),
             None => format!("{site} — daybook"),
         }
+    }
+
+    /// Files in the site may have changed: forget what was cached about them.
+    pub(crate) fn files_changed(&mut self) {
+        self.preview.files_changed();
+        self.checker = None;
+        self.post_problems_key = None;
+    }
+
+    /// Check the open post again when its text changed and typing has paused for a moment.
+    fn update_post_problems(&mut self, ctx: &egui::Context) {
+        const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+        let (Some(site), Some(doc)) = (&self.site, &self.doc) else {
+            self.post_problems.clear();
+            return;
+        };
+        let key = (doc.path.clone(), doc.generation);
+        if self.post_problems_key.as_ref() == Some(&key) {
+            return;
+        }
+        if let Some(last) = doc.last_typing() {
+            let idle = last.elapsed();
+            if idle < PAUSE {
+                ctx.request_repaint_after(PAUSE - idle);
+                return;
+            }
+        }
+        let checker = self
+            .checker
+            .get_or_insert_with(|| Checker::new(site, chrono::Utc::now().fixed_offset()));
+        let rel = crate::site::check::relative_slash(&site.root, &doc.path);
+        self.post_problems = checker.check_text(&rel, &doc.text);
+        self.post_problems_key = Some(key);
+    }
+
+    /// The problems of the open post, when they match its current text.
+    pub fn post_problems(&self) -> &[Problem] {
+        &self.post_problems
+    }
+
+    /// The problems of the whole site, once checked.
+    pub fn site_problems(&self) -> Option<&[Problem]> {
+        self.site_problems.as_deref()
     }
 
     /// egui leaves a syllable being composed in the field it was typed in when the user clicks
@@ -393,14 +456,21 @@ impl eframe::App for DaybookApp {
                         self.posts = posts;
                     }
                 }
+                Event::SiteChecked { root, problems } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.site_problems = Some(problems);
+                        self.checking_site = false;
+                    }
+                }
             }
         }
         self.guard_input_method(ctx);
         let focused = ctx.input(|i| i.focused);
         if focused && !self.was_focused {
             // Photos may have been copied into the site meanwhile.
-            self.preview.files_changed();
+            self.files_changed();
         }
+        self.update_post_problems(ctx);
         self.was_focused = focused;
         if self.prompt.is_none() && self.new_post.is_none() {
             self.shortcuts(ctx);
@@ -443,10 +513,30 @@ impl eframe::App for DaybookApp {
                 can_redo: self.doc.as_ref().is_some_and(Document::can_redo),
                 view: self.settings.view,
                 status: self.status.as_ref(),
+                problems: self.post_problems.len(),
+                show_problems: self.settings.show_problems,
                 warnings: &warnings,
             };
             toolbar(ui, &view, &mut self.settings.theme, &mut self.commands);
         });
+        if self.settings.show_problems && self.site.is_some() {
+            let open_rel = match (&self.site, &self.doc) {
+                (Some(s), Some(d)) => Some(crate::site::check::relative_slash(&s.root, &d.path)),
+                _ => None,
+            };
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(160.0)
+                .show(ui, |ui| {
+                    let view = ProblemsView {
+                        post: &self.post_problems,
+                        site: self.site_problems.as_deref(),
+                        checking_site: self.checking_site,
+                        open_rel: open_rel.as_deref(),
+                    };
+                    problems_panel(ui, &view, &mut self.commands);
+                });
+        }
         let sidebar_panel = egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(self.settings.sidebar_width)

@@ -9,6 +9,17 @@ use crate::site::{create, store};
 use crate::ui::dialogs::{NewPostSite, post_from_form};
 use crate::ui::editor;
 
+/// Select line `line` (1-based) of `text` in the editor.
+fn select_line(ctx: &egui::Context, text: &str, line: usize) {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    editor::select(ctx, text, start..end);
+}
+
 impl DaybookApp {
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
@@ -64,13 +75,22 @@ impl DaybookApp {
             Command::ReplaceAll => self.replace_all(),
             Command::SetView(view) => self.settings.view = view,
             Command::Reindex => {
-                self.preview.files_changed();
+                self.files_changed();
                 if let Some(site) = &self.site {
                     self.workers.index(site);
                 }
             }
             Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
             Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
+            Command::CheckSite => {
+                if let Some(site) = &self.site {
+                    self.checking_site = true;
+                    self.workers.check_site(site);
+                }
+            }
+            Command::JumpTo { path, line } => self.jump_to(ctx, &path, line),
+            Command::ApplyFix(fix) => self.apply_fix(&fix),
         }
     }
 
@@ -82,6 +102,7 @@ impl DaybookApp {
         match store::write_atomic(&doc.path, doc.text.as_bytes(), Some(doc.fingerprint)) {
             Ok(fingerprint) => {
                 doc.mark_saved(fingerprint);
+                self.site_problems = None;
                 let name = doc.file_name();
                 self.info(format!("Saved {name}"));
                 if let Some(site) = &self.site {
@@ -148,7 +169,8 @@ impl DaybookApp {
         }
     }
 
-    /// Put the cursor at the end of a just-created post's body, once it is open.
+    /// Put the cursor where a just-opened post wants it: the end of a new post's body, or
+    /// the line of a problem jumped to.
     pub(super) fn place_cursor_for_new_post(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.doc else {
             return;
@@ -157,6 +179,51 @@ impl DaybookApp {
             editor::select(ctx, &doc.text, doc.text.len()..doc.text.len());
             self.focus_body_of = None;
         }
+        if let Some((path, line)) = self.pending_jump.take() {
+            if path == doc.path {
+                select_line(ctx, &doc.text, line);
+            } else {
+                self.pending_jump = Some((path, line));
+            }
+        }
+    }
+
+    fn jump_to(&mut self, ctx: &egui::Context, rel: &str, line: usize) {
+        let Some(site) = &self.site else {
+            return;
+        };
+        let path = site.root.join(rel);
+        if self.doc.as_ref().is_some_and(|d| d.path == path) {
+            if let Some(doc) = &self.doc {
+                select_line(ctx, &doc.text, line);
+            }
+            return;
+        }
+        if !(rel.starts_with("_posts/") || rel.starts_with("_drafts/")) || !path.is_file() {
+            self.info(format!("{rel} is not a post"));
+            return;
+        }
+        self.pending_jump = Some((path.clone(), line));
+        self.run(ctx, Command::OpenPost(path));
+        self.place_cursor_for_new_post(ctx);
+    }
+
+    fn apply_fix(&mut self, fix: &crate::journal::check::Fix) {
+        let Some(doc) = self.doc.as_mut() else {
+            return;
+        };
+        // Fixes are byte ranges into the text they were found in.
+        let current = self
+            .post_problems_key
+            .as_ref()
+            .is_some_and(|(p, g)| *p == doc.path && *g == doc.generation);
+        if !current || fix.range.end > doc.text.len() {
+            self.error(
+                "The post changed since it was checked; check again and retry the fix.".to_owned(),
+            );
+            return;
+        }
+        doc.replace_text(fix.apply(&doc.text));
     }
 
     fn answer_prompt(&mut self, ctx: &egui::Context, choice: PromptChoice) {

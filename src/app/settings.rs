@@ -38,6 +38,7 @@ pub struct Settings {
     pub theme: Theme,
     pub view: ViewMode,
     pub slug_style: SlugStyle,
+    pub show_problems: bool,
 }
 
 impl Default for Settings {
@@ -50,6 +51,7 @@ impl Default for Settings {
             theme: Theme::System,
             view: ViewMode::Split,
             slug_style: SlugStyle::Default,
+            show_problems: true,
         }
     }
 }

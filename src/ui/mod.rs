@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod form;
 pub mod highlight;
 pub mod preview;
+pub mod problems;
 pub mod sidebar;
 pub mod toolbar;
 
@@ -27,6 +28,8 @@ pub mod labels {
     pub const SAVE: &str = "Save";
     pub const PREVIEW: &str = "Preview";
     pub const FIND: &str = "Find";
+    pub const PROBLEMS: &str = "Problems";
+    pub const CHECK_SITE: &str = "Check whole site";
     pub const NEW_TITLE: &str = "New post title";
     pub const NEW_CATEGORIES: &str = "New post categories";
     pub const NEW_TAGS: &str = "New post tags";

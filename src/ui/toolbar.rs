@@ -21,6 +21,9 @@ pub struct ToolbarView<'a> {
     pub view: ViewMode,
     pub status: Option<&'a Status>,
     pub warnings: &'a [String],
+    /// Problems in the open post.
+    pub problems: usize,
+    pub show_problems: bool,
 }
 
 pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, theme: &mut Theme, commands: &mut Vec<Command>) {
@@ -71,6 +74,10 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, theme: &mut Theme, commands: &m
             }
         }
         ui.separator();
+        let problems = format!("{} ({})", labels::PROBLEMS, v.problems);
+        if ui.selectable_label(v.show_problems, problems).clicked() {
+            commands.push(Command::ToggleProblems);
+        }
         if ui.button("Reload list").clicked() {
             commands.push(Command::Reindex);
         }

@@ -6,7 +6,9 @@ pub mod photo_loader;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use crate::journal::check::Problem;
 use crate::site::Site;
+use crate::site::check::Checker;
 use crate::site::index::{PostSummary, index_site};
 
 /// What a worker reports to the UI. Past tense: it has happened.
@@ -16,6 +18,11 @@ pub enum Event {
     SiteIndexed {
         root: PathBuf,
         posts: Vec<PostSummary>,
+    },
+    /// The whole site at `root` was checked.
+    SiteChecked {
+        root: PathBuf,
+        problems: Vec<Problem>,
     },
 }
 
@@ -52,6 +59,25 @@ impl Workers {
             });
         if let Err(e) = spawned {
             eprintln!("daybook: could not start the indexing thread: {e}");
+        }
+    }
+
+    /// Check the whole site on a worker thread; reports [`Event::SiteChecked`].
+    pub fn check_site(&self, site: &Site) {
+        let (tx, ctx, site) = (self.tx.clone(), self.ctx.clone(), site.clone());
+        let spawned = std::thread::Builder::new()
+            .name("daybook-check".into())
+            .spawn(move || {
+                let problems = Checker::new(&site, chrono::Utc::now().fixed_offset()).check_site();
+                // The receiver is gone only when the app is closing.
+                let _ = tx.send(Event::SiteChecked {
+                    root: site.root.clone(),
+                    problems,
+                });
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            eprintln!("daybook: could not start the checking thread: {e}");
         }
     }
 

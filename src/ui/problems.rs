@@ -1,0 +1,100 @@
+//! The problems panel: what `daybook check` finds, for the open post as it is typed and for
+//! the whole site on demand. Clicking a problem jumps to its line; a fix is one click (and
+//! one undo step).
+
+use egui::{RichText, Ui};
+
+use super::labels;
+use crate::app::command::Command;
+use crate::journal::check::{Problem, Severity};
+
+/// What the panel shows.
+pub struct ProblemsView<'a> {
+    /// Problems of the open post (live).
+    pub post: &'a [Problem],
+    /// Problems of the whole site, once checked.
+    pub site: Option<&'a [Problem]>,
+    pub checking_site: bool,
+    /// The open post's site-relative path (fixes apply only to it).
+    pub open_rel: Option<&'a str>,
+}
+
+fn severity_text(ui: &Ui, s: Severity) -> RichText {
+    let (text, color) = match s {
+        Severity::Error => ("error", ui.visuals().error_fg_color),
+        Severity::Warning => ("warning", ui.visuals().warn_fg_color),
+        Severity::Info => ("info", ui.visuals().weak_text_color()),
+    };
+    RichText::new(text).color(color).strong()
+}
+
+fn counts(problems: &[Problem]) -> String {
+    let n = |s| problems.iter().filter(|p| p.severity == s).count();
+    format!(
+        "{} errors, {} warnings, {} notes",
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Info)
+    )
+}
+
+fn rows(ui: &mut Ui, problems: &[Problem], open_rel: Option<&str>, commands: &mut Vec<Command>) {
+    for (i, p) in problems.iter().enumerate() {
+        ui.push_id(i, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(severity_text(ui, p.severity));
+                let place = format!("{}:{}", p.path, p.line);
+                if ui.link(&place).on_hover_text("Go to the line").clicked() {
+                    commands.push(Command::JumpTo {
+                        path: p.path.clone(),
+                        line: p.line,
+                    });
+                }
+                ui.label(&p.message);
+                ui.weak(format!("[{}]", p.rule));
+                if open_rel == Some(p.path.as_str()) {
+                    for fix in &p.fixes {
+                        if ui.small_button(&fix.label).clicked() {
+                            commands.push(Command::ApplyFix(fix.clone()));
+                        }
+                    }
+                }
+            });
+        });
+    }
+}
+
+pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.strong(labels::PROBLEMS);
+        ui.weak(format!("this post: {}", counts(view.post)));
+        let label = if view.checking_site {
+            "Checking the site…"
+        } else {
+            labels::CHECK_SITE
+        };
+        if ui
+            .add_enabled(!view.checking_site, egui::Button::new(label))
+            .clicked()
+        {
+            commands.push(Command::CheckSite);
+        }
+        if ui.button("Close").clicked() {
+            commands.push(Command::ToggleProblems);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("problems-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if view.post.is_empty() {
+                ui.weak("No problems in this post.");
+            }
+            rows(ui, view.post, view.open_rel, commands);
+            if let Some(site) = view.site {
+                ui.separator();
+                ui.strong(format!("Whole site: {}", counts(site)));
+                rows(ui, site, view.open_rel, commands);
+            }
+        });
+}
