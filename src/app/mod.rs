@@ -144,6 +144,9 @@ impl DaybookApp {
         }
         match sample_dir.or_else(sample::default_location) {
             Some(dir) => match sample::install(&dir) {
+                Ok(root) if root.join(sample::WELCOME_POST).is_file() => {
+                    self.open_path(&root.join(sample::WELCOME_POST))
+                }
                 Ok(root) => self.open_path(&root),
                 Err(e) => self.error(format!("Could not set up the sample journal: {e}")),
             },

@@ -25,6 +25,9 @@ pub const FILES: &[(&str, &[u8])] = sample_files![
     "images/busan2024/ktx-ticket.png",
 ];
 
+/// The post a newcomer sees first: photos (one stored sideways), a spaced path, a broken link.
+pub const WELCOME_POST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+
 /// Where the sample journal lives: `<data dir>/daybook/sample-journal`.
 pub fn default_location() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("daybook").join("sample-journal"))
