@@ -82,6 +82,7 @@ fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
         path: Some(path),
         fonts: KoreanFont::BundledOnly,
         sample_dir: None,
+        data_dir: Some(root.join("data")),
     };
     let mut app = DaybookApp::new(&ctx, Settings::default(), start);
     let mut f = eframe::Frame::_new_kittest();

@@ -25,7 +25,14 @@ fn harness(open: &Path) -> Harness<'static, DaybookApp> {
     harness_sized(open, [1400.0, 900.0])
 }
 
+/// The test's own data folder (recovery files), beside its journal.
+fn data_dir(open: &Path) -> PathBuf {
+    let journal = open.ancestors().find(|a| a.ends_with("journal")).unwrap();
+    journal.parent().unwrap().join("data")
+}
+
 fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, DaybookApp> {
+    let data = data_dir(open);
     let open = open.to_owned();
     let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
         DaybookApp::new(
@@ -35,6 +42,7 @@ fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, DaybookApp> {
                 path: Some(open),
                 fonts: KoreanFont::BundledOnly,
                 sample_dir: None,
+                data_dir: Some(data),
             },
         )
     });

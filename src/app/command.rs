@@ -53,6 +53,16 @@ pub enum Command {
     Reindex,
     AnswerPrompt(PromptChoice),
     ToggleProblems,
+    /// The conflict bar: keep my text (the next save overwrites on purpose).
+    KeepMine,
+    /// The conflict bar: take the text on disk (undoable).
+    TakeTheirs,
+    CompareConflict,
+    CloseCompare,
+    DismissNotice,
+    RestoreRecovery(usize),
+    CompareRecovery(usize),
+    DiscardRecovery(usize),
     /// Check every post of the site on a worker thread.
     CheckSite,
     /// Open the post at this site-relative path (if needed) and select the line.

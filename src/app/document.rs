@@ -49,6 +49,21 @@ impl Document {
         }
     }
 
+    /// A post that exists only in memory (recovered text of a deleted file).
+    pub fn from_text(path: &std::path::Path, text: String) -> Document {
+        Document::from_loaded(LoadedPost {
+            path: path.to_owned(),
+            text,
+            fingerprint: Fingerprint::of(b""),
+        })
+        .unsaved()
+    }
+
+    fn unsaved(mut self) -> Document {
+        self.saved_text = String::new();
+        self
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.text != self.saved_text
     }

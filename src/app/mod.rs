@@ -2,6 +2,7 @@
 //! the views, and runs the [`Command`]s they pushed after the UI pass.
 
 pub mod command;
+pub mod disk;
 pub mod document;
 mod run;
 pub mod sample;
@@ -21,6 +22,7 @@ use crate::journal::preview::heading_of;
 use crate::site::Site;
 use crate::site::check::Checker;
 use crate::site::index::PostSummary;
+use crate::ui::banners;
 use crate::ui::dialogs::{self, NewPostSite};
 use crate::ui::find::FindState;
 use crate::ui::fonts::{self, KoreanFont};
@@ -45,6 +47,8 @@ pub struct StartOptions {
     pub fonts: KoreanFont,
     /// Where to install the sample journal (default: the user's data folder).
     pub sample_dir: Option<PathBuf>,
+    /// daybook's data folder, for recovery files (default: `<data dir>/daybook`).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// What to do once the user has answered the unsaved-changes prompt.
@@ -90,6 +94,22 @@ pub struct DaybookApp {
     checking_site: bool,
     /// A line to select once this post is open (jumping to a problem in another post).
     pending_jump: Option<(PathBuf, usize)>,
+    watcher: Option<crate::workers::watcher::SiteWatcher>,
+    /// A notice about watching the site (polling, a rescan), shown until dismissed.
+    pub notice: Option<String>,
+    conflict: Option<disk::Conflict>,
+    /// The open post was deleted on disk; its text is kept as unsaved.
+    deleted_on_disk: bool,
+    compare: Option<disk::Comparison>,
+    autosave: crate::workers::autosave::Autosave,
+    /// The post and generation last written to the recovery folder.
+    autosaved: Option<(PathBuf, u64)>,
+    /// Unsaved text found from an earlier run, offered back.
+    recovery: Vec<crate::site::recovery::RecoveryEntry>,
+    /// How often the open post was reloaded from disk, and how often the conflict bar came
+    /// up (for tests and diagnostics).
+    pub reloads: u64,
+    pub conflicts_shown: u64,
     /// The text being composed with an input method, and the widget it is composed in.
     composing: Option<(Option<egui::Id>, String)>,
     _photos: Arc<PhotoLoader>,
@@ -98,6 +118,12 @@ pub struct DaybookApp {
 impl DaybookApp {
     pub fn new(ctx: &egui::Context, settings: Settings, start: StartOptions) -> DaybookApp {
         fonts::install(ctx, start.fonts);
+        let data_dir = start
+            .data_dir
+            .clone()
+            .or_else(|| dirs::data_dir().map(|d| d.join("daybook")))
+            .unwrap_or_else(|| std::env::temp_dir().join("daybook"));
+        let recovery_folder = crate::site::recovery::folder(&data_dir);
         let photos = PhotoLoader::install(ctx, PHOTO_CACHE_BYTES);
         let mut app = DaybookApp {
             site: None,
@@ -127,6 +153,16 @@ impl DaybookApp {
             site_problems: None,
             checking_site: false,
             pending_jump: None,
+            watcher: None,
+            notice: None,
+            conflict: None,
+            deleted_on_disk: false,
+            compare: None,
+            recovery: crate::site::recovery::pending(&recovery_folder),
+            autosave: crate::workers::autosave::Autosave::start(recovery_folder),
+            autosaved: None,
+            reloads: 0,
+            conflicts_shown: 0,
             _photos: photos,
         };
         app.start(start.path, start.sample_dir);
@@ -175,6 +211,7 @@ impl DaybookApp {
         self.settings.last_site = Some(site.root.clone());
         self.checker = None;
         self.site_problems = None;
+        self.notice = None;
         let remembered = self
             .settings
             .last_post
@@ -190,6 +227,7 @@ impl DaybookApp {
             .map(|p| p.path.clone());
         self.site = Some(site);
         self.doc = None;
+        self.start_watching();
         if let Some(target) = post.or(remembered).or(first) {
             self.open_post_now(&target);
         }
@@ -205,6 +243,10 @@ impl DaybookApp {
                         .insert(site.root.clone(), doc.path.clone());
                 }
                 self.find.current = None;
+                self.conflict = None;
+                self.compare = None;
+                self.deleted_on_disk = false;
+                self.autosaved = None;
                 self.doc = Some(doc);
                 self.status = None;
             }
@@ -234,6 +276,21 @@ impl DaybookApp {
     /// The preview's scroll offset as of the last frame.
     pub fn preview_offset(&self) -> f32 {
         self.preview.offset
+    }
+
+    /// Whether the conflict bar is showing.
+    pub fn has_conflict(&self) -> bool {
+        self.conflict.is_some()
+    }
+
+    /// Whether the open post was deleted on disk (its text kept as unsaved).
+    pub fn is_deleted_on_disk(&self) -> bool {
+        self.deleted_on_disk
+    }
+
+    /// The posts whose unsaved text from an earlier run is offered back.
+    pub fn recoverable(&self) -> Vec<PathBuf> {
+        self.recovery.iter().map(|r| r.post.clone()).collect()
     }
 
     /// Whether the save / discard / cancel prompt is showing.
@@ -416,6 +473,14 @@ impl DaybookApp {
             .as_ref()
             .map(|s| s.config.zone())
             .unwrap_or(crate::journal::date::Zone::Local);
+        let file = doc.file_name();
+        banners::disk_banners(
+            ui,
+            &file,
+            self.conflict.is_some(),
+            self.deleted_on_disk,
+            &mut self.commands,
+        );
         self.form.sync(&doc.text, doc.generation, &doc.path);
         egui::CollapsingHeader::new("Front matter")
             .default_open(true)
@@ -459,6 +524,15 @@ impl eframe::App for DaybookApp {
                         self.posts = posts;
                     }
                 }
+                Event::FilesChanged {
+                    root,
+                    paths,
+                    rescan,
+                } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.files_changed_on_disk(&paths, rescan);
+                    }
+                }
                 Event::SiteChecked { root, problems } => {
                     if self.site.as_ref().is_some_and(|s| s.root == root) {
                         self.site_problems = Some(problems);
@@ -474,6 +548,7 @@ impl eframe::App for DaybookApp {
             self.files_changed();
         }
         self.update_post_problems(ctx);
+        self.autosave_tick(ctx);
         self.was_focused = focused;
         if self.prompt.is_none() && self.new_post.is_none() {
             self.shortcuts(ctx);
@@ -580,6 +655,16 @@ impl eframe::App for DaybookApp {
             };
             dialogs::new_post_dialog(ui, &mut self.new_post, &dialog_site, &mut self.commands);
         }
+        if let Some(notice) = &self.notice {
+            banners::notice(ui, notice, &mut self.commands);
+        }
+        if let Some(c) = &self.compare {
+            banners::comparison(ui, c, &mut self.commands);
+        }
+        if !self.recovery.is_empty() && self.prompt.is_none() {
+            let posts: Vec<PathBuf> = self.recovery.iter().map(|r| r.post.clone()).collect();
+            banners::recovery_dialog(ui, &posts, &mut self.commands);
+        }
         if self.prompt.is_some() {
             let file = self
                 .doc
@@ -622,6 +707,7 @@ pub fn run_window(path: Option<PathBuf>) -> anyhow::Result<()> {
         path,
         fonts: KoreanFont::PreferSystem,
         sample_dir: None,
+        data_dir: None,
     };
     eframe::run_native(
         "daybook",

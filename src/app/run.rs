@@ -83,6 +83,14 @@ impl DaybookApp {
             Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
             Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
+            Command::KeepMine => self.keep_mine(),
+            Command::TakeTheirs => self.take_theirs(),
+            Command::CompareConflict => self.compare_conflict(),
+            Command::CloseCompare => self.compare = None,
+            Command::DismissNotice => self.notice = None,
+            Command::RestoreRecovery(i) => self.restore(i),
+            Command::CompareRecovery(i) => self.compare_recovery(i),
+            Command::DiscardRecovery(i) => self.discard_recovery(i),
             Command::CheckSite => {
                 if let Some(site) = &self.site {
                     self.checking_site = true;
@@ -102,6 +110,10 @@ impl DaybookApp {
         match store::write_atomic(&doc.path, doc.text.as_bytes(), Some(doc.fingerprint)) {
             Ok(fingerprint) => {
                 doc.mark_saved(fingerprint);
+                self.autosave.remove(doc.path.clone());
+                self.autosaved = None;
+                self.conflict = None;
+                self.deleted_on_disk = false;
                 self.site_problems = None;
                 let name = doc.file_name();
                 self.info(format!("Saved {name}"));
@@ -109,6 +121,15 @@ impl DaybookApp {
                     self.workers.index(site);
                 }
                 true
+            }
+            Err(crate::site::SiteError::ChangedOnDisk { path }) => {
+                // Someone else wrote the file since it was loaded: never overwrite silently.
+                self.check_open_post_on_disk(&[path]);
+                self.error(
+                    "Not saved: the file changed on disk. Keep mine, take theirs or compare."
+                        .to_owned(),
+                );
+                false
             }
             Err(e) => {
                 self.error(format!("Not saved: {e}"));
@@ -232,7 +253,13 @@ impl DaybookApp {
         };
         let proceed = match choice {
             PromptChoice::Save => self.save(),
-            PromptChoice::Discard => true,
+            PromptChoice::Discard => {
+                if let Some(doc) = &self.doc {
+                    self.autosave.remove(doc.path.clone());
+                    self.autosaved = None;
+                }
+                true
+            }
             PromptChoice::Cancel => false,
         };
         if !proceed {

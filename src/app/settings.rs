@@ -39,6 +39,8 @@ pub struct Settings {
     pub view: ViewMode,
     pub slug_style: SlugStyle,
     pub show_problems: bool,
+    /// Seconds after typing stops before unsaved text goes to the recovery folder (0: off).
+    pub autosave_seconds: f32,
 }
 
 impl Default for Settings {
@@ -52,6 +54,7 @@ impl Default for Settings {
             view: ViewMode::Split,
             slug_style: SlugStyle::Default,
             show_problems: true,
+            autosave_seconds: 3.0,
         }
     }
 }

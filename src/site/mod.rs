@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod create;
 pub mod index;
+pub mod recovery;
 pub mod store;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //!
 //! [`Command`]: crate::app::command::Command
 
+pub mod banners;
 pub mod dialogs;
 pub mod editor;
 pub mod find;

@@ -1,7 +1,9 @@
 //! Background work: threads that own slow or blocking IO and report to the UI through one
 //! [`Event`] enum over a channel, waking it with `request_repaint`.
 
+pub mod autosave;
 pub mod photo_loader;
+pub mod watcher;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -18,6 +20,13 @@ pub enum Event {
     SiteIndexed {
         root: PathBuf,
         posts: Vec<PostSummary>,
+    },
+    /// Files changed under the site at `root` (another program, git, a sync). `rescan` says
+    /// why the whole site should be read again, when it should.
+    FilesChanged {
+        root: PathBuf,
+        paths: Vec<PathBuf>,
+        rescan: Option<String>,
     },
     /// The whole site at `root` was checked.
     SiteChecked {
@@ -60,6 +69,11 @@ impl Workers {
         if let Err(e) = spawned {
             eprintln!("daybook: could not start the indexing thread: {e}");
         }
+    }
+
+    /// Watch the site for changes made by others; reports [`Event::FilesChanged`].
+    pub fn watch(&self, site: &Site) -> Result<watcher::SiteWatcher, String> {
+        watcher::watch(&site.root, self.tx.clone(), self.ctx.clone())
     }
 
     /// Check the whole site on a worker thread; reports [`Event::SiteChecked`].

@@ -1,0 +1,272 @@
+//! The open post and the disk: changes made by others (reload, conflict, rename, delete),
+//! autosave to the recovery folder, and restoring unsaved text after a crash.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::DaybookApp;
+use super::document::Document;
+use crate::site::SiteConfig;
+use crate::site::recovery::RecoveryEntry;
+use crate::site::store::{self, Fingerprint};
+
+/// The open post changed on disk while it had unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// What the file holds now.
+    pub theirs: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// Two texts to show side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub title: String,
+    pub left_title: String,
+    pub left: String,
+    pub right_title: String,
+    pub right: String,
+}
+
+impl Document {
+    /// Replace the text with what is on disk now, as one undo step, and take it as saved.
+    pub fn reload_from_disk(&mut self, text: String, fingerprint: Fingerprint) {
+        self.replace_text(text);
+        self.saved_text = self.text.clone();
+        self.fingerprint = Some(fingerprint);
+    }
+}
+
+impl DaybookApp {
+    /// Start watching the open site (or say why it is polled or not watched).
+    pub(super) fn start_watching(&mut self) {
+        self.watcher = None;
+        let Some(site) = &self.site else { return };
+        match self.workers.watch(site) {
+            Ok(w) => {
+                if let Some(why) = &w.polling {
+                    self.notice = Some(why.clone());
+                }
+                self.watcher = Some(w);
+            }
+            Err(e) => {
+                self.notice = Some(format!(
+                    "cannot watch the site for changes ({e}); use Reload list"
+                ))
+            }
+        }
+    }
+
+    /// Files changed under the site: refresh the list, settings, caches and the open post.
+    pub(super) fn files_changed_on_disk(&mut self, paths: &[PathBuf], rescan: Option<String>) {
+        let Some(site) = self.site.as_mut() else {
+            return;
+        };
+        let root = site.root.clone();
+        if paths.iter().any(|p| {
+            p.parent() == Some(root.as_path()) && p.file_name().is_some_and(|n| n == "_config.yml")
+        }) {
+            site.config = SiteConfig::load(&root);
+        }
+        let new_top_folder = paths
+            .iter()
+            .any(|p| p.parent() == Some(root.as_path()) && p.is_dir());
+        if let Some(why) = rescan {
+            self.notice = Some(why);
+        }
+        self.files_changed();
+        if let Some(site) = &self.site {
+            self.workers.index(site);
+        }
+        if new_top_folder {
+            self.start_watching();
+        }
+        self.check_open_post_on_disk(paths);
+    }
+
+    /// Compare the open post with the disk and react: nothing (our own save), reload a clean
+    /// buffer, show the conflict bar for a dirty one, follow a rename, or keep the text of a
+    /// deleted file as unsaved.
+    pub(super) fn check_open_post_on_disk(&mut self, changed: &[PathBuf]) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        match store::disk_fingerprint(&doc.path) {
+            Ok(Some(fp)) if Some(fp) == doc.fingerprint => {}
+            Ok(Some(fp)) => {
+                let Ok(theirs) = store::load_post(&doc.path) else {
+                    return;
+                };
+                if Some(&Conflict {
+                    theirs: theirs.text.clone(),
+                    fingerprint: fp,
+                }) == self.conflict.as_ref()
+                {
+                    return;
+                }
+                self.deleted_on_disk = false;
+                if doc.is_dirty() {
+                    self.conflict = Some(Conflict {
+                        theirs: theirs.text,
+                        fingerprint: fp,
+                    });
+                    self.conflicts_shown += 1;
+                } else {
+                    doc.reload_from_disk(theirs.text, fp);
+                    self.reloads += 1;
+                    let name = doc.file_name();
+                    self.info(format!(
+                        "{name} changed on disk and was reloaded (Ctrl+Z undoes it)"
+                    ));
+                }
+            }
+            Ok(None) => {
+                let renamed = changed.iter().find(|p| {
+                    p.is_file()
+                        && crate::journal::post_name::has_post_extension(&p.to_string_lossy())
+                        && store::disk_fingerprint(p).ok().flatten() == doc.fingerprint
+                });
+                if let Some(new_path) = renamed {
+                    let old = std::mem::replace(&mut doc.path, new_path.clone());
+                    if let Some(site) = &self.site {
+                        self.settings
+                            .last_post
+                            .insert(site.root.clone(), new_path.clone());
+                    }
+                    self.autosave.remove(old);
+                    self.autosaved = None;
+                    self.info(format!("followed the rename to {}", new_path.display()));
+                } else if !self.deleted_on_disk {
+                    self.deleted_on_disk = true;
+                    doc.fingerprint = None;
+                    doc.saved_text = String::new();
+                    self.conflict = None;
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Keep my text: the next save overwrites the file on purpose.
+    pub(super) fn keep_mine(&mut self) {
+        if let (Some(doc), Some(conflict)) = (self.doc.as_mut(), self.conflict.take()) {
+            doc.fingerprint = Some(conflict.fingerprint);
+            self.compare = None;
+            self.info("Keeping your text; saving will replace the file on disk".to_owned());
+        }
+    }
+
+    /// Take their text (one undo step brings mine back).
+    pub(super) fn take_theirs(&mut self) {
+        if let (Some(doc), Some(conflict)) = (self.doc.as_mut(), self.conflict.take()) {
+            doc.reload_from_disk(conflict.theirs, conflict.fingerprint);
+            self.autosave.remove(doc.path.clone());
+            self.autosaved = None;
+            self.compare = None;
+        }
+    }
+
+    /// Show mine and theirs side by side.
+    pub(super) fn compare_conflict(&mut self) {
+        if let (Some(doc), Some(conflict)) = (&self.doc, &self.conflict) {
+            self.compare = Some(Comparison {
+                title: format!("{} — your text and the file on disk", doc.file_name()),
+                left_title: "Yours (unsaved)".to_owned(),
+                left: doc.text.clone(),
+                right_title: "On disk now".to_owned(),
+                right: conflict.theirs.clone(),
+            });
+        }
+    }
+
+    /// Write unsaved text to the recovery folder once typing has paused for the set delay;
+    /// remove it once the post is saved or its changes discarded.
+    pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let delay = Duration::from_secs_f32(self.settings.autosave_seconds.max(0.0));
+        let Some(doc) = &self.doc else { return };
+        let key = (doc.path.clone(), doc.generation);
+        if !doc.is_dirty() {
+            if self.autosaved.take().is_some() {
+                self.autosave.remove(doc.path.clone());
+            }
+            return;
+        }
+        if self.settings.autosave_seconds <= 0.0 || self.autosaved.as_ref() == Some(&key) {
+            return;
+        }
+        if let Some(last) = doc.last_typing() {
+            let idle = last.elapsed();
+            if idle < delay {
+                ctx.request_repaint_after(delay - idle);
+                return;
+            }
+        }
+        self.autosave.write(RecoveryEntry {
+            post: doc.path.clone(),
+            text: doc.text.clone(),
+            base: doc.fingerprint,
+            written_at: chrono::Utc::now().timestamp(),
+        });
+        self.autosaved = Some(key);
+    }
+
+    /// Restore the unsaved text of recovery entry `index`.
+    pub(super) fn restore(&mut self, index: usize) {
+        if index >= self.recovery.len() {
+            return;
+        }
+        let entry = self.recovery.remove(index);
+        if !self
+            .site
+            .as_ref()
+            .is_some_and(|s| entry.post.starts_with(&s.root))
+        {
+            self.open_path(&entry.post);
+        } else if self.doc.as_ref().is_none_or(|d| d.path != entry.post) {
+            self.open_post_now(&entry.post);
+        }
+        match self.doc.as_mut() {
+            Some(doc) if doc.path == entry.post => {
+                doc.replace_text(entry.text);
+                let name = doc.file_name();
+                self.info(format!("Restored the unsaved text of {name}"));
+            }
+            _ => {
+                // The post is gone: recreate it from the recovered text when saved.
+                let mut doc = Document::from_text(&entry.post, entry.text);
+                doc.fingerprint = None;
+                self.doc = Some(doc);
+                self.deleted_on_disk = true;
+            }
+        }
+    }
+
+    /// Drop recovery entry `index` (and its file).
+    pub(super) fn discard_recovery(&mut self, index: usize) {
+        if index < self.recovery.len() {
+            let entry = self.recovery.remove(index);
+            self.autosave.remove(entry.post);
+        }
+    }
+
+    /// Compare recovery entry `index` with the post on disk.
+    pub(super) fn compare_recovery(&mut self, index: usize) {
+        if let Some(entry) = self.recovery.get(index) {
+            let disk = std::fs::read_to_string(&entry.post).unwrap_or_default();
+            self.compare = Some(Comparison {
+                title: format!(
+                    "{} — unsaved text and the file on disk",
+                    file_name(&entry.post)
+                ),
+                left_title: "Unsaved (recovered)".to_owned(),
+                left: entry.text.clone(),
+                right_title: "On disk".to_owned(),
+                right: disk,
+            });
+        }
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

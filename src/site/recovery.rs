@@ -1,0 +1,93 @@
+//! Recovery files: unsaved text kept outside the site, so a crash or a kill loses nothing.
+//!
+//! One JSON file per post in `<data dir>/daybook/recovery/`, named by a hash of the post's
+//! path and replaced atomically. Never written over a post itself.
+
+use std::path::{Path, PathBuf};
+
+use super::SiteError;
+use super::store::{Fingerprint, write_atomic};
+
+/// Unsaved text of one post.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecoveryEntry {
+    pub post: PathBuf,
+    pub text: String,
+    /// What the post held on disk when the text was loaded.
+    pub base: Option<Fingerprint>,
+    /// Seconds since the Unix epoch when it was written.
+    pub written_at: i64,
+}
+
+/// The recovery folder under a data folder.
+pub fn folder(data_dir: &Path) -> PathBuf {
+    data_dir.join("recovery")
+}
+
+fn file_for(dir: &Path, post: &Path) -> PathBuf {
+    let key = Fingerprint::of(post.to_string_lossy().as_bytes());
+    dir.join(format!("{:016x}.json", key.hash))
+}
+
+/// Write (or replace) the recovery file of `entry.post`.
+pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), SiteError> {
+    std::fs::create_dir_all(dir).map_err(|e| SiteError::io(dir, e))?;
+    let path = file_for(dir, &entry.post);
+    let json =
+        serde_json::to_vec(entry).map_err(|e| SiteError::io(&path, std::io::Error::other(e)))?;
+    write_atomic(&path, &json, None).map(|_| ())
+}
+
+/// Remove the recovery file of `post`, if any.
+pub fn remove(dir: &Path, post: &Path) -> Result<(), SiteError> {
+    let path = file_for(dir, post);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SiteError::io(&path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Every readable recovery entry whose text differs from what the post holds now (or whose
+/// post is gone), newest first.
+pub fn pending(dir: &Path) -> Vec<RecoveryEntry> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<RecoveryEntry> = entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .filter_map(|bytes| serde_json::from_slice::<RecoveryEntry>(&bytes).ok())
+        .filter(|entry| {
+            std::fs::read_to_string(&entry.post).map_or(true, |disk| disk != entry.text)
+        })
+        .collect();
+    out.sort_by(|a, b| b.written_at.cmp(&a.written_at));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_entries_round_trip_and_only_differences_are_pending() {
+        let dir = tempfile::tempdir().unwrap();
+        let post = dir.path().join("a.md");
+        std::fs::write(&post, "on disk").unwrap();
+        let rec = folder(dir.path());
+        let entry = RecoveryEntry {
+            post: post.clone(),
+            text: "unsaved 한글".into(),
+            base: None,
+            written_at: 1,
+        };
+        write(&rec, &entry).unwrap();
+        assert_eq!(pending(&rec), vec![entry.clone()]);
+        std::fs::write(&post, "unsaved 한글").unwrap();
+        assert!(pending(&rec).is_empty(), "already on disk");
+        remove(&rec, &post).unwrap();
+        remove(&rec, &post).unwrap();
+        assert_eq!(std::fs::read_dir(&rec).unwrap().count(), 0);
+    }
+}

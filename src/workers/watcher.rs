@@ -1,0 +1,164 @@
+//! Watching the site folder: `_posts/`, `_drafts/`, `_config.yml` and the images folders.
+//!
+//! notify reports raw events on its own thread; a debounce thread gathers them for a short
+//! moment and reports one [`Event::FilesChanged`] with the paths, leaving out build output,
+//! `.git`, reads and daybook's own temp files. A watcher error or an event queue overflow
+//! asks for a full rescan. When the system cannot watch (an inotify limit), the site is
+//! polled instead and the user is told.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher as _};
+
+use super::Event;
+use crate::site::check::IMAGE_DIRS;
+use crate::site::store::is_temp_name;
+
+/// How long events are gathered before they are reported.
+const DEBOUNCE: Duration = Duration::from_millis(60);
+/// The polling interval when events are not available.
+const POLL: Duration = Duration::from_secs(1);
+
+/// A running watcher; dropping it stops watching.
+pub struct SiteWatcher {
+    _inner: Box<dyn notify::Watcher + Send>,
+    /// Why the site is polled rather than watched, if it is.
+    pub polling: Option<String>,
+}
+
+fn ignored(path: &Path) -> bool {
+    path.components().any(|c| {
+        let c = c.as_os_str().to_string_lossy();
+        c == ".git" || c == "_site" || c == ".jekyll-cache" || c == ".sass-cache"
+    }) || path
+        .file_name()
+        .is_some_and(|n| is_temp_name(&n.to_string_lossy()))
+}
+
+/// The folders to watch recursively, and the root itself (for `_config.yml` and for
+/// folders created later).
+fn watch_list(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut list = vec![(root.to_owned(), RecursiveMode::NonRecursive)];
+    for dir in ["_posts", "_drafts"].into_iter().chain(IMAGE_DIRS) {
+        let p = root.join(dir);
+        if p.is_dir() {
+            list.push((p, RecursiveMode::Recursive));
+        }
+    }
+    list
+}
+
+/// Start watching the site at `root`; changes are reported on `tx`, waking `ctx`.
+pub fn watch(root: &Path, tx: Sender<Event>, ctx: egui::Context) -> Result<SiteWatcher, String> {
+    let (raw_tx, raw_rx) = channel::<notify::Result<notify::Event>>();
+    let handler = move |res| {
+        // The debounce thread is gone only when the watcher is being dropped.
+        let _ = raw_tx.send(res);
+    };
+    let list = watch_list(root);
+    let (mut inner, polling): (Box<dyn notify::Watcher + Send>, Option<String>) =
+        match notify::recommended_watcher(handler.clone()) {
+            Ok(mut w) => match list.iter().try_for_each(|(p, m)| w.watch(p, *m)) {
+                Ok(()) => (Box::new(w), None),
+                Err(e) => {
+                    let poll = notify::PollWatcher::new(
+                        handler,
+                        notify::Config::default().with_poll_interval(POLL),
+                    )
+                    .map_err(|e| e.to_string())?;
+                    (
+                        Box::new(poll),
+                        Some(format!(
+                            "cannot watch the site ({e}); checking for changes every second"
+                        )),
+                    )
+                }
+            },
+            Err(e) => {
+                let poll = notify::PollWatcher::new(
+                    handler,
+                    notify::Config::default().with_poll_interval(POLL),
+                )
+                .map_err(|e| e.to_string())?;
+                (
+                    Box::new(poll),
+                    Some(format!(
+                        "cannot watch the site ({e}); checking for changes every second"
+                    )),
+                )
+            }
+        };
+    if polling.is_some() {
+        list.iter()
+            .try_for_each(|(p, m)| inner.watch(p, *m))
+            .map_err(|e| e.to_string())?;
+    }
+    let root = root.to_owned();
+    std::thread::Builder::new()
+        .name("daybook-watch".into())
+        .spawn(move || debounce(&raw_rx, &root, &tx, &ctx))
+        .map_err(|e| e.to_string())?;
+    Ok(SiteWatcher {
+        _inner: inner,
+        polling,
+    })
+}
+
+fn debounce(
+    raw: &Receiver<notify::Result<notify::Event>>,
+    root: &Path,
+    tx: &Sender<Event>,
+    ctx: &egui::Context,
+) {
+    while let Ok(first) = raw.recv() {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut rescan = None;
+        let mut take = |res: notify::Result<notify::Event>| match res {
+            Ok(event) => {
+                if event.need_rescan() {
+                    rescan =
+                        Some("the change queue overflowed; the site was read again".to_owned());
+                }
+                if matches!(event.kind, EventKind::Access(_)) {
+                    return;
+                }
+                for p in event.paths {
+                    if !ignored(&p) && !paths.contains(&p) {
+                        paths.push(p);
+                    }
+                }
+            }
+            Err(e) => {
+                rescan = Some(format!(
+                    "watching reported an error ({e}); the site was read again"
+                ))
+            }
+        };
+        take(first);
+        let deadline = Instant::now() + DEBOUNCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match raw.recv_timeout(left) {
+                Ok(res) => take(res),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        if paths.is_empty() && rescan.is_none() {
+            continue;
+        }
+        if tx
+            .send(Event::FilesChanged {
+                root: root.to_owned(),
+                paths,
+                rescan,
+            })
+            .is_err()
+        {
+            return;
+        }
+        ctx.request_repaint();
+    }
+}
