@@ -62,7 +62,7 @@ pub fn pending(dir: &Path) -> Vec<RecoveryEntry> {
             std::fs::read_to_string(&entry.post).map_or(true, |disk| disk != entry.text)
         })
         .collect();
-    out.sort_by(|a, b| b.written_at.cmp(&a.written_at));
+    out.sort_by_key(|e| std::cmp::Reverse(e.written_at));
     out
 }
 

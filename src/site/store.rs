@@ -151,16 +151,80 @@ fn write_then_rename(
     }
     file.sync_all().map_err(|e| SiteError::io(temp, e))?;
     drop(file);
-    if let Some(expected) = expected
-        && disk_fingerprint(path)? != expected
-    {
-        return Err(SiteError::ChangedOnDisk {
-            path: path.to_owned(),
-        });
+    match expected {
+        Some(Some(loaded)) => {
+            if swap_in_checked(path, temp, loaded)? {
+                return Ok(Fingerprint::of(bytes));
+            }
+            if disk_fingerprint(path)? != Some(loaded) {
+                return Err(SiteError::ChangedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
+        }
+        Some(None) => {
+            if rename_no_replace(temp, path)? {
+                sync_dir(path);
+                return Ok(Fingerprint::of(bytes));
+            }
+            if disk_fingerprint(path)?.is_some() {
+                return Err(SiteError::ChangedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
+        }
+        None => {}
     }
     fs::rename(temp, path).map_err(|e| SiteError::io(path, e))?;
     sync_dir(path);
     Ok(Fingerprint::of(bytes))
+}
+
+/// Swap the temp file in with one atomic exchange, then check that what was swapped out is
+/// what was loaded; if another program wrote the file meanwhile, swap it back. This leaves
+/// no moment where a write by someone else can be replaced unseen. `Ok(false)` when the
+/// platform or file system cannot exchange (the caller checks, then renames).
+#[cfg(target_os = "linux")]
+fn swap_in_checked(path: &Path, temp: &Path, loaded: Fingerprint) -> Result<bool, SiteError> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    if renameat_with(CWD, temp, CWD, path, RenameFlags::EXCHANGE).is_err() {
+        return Ok(false);
+    }
+    if disk_fingerprint(temp)? == Some(loaded) {
+        // The temp path now holds the old text: it is no longer needed.
+        let _ = fs::remove_file(temp);
+        sync_dir(path);
+        return Ok(true);
+    }
+    renameat_with(CWD, temp, CWD, path, RenameFlags::EXCHANGE)
+        .map_err(|e| SiteError::io(path, e.into()))?;
+    Err(SiteError::ChangedOnDisk {
+        path: path.to_owned(),
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap_in_checked(_path: &Path, _temp: &Path, _loaded: Fingerprint) -> Result<bool, SiteError> {
+    Ok(false)
+}
+
+/// Rename `temp` to `path` only if nothing is at `path`: `Ok(false)` when the platform
+/// cannot (the caller checks, then renames); an error when something is there.
+#[cfg(target_os = "linux")]
+fn rename_no_replace(temp: &Path, path: &Path) -> Result<bool, SiteError> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, temp, CWD, path, RenameFlags::NOREPLACE) {
+        Ok(()) => Ok(true),
+        Err(rustix::io::Errno::EXIST) => Err(SiteError::ChangedOnDisk {
+            path: path.to_owned(),
+        }),
+        Err(_) => Ok(false),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn rename_no_replace(_temp: &Path, _path: &Path) -> Result<bool, SiteError> {
+    Ok(false)
 }
 
 /// Flush the folder entry after a rename, where the platform allows it.
@@ -273,6 +337,20 @@ mod tests {
         assert!(is_temp_name(".a.md.daybook-1-0.tmp"));
         write_atomic(&p, b"y", None).unwrap();
         assert!(!stale.exists());
+    }
+
+    #[test]
+    fn a_save_expecting_no_file_refuses_when_one_appeared() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        fs::write(&p, "someone else's").unwrap();
+        let err = write_atomic(&p, b"mine", Some(None)).unwrap_err();
+        assert!(matches!(err, SiteError::ChangedOnDisk { .. }));
+        assert_eq!(fs::read_to_string(&p).unwrap(), "someone else's");
+        fs::remove_file(&p).unwrap();
+        write_atomic(&p, b"mine", Some(None)).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "mine");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
