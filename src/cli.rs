@@ -11,6 +11,7 @@ use crate::journal::date::{format_with_offset, parse_user_date};
 use crate::journal::front_matter::{self, FrontMatter, NewValue, Value};
 use crate::journal::new_post::{NewPost, split_list};
 use crate::journal::slug::SlugStyle;
+use crate::site::photos::ImportOptions;
 use crate::site::{Site, create, store};
 
 /// daybook — a Markdown journal editor for Jekyll blogs.
@@ -54,6 +55,25 @@ pub enum Command {
         #[arg(required = true, value_name = "KEY=VALUE")]
         fields: Vec<String>,
     },
+    /// Copy photos into the site's images folder (upright, resized, without location), link
+    /// them in the post and save it. Prints each link; exit 1 if any photo failed.
+    Attach {
+        post: PathBuf,
+        #[arg(required = true)]
+        photos: Vec<PathBuf>,
+        /// The folder under the images folder (default: the one the post's images use).
+        #[arg(long)]
+        folder: Option<String>,
+        /// Keep the photos' size.
+        #[arg(long)]
+        no_resize: bool,
+        /// Keep location and other metadata.
+        #[arg(long)]
+        keep_gps: bool,
+        /// Insert the links before this line (default: append at the end).
+        #[arg(long)]
+        at_line: Option<usize>,
+    },
     /// Check a site (or some posts) for broken images and other mistakes. Exit 0: no errors,
     /// 1: errors, 2: the site cannot be read.
     Check {
@@ -86,6 +106,25 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
             staged,
             install_hook,
         } => Ok(crate::cli_check::run(&paths, format, staged, install_hook)),
+        Command::Attach {
+            post,
+            photos,
+            folder,
+            no_resize,
+            keep_gps,
+            at_line,
+        } => {
+            let options = ImportOptions {
+                max_edge: if no_resize {
+                    None
+                } else {
+                    ImportOptions::default().max_edge
+                },
+                strip_metadata: !keep_gps,
+                ..ImportOptions::default()
+            };
+            attach(&post, &photos, folder.as_deref(), &options, at_line)
+        }
         Command::New {
             site,
             title,
@@ -125,6 +164,45 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
         }
         Command::Set { post, fields } => set_fields(&post, &fields).map(|()| 0),
     }
+}
+
+/// `daybook attach`: import the photos (on both cores), link the ones that worked, save.
+fn attach(
+    post: &Path,
+    photos: &[PathBuf],
+    folder: Option<&str>,
+    options: &ImportOptions,
+    at_line: Option<usize>,
+) -> anyhow::Result<u8> {
+    let site = Site::find(post)?;
+    let loaded = store::load_post(post)?;
+    let target =
+        crate::site::photos::PhotoTarget::for_post(&site, &loaded.path, &loaded.text, folder);
+    let results = crate::site::photos::import_all(photos, &target.dir(&site.root), options);
+    let mut links = Vec::new();
+    let mut failed = 0;
+    for result in results {
+        match result {
+            Ok(imported) => {
+                let link = target.link(&imported, &site.config.baseurl);
+                println!("{link}");
+                links.push(link);
+            }
+            Err(e) => {
+                eprintln!("daybook: {e}");
+                failed += 1;
+            }
+        }
+    }
+    if !links.is_empty() {
+        let text = crate::journal::photos::insert_links_at_line(&loaded.text, at_line, &links);
+        store::write_atomic(
+            &loaded.path,
+            text.as_bytes(),
+            Some(Some(loaded.fingerprint)),
+        )?;
+    }
+    Ok(u8::from(failed > 0))
 }
 
 /// How a `KEY=VALUE` from the command line becomes a front-matter value.

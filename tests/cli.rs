@@ -307,3 +307,77 @@ fn a_post_without_front_matter_gets_one_only_when_a_field_is_set() {
         "---\ntitle: 제목\n---\n그냥 본문\n"
     );
 }
+
+fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
+    use img_parts::ImageEXIF;
+    let img = image::RgbImage::from_fn(w, h, |x, _| {
+        if x < w / 2 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    let mut j = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
+    j.set_exif(Some(daybook::site::photo_meta::build(6, time, true).into()));
+    j.encoder().bytes().to_vec()
+}
+
+#[test]
+fn attach_copies_links_and_saves_and_reports_failures() {
+    let s = site("timezone: Asia/Seoul\n");
+    let p = post(
+        &s,
+        "2016-11-07-qcon.md",
+        "---\ntitle: 사진\n---\n본문\n\n![old](/images/qcon2016/x.jpg)\n\n끝\n".as_bytes(),
+    );
+    let cam = tempfile::tempdir().unwrap();
+    let a = cam.path().join("2016-11-07 10.29.43.jpg");
+    fs::write(&a, phone_jpeg(64, 32, "2016:11:07 10:29:43")).unwrap();
+    let bad = cam.path().join("notes.txt");
+    fs::write(&bad, "not a photo").unwrap();
+    let out = daybook(&[
+        "attach",
+        p.to_str().unwrap(),
+        a.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "--at-line",
+        "6",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "one photo failed");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "![2016 11 07 10 29 43](/images/qcon2016/2016-11-07-102943.jpg)"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt: not an image"));
+    let text = fs::read_to_string(&p).unwrap();
+    assert_eq!(
+        text,
+        "---\ntitle: 사진\n---\n본문\n\n![2016 11 07 10 29 43](/images/qcon2016/2016-11-07-102943.jpg)\n\n![old](/images/qcon2016/x.jpg)\n\n끝\n"
+    );
+    let copied = s.path().join("images/qcon2016/2016-11-07-102943.jpg");
+    let img = image::open(&copied).unwrap();
+    assert_eq!((img.width(), img.height()), (32, 64), "upright");
+    let ok = daybook(&[
+        "attach",
+        p.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "--folder",
+        "다른 폴더",
+        "--keep-gps",
+        "--no-resize",
+    ]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&ok.stdout).contains("(/images/다른-폴더/2016-11-07-102943.jpg)")
+    );
+    assert!(
+        daybook::site::photo_meta::facts(
+            &fs::read(s.path().join("images/다른-폴더/2016-11-07-102943.jpg")).unwrap()
+        )
+        .has_location
+    );
+}

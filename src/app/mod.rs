@@ -595,7 +595,7 @@ impl eframe::App for DaybookApp {
                 show_problems: self.settings.show_problems,
                 warnings: &warnings,
             };
-            toolbar(ui, &view, &mut self.settings.theme, &mut self.commands);
+            toolbar(ui, &view, &mut self.settings, &mut self.commands);
         });
         if self.settings.show_problems && self.site.is_some() {
             let open_rel = match (&self.site, &self.doc) {

@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod links;
 pub mod new_post;
 pub mod permalink;
+pub mod photos;
 pub mod post_name;
 pub mod preview;
 pub mod scalar;

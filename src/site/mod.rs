@@ -8,6 +8,8 @@ pub mod check;
 pub mod config;
 pub mod create;
 pub mod index;
+pub mod photo_meta;
+pub mod photos;
 pub mod recovery;
 pub mod store;
 

@@ -30,6 +30,8 @@ pub mod labels {
     pub const PREVIEW: &str = "Preview";
     pub const FIND: &str = "Find";
     pub const PROBLEMS: &str = "Problems";
+    pub const SETTINGS: &str = "Settings";
+    pub const AUTOSAVE: &str = "Autosave unsaved text after";
     pub const CHECK_SITE: &str = "Check whole site";
     pub const NEW_TITLE: &str = "New post title";
     pub const NEW_CATEGORIES: &str = "New post categories";

@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::labels;
 use crate::app::command::Command;
-use crate::app::settings::{Theme, ViewMode};
+use crate::app::settings::{Settings, Theme, ViewMode};
 
 /// A message for the user in the toolbar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,27 @@ pub struct ToolbarView<'a> {
     pub show_problems: bool,
 }
 
-pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, theme: &mut Theme, commands: &mut Vec<Command>) {
+/// The settings menu: theme and autosave (photo settings join them with the photos).
+pub fn settings_menu(ui: &mut Ui, settings: &mut Settings) {
+    ui.label("Theme");
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut settings.theme, Theme::System, "System");
+        ui.selectable_value(&mut settings.theme, Theme::Light, "Light");
+        ui.selectable_value(&mut settings.theme, Theme::Dark, "Dark");
+    });
+    ui.separator();
+    let l = ui.label(labels::AUTOSAVE);
+    ui.add(egui::Slider::new(&mut settings.autosave_seconds, 0.0..=60.0).suffix(" s"))
+        .labelled_by(l.id)
+        .on_hover_text("Unsaved text goes to a recovery folder (never over the post) this long after typing stops; 0 turns it off");
+}
+
+pub fn toolbar(
+    ui: &mut Ui,
+    v: &ToolbarView<'_>,
+    settings: &mut Settings,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(labels::NEW_POST)
@@ -81,17 +101,7 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, theme: &mut Theme, commands: &m
         if ui.button("Reload list").clicked() {
             commands.push(Command::Reindex);
         }
-        egui::ComboBox::from_label("Theme")
-            .selected_text(match theme {
-                Theme::System => "system",
-                Theme::Light => "light",
-                Theme::Dark => "dark",
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(theme, Theme::System, "System");
-                ui.selectable_value(theme, Theme::Light, "Light");
-                ui.selectable_value(theme, Theme::Dark, "Dark");
-            });
+        ui.menu_button(labels::SETTINGS, |ui| settings_menu(ui, settings));
         if let Some(status) = v.status {
             ui.separator();
             if status.is_error {

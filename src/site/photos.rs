@@ -1,0 +1,454 @@
+//! Importing a photo into the site: read, check, turn upright, shrink, drop location and
+//! other identifying metadata, name, and copy into the images folder without overwriting.
+//!
+//! Originals are never modified. A photo that needs no pixel change is copied with its
+//! metadata removed losslessly (no re-encoding). Output files appear whole or not at all
+//! (temp file + link), only inside the images folder, and a photo already there byte for
+//! byte is reused instead of copied again.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use image::{DynamicImage, ImageFormat};
+use img_parts::{Bytes, ImageEXIF};
+
+use super::photo_meta::{self, PhotoFacts};
+use super::store::create_new_atomic;
+use crate::journal::photos::{alt_from_name, folder_in_use, photo_link, photo_name, safe_folder};
+
+/// Photos larger than this are refused (a 100-megapixel file is not a blog photo).
+pub const MAX_PIXELS: u64 = 64_000_000;
+
+/// How photos are processed.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// Shrink so the long edge is at most this (`None`: keep the size).
+    pub max_edge: Option<u32>,
+    /// JPEG quality for re-encoded photos.
+    pub quality: u8,
+    /// Remove location and other identifying metadata.
+    pub strip_metadata: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            max_edge: Some(2048),
+            quality: 85,
+            strip_metadata: true,
+        }
+    }
+}
+
+/// A photo copied into the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub source: PathBuf,
+    /// The file in the images folder.
+    pub path: PathBuf,
+    pub name: String,
+    pub alt: String,
+    /// The same bytes were already there: nothing was copied.
+    pub reused: bool,
+}
+
+/// Why one photo could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoError {
+    #[error("{}: cannot read it ({source})", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: not an image daybook can read", path.display())]
+    NotAnImage { path: PathBuf },
+    #[error("{}: {format} photos are not supported; export it as JPEG first", path.display())]
+    Unsupported { path: PathBuf, format: String },
+    #[error("{}: the image is damaged or truncated ({message})", path.display())]
+    Corrupt { path: PathBuf, message: String },
+    #[error("{}: too large ({megapixels} megapixels; daybook takes photos up to {} MP)", path.display(), MAX_PIXELS / 1_000_000)]
+    TooLarge { path: PathBuf, megapixels: u64 },
+    #[error("{}: cannot write into the images folder ({source})", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Where a post's photos go: the images root and the folder under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoTarget {
+    pub root: &'static str,
+    pub folder: String,
+}
+
+impl PhotoTarget {
+    /// The folder most of the post's images use, else one named after the post; `chosen`
+    /// overrides both.
+    pub fn for_post(
+        site: &super::Site,
+        post: &Path,
+        text: &str,
+        chosen: Option<&str>,
+    ) -> PhotoTarget {
+        let root = images_root(&site.root);
+        let folder = match chosen {
+            Some(f) => safe_folder(f),
+            None => folder_in_use(text, root).unwrap_or_else(|| {
+                let name = post
+                    .file_stem()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let slug = crate::journal::post_name::parse_post_file_name(&format!("{name}.md"))
+                    .map_or(name.clone(), |p| p.slug.to_owned());
+                safe_folder(&slug)
+            }),
+        };
+        PhotoTarget { root, folder }
+    }
+
+    /// The folder on disk.
+    pub fn dir(&self, site_root: &Path) -> PathBuf {
+        site_root.join(self.root).join(&self.folder)
+    }
+
+    /// `images/folder/` as shown to the user.
+    pub fn shown(&self) -> String {
+        format!("{}/{}/", self.root, self.folder)
+    }
+
+    /// The Markdown image for an imported photo.
+    pub fn link(&self, photo: &Imported, baseurl: &str) -> String {
+        photo_link(&photo.alt, self.root, &self.folder, &photo.name, baseurl)
+    }
+}
+
+/// Import several photos on two threads; results in the order given.
+pub fn import_all(
+    sources: &[PathBuf],
+    dest_dir: &Path,
+    options: &ImportOptions,
+) -> Vec<Result<Imported, PhotoError>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Result<Imported, PhotoError>>>> = sources
+        .iter()
+        .map(|_| std::sync::Mutex::new(None))
+        .collect();
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(src) = sources.get(i) else { break };
+                    let result = import(src, dest_dir, options);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .zip(sources)
+        .map(|(slot, src)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(PhotoError::Unreadable {
+                    path: src.clone(),
+                    source: std::io::Error::other("import stopped"),
+                })
+            })
+        })
+        .collect()
+}
+
+/// Which folder of the site holds images: `images/`, or `assets/images/` where a site keeps
+/// them there instead.
+pub fn images_root(site_root: &Path) -> &'static str {
+    if !site_root.join("images").is_dir() && site_root.join("assets/images").is_dir() {
+        "assets/images"
+    } else {
+        "images"
+    }
+}
+
+fn format_of(bytes: &[u8]) -> Result<ImageFormat, Option<String>> {
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        let brand = String::from_utf8_lossy(&bytes[8..12]).to_string();
+        if ["heic", "heix", "hevc", "hevx", "mif1", "msf1", "avif"].contains(&brand.as_str()) {
+            return Err(Some(if brand == "avif" {
+                "AVIF".into()
+            } else {
+                "HEIC".into()
+            }));
+        }
+    }
+    match image::guess_format(bytes) {
+        Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Gif | ImageFormat::WebP)) => {
+            Ok(f)
+        }
+        Ok(other) => Err(Some(format!("{other:?}").to_uppercase())),
+        Err(_) => Err(None),
+    }
+}
+
+/// Import `source` into `dest_dir` (created if missing).
+pub fn import(
+    source: &Path,
+    dest_dir: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, PhotoError> {
+    let bytes = std::fs::read(source).map_err(|e| PhotoError::Unreadable {
+        path: source.to_owned(),
+        source: e,
+    })?;
+    let format = format_of(&bytes).map_err(|f| match f {
+        Some(format) => PhotoError::Unsupported {
+            path: source.to_owned(),
+            format,
+        },
+        None => PhotoError::NotAnImage {
+            path: source.to_owned(),
+        },
+    })?;
+    let corrupt = |e: &dyn std::fmt::Display| PhotoError::Corrupt {
+        path: source.to_owned(),
+        message: e.to_string(),
+    };
+    let (w, h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
+        .into_dimensions()
+        .map_err(|e| corrupt(&e))?;
+    let megapixels = u64::from(w) * u64::from(h);
+    if megapixels > MAX_PIXELS {
+        return Err(PhotoError::TooLarge {
+            path: source.to_owned(),
+            megapixels: megapixels / 1_000_000,
+        });
+    }
+    let facts = photo_meta::facts(&bytes);
+    let too_big = options.max_edge.is_some_and(|m| w.max(h) > m);
+    // Animated GIFs keep their frames: they are copied as they are.
+    let reencode = format != ImageFormat::Gif && (facts.orientation != 1 || too_big);
+    let (out, ext) = if reencode {
+        reencode_photo(&bytes, format, &facts, options).map_err(|e| corrupt(&e))?
+    } else {
+        let ext = match format {
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Png => "png",
+            ImageFormat::Gif => "gif",
+            _ => "webp",
+        };
+        // Decode once to be sure it is whole: a truncated file is refused, not published.
+        image::load_from_memory_with_format(&bytes, format).map_err(|e| corrupt(&e))?;
+        let out = if options.strip_metadata {
+            strip_losslessly(bytes, format)
+        } else {
+            bytes
+        };
+        (out, ext)
+    };
+    let original = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let keep_ext = source
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    // A JPEG keeps the extension it had (`.jpeg` stays `.jpeg`), lower-cased.
+    let ext = match (ext, keep_ext.as_deref()) {
+        ("jpg", Some("jpeg")) => "jpeg".to_owned(),
+        (e, _) => e.to_owned(),
+    };
+    let name = photo_name(&original, facts.captured, &ext);
+    let placed = place(dest_dir, &name, &out)?;
+    Ok(Imported {
+        source: source.to_owned(),
+        reused: placed.1,
+        name: placed
+            .0
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: placed.0,
+        alt: alt_from_name(&original),
+    })
+}
+
+/// Put `bytes` into `dir` as `name` (or `name-2`, `-3`…), reusing an identical file.
+fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoError> {
+    let write_err = |e: std::io::Error| PhotoError::Write {
+        path: dir.join(name),
+        source: e,
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let same_len = entry
+                .metadata()
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+            if same_len && std::fs::read(entry.path()).is_ok_and(|b| b == bytes) {
+                return Ok((entry.path(), true));
+            }
+        }
+    }
+    for n in 1..10_000 {
+        let candidate = if n == 1 {
+            name.to_owned()
+        } else {
+            crate::journal::post_name::numbered(name, n)
+        };
+        let path = dir.join(&candidate);
+        // Names are single path segments; this holds whatever the original was called.
+        if path.parent() != Some(dir) {
+            return Err(write_err(std::io::Error::other("unsafe file name")));
+        }
+        match create_new_atomic(&path, bytes) {
+            Ok(true) => return Ok((path, false)),
+            Ok(false) => {}
+            Err(super::SiteError::Io { source, .. }) => {
+                return Err(PhotoError::Write { path, source });
+            }
+            Err(e) => return Err(write_err(std::io::Error::other(e.to_string()))),
+        }
+    }
+    Err(write_err(std::io::Error::other(
+        "too many photos with this name",
+    )))
+}
+
+/// Remove metadata without touching the pixels: EXIF, XMP and IPTC from JPEG (the colour
+/// profile stays), text and EXIF chunks from PNG, EXIF and XMP from WebP.
+pub fn strip_losslessly(bytes: Vec<u8>, format: ImageFormat) -> Vec<u8> {
+    let data = Bytes::from(bytes);
+    match format {
+        ImageFormat::Jpeg => match img_parts::jpeg::Jpeg::from_bytes(data.clone()) {
+            Ok(mut jpeg) => {
+                jpeg.segments_mut().retain(|s| {
+                    let m = s.marker();
+                    // APP1 (EXIF, XMP), APP12 (Ducky), APP13 (IPTC), COM (comments) go.
+                    !(m == 0xE1 || m == 0xEC || m == 0xED || m == 0xFE)
+                });
+                jpeg.encoder().bytes().to_vec()
+            }
+            Err(_) => data.to_vec(),
+        },
+        ImageFormat::Png => match img_parts::png::Png::from_bytes(data.clone()) {
+            Ok(mut png) => {
+                for kind in [*b"eXIf", *b"tEXt", *b"iTXt", *b"zTXt", *b"tIME"] {
+                    png.remove_chunks_by_type(kind);
+                }
+                png.encoder().bytes().to_vec()
+            }
+            Err(_) => data.to_vec(),
+        },
+        ImageFormat::WebP => match img_parts::webp::WebP::from_bytes(data.clone()) {
+            Ok(mut webp) => {
+                webp.set_exif(None);
+                webp.remove_chunks_by_id(*b"XMP ");
+                webp.encoder().bytes().to_vec()
+            }
+            Err(_) => data.to_vec(),
+        },
+        _ => data.to_vec(),
+    }
+}
+
+/// Decode (a JPEG straight at a reduced scale when it will be shrunk), turn upright,
+/// shrink and encode. Photos become JPEG; images with transparency stay PNG.
+fn reencode_photo(
+    bytes: &[u8],
+    format: ImageFormat,
+    facts: &PhotoFacts,
+    options: &ImportOptions,
+) -> Result<(Vec<u8>, &'static str), String> {
+    let mut image = match format {
+        ImageFormat::Jpeg => decode_jpeg_scaled(bytes, options.max_edge)?,
+        f => image::load_from_memory_with_format(bytes, f).map_err(|e| e.to_string())?,
+    };
+    if let Some(o) = image::metadata::Orientation::from_exif(facts.orientation as u8) {
+        image.apply_orientation(o);
+    }
+    if let Some(max) = options.max_edge
+        && image.width().max(image.height()) > max
+    {
+        image = image.resize(max, max, image::imageops::FilterType::Triangle);
+    }
+    let mut out = Vec::new();
+    if image.color().has_alpha() && format != ImageFormat::Jpeg {
+        image
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .map_err(|e| e.to_string())?;
+        return Ok((out, "png"));
+    }
+    let rgb = image.to_rgb8();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, options.quality.clamp(30, 100))
+        .encode_image(&rgb)
+        .map_err(|e| e.to_string())?;
+    if !options.strip_metadata
+        && let Ok(original) = img_parts::jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
+        && let Some(exif) = original.exif()
+        && let Ok(mut encoded) = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(out.clone()))
+    {
+        // Keep the metadata (location included), marked upright since the pixels now are.
+        let mut exif = exif.to_vec();
+        photo_meta::mark_upright(&mut exif);
+        encoded.set_exif(Some(exif.into()));
+        out = encoded.encoder().bytes().to_vec();
+    }
+    Ok((out, "jpg"))
+}
+
+/// Decode a JPEG at the largest DCT scale (1, 1/2, 1/4, 1/8) whose long edge fits in
+/// `max_edge`: a 4032-pixel photo decodes straight to 2016 pixels, a quarter of the work,
+/// and needs no resampling after.
+fn decode_jpeg_scaled(bytes: &[u8], max_edge: Option<u32>) -> Result<DynamicImage, String> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.read_info().map_err(|e| e.to_string())?;
+    let info = decoder.info().ok_or("no image information")?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    if let Some(max) = max_edge {
+        let long = w.max(h);
+        if long > max {
+            let divisor = [2u32, 4, 8]
+                .into_iter()
+                .find(|d| long.div_ceil(*d) <= max)
+                .unwrap_or(8);
+            let req = |d: u32| u16::try_from(d.div_ceil(divisor)).unwrap_or(u16::MAX);
+            decoder.scale(req(w), req(h)).map_err(|e| e.to_string())?;
+        }
+    }
+    let pixels = decoder.decode().map_err(|e| e.to_string())?;
+    let info = decoder.info().ok_or("no image information")?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    let image = match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => {
+            image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
+        }
+        jpeg_decoder::PixelFormat::L8 => {
+            image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
+        }
+        jpeg_decoder::PixelFormat::L16 => {
+            let wide: Vec<u16> = pixels
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            image::ImageBuffer::from_raw(w, h, wide).map(DynamicImage::ImageLuma16)
+        }
+        jpeg_decoder::PixelFormat::CMYK32 => {
+            let rgb: Vec<u8> = pixels
+                .chunks_exact(4)
+                .flat_map(|p| {
+                    let k = u16::from(p[3]);
+                    [p[0], p[1], p[2]].map(|c| ((u16::from(c) * k) / 255) as u8)
+                })
+                .collect();
+            image::RgbImage::from_raw(w, h, rgb).map(DynamicImage::ImageRgb8)
+        }
+    };
+    image.ok_or_else(|| "the decoded image has the wrong size".to_owned())
+}
+
+#[cfg(test)]
+#[path = "photos_tests.rs"]
+mod tests;

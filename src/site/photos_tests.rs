@@ -1,0 +1,248 @@
+//! Photo import tests, on JPEGs the tests make themselves (EXIF orientation 6, GPS).
+
+use super::*;
+use crate::site::photo_meta::{build, facts};
+
+/// A `w`×`h` JPEG, left half red and right half blue, with the given EXIF.
+fn jpeg(w: u32, h: u32, exif: Option<Vec<u8>>) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, _| {
+        if x < w / 2 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
+        .encode_image(&img)
+        .unwrap();
+    match exif {
+        Some(tiff) => {
+            let mut j = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
+            j.set_exif(Some(tiff.into()));
+            j.encoder().bytes().to_vec()
+        }
+        None => out,
+    }
+}
+
+fn phone_exif() -> Vec<u8> {
+    build(6, "2016:11:07 10:29:43", true)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn phone_photos_come_out_upright_without_location_and_named_by_capture_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = write(
+        dir.path(),
+        "2016-11-07 10.29.43.JPG",
+        &jpeg(64, 32, Some(phone_exif())),
+    );
+    let original = std::fs::read(&src).unwrap();
+    let dest = dir.path().join("site/images/qcon2016");
+    let got = import(&src, &dest, &ImportOptions::default()).unwrap();
+    assert_eq!(got.name, "2016-11-07-102943.jpg");
+    assert_eq!(got.path, dest.join("2016-11-07-102943.jpg"));
+    let out = std::fs::read(&got.path).unwrap();
+    let img = image::load_from_memory(&out).unwrap().to_rgb8();
+    assert_eq!(img.dimensions(), (32, 64), "turned upright");
+    let (top, bottom) = (img.get_pixel(16, 4), img.get_pixel(16, 60));
+    assert!(top[0] > 150 && top[2] < 100, "red on top: {top:?}");
+    assert!(bottom[2] > 150 && bottom[0] < 100, "blue below: {bottom:?}");
+    let f = facts(&out);
+    assert!(!f.has_location, "location removed");
+    assert_eq!(f.orientation, 1);
+    assert_eq!(
+        std::fs::read(&src).unwrap(),
+        original,
+        "the original is untouched"
+    );
+}
+
+#[test]
+fn large_photos_are_shrunk_and_small_upright_ones_copied_losslessly() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("images/t");
+    let big = write(
+        dir.path(),
+        "big.jpg",
+        &jpeg(4032, 3024, Some(build(1, "2020:01:02 03:04:05", true))),
+    );
+    let got = import(&big, &dest, &ImportOptions::default()).unwrap();
+    let img = image::open(&got.path).unwrap();
+    // Decoded straight at half size: the long edge fits in 2048 without resampling.
+    assert_eq!((img.width(), img.height()), (2016, 1512));
+    assert!(!facts(&std::fs::read(&got.path).unwrap()).has_location);
+
+    let small_bytes = jpeg(40, 20, Some(build(1, "2020:01:02 03:04:06", true)));
+    let small = write(dir.path(), "small.jpg", &small_bytes);
+    let got = import(&small, &dest, &ImportOptions::default()).unwrap();
+    let out = std::fs::read(&got.path).unwrap();
+    assert!(!facts(&out).has_location);
+    assert!(
+        img_parts::jpeg::Jpeg::from_bytes(out.clone().into())
+            .unwrap()
+            .exif()
+            .is_none()
+    );
+    let before = image::load_from_memory(&small_bytes).unwrap().to_rgb8();
+    let after = image::load_from_memory(&out).unwrap().to_rgb8();
+    assert_eq!(before, after, "pixels untouched: not re-encoded");
+
+    let no_resize = ImportOptions {
+        max_edge: None,
+        ..ImportOptions::default()
+    };
+    let got = import(&big, &dir.path().join("images/full"), &no_resize).unwrap();
+    assert_eq!(image::open(&got.path).unwrap().width(), 4032);
+}
+
+#[test]
+fn keeping_metadata_keeps_the_location_but_marks_the_photo_upright() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = write(dir.path(), "p.jpg", &jpeg(64, 32, Some(phone_exif())));
+    let keep = ImportOptions {
+        strip_metadata: false,
+        ..ImportOptions::default()
+    };
+    let got = import(&src, &dir.path().join("images"), &keep).unwrap();
+    let f = facts(&std::fs::read(&got.path).unwrap());
+    assert!(f.has_location);
+    assert_eq!(f.orientation, 1);
+}
+
+#[test]
+fn name_collisions_number_and_identical_photos_are_reused() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("images/t");
+    let a = write(dir.path(), "a.jpg", &jpeg(64, 32, Some(phone_exif())));
+    let b = write(dir.path(), "b.jpg", &jpeg(66, 32, Some(phone_exif())));
+    let first = import(&a, &dest, &ImportOptions::default()).unwrap();
+    let second = import(&b, &dest, &ImportOptions::default()).unwrap();
+    assert_eq!(second.name, "2016-11-07-102943-2.jpg");
+    let again = import(&a, &dest, &ImportOptions::default()).unwrap();
+    assert!(again.reused);
+    assert_eq!(again.path, first.path);
+    assert_eq!(std::fs::read_dir(&dest).unwrap().count(), 2);
+    let no_time = write(dir.path(), "해운대 바다 (1).PNG", &{
+        let mut out = Vec::new();
+        image::RgbImage::from_pixel(8, 8, image::Rgb([1, 2, 3]))
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    });
+    assert_eq!(
+        import(&no_time, &dest, &ImportOptions::default())
+            .unwrap()
+            .name,
+        "해운대-바다-(1).png"
+    );
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for b in data {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A PNG whose header says 10000×10000 (100 megapixels); no pixel data follows.
+fn hundred_megapixel_png() -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&10_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&10_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    // A (far too short) pixel chunk and the end: enough for the header to be read.
+    for chunk in [
+        b"IDAT\x78\x9c\x03\x00\x00\x00\x00\x01".to_vec(),
+        b"IEND".to_vec(),
+    ] {
+        png.extend_from_slice(&((chunk.len() - 4) as u32).to_be_bytes());
+        png.extend_from_slice(&chunk);
+        png.extend_from_slice(&crc32(&chunk).to_be_bytes());
+    }
+    png
+}
+
+#[test]
+fn bad_inputs_get_a_message_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("images/t");
+    let full = jpeg(64, 32, Some(phone_exif()));
+    let mut heic = vec![0, 0, 0, 24];
+    heic.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("notes.txt", b"just text".to_vec(), "not an image"),
+        (
+            "cut.jpg",
+            full[..full.len() / 2].to_vec(),
+            "damaged or truncated",
+        ),
+        (
+            "huge.png",
+            hundred_megapixel_png(),
+            "too large (100 megapixels",
+        ),
+        ("IMG_0001.HEIC", heic, "HEIC photos are not supported"),
+    ];
+    for (name, bytes, want) in cases {
+        let src = write(dir.path(), name, &bytes);
+        let err = import(&src, &dest, &ImportOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(want) && err.contains(name), "{name}: {err}");
+    }
+    let err = import(dir.path(), &dest, &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, PhotoError::Unreadable { .. }), "{err}");
+    assert!(
+        !dest.exists() || std::fs::read_dir(&dest).unwrap().count() == 0,
+        "nothing written"
+    );
+    // The images folder cannot be made: a clear message, nothing half-written.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file where the folder should be").unwrap();
+    let src = write(dir.path(), "ok.jpg", &full);
+    let err = import(&src, &blocked.join("t"), &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, PhotoError::Write { .. }), "{err}");
+}
+
+#[test]
+fn png_gif_and_webp_are_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("images");
+    let img = DynamicImage::ImageRgba8(image::RgbaImage::from_pixel(
+        30,
+        20,
+        image::Rgba([10, 200, 10, 128]),
+    ));
+    for (name, format, want_ext) in [
+        ("a.png", ImageFormat::Png, "png"),
+        ("b.gif", ImageFormat::Gif, "gif"),
+        ("c.webp", ImageFormat::WebP, "webp"),
+    ] {
+        let mut bytes = Vec::new();
+        img.write_to(&mut Cursor::new(&mut bytes), format).unwrap();
+        let src = write(dir.path(), name, &bytes);
+        let got = import(&src, &dest, &ImportOptions::default()).unwrap();
+        assert!(got.name.ends_with(want_ext), "{}", got.name);
+        assert_eq!(image::open(&got.path).unwrap().width(), 30);
+    }
+}
