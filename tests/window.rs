@@ -433,3 +433,85 @@ fn checking_the_whole_site_finds_problems_in_other_posts_and_jumps_there() {
     h.run_steps(3);
     assert!(open_path(&h).ends_with(SECOND));
 }
+
+/// A file dropped on the window, as winit hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn phone_jpeg() -> Vec<u8> {
+    use img_parts::ImageEXIF;
+    let img = image::RgbImage::from_fn(64, 32, |x, _| {
+        if x < 32 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    let mut j = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
+    j.set_exif(Some(
+        daybook::site::photo_meta::build(6, "2016:11:07 10:29:43", true).into(),
+    ));
+    j.encoder().bytes().to_vec()
+}
+
+#[test]
+fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
+    let (dir, root) = site();
+    let camera = dir.path().join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    std::fs::write(camera.join("2016-11-07 10.29.43.jpg"), phone_jpeg()).unwrap();
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(20, 10, image::Rgb([1, 2, 3]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(camera.join("해운대 바다.png"), png).unwrap();
+    std::fs::write(camera.join("메모.txt"), "not a photo").unwrap();
+
+    let mut h = harness(&root.join(FIRST));
+    let before = h.state().doc.as_ref().unwrap().text.clone();
+    // The cursor sits at the end of the "# 해운대" heading line.
+    let at = before.find("# 해운대").unwrap() + "# 해운대".len();
+    daybook::ui::editor::select(&h.ctx, &before, at..at);
+    h.run_steps(2);
+    for name in ["2016-11-07 10.29.43.jpg", "해운대 바다.png", "메모.txt"] {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(camera.join(name))));
+    }
+    step_until(&mut h, "the import", |h| {
+        h.state().import.as_ref().is_some_and(|b| b.links.is_some())
+    });
+    h.run_steps(2);
+    let folder = root.join("images/busan2024");
+    let jpg = folder.join("2016-11-07-102943.jpg");
+    assert!(jpg.is_file() && folder.join("해운대-바다.png").is_file());
+    let img = image::open(&jpg).unwrap();
+    assert_eq!((img.width(), img.height()), (32, 64), "upright");
+    assert!(!daybook::site::photo_meta::facts(&std::fs::read(&jpg).unwrap()).has_location);
+    let after = h.state().doc.as_ref().unwrap().text.clone();
+    let want = "# 해운대\n\n![2016 11 07 10 29 43](/images/busan2024/2016-11-07-102943.jpg)\n\n![해운대 바다](/images/busan2024/해운대-바다.png)\n\n바다부터";
+    assert!(after.contains(want), "{after}");
+    let batch = h.state().import.as_ref().unwrap();
+    assert_eq!(batch.failures().count(), 1, "the text file is refused");
+    shows_text(&h, "Done: 2 linked (0 already there), 1 failed");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().text,
+        before,
+        "one undo removes every link"
+    );
+}

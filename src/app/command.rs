@@ -53,6 +53,16 @@ pub enum Command {
     Reindex,
     AnswerPrompt(PromptChoice),
     ToggleProblems,
+    /// Show the file picker for photos (off the UI thread).
+    PickPhotos,
+    /// Copy these photos into the site and link them at the cursor.
+    ImportPhotos(Vec<PathBuf>),
+    CancelImport,
+    CloseImport,
+    /// Choose the photo folder of the open post.
+    SetPhotoFolder(String),
+    SubmitTypedPaths,
+    CloseTypedPaths,
     /// The conflict bar: keep my text (the next save overwrites on purpose).
     KeepMine,
     /// The conflict bar: take the text on disk (undoable).

@@ -4,6 +4,7 @@
 pub mod command;
 pub mod disk;
 pub mod document;
+pub mod photos;
 mod run;
 pub mod sample;
 pub mod settings;
@@ -110,6 +111,13 @@ pub struct DaybookApp {
     /// up (for tests and diagnostics).
     pub reloads: u64,
     pub conflicts_shown: u64,
+    /// The photo import in progress or last finished.
+    pub import: Option<photos::ImportBatch>,
+    next_batch: u64,
+    /// The photo folder chosen for a post, when not the one its images already use.
+    photo_folders: std::collections::HashMap<PathBuf, String>,
+    /// Paths typed or pasted when no file dialog is available.
+    typed_paths: Option<String>,
     /// The text being composed with an input method, and the widget it is composed in.
     composing: Option<(Option<egui::Id>, String)>,
     _photos: Arc<PhotoLoader>,
@@ -161,6 +169,10 @@ impl DaybookApp {
             recovery: crate::site::recovery::pending(&recovery_folder),
             autosave: crate::workers::autosave::Autosave::start(recovery_folder),
             autosaved: None,
+            import: None,
+            next_batch: 0,
+            photo_folders: std::collections::HashMap::new(),
+            typed_paths: None,
             reloads: 0,
             conflicts_shown: 0,
             _photos: photos,
@@ -415,6 +427,10 @@ impl DaybookApp {
             ),
             (KeyboardShortcut::new(cmd, Key::Y), Command::Redo),
             (KeyboardShortcut::new(cmd, Key::Z), Command::Undo),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::I),
+                Command::PickPhotos,
+            ),
         ];
         for (shortcut, command) in table {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -462,6 +478,7 @@ impl DaybookApp {
     }
 
     fn draw_editor(&mut self, ui: &mut egui::Ui) {
+        let photo_target = self.photo_target();
         let Some(doc) = self.doc.as_mut() else {
             ui.centered_and_justified(|ui| {
                 ui.label("Choose a post on the left, or make one with New post (Ctrl+N).")
@@ -481,6 +498,10 @@ impl DaybookApp {
             self.deleted_on_disk,
             &mut self.commands,
         );
+        if let Some(target) = &photo_target {
+            let mut folder = target.folder.clone();
+            crate::ui::photos::folder_field(ui, target.root, &mut folder, &mut self.commands);
+        }
         self.form.sync(&doc.text, doc.generation, &doc.path);
         egui::CollapsingHeader::new("Front matter")
             .default_open(true)
@@ -533,6 +554,17 @@ impl eframe::App for DaybookApp {
                         self.files_changed_on_disk(&paths, rescan);
                     }
                 }
+                Event::PhotoStarted { batch, index } => self.photo_started(batch, index),
+                Event::PhotoImported {
+                    batch,
+                    index,
+                    result,
+                } => self.photo_imported(ctx, batch, index, result),
+                Event::PhotosPicked { paths, no_dialog } => match paths {
+                    Some(paths) => self.import_photos(paths),
+                    None if no_dialog => self.typed_paths = Some(String::new()),
+                    None => {}
+                },
                 Event::SiteChecked { root, problems } => {
                     if self.site.as_ref().is_some_and(|s| s.root == root) {
                         self.site_problems = Some(problems);
@@ -542,6 +574,7 @@ impl eframe::App for DaybookApp {
             }
         }
         self.guard_input_method(ctx);
+        self.take_dropped_and_pasted_files(ctx);
         let focused = ctx.input(|i| i.focused);
         if focused && !self.was_focused {
             // Photos may have been copied into the site meanwhile.
@@ -654,6 +687,14 @@ impl eframe::App for DaybookApp {
                 layout: &site.config.post_layout,
             };
             dialogs::new_post_dialog(ui, &mut self.new_post, &dialog_site, &mut self.commands);
+        }
+        let target = self.photo_target().map(|t| t.shown());
+        crate::ui::photos::drop_overlay(ui, target.as_deref());
+        if let Some(batch) = &self.import {
+            crate::ui::photos::import_window(ui, batch, &mut self.commands);
+        }
+        if let Some(text) = self.typed_paths.as_mut() {
+            crate::ui::photos::typed_paths_window(ui, text, &mut self.commands);
         }
         if let Some(notice) = &self.notice {
             banners::notice(ui, notice, &mut self.commands);

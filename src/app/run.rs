@@ -83,6 +83,32 @@ impl DaybookApp {
             Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
             Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
+            Command::PickPhotos => {
+                if self.doc.is_some() {
+                    self.workers.pick_photos(self.picker_start());
+                } else {
+                    self.error("Open a post first: photos are linked at its cursor.".to_owned());
+                }
+            }
+            Command::ImportPhotos(paths) => self.import_photos(paths),
+            Command::CancelImport => self.cancel_import(),
+            Command::CloseImport => self.import = None,
+            Command::SetPhotoFolder(folder) => {
+                if let Some(doc) = &self.doc {
+                    self.photo_folders.insert(doc.path.clone(), folder);
+                }
+            }
+            Command::SubmitTypedPaths => {
+                let text = self.typed_paths.take().unwrap_or_default();
+                let paths: Vec<std::path::PathBuf> = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(std::path::PathBuf::from)
+                    .collect();
+                self.import_photos(paths);
+            }
+            Command::CloseTypedPaths => self.typed_paths = None,
             Command::KeepMine => self.keep_mine(),
             Command::TakeTheirs => self.take_theirs(),
             Command::CompareConflict => self.compare_conflict(),

@@ -41,6 +41,8 @@ pub struct Settings {
     pub show_problems: bool,
     /// Seconds after typing stops before unsaved text goes to the recovery folder (0: off).
     pub autosave_seconds: f32,
+    /// How imported photos are processed.
+    pub import: crate::site::photos::ImportOptions,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
             slug_style: SlugStyle::Default,
             show_problems: true,
             autosave_seconds: 3.0,
+            import: crate::site::photos::ImportOptions::default(),
         }
     }
 }

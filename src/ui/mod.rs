@@ -10,6 +10,7 @@ pub mod find;
 pub mod fonts;
 pub mod form;
 pub mod highlight;
+pub mod photos;
 pub mod preview;
 pub mod problems;
 pub mod sidebar;
@@ -30,6 +31,10 @@ pub mod labels {
     pub const PREVIEW: &str = "Preview";
     pub const FIND: &str = "Find";
     pub const PROBLEMS: &str = "Problems";
+    pub const PHOTOS: &str = "Photos";
+    pub const PHOTO_FOLDER: &str = "Photo folder";
+    pub const PHOTO_PATHS: &str = "Photo paths";
+    pub const INSERT_PHOTOS: &str = "Insert photos…";
     pub const SETTINGS: &str = "Settings";
     pub const AUTOSAVE: &str = "Autosave unsaved text after";
     pub const CHECK_SITE: &str = "Check whole site";

@@ -39,6 +39,26 @@ pub fn settings_menu(ui: &mut Ui, settings: &mut Settings) {
     ui.add(egui::Slider::new(&mut settings.autosave_seconds, 0.0..=60.0).suffix(" s"))
         .labelled_by(l.id)
         .on_hover_text("Unsaved text goes to a recovery folder (never over the post) this long after typing stops; 0 turns it off");
+    ui.separator();
+    ui.label("Imported photos");
+    let mut shrink = settings.import.max_edge.is_some();
+    let edge = settings.import.max_edge.unwrap_or(2048);
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut shrink, "Shrink to a long edge of");
+        let mut e = edge;
+        ui.add_enabled(
+            shrink,
+            egui::DragValue::new(&mut e).range(320..=8192).suffix(" px"),
+        );
+        settings.import.max_edge = shrink.then_some(e);
+    });
+    let l = ui.label("JPEG quality");
+    ui.add(egui::Slider::new(&mut settings.import.quality, 50..=100))
+        .labelled_by(l.id);
+    ui.checkbox(
+        &mut settings.import.strip_metadata,
+        "Remove location and camera data",
+    );
 }
 
 pub fn toolbar(

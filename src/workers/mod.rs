@@ -2,6 +2,7 @@
 //! [`Event`] enum over a channel, waking it with `request_repaint`.
 
 pub mod autosave;
+pub mod import;
 pub mod photo_loader;
 pub mod watcher;
 
@@ -28,6 +29,19 @@ pub enum Event {
         paths: Vec<PathBuf>,
         rescan: Option<String>,
     },
+    /// A photo of import `batch` started processing.
+    PhotoStarted { batch: u64, index: usize },
+    /// A photo of import `batch` was imported, or could not be (the message says why).
+    PhotoImported {
+        batch: u64,
+        index: usize,
+        result: Result<crate::site::photos::Imported, String>,
+    },
+    /// The picker closed; `no_dialog` when it could not show one at all.
+    PhotosPicked {
+        paths: Option<Vec<PathBuf>>,
+        no_dialog: bool,
+    },
     /// The whole site at `root` was checked.
     SiteChecked {
         root: PathBuf,
@@ -37,9 +51,9 @@ pub enum Event {
 
 /// The channel workers report on, and the context to wake.
 pub struct Workers {
-    tx: Sender<Event>,
+    pub(crate) tx: Sender<Event>,
     rx: Receiver<Event>,
-    ctx: egui::Context,
+    pub(crate) ctx: egui::Context,
 }
 
 impl Workers {
