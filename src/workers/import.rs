@@ -28,7 +28,7 @@ impl Workers {
                 self.tx.clone(),
                 self.ctx.clone(),
                 Arc::clone(&shared),
-                Arc::clone(&cancel),
+                Arc::clone(cancel),
             );
             let spawned = std::thread::Builder::new()
                 .name(format!("daybook-import-{n}"))
