@@ -60,7 +60,7 @@ enum AfterPrompt {
 }
 
 /// The preview's photo cache budget.
-const PHOTO_CACHE_BYTES: usize = 256 << 20;
+const PHOTO_CACHE_BYTES: usize = 96 << 20;
 
 pub struct DaybookApp {
     pub site: Option<Site>,
@@ -532,6 +532,8 @@ impl DaybookApp {
             self.preview.update(&doc.path, doc.generation, &input);
         }
         ui.label(egui::RichText::new(labels::PREVIEW).weak());
+        let pixels = ui.available_width() * ui.ctx().pixels_per_point();
+        self._photos.set_display_width(pixels as u32);
         self.preview.ui(ui);
     }
 }
@@ -574,6 +576,10 @@ impl eframe::App for DaybookApp {
             }
         }
         self.guard_input_method(ctx);
+        // Photos evicted from the preview's cache give back their textures as well.
+        for uri in self._photos.take_evicted() {
+            ctx.forget_image(&uri);
+        }
         self.take_dropped_and_pasted_files(ctx);
         let focused = ctx.input(|i| i.focused);
         if focused && !self.was_focused {
@@ -732,7 +738,7 @@ pub fn run_window(path: Option<PathBuf>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("daybook")
             .with_app_id("daybook")
-            .with_inner_size([1400.0, 900.0])
+            .with_inner_size([1500.0, 950.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };

@@ -403,20 +403,40 @@ fn reencode_photo(
 /// `max_edge`: a 4032-pixel photo decodes straight to 2016 pixels, a quarter of the work,
 /// and needs no resampling after.
 fn decode_jpeg_scaled(bytes: &[u8], max_edge: Option<u32>) -> Result<DynamicImage, String> {
+    decode_jpeg_with(bytes, |long| match max_edge {
+        Some(max) if long > max => [2u32, 4, 8]
+            .into_iter()
+            .find(|d| long.div_ceil(*d) <= max)
+            .unwrap_or(8),
+        _ => 1,
+    })
+}
+
+/// Decode a JPEG at the smallest DCT scale whose long edge still covers `long_edge` (for
+/// showing it at that size: a 12 MP photo shown 800 pixels wide decodes at 1/4).
+pub fn decode_jpeg_covering(bytes: &[u8], long_edge: u32) -> Result<DynamicImage, String> {
+    decode_jpeg_with(bytes, |long| {
+        [8u32, 4, 2]
+            .into_iter()
+            .find(|d| long / d >= long_edge)
+            .unwrap_or(1)
+    })
+}
+
+/// Decode a JPEG scaled down by the divisor (1, 2, 4 or 8) `divisor_for` picks from its
+/// long edge.
+fn decode_jpeg_with(
+    bytes: &[u8],
+    divisor_for: impl Fn(u32) -> u32,
+) -> Result<DynamicImage, String> {
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
     decoder.read_info().map_err(|e| e.to_string())?;
     let info = decoder.info().ok_or("no image information")?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
-    if let Some(max) = max_edge {
-        let long = w.max(h);
-        if long > max {
-            let divisor = [2u32, 4, 8]
-                .into_iter()
-                .find(|d| long.div_ceil(*d) <= max)
-                .unwrap_or(8);
-            let req = |d: u32| u16::try_from(d.div_ceil(divisor)).unwrap_or(u16::MAX);
-            decoder.scale(req(w), req(h)).map_err(|e| e.to_string())?;
-        }
+    let divisor = divisor_for(w.max(h));
+    if divisor > 1 {
+        let req = |d: u32| u16::try_from(d.div_ceil(divisor)).unwrap_or(u16::MAX);
+        decoder.scale(req(w), req(h)).map_err(|e| e.to_string())?;
     }
     let pixels = decoder.decode().map_err(|e| e.to_string())?;
     let info = decoder.info().ok_or("no image information")?;

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
@@ -22,17 +23,23 @@ const DEFAULT_EDGE: u32 = 1600;
 /// Never decode wider than this for the preview.
 const MAX_EDGE: u32 = 2560;
 
-enum Entry {
-    Pending {
-        edge: u32,
-    },
-    Ready {
-        image: Arc<ColorImage>,
-        edge: u32,
-        modified: Option<SystemTime>,
-        last_pass: u64,
-    },
-    Failed(String),
+/// One image: what is held, and what is being decoded.
+#[derive(Default)]
+struct Entry {
+    image: Option<Arc<ColorImage>>,
+    /// The box `image` was decoded to fit.
+    have: (u32, u32),
+    /// The box being decoded now, if a decode is under way.
+    requested: Option<(u32, u32)>,
+    modified: Option<SystemTime>,
+    error: Option<String>,
+    last_pass: u64,
+}
+
+impl Entry {
+    fn bytes(&self) -> usize {
+        self.image.as_ref().map_or(0, |i| i.pixels.len() * 4)
+    }
 }
 
 struct Cache {
@@ -43,55 +50,52 @@ struct Cache {
 
 impl Cache {
     fn bytes(&self) -> usize {
-        self.entries
-            .values()
-            .map(|e| match e {
-                Entry::Ready { image, .. } => image.pixels.len() * 4,
-                _ => 0,
-            })
-            .sum()
+        self.entries.values().map(Entry::bytes).sum()
     }
 
     /// Drop the least recently drawn images until the cache fits its budget; images drawn in
-    /// this pass stay.
-    fn evict(&mut self) {
+    /// this pass or the one before stay.
+    fn evict(&mut self) -> Vec<String> {
         let mut total = self.bytes();
+        let mut evicted = Vec::new();
         if total <= self.budget {
-            return;
+            return evicted;
         }
-        let mut ready: Vec<(u64, String, usize)> = self
+        let mut old: Vec<(u64, String, usize)> = self
             .entries
             .iter()
-            .filter_map(|(uri, e)| match e {
-                Entry::Ready {
-                    image, last_pass, ..
-                } if *last_pass + 1 < self.pass => {
-                    Some((*last_pass, uri.clone(), image.pixels.len() * 4))
-                }
-                _ => None,
+            .filter(|(_, e)| {
+                e.image.is_some() && e.requested.is_none() && e.last_pass + 1 < self.pass
             })
+            .map(|(uri, e)| (e.last_pass, uri.clone(), e.bytes()))
             .collect();
-        ready.sort();
-        for (_, uri, size) in ready {
+        old.sort();
+        for (_, uri, size) in old {
             if total <= self.budget {
                 break;
             }
             self.entries.remove(&uri);
             total -= size;
+            evicted.push(uri);
         }
+        evicted
     }
 }
 
 struct Job {
     uri: String,
     path: PathBuf,
-    edge: u32,
+    edge: (u32, u32),
 }
 
 /// The loader; register with [`PhotoLoader::install`].
 pub struct PhotoLoader {
     cache: Arc<Mutex<Cache>>,
     jobs: Mutex<Sender<Job>>,
+    /// The preview's width in pixels: images shown at their own size are decoded to it.
+    display_width: AtomicU32,
+    /// Images dropped from the cache, whose textures the app should drop too.
+    evicted: Mutex<Vec<String>>,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -120,13 +124,34 @@ impl PhotoLoader {
         let loader = Arc::new(PhotoLoader {
             cache,
             jobs: Mutex::new(tx),
+            display_width: AtomicU32::new(DEFAULT_EDGE),
+            evicted: Mutex::new(Vec::new()),
         });
         ctx.add_image_loader(loader.clone());
         loader
     }
 
+    /// Tell the loader how wide (in pixels) the preview shows images.
+    pub fn set_display_width(&self, pixels: u32) {
+        self.display_width
+            .store(pixels.clamp(64, MAX_EDGE), Ordering::Relaxed);
+    }
+
+    /// The images evicted since the last call (their textures can go too).
+    pub fn take_evicted(&self) -> Vec<String> {
+        std::mem::take(&mut *self.evicted.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
         self.cache.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn send(&self, job: Job) -> bool {
+        self.jobs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .send(job)
+            .is_ok()
     }
 }
 
@@ -140,42 +165,58 @@ fn worker(rx: &Mutex<Receiver<Job>>, cache: &Mutex<Cache>, ctx: &Context) {
             }
         };
         let stamp = modified(&job.path);
-        let entry = match decode_for_preview(&job.path, job.edge) {
-            Ok(image) => Entry::Ready {
-                image: Arc::new(image),
-                edge: job.edge,
-                modified: stamp,
-                last_pass: 0,
-            },
-            Err(message) => Entry::Failed(message),
-        };
+        let result = decode_for_preview(&job.path, job.edge.0, job.edge.1);
         let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-        let pass = cache.pass;
-        let entry = match entry {
-            Entry::Ready {
-                image,
-                edge,
-                modified,
-                ..
-            } => Entry::Ready {
-                image,
-                edge,
-                modified,
-                last_pass: pass,
-            },
-            other => other,
-        };
-        cache.entries.insert(job.uri, entry);
+        let entry = cache.entries.entry(job.uri).or_default();
+        entry.requested = None;
+        entry.modified = stamp;
+        match result {
+            Ok(image) => {
+                entry.image = Some(Arc::new(image));
+                entry.have = job.edge;
+                entry.error = None;
+            }
+            Err(message) => {
+                entry.image = None;
+                entry.error = Some(message);
+            }
+        }
         drop(cache);
         ctx.request_repaint();
     }
 }
 
-/// Decode `path`, turn it upright and shrink it so its long edge is at most `edge`.
-pub fn decode_for_preview(path: &Path, edge: u32) -> Result<ColorImage, String> {
-    let image = decode_upright(path)?;
-    let image = if image.width().max(image.height()) > edge {
-        image.thumbnail(edge, edge)
+/// Decode `path`, turn it upright and shrink it to fit in `max_w`×`max_h` — a JPEG
+/// straight at a reduced DCT scale, so a 12 MP photo never exists in memory at full size.
+pub fn decode_for_preview(path: &Path, max_w: u32, max_h: u32) -> Result<ColorImage, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let failed = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let format = image::guess_format(&bytes).map_err(|e| failed(&e))?;
+    let image = if format == image::ImageFormat::Jpeg {
+        let facts = crate::site::photo_meta::facts(&bytes);
+        let (w, h) = ImageReader::with_format(std::io::Cursor::new(&bytes), format)
+            .into_dimensions()
+            .map_err(|e| failed(&e))?;
+        let (uw, uh) = if facts.orientation >= 5 {
+            (h, w)
+        } else {
+            (w, h)
+        };
+        let scale = (f64::from(max_w) / f64::from(uw))
+            .min(f64::from(max_h) / f64::from(uh))
+            .min(1.0);
+        let long = (f64::from(uw.max(uh)) * scale).ceil() as u32;
+        let mut image = crate::site::photos::decode_jpeg_covering(&bytes, long.max(1))
+            .map_err(|e| failed(&e))?;
+        if let Some(o) = image::metadata::Orientation::from_exif(facts.orientation as u8) {
+            image.apply_orientation(o);
+        }
+        image
+    } else {
+        decode_upright(path)?
+    };
+    let image = if image.width() > max_w || image.height() > max_h {
+        image.thumbnail(max_w, max_h)
     } else {
         image
     };
@@ -208,14 +249,21 @@ pub fn decode_upright(path: &Path) -> Result<DynamicImage, String> {
     Ok(image)
 }
 
-fn wanted_edge(hint: SizeHint) -> u32 {
-    let edge = match hint {
-        SizeHint::Width(w) => w,
-        SizeHint::Height(h) => h,
-        SizeHint::Size { width, height, .. } => width.max(height),
-        _ => DEFAULT_EDGE,
+/// The box an image is decoded to fit, in pixels; an image shown at its own size is
+/// decoded to the preview's width.
+fn wanted_box(hint: SizeHint, display_width: u32) -> (u32, u32) {
+    let (w, h) = match hint {
+        SizeHint::Width(w) => (w, MAX_EDGE),
+        SizeHint::Height(h) => (MAX_EDGE, h),
+        SizeHint::Size { width, height, .. } => (width, height),
+        _ => (display_width, MAX_EDGE),
     };
-    edge.clamp(64, MAX_EDGE)
+    (w.clamp(64, MAX_EDGE), h.clamp(64, MAX_EDGE))
+}
+
+/// Whether box `want` asks for clearly more pixels than box `have` holds.
+fn larger(want: (u32, u32), have: (u32, u32)) -> bool {
+    want.0 > have.0 + have.0 / 4 || want.1 > have.1 + have.1 / 4
 }
 
 impl ImageLoader for PhotoLoader {
@@ -228,46 +276,42 @@ impl ImageLoader for PhotoLoader {
             return Err(LoadError::NotSupported);
         };
         let path = PathBuf::from(path);
-        let edge = wanted_edge(size_hint);
+        let want = wanted_box(size_hint, self.display_width.load(Ordering::Relaxed));
         let mut cache = self.lock();
         let pass = cache.pass;
-        let request = match cache.entries.get_mut(uri) {
-            Some(Entry::Ready {
-                image,
-                edge: have,
-                modified: stamp,
-                last_pass,
-            }) => {
-                *last_pass = pass;
-                let stale = modified(&path) != *stamp;
-                let too_small = edge > *have + *have / 4;
-                if !stale && !too_small {
-                    return Ok(ImagePoll::Ready {
-                        image: Arc::clone(image),
-                    });
-                }
-                // Keep showing the old image while the new one decodes.
-                let image = Arc::clone(image);
-                cache
-                    .entries
-                    .insert(uri.to_owned(), Entry::Pending { edge });
-                drop(cache);
-                self.send(uri, path, edge);
-                return Ok(ImagePoll::Ready { image });
-            }
-            // A larger size asked while a smaller decode runs: decode again at the larger size.
-            Some(Entry::Pending { edge: pending }) => edge > *pending + *pending / 4,
-            Some(Entry::Failed(message)) => return Err(LoadError::Loading(message.clone())),
-            None => true,
+        let entry = cache.entries.entry(uri.to_owned()).or_default();
+        entry.last_pass = pass;
+        let stale =
+            (entry.image.is_some() || entry.error.is_some()) && modified(&path) != entry.modified;
+        let needs = match (&entry.image, entry.requested) {
+            (_, Some(asked)) => larger(want, asked),
+            (None, None) => entry.error.is_none() || stale,
+            (Some(_), None) => stale || larger(want, entry.have),
         };
-        if request {
-            cache
-                .entries
-                .insert(uri.to_owned(), Entry::Pending { edge });
-            drop(cache);
-            self.send(uri, path, edge);
+        if needs {
+            entry.requested = Some(want);
         }
-        Ok(ImagePoll::Pending { size: None })
+        let answer = match (&entry.image, &entry.error) {
+            // Keep showing what is held while a sharper or newer one decodes.
+            (Some(image), _) => Ok(ImagePoll::Ready {
+                image: Arc::clone(image),
+            }),
+            (None, Some(message)) if !needs => Err(LoadError::Loading(message.clone())),
+            _ => Ok(ImagePoll::Pending { size: None }),
+        };
+        drop(cache);
+        if needs
+            && !self.send(Job {
+                uri: uri.to_owned(),
+                path,
+                edge: want,
+            })
+        {
+            return Err(LoadError::Loading(
+                "the photo decoding threads stopped".to_owned(),
+            ));
+        }
+        answer
     }
 
     fn forget(&self, uri: &str) {
@@ -281,7 +325,14 @@ impl ImageLoader for PhotoLoader {
     fn end_pass(&self, pass_index: u64) {
         let mut cache = self.lock();
         cache.pass = pass_index;
-        cache.evict();
+        let evicted = cache.evict();
+        drop(cache);
+        if !evicted.is_empty() {
+            self.evicted
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(evicted);
+        }
     }
 
     fn byte_size(&self) -> usize {
@@ -289,30 +340,7 @@ impl ImageLoader for PhotoLoader {
     }
 
     fn has_pending(&self) -> bool {
-        self.lock()
-            .entries
-            .values()
-            .any(|e| matches!(e, Entry::Pending { .. }))
-    }
-}
-
-impl PhotoLoader {
-    fn send(&self, uri: &str, path: PathBuf, edge: u32) {
-        let sent = self
-            .jobs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(Job {
-                uri: uri.to_owned(),
-                path,
-                edge,
-            });
-        if sent.is_err() {
-            self.lock().entries.insert(
-                uri.to_owned(),
-                Entry::Failed("the photo decoding threads stopped".to_owned()),
-            );
-        }
+        self.lock().entries.values().any(|e| e.requested.is_some())
     }
 }
 
@@ -342,8 +370,11 @@ mod tests {
     fn preview_decoding_shrinks_to_the_asked_edge() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets/sample/images/busan2024/2024-05-03 10.12.40.jpg");
-        let image = decode_for_preview(&path, 120).unwrap();
+        let image = decode_for_preview(&path, 120, 1000).unwrap();
         assert_eq!(image.size, [120, 80]);
+        let sideways = path.with_file_name("2024-05-03 14.05.11.jpg");
+        let image = decode_for_preview(&sideways, 1000, 160).unwrap();
+        assert_eq!(image.size, [120, 160], "upright, fitted to the box");
     }
 
     #[test]
@@ -357,15 +388,16 @@ mod tests {
         for (i, pass) in [1_u64, 2, 3, 10].iter().enumerate() {
             cache.entries.insert(
                 format!("file:///{i}"),
-                Entry::Ready {
-                    image: img(100),
-                    edge: 100,
-                    modified: None,
+                Entry {
+                    image: Some(img(100)),
+                    have: (100, 100),
                     last_pass: *pass,
+                    ..Entry::default()
                 },
             );
         }
-        cache.evict();
+        let evicted = cache.evict();
+        assert_eq!(evicted, ["file:///0"]);
         assert!(cache.bytes() <= cache.budget);
         assert!(!cache.entries.contains_key("file:///0"), "oldest evicted");
         assert!(
@@ -375,11 +407,52 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_decodes_once_keeps_the_image_and_decodes_again_when_asked_for_more() {
+        let ctx = Context::default();
+        let loader = PhotoLoader::install(&ctx, 64 << 20);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/sample/images/busan2024/2024-05-03 10.12.40.jpg");
+        let uri = format!("file://{}", path.display());
+        let small = SizeHint::Size {
+            width: 100,
+            height: 100,
+            maintain_aspect_ratio: true,
+        };
+        let ready = |hint| {
+            for _ in 0..500 {
+                if let Ok(ImagePoll::Ready { image }) = loader.load(&ctx, &uri, hint)
+                    && !loader.has_pending()
+                {
+                    return image;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            panic!("never decoded");
+        };
+        assert_eq!(ready(small).size, [100, 67]);
+        let big = SizeHint::Size {
+            width: 400,
+            height: 400,
+            maintain_aspect_ratio: true,
+        };
+        // The small one stays on screen while the larger one decodes.
+        assert!(matches!(
+            loader.load(&ctx, &uri, big),
+            Ok(ImagePoll::Ready { .. })
+        ));
+        assert_eq!(ready(big).size, [400, 267]);
+        assert!(matches!(
+            loader.load(&ctx, "https://example.com/x.jpg", big),
+            Err(LoadError::NotSupported)
+        ));
+    }
+
+    #[test]
     fn broken_files_fail_with_the_path() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("broken.jpg");
         std::fs::write(&p, b"\xff\xd8\xff\xe0 not really").unwrap();
-        let err = decode_for_preview(&p, 100).unwrap_err();
+        let err = decode_for_preview(&p, 100, 100).unwrap_err();
         assert!(err.contains("broken.jpg"), "{err}");
     }
 }
