@@ -8,7 +8,6 @@ use std::time::Instant;
 
 use daybook::site::photo_meta;
 use daybook::site::photos::{ImportOptions, import_all};
-use img_parts::ImageEXIF;
 
 const PHOTOS: usize = 30;
 
@@ -26,10 +25,8 @@ fn photo(seed: u32) -> Vec<u8> {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
         .encode_image(&img)
         .unwrap();
-    let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
     let time = format!("2016:11:07 10:{:02}:{:02}", seed / 60, seed % 60);
-    jpeg.set_exif(Some(photo_meta::build(6, &time, true).into()));
-    jpeg.encoder().bytes().to_vec()
+    photo_meta::with_exif(out, photo_meta::build(6, &time, true)).unwrap()
 }
 
 fn main() {

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -308,24 +310,6 @@ fn a_post_without_front_matter_gets_one_only_when_a_field_is_set() {
     );
 }
 
-fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
-    use img_parts::ImageEXIF;
-    let img = image::RgbImage::from_fn(w, h, |x, _| {
-        if x < w / 2 {
-            image::Rgb([220, 20, 20])
-        } else {
-            image::Rgb([20, 20, 220])
-        }
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .unwrap();
-    let mut j = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
-    j.set_exif(Some(daybook::site::photo_meta::build(6, time, true).into()));
-    j.encoder().bytes().to_vec()
-}
-
 #[test]
 fn attach_copies_links_and_saves_and_reports_failures() {
     let s = site("timezone: Asia/Seoul\n");
@@ -336,7 +320,7 @@ fn attach_copies_links_and_saves_and_reports_failures() {
     );
     let cam = tempfile::tempdir().unwrap();
     let a = cam.path().join("2016-11-07 10.29.43.jpg");
-    fs::write(&a, phone_jpeg(64, 32, "2016:11:07 10:29:43")).unwrap();
+    fs::write(&a, common::phone_jpeg(64, 32, "2016:11:07 10:29:43")).unwrap();
     let bad = cam.path().join("notes.txt");
     fs::write(&bad, "not a photo").unwrap();
     let out = daybook(&[

@@ -3,12 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use daybook::app::settings::Settings;
-use daybook::app::{DaybookApp, StartOptions, sample};
-use daybook::ui::fonts::KoreanFont;
+use daybook::app::{DaybookApp, sample};
 use daybook::ui::labels;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -35,27 +36,15 @@ fn env() -> Env {
 }
 
 fn app(open: &Path, data: &Path, autosave_seconds: f32) -> Harness<'static, DaybookApp> {
-    let (open, data) = (open.to_owned(), data.to_owned());
-    let settings = Settings {
-        autosave_seconds,
-        ..Settings::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            DaybookApp::new(
-                &cc.egui_ctx,
-                settings,
-                StartOptions {
-                    path: Some(open),
-                    fonts: KoreanFont::BundledOnly,
-                    sample_dir: None,
-                    data_dir: Some(data),
-                },
-            )
-        });
-    h.run_steps(3);
-    h
+    common::app(
+        open,
+        data,
+        Settings {
+            autosave_seconds,
+            ..Settings::default()
+        },
+        [1400.0, 900.0],
+    )
 }
 
 fn step_until(

@@ -2,11 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use daybook::app::settings::Settings;
-use daybook::app::{DaybookApp, StartOptions, sample};
-use daybook::ui::fonts::KoreanFont;
+use daybook::app::{DaybookApp, sample};
 use daybook::ui::labels;
 use egui::{Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
@@ -32,22 +33,7 @@ fn data_dir(open: &Path) -> PathBuf {
 }
 
 fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, DaybookApp> {
-    let data = data_dir(open);
-    let open = open.to_owned();
-    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
-        DaybookApp::new(
-            &cc.egui_ctx,
-            Settings::default(),
-            StartOptions {
-                path: Some(open),
-                fonts: KoreanFont::BundledOnly,
-                sample_dir: None,
-                data_dir: Some(data),
-            },
-        )
-    });
-    h.run_steps(3);
-    h
+    common::app(open, &data_dir(open), Settings::default(), size)
 }
 
 /// Asserts that some widget shows `needle` (labels carry their text as their value).
@@ -447,32 +433,16 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
-fn phone_jpeg() -> Vec<u8> {
-    use img_parts::ImageEXIF;
-    let img = image::RgbImage::from_fn(64, 32, |x, _| {
-        if x < 32 {
-            image::Rgb([220, 20, 20])
-        } else {
-            image::Rgb([20, 20, 220])
-        }
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .unwrap();
-    let mut j = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
-    j.set_exif(Some(
-        daybook::site::photo_meta::build(6, "2016:11:07 10:29:43", true).into(),
-    ));
-    j.encoder().bytes().to_vec()
-}
-
 #[test]
 fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     let (dir, root) = site();
     let camera = dir.path().join("camera");
     std::fs::create_dir_all(&camera).unwrap();
-    std::fs::write(camera.join("2016-11-07 10.29.43.jpg"), phone_jpeg()).unwrap();
+    std::fs::write(
+        camera.join("2016-11-07 10.29.43.jpg"),
+        common::phone_jpeg(64, 32, "2016:11:07 10:29:43"),
+    )
+    .unwrap();
     let mut png = Vec::new();
     image::RgbImage::from_pixel(20, 10, image::Rgb([1, 2, 3]))
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)

@@ -75,6 +75,14 @@ fn read_u32(b: &[u8], at: usize, le: bool) -> Option<u32> {
     })
 }
 
+/// `jpeg` with its EXIF block replaced by `tiff` (`None` when `jpeg` is not a JPEG).
+pub fn with_exif(jpeg: Vec<u8>, tiff: Vec<u8>) -> Option<Vec<u8>> {
+    use img_parts::ImageEXIF;
+    let mut parsed = img_parts::jpeg::Jpeg::from_bytes(jpeg.into()).ok()?;
+    parsed.set_exif(Some(tiff.into()));
+    Some(parsed.encoder().bytes().to_vec())
+}
+
 /// Set the Orientation tag of IFD0 to 1 (upright) in place; `false` when it is absent or
 /// the block cannot be read.
 pub fn mark_upright(tiff: &mut [u8]) -> bool {
@@ -164,15 +172,12 @@ mod tests {
     use super::*;
 
     fn jpeg_with(tiff: Vec<u8>) -> Vec<u8> {
-        use img_parts::ImageEXIF;
         let img = image::RgbImage::from_pixel(16, 8, image::Rgb([200, 10, 10]));
         let mut out = Vec::new();
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
             .encode_image(&img)
             .unwrap();
-        let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
-        jpeg.set_exif(Some(tiff.into()));
-        jpeg.encoder().bytes().to_vec()
+        with_exif(out, tiff).unwrap()
     }
 
     #[test]

@@ -388,13 +388,11 @@ fn reencode_photo(
     if !options.strip_metadata
         && let Ok(original) = img_parts::jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
         && let Some(exif) = original.exif()
-        && let Ok(mut encoded) = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(out.clone()))
     {
         // Keep the metadata (location included), marked upright since the pixels now are.
         let mut exif = exif.to_vec();
         photo_meta::mark_upright(&mut exif);
-        encoded.set_exif(Some(exif.into()));
-        out = encoded.encoder().bytes().to_vec();
+        out = photo_meta::with_exif(out.clone(), exif).unwrap_or(out);
     }
     Ok((out, "jpg"))
 }

@@ -17,11 +17,7 @@ fn jpeg(w: u32, h: u32, exif: Option<Vec<u8>>) -> Vec<u8> {
         .encode_image(&img)
         .unwrap();
     match exif {
-        Some(tiff) => {
-            let mut j = img_parts::jpeg::Jpeg::from_bytes(out.into()).unwrap();
-            j.set_exif(Some(tiff.into()));
-            j.encoder().bytes().to_vec()
-        }
+        Some(tiff) => crate::site::photo_meta::with_exif(out, tiff).unwrap(),
         None => out,
     }
 }

@@ -66,23 +66,28 @@ impl Workers {
         }
     }
 
-    /// Index `site` on a worker thread; reports [`Event::SiteIndexed`].
-    pub fn index(&self, site: &Site) {
-        let (tx, ctx, site) = (self.tx.clone(), self.ctx.clone(), site.clone());
+    /// Run `work` on a named thread and report its event, waking the UI.
+    fn report_from_thread(&self, name: &str, work: impl FnOnce() -> Event + Send + 'static) {
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
         let spawned = std::thread::Builder::new()
-            .name("daybook-index".into())
+            .name(format!("daybook-{name}"))
             .spawn(move || {
-                let posts = index_site(&site);
                 // The receiver is gone only when the app is closing.
-                let _ = tx.send(Event::SiteIndexed {
-                    root: site.root.clone(),
-                    posts,
-                });
+                let _ = tx.send(work());
                 ctx.request_repaint();
             });
         if let Err(e) = spawned {
-            eprintln!("daybook: could not start the indexing thread: {e}");
+            eprintln!("daybook: could not start the {name} thread: {e}");
         }
+    }
+
+    /// Index `site` on a worker thread; reports [`Event::SiteIndexed`].
+    pub fn index(&self, site: &Site) {
+        let site = site.clone();
+        self.report_from_thread("index", move || Event::SiteIndexed {
+            posts: index_site(&site),
+            root: site.root,
+        });
     }
 
     /// Watch the site for changes made by others; reports [`Event::FilesChanged`].
@@ -92,21 +97,11 @@ impl Workers {
 
     /// Check the whole site on a worker thread; reports [`Event::SiteChecked`].
     pub fn check_site(&self, site: &Site) {
-        let (tx, ctx, site) = (self.tx.clone(), self.ctx.clone(), site.clone());
-        let spawned = std::thread::Builder::new()
-            .name("daybook-check".into())
-            .spawn(move || {
-                let problems = Checker::new(&site, chrono::Utc::now().fixed_offset()).check_site();
-                // The receiver is gone only when the app is closing.
-                let _ = tx.send(Event::SiteChecked {
-                    root: site.root.clone(),
-                    problems,
-                });
-                ctx.request_repaint();
-            });
-        if let Err(e) = spawned {
-            eprintln!("daybook: could not start the checking thread: {e}");
-        }
+        let site = site.clone();
+        self.report_from_thread("check", move || Event::SiteChecked {
+            problems: Checker::new(&site, chrono::Utc::now().fixed_offset()).check_site(),
+            root: site.root,
+        });
     }
 
     /// Events that arrived since the last call.

@@ -58,38 +58,23 @@ pub fn watch(root: &Path, tx: Sender<Event>, ctx: egui::Context) -> Result<SiteW
         let _ = raw_tx.send(res);
     };
     let list = watch_list(root);
-    let (mut inner, polling): (Box<dyn notify::Watcher + Send>, Option<String>) =
-        match notify::recommended_watcher(handler.clone()) {
-            Ok(mut w) => match list.iter().try_for_each(|(p, m)| w.watch(p, *m)) {
-                Ok(()) => (Box::new(w), None),
-                Err(e) => {
-                    let poll = notify::PollWatcher::new(
-                        handler,
-                        notify::Config::default().with_poll_interval(POLL),
-                    )
-                    .map_err(|e| e.to_string())?;
-                    (
-                        Box::new(poll),
-                        Some(format!(
-                            "cannot watch the site ({e}); checking for changes every second"
-                        )),
-                    )
-                }
-            },
-            Err(e) => {
-                let poll = notify::PollWatcher::new(
-                    handler,
-                    notify::Config::default().with_poll_interval(POLL),
-                )
-                .map_err(|e| e.to_string())?;
-                (
-                    Box::new(poll),
-                    Some(format!(
-                        "cannot watch the site ({e}); checking for changes every second"
-                    )),
-                )
-            }
-        };
+    let poll = |why: String| -> Result<(Box<dyn notify::Watcher + Send>, Option<String>), String> {
+        let config = notify::Config::default().with_poll_interval(POLL);
+        let w = notify::PollWatcher::new(handler.clone(), config).map_err(|e| e.to_string())?;
+        Ok((
+            Box::new(w),
+            Some(format!(
+                "cannot watch the site ({why}); checking for changes every second"
+            )),
+        ))
+    };
+    let (mut inner, polling) = match notify::recommended_watcher(handler.clone()) {
+        Ok(mut w) => match list.iter().try_for_each(|(p, m)| w.watch(p, *m)) {
+            Ok(()) => (Box::new(w) as Box<dyn notify::Watcher + Send>, None),
+            Err(e) => poll(e.to_string())?,
+        },
+        Err(e) => poll(e.to_string())?,
+    };
     if polling.is_some() {
         list.iter()
             .try_for_each(|(p, m)| inner.watch(p, *m))

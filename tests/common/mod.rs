@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: the real app in a kittest harness, and phone
+//! photos the tests make themselves.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use daybook::app::settings::Settings;
+use daybook::app::{DaybookApp, StartOptions};
+use daybook::ui::fonts::KoreanFont;
+use egui_kittest::Harness;
+
+/// The real app opened on `open`, with its recovery files under `data`.
+pub fn app(
+    open: &Path,
+    data: &Path,
+    settings: Settings,
+    size: [f32; 2],
+) -> Harness<'static, DaybookApp> {
+    let (open, data) = (open.to_owned(), data.to_owned());
+    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+        DaybookApp::new(
+            &cc.egui_ctx,
+            settings,
+            StartOptions {
+                path: Some(open),
+                fonts: KoreanFont::BundledOnly,
+                sample_dir: None,
+                data_dir: Some(data),
+            },
+        )
+    });
+    h.run_steps(3);
+    h
+}
+
+/// A `w`×`h` JPEG, left half red and right half blue, stored sideways (EXIF orientation 6)
+/// with capture time `time` (`YYYY:MM:DD HH:MM:SS`) and a GPS position.
+pub fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, _| {
+        if x < w / 2 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img)
+        .unwrap();
+    daybook::site::photo_meta::with_exif(out, daybook::site::photo_meta::build(6, time, true))
+        .unwrap()
+}
