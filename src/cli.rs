@@ -228,6 +228,23 @@ fn new_value(
 }
 
 fn set_fields(post: &Path, fields: &[String]) -> anyhow::Result<()> {
+    // A file Jekyll ignores is not a post: say so rather than edit it.
+    let abs = std::path::absolute(post).unwrap_or_else(|_| post.to_owned());
+    let parts: Vec<String> = abs
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .skip_while(|c| c != "_posts")
+        .skip(1)
+        .collect();
+    if !parts.is_empty() {
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        if let Some(reason) = crate::journal::post_name::ignored_reason(&parts) {
+            bail!(
+                "{}: {reason}; rename it before editing it as a post",
+                post.display()
+            );
+        }
+    }
     let loaded = store::load_post(post)?;
     let mut text = loaded.text.clone();
     let mut expected = Vec::new();

@@ -273,6 +273,12 @@ fn set_refuses_broken_posts_and_leaves_them_byte_identical() {
         assert_user_error(&daybook(&["set", p.to_str().unwrap(), "title=new"]), why);
         assert_eq!(fs::read(&p).unwrap(), bytes, "{name} was changed");
     }
+    let ignored = post(&s, "notes.md", b"---\ntitle: x\n---\n");
+    assert_user_error(
+        &daybook(&["set", ignored.to_str().unwrap(), "title=y"]),
+        "Jekyll ignores",
+    );
+    assert_eq!(fs::read(&ignored).unwrap(), b"---\ntitle: x\n---\n");
     let p = post(&s, "2016-11-03-ok.md", b"---\ntitle: x\n---\n");
     assert_user_error(
         &daybook(&["set", p.to_str().unwrap(), "no-equals-sign"]),
