@@ -55,6 +55,8 @@ pub enum Command {
     ToggleProblems,
     /// Show the file picker for photos (off the UI thread).
     PickPhotos,
+    /// Import the image on the clipboard (a screenshot, a copied picture).
+    PasteImage,
     /// Copy these photos into the site and link them at the cursor.
     ImportPhotos(Vec<PathBuf>),
     CancelImport,

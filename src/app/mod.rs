@@ -111,6 +111,8 @@ pub struct DaybookApp {
     /// up (for tests and diagnostics).
     pub reloads: u64,
     pub conflicts_shown: u64,
+    /// daybook's data folder (recovery files, pasted images).
+    data_dir: PathBuf,
     /// The photo import in progress or last finished.
     pub import: Option<photos::ImportBatch>,
     next_batch: u64,
@@ -126,7 +128,7 @@ pub struct DaybookApp {
 impl DaybookApp {
     pub fn new(ctx: &egui::Context, settings: Settings, start: StartOptions) -> DaybookApp {
         fonts::install(ctx, start.fonts);
-        let data_dir = start
+        let data_dir: PathBuf = start
             .data_dir
             .clone()
             .or_else(|| dirs::data_dir().map(|d| d.join("daybook")))
@@ -170,6 +172,7 @@ impl DaybookApp {
             autosave: crate::workers::autosave::Autosave::start(recovery_folder),
             autosaved: None,
             import: None,
+            data_dir: data_dir.clone(),
             next_batch: 0,
             photo_folders: std::collections::HashMap::new(),
             typed_paths: None,
@@ -431,6 +434,10 @@ impl DaybookApp {
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::I),
                 Command::PickPhotos,
             ),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::V),
+                Command::PasteImage,
+            ),
         ];
         for (shortcut, command) in table {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -562,6 +569,7 @@ impl eframe::App for DaybookApp {
                     index,
                     result,
                 } => self.photo_imported(ctx, batch, index, result),
+                Event::PasteFailed(message) => self.error(format!("Paste image: {message}")),
                 Event::PhotosPicked { paths, no_dialog } => match paths {
                     Some(paths) => self.import_photos(paths),
                     None if no_dialog => self.typed_paths = Some(String::new()),

@@ -91,6 +91,13 @@ impl DaybookApp {
                 }
             }
             Command::ImportPhotos(paths) => self.import_photos(paths),
+            Command::PasteImage => {
+                if self.doc.is_some() {
+                    self.workers.paste_image(self.data_dir.join("pasted"));
+                } else {
+                    self.error("Open a post first: photos are linked at its cursor.".to_owned());
+                }
+            }
             Command::CancelImport => self.cancel_import(),
             Command::CloseImport => self.import = None,
             Command::SetPhotoFolder(folder) => {

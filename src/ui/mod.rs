@@ -35,6 +35,7 @@ pub mod labels {
     pub const PHOTO_FOLDER: &str = "Photo folder";
     pub const PHOTO_PATHS: &str = "Photo paths";
     pub const INSERT_PHOTOS: &str = "Insert photos…";
+    pub const PASTE_IMAGE: &str = "Paste image";
     pub const SETTINGS: &str = "Settings";
     pub const AUTOSAVE: &str = "Autosave unsaved text after";
     pub const CHECK_SITE: &str = "Check whole site";

@@ -50,6 +50,13 @@ pub fn folder_field(ui: &mut Ui, root: &str, folder: &mut String, commands: &mut
         {
             commands.push(Command::PickPhotos);
         }
+        if ui
+            .button(labels::PASTE_IMAGE)
+            .on_hover_text("Ctrl+Shift+V: a screenshot or copied picture")
+            .clicked()
+        {
+            commands.push(Command::PasteImage);
+        }
     });
 }
 

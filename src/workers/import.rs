@@ -8,6 +8,28 @@ use std::time::{Duration, Instant};
 use super::{Event, Workers};
 use crate::site::photos::{ImportOptions, import};
 
+/// Save clipboard pixels (RGBA) as `pasted-YYYY-MM-DD-HHMMSS.png` in `dir`, ready to import.
+pub fn save_pasted_image(
+    width: usize,
+    height: usize,
+    rgba: &[u8],
+    dir: &std::path::Path,
+    now: chrono::NaiveDateTime,
+) -> Result<PathBuf, String> {
+    let (w, h) = (
+        u32::try_from(width).map_err(|e| e.to_string())?,
+        u32::try_from(height).map_err(|e| e.to_string())?,
+    );
+    let image = image::RgbaImage::from_raw(w, h, rgba.to_vec())
+        .ok_or("the clipboard image has the wrong size")?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!("pasted-{}.png", now.format("%Y-%m-%d-%H%M%S")));
+    image
+        .save_with_format(&path, image::ImageFormat::Png)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
 /// A picker that answers this fast did not show a dialog: no desktop portal or zenity.
 const NO_DIALOG: Duration = Duration::from_millis(400);
 
@@ -65,6 +87,41 @@ impl Workers {
         }
     }
 
+    /// Read an image (a screenshot, a copied picture) from the clipboard off the UI thread
+    /// and save it as a PNG in `dir`; reports [`Event::PhotosPicked`] with it, or
+    /// [`Event::PasteFailed`].
+    pub fn paste_image(&self, dir: PathBuf) {
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("daybook-paste".into())
+            .spawn(move || {
+                let result = arboard::Clipboard::new()
+                    .and_then(|mut c| c.get_image())
+                    .map_err(|e| format!("no image on the clipboard ({e})"))
+                    .and_then(|img| {
+                        save_pasted_image(
+                            img.width,
+                            img.height,
+                            &img.bytes,
+                            &dir,
+                            chrono::Local::now().naive_local(),
+                        )
+                    });
+                let event = match result {
+                    Ok(path) => Event::PhotosPicked {
+                        paths: Some(vec![path]),
+                        no_dialog: false,
+                    },
+                    Err(message) => Event::PasteFailed(message),
+                };
+                let _ = tx.send(event);
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            eprintln!("daybook: could not read the clipboard: {e}");
+        }
+    }
+
     /// Show the system's multi-select picker for images off the UI thread; reports
     /// [`Event::PhotosPicked`].
     pub fn pick_photos(&self, start_in: Option<PathBuf>) {
@@ -92,5 +149,23 @@ impl Workers {
         if let Err(e) = spawned {
             eprintln!("daybook: could not start the file picker: {e}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_pixels_become_a_png_named_by_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::NaiveDateTime::parse_from_str("2024-05-03 10:11:12", "%Y-%m-%d %H:%M:%S")
+            .unwrap();
+        let path =
+            save_pasted_image(2, 1, &[255, 0, 0, 255, 0, 0, 255, 128], dir.path(), now).unwrap();
+        assert!(path.ends_with("pasted-2024-05-03-101112.png"));
+        let img = image::open(&path).unwrap().to_rgba8();
+        assert_eq!(img.get_pixel(1, 0).0, [0, 0, 255, 128]);
+        assert!(save_pasted_image(3, 3, &[0; 4], dir.path(), now).is_err());
     }
 }

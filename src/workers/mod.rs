@@ -37,6 +37,8 @@ pub enum Event {
         index: usize,
         result: Result<crate::site::photos::Imported, String>,
     },
+    /// Reading an image from the clipboard failed.
+    PasteFailed(String),
     /// The picker closed; `no_dialog` when it could not show one at all.
     PhotosPicked {
         paths: Option<Vec<PathBuf>>,
