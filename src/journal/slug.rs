@@ -39,6 +39,12 @@ fn is_kept_default(c: char) -> bool {
 }
 
 /// Slugify `title` in `style`; never empty (falls back to [`FALLBACK_SLUG`]).
+///
+/// ```
+/// use daybook::journal::slug::{SlugStyle, slugify};
+/// assert_eq!(slugify("QCon 2016 첫 날 이야기", SlugStyle::Default), "qcon-2016-첫-날-이야기");
+/// assert_eq!(slugify("QCon 2016 첫 날 이야기", SlugStyle::Ascii), "qcon-2016-cheot-nal-iyagi");
+/// ```
 pub fn slugify(title: &str, style: SlugStyle) -> String {
     let (source, keep): (String, fn(char) -> bool) = match style {
         SlugStyle::Default => (title.to_owned(), is_kept_default),
