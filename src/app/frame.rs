@@ -1,0 +1,373 @@
+//! One frame of the window: input handled before drawing (shortcuts, input-method
+//! guard, dropped and pasted files, worker events, autosave), the views drawn, and the
+//! commands they pushed run after the UI pass.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::command::Command;
+use super::document::Document;
+use super::settings::{self, Theme, ViewMode};
+use super::{AfterPrompt, DaybookApp};
+use crate::journal::front_matter::FrontMatter;
+use crate::journal::links::LinkContext;
+use crate::journal::permalink::url_of_post;
+use crate::journal::preview::heading_of;
+use crate::site::Site;
+use crate::ui::banners;
+use crate::ui::dialogs::{self, NewPostSite};
+use crate::ui::preview::PreviewInput;
+use crate::ui::problems::{ProblemsView, problems_panel};
+use crate::ui::sidebar::{SidebarView, sidebar};
+use crate::ui::toolbar::{ToolbarView, toolbar};
+use crate::ui::{editor, labels};
+use crate::workers::Event;
+
+impl DaybookApp {
+    /// egui leaves a syllable being composed in the field it was typed in when the user clicks
+    /// elsewhere; the input method then commits the same syllable into the newly focused
+    /// field. Drop that late commit so the syllable is neither lost nor typed twice.
+    fn guard_input_method(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        let composing = &mut self.composing;
+        ctx.input_mut(|i| {
+            i.events.retain(|event| match event {
+                egui::Event::Ime(egui::ImeEvent::Preedit { text, .. }) => {
+                    *composing = (!text.is_empty()).then(|| (focused, text.clone()));
+                    true
+                }
+                egui::Event::Ime(egui::ImeEvent::Commit(text)) => {
+                    let stale =
+                        matches!(composing, Some((id, pre)) if *id != focused && pre == text);
+                    *composing = None;
+                    !stale
+                }
+                _ => true,
+            });
+        });
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let cmd = Modifiers::COMMAND;
+        let table = [
+            (KeyboardShortcut::new(cmd, Key::S), Command::SavePost),
+            (
+                KeyboardShortcut::new(cmd, Key::N),
+                Command::ShowNewPostDialog,
+            ),
+            (KeyboardShortcut::new(cmd, Key::F), Command::ToggleFind),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+            ),
+            (KeyboardShortcut::new(cmd, Key::Y), Command::Redo),
+            (KeyboardShortcut::new(cmd, Key::Z), Command::Undo),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::I),
+                Command::PickPhotos,
+            ),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::V),
+                Command::PasteImage,
+            ),
+        ];
+        for (shortcut, command) in table {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn preview_input<'a>(&self, site: &'a Site, doc: &'a Document) -> PreviewInput<'a> {
+        let zone = site.config.zone();
+        let fm = FrontMatter::parse(&doc.text).ok();
+        let draft = site.relative(&doc.path).starts_with("_drafts");
+        let date = fm.as_ref().and_then(|fm| {
+            fm.date().and_then(|(t, quoted)| {
+                crate::journal::date::parse_written_date(&t)
+                    .map(|w| zone.to_zone(w.instant(quoted, &zone)))
+            })
+        });
+        let post_url = fm
+            .as_ref()
+            .and_then(|fm| {
+                url_of_post(
+                    &doc.file_name(),
+                    draft,
+                    fm,
+                    &zone,
+                    &site.config.permalink,
+                    self.now(),
+                )
+            })
+            .unwrap_or_default();
+        PreviewInput {
+            text: &doc.text,
+            heading: heading_of(
+                &doc.text,
+                date.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
+            ),
+            links: LinkContext {
+                baseurl: site.config.baseurl.clone(),
+                url: site.config.url.clone(),
+                post_url,
+            },
+            site_root: &site.root,
+        }
+    }
+
+    fn draw_editor(&mut self, ui: &mut egui::Ui) {
+        let photo_target = self.photo_target();
+        let Some(doc) = self.doc.as_mut() else {
+            ui.centered_and_justified(|ui| {
+                ui.label("Choose a post on the left, or make one with New post (Ctrl+N).")
+            });
+            return;
+        };
+        let zone = self
+            .site
+            .as_ref()
+            .map(|s| s.config.zone())
+            .unwrap_or(crate::journal::date::Zone::Local);
+        let file = doc.file_name();
+        banners::disk_banners(
+            ui,
+            &file,
+            self.conflict.is_some(),
+            self.deleted_on_disk,
+            &mut self.commands,
+        );
+        if let Some(target) = &photo_target {
+            let mut folder = target.folder.clone();
+            crate::ui::photos::folder_field(ui, target.root, &mut folder, &mut self.commands);
+        }
+        self.form.sync(&doc.text, doc.generation, &doc.path);
+        egui::CollapsingHeader::new("Front matter")
+            .default_open(true)
+            .show(ui, |ui| {
+                self.form.ui(ui, &zone, &mut self.commands);
+            });
+        if self.find.open {
+            self.find.ui(ui, &mut self.commands);
+        }
+        ui.separator();
+        let out = editor::editor(ui, &mut doc.text, &mut self.highlighter, self.editor_offset);
+        if out.changed {
+            doc.typed(std::time::Instant::now());
+        }
+        self.editor_offset = out.offset;
+        if let Some(top) = out.top_byte {
+            // Keep the preview showing what the editor shows.
+            self.preview.scroll_to_source(top);
+        }
+    }
+
+    fn draw_preview(&mut self, ui: &mut egui::Ui) {
+        let (Some(site), Some(doc)) = (&self.site, &self.doc) else {
+            return;
+        };
+        if !self.preview.is_current(&doc.path, doc.generation) {
+            let input = self.preview_input(site, doc);
+            self.preview.update(&doc.path, doc.generation, &input);
+        }
+        ui.label(egui::RichText::new(labels::PREVIEW).weak());
+        let pixels = ui.available_width() * ui.ctx().pixels_per_point();
+        self._photos.set_display_width(pixels as u32);
+        self.preview.ui(ui);
+    }
+}
+
+impl eframe::App for DaybookApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for event in self.workers.drain() {
+            match event {
+                Event::SiteIndexed { root, posts } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.posts = posts;
+                    }
+                }
+                Event::FilesChanged {
+                    root,
+                    paths,
+                    rescan,
+                } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.files_changed_on_disk(&paths, rescan);
+                    }
+                }
+                Event::PhotoStarted { batch, index } => self.photo_started(batch, index),
+                Event::PhotoImported {
+                    batch,
+                    index,
+                    result,
+                } => self.photo_imported(ctx, batch, index, result),
+                Event::PasteFailed(message) => self.error(format!("Paste image: {message}")),
+                Event::PhotosPicked { paths, no_dialog } => match paths {
+                    Some(paths) => self.import_photos(paths),
+                    None if no_dialog => self.typed_paths = Some(String::new()),
+                    None => {}
+                },
+                Event::SiteChecked { root, problems } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.site_problems = Some(problems);
+                        self.checking_site = false;
+                    }
+                }
+            }
+        }
+        self.guard_input_method(ctx);
+        // Photos evicted from the preview's cache give back their textures as well.
+        for uri in self._photos.take_evicted() {
+            ctx.forget_image(&uri);
+        }
+        self.take_dropped_and_pasted_files(ctx);
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused {
+            // Photos may have been copied into the site meanwhile.
+            self.files_changed();
+        }
+        self.update_post_problems(ctx);
+        self.autosave_tick(ctx);
+        self.was_focused = focused;
+        if self.prompt.is_none() && self.new_post.is_none() {
+            self.shortcuts(ctx);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(AfterPrompt::Close);
+        }
+        if let Some(doc) = self.doc.as_mut()
+            && let Some(wait) = doc.tick(std::time::Instant::now())
+        {
+            ctx.request_repaint_after(wait);
+        }
+        if self.theme_applied != Some(self.settings.theme) {
+            ctx.set_theme(match self.settings.theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+            });
+            self.theme_applied = Some(self.settings.theme);
+        }
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let warnings = self
+            .site
+            .as_ref()
+            .map(|s| s.config.warnings.clone())
+            .unwrap_or_default();
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let view = ToolbarView {
+                has_post: self.doc.is_some(),
+                dirty: self.is_dirty(),
+                can_undo: self.doc.as_ref().is_some_and(Document::can_undo),
+                can_redo: self.doc.as_ref().is_some_and(Document::can_redo),
+                view: self.settings.view,
+                status: self.status.as_ref(),
+                problems: self.post_problems.len(),
+                show_problems: self.settings.show_problems,
+                warnings: &warnings,
+            };
+            toolbar(ui, &view, &mut self.settings, &mut self.commands);
+        });
+        if self.settings.show_problems && self.site.is_some() {
+            let open_rel = match (&self.site, &self.doc) {
+                (Some(s), Some(d)) => Some(crate::site::check::relative_slash(&s.root, &d.path)),
+                _ => None,
+            };
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(160.0)
+                .show(ui, |ui| {
+                    let view = ProblemsView {
+                        post: &self.post_problems,
+                        site: self.site_problems.as_deref(),
+                        checking_site: self.checking_site,
+                        open_rel: open_rel.as_deref(),
+                    };
+                    problems_panel(ui, &view, &mut self.commands);
+                });
+        }
+        let sidebar_panel = egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(self.settings.sidebar_width)
+            .show(ui, |ui| {
+                let view = SidebarView {
+                    posts: &self.posts,
+                    open: self.doc.as_ref().map(|d| d.path.as_path()),
+                    open_dirty: self.is_dirty(),
+                    now: self.now(),
+                };
+                sidebar(ui, &view, &mut self.filter, &mut self.commands);
+            });
+        self.settings.sidebar_width = sidebar_panel.response.rect.width();
+        match self.settings.view {
+            ViewMode::Split => {
+                let width = self.settings.preview_width;
+                let panel = egui::Panel::right("preview")
+                    .resizable(true)
+                    .default_size(width)
+                    .show(ui, |ui| self.draw_preview(ui));
+                self.settings.preview_width = panel.response.rect.width();
+                egui::CentralPanel::default().show(ui, |ui| self.draw_editor(ui));
+            }
+            ViewMode::EditorOnly => {
+                egui::CentralPanel::default().show(ui, |ui| self.draw_editor(ui));
+            }
+            ViewMode::PreviewOnly => {
+                egui::CentralPanel::default().show(ui, |ui| self.draw_preview(ui));
+            }
+        }
+        if let Some(site) = &self.site {
+            let zone = site.config.zone();
+            let dialog_site = NewPostSite {
+                zone: &zone,
+                permalink: &site.config.permalink,
+                baseurl: &site.config.baseurl,
+                layout: &site.config.post_layout,
+            };
+            dialogs::new_post_dialog(ui, &mut self.new_post, &dialog_site, &mut self.commands);
+        }
+        let target = self.photo_target().map(|t| t.shown());
+        crate::ui::photos::drop_overlay(ui, target.as_deref());
+        if let Some(batch) = &self.import {
+            crate::ui::photos::import_window(ui, batch, &mut self.commands);
+        }
+        if let Some(text) = self.typed_paths.as_mut() {
+            crate::ui::photos::typed_paths_window(ui, text, &mut self.commands);
+        }
+        if let Some(notice) = &self.notice {
+            banners::notice(ui, notice, &mut self.commands);
+        }
+        if let Some(c) = &self.compare {
+            banners::comparison(ui, c, &mut self.commands);
+        }
+        if !self.recovery.is_empty() && self.prompt.is_none() {
+            let posts: Vec<PathBuf> = self.recovery.iter().map(|r| r.post.clone()).collect();
+            banners::recovery_dialog(ui, &posts, &mut self.commands);
+        }
+        if self.prompt.is_some() {
+            let file = self
+                .doc
+                .as_ref()
+                .map(Document::file_name)
+                .unwrap_or_default();
+            dialogs::unsaved_prompt(ui, &file, &mut self.commands);
+        }
+        let ctx = ui.ctx().clone();
+        for command in std::mem::take(&mut self.commands) {
+            self.run(&ctx, command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::KEY, &self.settings);
+    }
+}
