@@ -485,3 +485,37 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
         "one undo removes every link"
     );
 }
+
+#[test]
+fn renaming_a_spaced_image_updates_the_links_in_every_post() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .post_problems()
+            .iter()
+            .any(|p| p.rule == "spaced-image-url" && p.file.is_some())
+    );
+    h.query_all_by_label(labels::RENAME_FILE)
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    let renamed = root.join("images/busan2024/2024-05-03-10.12.40.jpg");
+    assert!(
+        renamed.is_file()
+            && !root
+                .join("images/busan2024/2024-05-03 10.12.40.jpg")
+                .exists()
+    );
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    assert!(
+        text.contains("![해운대 바다](/images/busan2024/2024-05-03-10.12.40.jpg)"),
+        "{text}"
+    );
+    assert!(
+        h.state().is_dirty(),
+        "the open post's new links wait for Save"
+    );
+}

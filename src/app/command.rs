@@ -82,6 +82,8 @@ pub enum Command {
         path: String,
         line: usize,
     },
+    /// Rename an image of the site to a URL-safe name and update every link to it.
+    RenameImage(String),
     /// Apply a fix to the open post as one undo step.
     ApplyFix(crate::journal::check::Fix),
     CloseWindow,

@@ -5,6 +5,7 @@ use super::command::{Command, NewPostForm, PromptChoice};
 use super::{AfterPrompt, DaybookApp};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
+use crate::site::check::Checker;
 use crate::site::{create, store};
 use crate::ui::dialogs::{NewPostSite, post_from_form};
 use crate::ui::editor;
@@ -132,6 +133,7 @@ impl DaybookApp {
             }
             Command::JumpTo { path, line } => self.jump_to(ctx, &path, line),
             Command::ApplyFix(fix) => self.apply_fix(&fix),
+            Command::RenameImage(rel) => self.rename_image(&rel),
         }
     }
 
@@ -260,6 +262,33 @@ impl DaybookApp {
         self.pending_jump = Some((path.clone(), line));
         self.run(ctx, Command::OpenPost(path));
         self.place_cursor_for_new_post(ctx);
+    }
+
+    fn rename_image(&mut self, rel: &str) {
+        let Some(site) = &self.site else { return };
+        let checker = Checker::new(site, chrono::Utc::now().fixed_offset());
+        let open = self
+            .doc
+            .as_ref()
+            .map(|d| (d.path.as_path(), d.text.as_str()));
+        match crate::site::rename::rename_image(&checker, rel, open) {
+            Ok(renamed) => {
+                if let (Some(doc), Some(text)) = (self.doc.as_mut(), renamed.open_text) {
+                    doc.replace_text(text);
+                }
+                self.files_changed();
+                self.site_problems = None;
+                if let Some(site) = &self.site {
+                    self.workers.index(site);
+                }
+                let others = renamed.posts_changed.len();
+                self.info(format!(
+                    "Renamed to {}; links updated here and in {others} other posts",
+                    renamed.new_rel
+                ));
+            }
+            Err(e) => self.error(format!("Could not rename {rel}: {e}")),
+        }
     }
 
     fn apply_fix(&mut self, fix: &crate::journal::check::Fix) {

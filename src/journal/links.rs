@@ -503,6 +503,33 @@ pub fn resolve(target: &str, ctx: &LinkContext) -> Resolved {
     }
 }
 
+/// `text` with every image and link that points at site file `from` (as resolved for this
+/// post) pointing at `new_name` in the same folder instead; `None` when nothing points there.
+pub fn retarget(text: &str, ctx: &LinkContext, from: &str, new_name: &str) -> Option<String> {
+    let mut targets: Vec<(Range<usize>, String)> = scan_images(text)
+        .into_iter()
+        .map(|i| (i.target_range, i.target))
+        .chain(
+            scan_links(text)
+                .into_iter()
+                .map(|l| (l.target_range, l.target)),
+        )
+        .filter(|(_, t)| resolve(t, ctx) == Resolved::SiteFile(from.to_owned()))
+        .collect();
+    if targets.is_empty() {
+        return None;
+    }
+    targets.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    targets.dedup_by_key(|(r, _)| r.start);
+    let mut out = text.to_owned();
+    for (range, target) in targets {
+        let cut = target.rfind('/').map_or(0, |i| i + 1);
+        let kept = &target[..cut];
+        out.replace_range(range.clone(), &format!("{kept}{new_name}"));
+    }
+    Some(out)
+}
+
 /// Remove `.` and `..` segments; `None` when `..` climbs above the root.
 fn normalize(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();

@@ -139,3 +139,26 @@ fn plain_links_and_reference_images_are_found() {
     let defs = reference_definitions(text);
     assert_eq!(&text[defs[0].2.clone()], "/images/ref one.jpg");
 }
+
+#[test]
+fn retargeting_rewrites_every_reference_to_a_file() {
+    let ctx = LinkContext {
+        post_url: "/2016/11/03/a.html".into(),
+        ..Default::default()
+    };
+    let text = "![a](/images/t/a b.jpg) ![b](</images/t/a b.jpg>) [c](/images/t/a%20b.jpg) ![d](/images/t/other.jpg)";
+    let out = retarget(text, &ctx, "images/t/a b.jpg", "a-b.jpg").unwrap();
+    assert_eq!(
+        out,
+        "![a](/images/t/a-b.jpg) ![b](</images/t/a-b.jpg>) [c](/images/t/a-b.jpg) ![d](/images/t/other.jpg)"
+    );
+    assert_eq!(
+        retarget(
+            "![d](/images/t/other.jpg)",
+            &ctx,
+            "images/t/a b.jpg",
+            "x.jpg"
+        ),
+        None
+    );
+}

@@ -275,6 +275,7 @@ fn unreadable(rel: &str, e: &SiteError) -> Problem {
         severity: check::Severity::Error,
         message: e.to_string(),
         fixes: Vec::new(),
+        file: None,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod index;
 pub mod photo_meta;
 pub mod photos;
 pub mod recovery;
+pub mod rename;
 pub mod store;
 
 use std::path::{Path, PathBuf};

@@ -39,6 +39,7 @@ pub mod labels {
     pub const SETTINGS: &str = "Settings";
     pub const AUTOSAVE: &str = "Autosave unsaved text after";
     pub const CHECK_SITE: &str = "Check whole site";
+    pub const RENAME_FILE: &str = "Rename the file";
     pub const NEW_TITLE: &str = "New post title";
     pub const NEW_CATEGORIES: &str = "New post categories";
     pub const NEW_TAGS: &str = "New post tags";

@@ -59,6 +59,17 @@ fn rows(ui: &mut Ui, problems: &[Problem], open_rel: Option<&str>, commands: &mu
                         }
                     }
                 }
+                if let (Some(file), "spaced-image-url") = (&p.file, p.rule) {
+                    let button = ui.small_button(labels::RENAME_FILE);
+                    if button
+                        .on_hover_text(format!(
+                            "Rename {file} without spaces and update every post that links to it"
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::RenameImage(file.clone()));
+                    }
+                }
             });
         });
     }

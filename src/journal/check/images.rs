@@ -19,7 +19,9 @@ pub fn is_image_path(target: &str) -> bool {
         .is_some_and(|(_, ext)| IMAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }
 
-fn link_context(post: PostInput<'_>, fm: &FrontMatter, ctx: &CheckContext) -> LinkContext {
+/// The link facts of one post: its URL (from its file name, front matter and the site's
+/// permalink style) and the site's `baseurl` and `url`.
+pub fn link_context(post: PostInput<'_>, fm: &FrontMatter, ctx: &CheckContext) -> LinkContext {
     let post_url = url_of_post(
         post.file_name(),
         post.is_draft(),
@@ -174,6 +176,11 @@ pub(super) fn check(
                 "image path with spaces: Jekyll shows it, but CommonMark renderers and GitHub's file view do not".to_owned(),
                 vec![wrap],
             );
+            if let Resolved::SiteFile(rel) = resolve(&image.target, &links)
+                && files.exists(&rel)
+            {
+                report.about_file(rel);
+            }
         }
     }
     for link in scan_links(body) {

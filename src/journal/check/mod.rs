@@ -7,6 +7,8 @@
 
 mod front;
 mod images;
+
+pub use images::link_context;
 mod unused;
 
 use std::collections::HashMap;
@@ -97,6 +99,9 @@ pub struct Problem {
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<Fix>,
+    /// The site file the problem is about, when renaming it is a fix (`images/a b.jpg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// Per-site rule settings: `None` switches a rule off.
@@ -200,7 +205,15 @@ impl<'a> Report<'a> {
             severity,
             message,
             fixes,
+            file: None,
         });
+    }
+
+    /// Name the site file the last problem is about.
+    pub fn about_file(&mut self, file: String) {
+        if let Some(p) = self.problems.last_mut() {
+            p.file = Some(file);
+        }
     }
 }
 
@@ -233,6 +246,7 @@ pub fn check_ignored(path: &str, parts: &[&str], rules: &RuleConfig) -> Option<P
         severity,
         message: reason,
         fixes: Vec::new(),
+        file: None,
     })
 }
 

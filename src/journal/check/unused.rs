@@ -44,6 +44,7 @@ pub fn unused_images(input: &UnusedInput<'_>, rules: &RuleConfig) -> Vec<Problem
                 human_size(total)
             ),
             fixes: Vec::new(),
+            file: Some(path.clone()),
         })
         .collect()
 }
