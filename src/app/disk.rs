@@ -192,12 +192,9 @@ impl DaybookApp {
         if self.settings.autosave_seconds <= 0.0 || self.autosaved.as_ref() == Some(&key) {
             return;
         }
-        if let Some(last) = doc.last_typing() {
-            let idle = last.elapsed();
-            if idle < delay {
-                ctx.request_repaint_after(delay - idle);
-                return;
-            }
+        if let Some(wait) = doc.pause_remaining(delay, std::time::Instant::now()) {
+            ctx.request_repaint_after(wait);
+            return;
         }
         self.autosave.write(RecoveryEntry {
             post: doc.path.clone(),

@@ -116,9 +116,11 @@ impl Document {
         }
     }
 
-    /// When the typing burst in progress last changed the text, if one is in progress.
-    pub fn last_typing(&self) -> Option<Instant> {
-        self.last_typing
+    /// How much longer until typing has paused for `pause` (`None`: it has, or none is
+    /// in progress) — for work that waits for the user to stop typing.
+    pub fn pause_remaining(&self, pause: Duration, now: Instant) -> Option<Duration> {
+        let idle = now.duration_since(self.last_typing?);
+        (idle < pause).then(|| pause - idle)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -202,7 +204,15 @@ mod tests {
                     .is_some()
             );
         }
+        assert_eq!(
+            d.pause_remaining(Duration::from_secs(1), t0 + Duration::from_millis(400)),
+            Some(Duration::from_millis(700))
+        );
         assert_eq!(d.tick(t0 + Duration::from_secs(3)), None);
+        assert_eq!(
+            d.pause_remaining(Duration::from_secs(1), t0 + Duration::from_secs(3)),
+            None
+        );
         d.text.push('!');
         d.typed(t0 + Duration::from_secs(5));
         assert!(d.undo());

@@ -282,9 +282,10 @@ impl eframe::App for DaybookApp {
                 (Some(s), Some(d)) => Some(crate::site::check::relative_slash(&s.root, &d.path)),
                 _ => None,
             };
+            let height = (ui.available_height() * 0.2).max(160.0);
             egui::Panel::bottom("problems")
                 .resizable(true)
-                .default_size(160.0)
+                .default_size(height)
                 .show(ui, |ui| {
                     let view = ProblemsView {
                         post: &self.post_problems,
@@ -326,13 +327,7 @@ impl eframe::App for DaybookApp {
             }
         }
         if let Some(site) = &self.site {
-            let zone = site.config.zone();
-            let dialog_site = NewPostSite {
-                zone: &zone,
-                permalink: &site.config.permalink,
-                baseurl: &site.config.baseurl,
-                layout: &site.config.post_layout,
-            };
+            let dialog_site = NewPostSite::of(&site.config);
             dialogs::new_post_dialog(ui, &mut self.new_post, &dialog_site, &mut self.commands);
         }
         let target = self.photo_target().map(|t| t.shown());

@@ -109,6 +109,9 @@ pub struct DaybookApp {
     next_batch: u64,
     /// The photo folder chosen for a post, when not the one its images already use.
     photo_folders: std::collections::HashMap<PathBuf, String>,
+    /// The open post's photo target and what it was worked out from (path, generation,
+    /// chosen folder).
+    photo_target_cache: Option<(photos::TargetKey, crate::site::photos::PhotoTarget)>,
     /// Paths typed or pasted when no file dialog is available.
     typed_paths: Option<String>,
     /// The text being composed with an input method, and the widget it is composed in.
@@ -167,6 +170,7 @@ impl DaybookApp {
             next_batch: 0,
             photo_folders: std::collections::HashMap::new(),
             typed_paths: None,
+            photo_target_cache: None,
             reloads: 0,
             conflicts_shown: 0,
             _photos: photos,
@@ -358,12 +362,9 @@ impl DaybookApp {
         if self.post_problems_key.as_ref() == Some(&key) {
             return;
         }
-        if let Some(last) = doc.last_typing() {
-            let idle = last.elapsed();
-            if idle < PAUSE {
-                ctx.request_repaint_after(PAUSE - idle);
-                return;
-            }
+        if let Some(wait) = doc.pause_remaining(PAUSE, std::time::Instant::now()) {
+            ctx.request_repaint_after(wait);
+            return;
         }
         let checker = self
             .checker

@@ -10,6 +10,10 @@ use crate::journal::photos::insert_links;
 use crate::site::photos::{Imported, PhotoTarget};
 use crate::ui::editor;
 
+/// What the open post's photo target is worked out from: its path, text generation and
+/// the folder chosen for it.
+pub type TargetKey = (PathBuf, u64, Option<String>);
+
 /// One import in progress (or just finished).
 #[derive(Debug)]
 pub struct ImportBatch {
@@ -57,11 +61,20 @@ pub fn pasted_files(text: &str) -> Option<Vec<PathBuf>> {
 }
 
 impl DaybookApp {
-    /// Where the open post's photos go now.
-    pub fn photo_target(&self) -> Option<PhotoTarget> {
+    /// Where the open post's photos go now. Finding the folder in use scans every image
+    /// link of the post, so the answer is kept until the text or the chosen folder changes.
+    pub fn photo_target(&mut self) -> Option<PhotoTarget> {
         let (site, doc) = (self.site.as_ref()?, self.doc.as_ref()?);
-        let chosen = self.photo_folders.get(&doc.path).map(String::as_str);
-        Some(PhotoTarget::for_post(site, &doc.path, &doc.text, chosen))
+        let chosen = self.photo_folders.get(&doc.path).cloned();
+        let key = (doc.path.clone(), doc.generation, chosen);
+        if let Some((k, target)) = &self.photo_target_cache
+            && *k == key
+        {
+            return Some(target.clone());
+        }
+        let target = PhotoTarget::for_post(site, &doc.path, &doc.text, key.2.as_deref());
+        self.photo_target_cache = Some((key, target.clone()));
+        Some(target)
     }
 
     /// Start importing `sources` into the open post.
@@ -73,8 +86,8 @@ impl DaybookApp {
             self.error("Photos are still being copied; wait for them or cancel first.".to_owned());
             return;
         }
-        let (Some(site), Some(doc), Some(target)) = (&self.site, &self.doc, self.photo_target())
-        else {
+        let target = self.photo_target();
+        let (Some(site), Some(doc), Some(target)) = (&self.site, &self.doc, target) else {
             self.error("Open a post first: photos are linked at its cursor.".to_owned());
             return;
         };

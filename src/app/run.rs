@@ -198,13 +198,7 @@ impl DaybookApp {
         let Some(site) = &self.site else {
             return;
         };
-        let zone = site.config.zone();
-        let dialog_site = NewPostSite {
-            zone: &zone,
-            permalink: &site.config.permalink,
-            baseurl: &site.config.baseurl,
-            layout: &site.config.post_layout,
-        };
+        let dialog_site = NewPostSite::of(&site.config);
         let created = post_from_form(form, &dialog_site)
             .and_then(|post| create::create_post(site, &post).map_err(|e| e.to_string()));
         match created {

@@ -9,13 +9,26 @@ use crate::journal::date::{Zone, parse_user_date};
 use crate::journal::new_post::{NewPost, split_list};
 use crate::journal::permalink::{UrlParts, post_url};
 use crate::journal::slug::SlugStyle;
+use crate::site::SiteConfig;
 
 /// The site facts the new-post dialog shows its preview with.
 pub struct NewPostSite<'a> {
-    pub zone: &'a Zone,
+    pub zone: Zone,
     pub permalink: &'a str,
     pub baseurl: &'a str,
     pub layout: &'a str,
+}
+
+impl NewPostSite<'_> {
+    /// The facts of the site with these settings.
+    pub fn of(config: &SiteConfig) -> NewPostSite<'_> {
+        NewPostSite {
+            zone: config.zone(),
+            permalink: &config.permalink,
+            baseurl: &config.baseurl,
+            layout: &config.post_layout,
+        }
+    }
 }
 
 /// The post the form describes, or why it cannot be made yet.
@@ -24,7 +37,7 @@ pub fn post_from_form(form: &NewPostForm, site: &NewPostSite<'_>) -> Result<NewP
         return Err("Give the post a title.".to_owned());
     }
     let date =
-        parse_user_date(&form.date, site.zone).ok_or("The date must be YYYY-MM-DD HH:MM.")?;
+        parse_user_date(&form.date, &site.zone).ok_or("The date must be YYYY-MM-DD HH:MM.")?;
     Ok(NewPost {
         title: form.title.trim().to_owned(),
         categories: split_list(&form.categories),

@@ -38,41 +38,39 @@ fn counts(problems: &[Problem]) -> String {
     )
 }
 
-fn rows(ui: &mut Ui, problems: &[Problem], open_rel: Option<&str>, commands: &mut Vec<Command>) {
-    for (i, p) in problems.iter().enumerate() {
-        ui.push_id(i, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(severity_text(ui, p.severity));
-                let place = format!("{}:{}", p.path, p.line);
-                if ui.link(&place).on_hover_text("Go to the line").clicked() {
-                    commands.push(Command::JumpTo {
-                        path: p.path.clone(),
-                        line: p.line,
-                    });
-                }
-                ui.label(&p.message);
-                ui.weak(format!("[{}]", p.rule));
-                if open_rel == Some(p.path.as_str()) {
-                    for fix in &p.fixes {
-                        if ui.small_button(&fix.label).clicked() {
-                            commands.push(Command::ApplyFix(fix.clone()));
-                        }
-                    }
-                }
-                if let (Some(file), "spaced-image-url") = (&p.file, p.rule) {
-                    let button = ui.small_button(labels::RENAME_FILE);
-                    if button
-                        .on_hover_text(format!(
-                            "Rename {file} without spaces and update every post that links to it"
-                        ))
-                        .clicked()
-                    {
-                        commands.push(Command::RenameImage(file.clone()));
-                    }
-                }
-            });
+/// One line of the panel.
+enum Row<'a> {
+    Note(String),
+    Heading(String),
+    Problem(&'a Problem),
+}
+
+/// One problem on one line (the whole message on hover).
+fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut Vec<Command>) {
+    ui.label(severity_text(ui, p.severity));
+    let place = format!("{}:{}", p.path, p.line);
+    if ui.link(&place).on_hover_text("Go to the line").clicked() {
+        commands.push(Command::JumpTo {
+            path: p.path.clone(),
+            line: p.line,
         });
     }
+    if open_rel == Some(p.path.as_str()) {
+        for fix in &p.fixes {
+            if ui.small_button(&fix.label).clicked() {
+                commands.push(Command::ApplyFix(fix.clone()));
+            }
+        }
+    }
+    if let (Some(file), "spaced-image-url") = (&p.file, p.rule) {
+        let button = ui.small_button(labels::RENAME_FILE);
+        let hover = format!("Rename {file} without spaces and update every post that links to it");
+        if button.on_hover_text(hover).clicked() {
+            commands.push(Command::RenameImage(file.clone()));
+        }
+    }
+    ui.weak(format!("[{}]", p.rule));
+    ui.add(egui::Label::new(&p.message).truncate());
 }
 
 pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<Command>) {
@@ -94,18 +92,33 @@ pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<C
             commands.push(Command::ToggleProblems);
         }
     });
+    let mut lines: Vec<Row<'_>> = Vec::new();
+    if view.post.is_empty() {
+        lines.push(Row::Note("No problems in this post.".to_owned()));
+    }
+    lines.extend(view.post.iter().map(Row::Problem));
+    if let Some(site) = view.site {
+        lines.push(Row::Heading(format!("Whole site: {}", counts(site))));
+        lines.extend(site.iter().map(Row::Problem));
+    }
+    // A post or site with thousands of problems lays out only the lines on screen.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("problems-scroll")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if view.post.is_empty() {
-                ui.weak("No problems in this post.");
-            }
-            rows(ui, view.post, view.open_rel, commands);
-            if let Some(site) = view.site {
-                ui.separator();
-                ui.strong(format!("Whole site: {}", counts(site)));
-                rows(ui, site, view.open_rel, commands);
+        .show_rows(ui, row_height, lines.len(), |ui, range| {
+            for i in range {
+                ui.push_id(i, |ui| {
+                    ui.horizontal(|ui| match &lines[i] {
+                        Row::Note(text) => {
+                            ui.weak(text);
+                        }
+                        Row::Heading(text) => {
+                            ui.strong(text);
+                        }
+                        Row::Problem(p) => problem_row(ui, p, view.open_rel, commands),
+                    });
+                });
             }
         });
 }
