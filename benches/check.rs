@@ -1,5 +1,6 @@
 //! `cargo bench --bench check`: a generated site of 2,000 posts and 20,000 images checked
-//! whole (every rule, unused images included). Prints `check posts=<n> images=<m> ms=<median>`.
+//! whole (every rule, unused images included); every fifth post uses Liquid, HTML blocks,
+//! `{% highlight %}`, tables and math. Prints `check posts=<n> images=<m> ms=<median>`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -39,6 +40,17 @@ fn main() {
             let _ = write!(
                 text,
                 "{k}번째 사진, a paragraph of words about the trip.\n\n![사진](/images/trip{}/2016-11-07 10.{:02}.{:05}.jpg)\n\n",
+                i % 100,
+                i % 60,
+                i
+            );
+        }
+        // Every fifth post written the way Liquid- and HTML-heavy blogs write.
+        if p % 5 == 0 {
+            let i = p % IMAGES;
+            let _ = write!(
+                text,
+                "<center>\n<img src=\"{{{{ \"/images/trip{}/2016-11-07 10.{:02}.{:05}.jpg\" | relative_url }}}}\" width=\"60%\">\n<p><b>그림 {p}.</b> {{{{ page.title }}}}</p>\n</center>\n\n{{% highlight ruby %}}\nputs \"![x](/nope.jpg)\"\n{{% endhighlight %}}\n\n항목 | 금액\n--- | ---:\n버스 | 1,300원\n\n{{% comment %}}![x](/gone.jpg){{% endcomment %}}\n\n$$d = v \\times t$$\n\n",
                 i % 100,
                 i % 60,
                 i

@@ -1,7 +1,7 @@
 //! `cargo bench --bench frames`: the real app UI, headless, with a post open and the editor
 //! and preview both visible, one character typed per frame. Posts of about 20 KB, 90 KB,
 //! 360 KB and 1.4 MB made of distinct paragraphs (Korean and English, an image link every
-//! few paragraphs). Prints `frames bytes=<n> typed_ms=<median> idle_ms=<median>` per size
+//! few paragraphs, HTML blocks with Liquid, tables and math among them). Prints `frames bytes=<n> typed_ms=<median> idle_ms=<median>` per size
 //! and the typed ratio between the largest and the smallest.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -40,6 +40,19 @@ fn post(bytes: usize) -> String {
         }
         if i % 25 == 0 {
             let _ = write!(s, "## 세션 {i}\n\n");
+        }
+        // What real posts hold besides paragraphs: HTML blocks, tables, math.
+        if i % 10 == 0 {
+            let _ = write!(
+                s,
+                "<center>\n<img src=\"{{{{ \"/images/trip/{i}.jpg\" | relative_url }}}}\" width=\"50%\">\n<p><b>그림 {i}.</b> 설명 {i}</p>\n</center>\n\n"
+            );
+        }
+        if i % 15 == 0 {
+            let _ = write!(s, "항목 | 금액 | 메모\n--- | ---: | ---\n버스 {i} | 1,300원 | 교통카드\n입장 | 0원 | 무료\n\n");
+        }
+        if i % 20 == 0 {
+            let _ = write!(s, "거리는 $$d_{{{i}}} = v \\times t$$ 로 계산했다.\n\n$$\n\\sum_{{k=1}}^{{{i}}} d_k\n$$\n\n");
         }
     }
     s

@@ -88,6 +88,9 @@ pub enum Command {
         #[arg(long)]
         install_hook: bool,
     },
+    /// Print a post's body as the HTML Jekyll publishes for its `{{ content }}` (Liquid and
+    /// kramdown applied; no layout).
+    Render { post: PathBuf },
 }
 
 /// Output format of `check`.
@@ -163,7 +166,20 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Set { post, fields } => set_fields(&post, &fields).map(|()| 0),
+        Command::Render { post } => render(&post).map(|()| 0),
     }
+}
+
+/// `daybook render`: the post's body as published HTML on stdout.
+fn render(post: &Path) -> anyhow::Result<()> {
+    let site = Site::find(post)?;
+    let loaded = store::load_post(post)?;
+    let now = site.config.zone().to_zone(chrono::Utc::now().fixed_offset());
+    let renderer = crate::site::render::Renderer::new(&site, now);
+    let rel = crate::site::check::relative_slash(&site.root, &loaded.path);
+    let doc = renderer.prepare(&rel, &loaded.text);
+    print!("{}", crate::journal::render::to_html(&doc));
+    Ok(())
 }
 
 /// `daybook attach`: import the photos (on both cores), link the ones that worked, save.

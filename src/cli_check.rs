@@ -79,7 +79,11 @@ fn print_problems(root: &Path, problems: &[Problem], format: Format) {
             let shown: Vec<Problem> = problems
                 .iter()
                 .map(|p| Problem {
-                    path: shown_path(root, &p.path),
+                    // Absolute in JSON: a script may run from any folder.
+                    path: std::path::absolute(root.join(&p.path))
+                        .unwrap_or_else(|_| root.join(&p.path))
+                        .display()
+                        .to_string(),
                     ..p.clone()
                 })
                 .collect();

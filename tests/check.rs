@@ -267,3 +267,77 @@ fn install_hook_adds_to_an_existing_hook() {
         "{hook}"
     );
 }
+
+/// Issue 10: what real blogs write — Liquid inside HTML attributes, images in code and
+/// comments, line breaks and backslashes in `src`, an excluded folder, a chart file.
+fn real_blog_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(
+        r,
+        "_config.yml",
+        "title: t\ntimezone: Asia/Seoul\nurl: https://blog.example\nexclude: [private]\n",
+    );
+    for img in ["assets/x.png", "images/a/b.png", "private/secret.jpg"] {
+        write(r, img, "not really an image");
+    }
+    write(
+        r,
+        "_posts/2018-07-06-liquid.md",
+        "---\nlayout: post\ntitle: t\ndate: 2018-07-06 10:00:00 +0900\n---\n\
+         <img src=\"{{ \"/assets/x.png\" | absolute_url }}\">\n\n\
+         <center><img src=\"/images/a/\nb.png\"></center>\n\n\
+         ![bs](\\images\\a\\b.png)\n\n\
+         \x20   ![code](/in-indented-code.png)\n\n\
+         <!-- ![c](/in-comment.png) -->\n\n\
+         {% comment %}![c](/in-liquid-comment.png){% endcomment %}\n\n\
+         <img src=\"{{ site.data.cdn }}/x.png\">\n\n\
+         ![secret](/private/secret.jpg)\n",
+    );
+    write(r, "_posts/chart_output.html", "<div id=\"chart\"></div>\n");
+    dir
+}
+
+#[test]
+fn check_reads_the_published_page_not_the_source_text() {
+    let site = real_blog_site();
+    let out = daybook(site.path(), &["check", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    let of = |rule: &str| -> Vec<&serde_json::Value> {
+        rows.iter().filter(|r| r["rule"] == rule).collect()
+    };
+    // Only the excluded image is missing; it names what the page requests.
+    let missing = of("missing-image");
+    assert_eq!(missing.len(), 1, "{rows:#?}");
+    assert_eq!(missing[0]["target"], "/private/secret.jpg");
+    assert!(missing[0]["message"].as_str().unwrap().contains("exclude"));
+    assert_eq!(of("backslash-image-path").len(), 1, "{rows:#?}");
+    let unresolved = of("unresolved-image");
+    assert_eq!(unresolved.len(), 1, "{rows:#?}");
+    assert!(unresolved[0]["message"].as_str().unwrap().contains("site.data.cdn"));
+    // A chart kept in _posts/ is one note, nothing else.
+    let chart: Vec<_> = rows
+        .iter()
+        .filter(|r| r["path"].as_str().unwrap().ends_with("chart_output.html"))
+        .collect();
+    assert_eq!(chart.len(), 1, "{chart:#?}");
+    assert_eq!(chart[0]["rule"], "ignored-post");
+    assert_eq!(chart[0]["severity"], "info");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn render_prints_the_body_as_jekyll_publishes_it() {
+    let site = real_blog_site();
+    let out = daybook(site.path(), &["render", "_posts/2018-07-06-liquid.md"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("<img src=\"https://blog.example/assets/x.png\" />"), "{html}");
+    assert!(html.contains("<pre><code>![code](/in-indented-code.png)\n</code></pre>"), "{html}");
+    assert!(!html.contains("in-liquid-comment"), "{html}");
+    assert!(!html.contains("{{"), "{html}");
+    let missing = daybook(site.path(), &["render", "_posts/nope.md"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.md"));
+}

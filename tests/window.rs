@@ -111,7 +111,8 @@ fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
         !text.contains('ㅎ') && !text.contains("하한"),
         "no leftover composition"
     );
-    let preview = h.state().preview_markdown();
+    step_until(&mut h, "the preview", |h| h.state().preview_is_current());
+    let preview = h.state().preview_html();
     assert_eq!(
         preview.matches('한').count(),
         text[text.find("\n---\n").unwrap() + 5..]
@@ -184,18 +185,14 @@ fn preview_shows_spaced_images_and_boxes_for_missing_ones() {
     let (_d, root) = site();
     // Tall enough that the whole post is inside the preview's visible part.
     let mut h = harness_sized(&root.join(FIRST), [1400.0, 4000.0]);
+    step_until(&mut h, "the preview", |h| h.state().preview_is_current());
     h.run_steps(2);
-    let md = h.state().preview_markdown();
-    let spaced = format!(
-        "(<file://{}/images/busan2024/2024-05-03 10.12.40.jpg>)",
-        root.display()
-    );
-    assert!(md.contains(&spaced), "{md}");
+    let html = h.state().preview_html();
     assert!(
-        md.contains("🖼 missing image: /images/busan2024/-05-03 18.10.44.jpg"),
-        "{md}"
+        html.contains("<img src=\"/images/busan2024/2024-05-03 10.12.40.jpg\""),
+        "{html}"
     );
-    assert!(md.starts_with("# 부산 여행 첫 날: 해운대와 자갈치"), "{md}");
+    shows_text(&h, "부산 여행 첫 날: 해운대와 자갈치");
     shows_text(&h, "🖼 missing image: /images/busan2024/-05-03 18.10.44.jpg");
     // Photos decode on worker threads and then show as textures: the three photos and the
     // PNG, each at least its pixel size in RGBA.

@@ -10,10 +10,6 @@ use super::command::Command;
 use super::document::Document;
 use super::settings::{self, Theme, ViewMode};
 use super::{AfterPrompt, DaybookApp};
-use crate::journal::front_matter::FrontMatter;
-use crate::journal::links::LinkContext;
-use crate::journal::permalink::url_of_post;
-use crate::journal::preview::heading_of;
 use crate::site::Site;
 use crate::ui::banners;
 use crate::ui::dialogs::{self, NewPostSite};
@@ -79,41 +75,12 @@ impl DaybookApp {
         }
     }
 
-    fn preview_input<'a>(&self, site: &'a Site, doc: &'a Document) -> PreviewInput<'a> {
-        let zone = site.config.zone();
-        let fm = FrontMatter::parse(&doc.text).ok();
-        let draft = site.relative(&doc.path).starts_with("_drafts");
-        let date = fm.as_ref().and_then(|fm| {
-            fm.date().and_then(|(t, quoted)| {
-                crate::journal::date::parse_written_date(&t)
-                    .map(|w| zone.to_zone(w.instant(quoted, &zone)))
-            })
-        });
-        let post_url = fm
-            .as_ref()
-            .and_then(|fm| {
-                url_of_post(
-                    &doc.file_name(),
-                    draft,
-                    fm,
-                    &zone,
-                    &site.config.permalink,
-                    self.now(),
-                )
-            })
-            .unwrap_or_default();
+    fn preview_input<'a>(site: &'a Site, doc: &'a Document) -> PreviewInput<'a> {
         PreviewInput {
+            site,
+            path: &doc.path,
+            rel: crate::site::check::relative_slash(&site.root, &doc.path),
             text: &doc.text,
-            heading: heading_of(
-                &doc.text,
-                date.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
-            ),
-            links: LinkContext {
-                baseurl: site.config.baseurl.clone(),
-                url: site.config.url.clone(),
-                post_url,
-            },
-            site_root: &site.root,
         }
     }
 
@@ -168,8 +135,8 @@ impl DaybookApp {
             return;
         };
         if !self.preview.is_current(&doc.path, doc.generation) {
-            let input = self.preview_input(site, doc);
-            self.preview.update(&doc.path, doc.generation, &input);
+            let input = Self::preview_input(site, doc);
+            self.preview.update(ui.ctx(), &doc.path, doc.generation, &input);
         }
         ui.label(egui::RichText::new(labels::PREVIEW).weak());
         let pixels = ui.available_width() * ui.ctx().pixels_per_point();

@@ -278,9 +278,16 @@ impl DaybookApp {
         });
     }
 
-    /// The Markdown the preview renders for the open post (prepared when drawn).
-    pub fn preview_markdown(&self) -> String {
-        self.preview.markdown()
+    /// The open post as the preview shows it, as published HTML (what `render` prints).
+    pub fn preview_html(&self) -> String {
+        self.preview.html()
+    }
+
+    /// Whether the preview shows the open post as it is now.
+    pub fn preview_is_current(&self) -> bool {
+        self.doc
+            .as_ref()
+            .is_some_and(|d| self.preview.shows(&d.path, d.generation))
     }
 
     /// The preview's scroll offset as of the last frame.

@@ -246,6 +246,9 @@ pub fn url_of_post(
         other => format!(".{other}"),
     };
     let categories = fm.categories();
+    // A post's own `permalink:` wins over the site's, and is a template like it.
+    let own = fm.get_text("permalink").filter(|p| !p.trim().is_empty());
+    let style = own.as_deref().unwrap_or(style);
     Some(post_url(
         style,
         &UrlParts {
@@ -287,5 +290,20 @@ mod url_of_post_tests {
             url_of_post("notes.md", false, &fm, &zone, "date", fallback),
             None
         );
+    }
+
+    #[test]
+    fn a_posts_own_permalink_wins_over_the_sites() {
+        let zone = Zone::named("Asia/Seoul").unwrap();
+        let fallback = DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z").unwrap();
+        let fm = FrontMatter::parse(
+            "---\ndate: 2024-05-05 09:00:00 +0900\npermalink: /trips/busan-day3/\ncategories: 여행\n---\n",
+        )
+        .unwrap();
+        let url = url_of_post("2024-05-05-busan-day3.md", false, &fm, &zone, "date", fallback);
+        assert_eq!(url.as_deref(), Some("/trips/busan-day3/"));
+        let fm = FrontMatter::parse("---\npermalink: /:year/:title/\n---\n").unwrap();
+        let url = url_of_post("2024-05-05-day.md", false, &fm, &zone, "date", fallback);
+        assert_eq!(url.as_deref(), Some("/2024/day/"));
     }
 }

@@ -8,8 +8,9 @@ use chrono::{DateTime, FixedOffset};
 
 use super::index::post_files;
 use super::{Site, SiteError, store};
+use super::render::Renderer;
 use crate::journal::check::{
-    self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, check_post, unused_images,
+    self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, check_prepared, unused_images,
 };
 
 /// Folders never published (or not the site's): not walked.
@@ -27,11 +28,13 @@ const TEXT_EXTENSIONS: [&str; 11] = [
     "html", "htm", "md", "markdown", "liquid", "scss", "sass", "css", "yml", "yaml", "js",
 ];
 
-/// Every published file of the site, by site-relative path.
+/// Every published file of the site, by site-relative path, and the files Jekyll leaves
+/// out (`exclude:`, `_`/`.` names not in `include:`), with the reason.
 #[derive(Debug, Default, Clone)]
 pub struct SiteFileSet {
     files: HashMap<String, u64>,
     dirs: HashMap<String, Vec<String>>,
+    unpublished: HashMap<String, String>,
 }
 
 impl SiteFiles for SiteFileSet {
@@ -42,24 +45,80 @@ impl SiteFiles for SiteFileSet {
     fn names_in(&self, dir: &str) -> Vec<String> {
         self.dirs.get(dir).cloned().unwrap_or_default()
     }
+
+    fn unpublished_reason(&self, rel: &str) -> Option<String> {
+        self.unpublished.get(rel).cloned()
+    }
+}
+
+/// Whether Jekyll's `exclude:`/`include:` entry `pattern` matches site path `rel` (the
+/// path itself, a folder above it, or a glob with `*`).
+fn matches_entry(pattern: &str, rel: &str) -> bool {
+    let p = pattern.trim().trim_start_matches("./").trim_matches('/');
+    if p.is_empty() {
+        return false;
+    }
+    if rel == p || rel.starts_with(&format!("{p}/")) {
+        return true;
+    }
+    if p.contains('*') {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        return glob(p, rel) || glob(p, name);
+    }
+    false
+}
+
+fn glob(p: &str, s: &str) -> bool {
+    match p.split_once('*') {
+        None => p == s,
+        Some((head, tail)) => {
+            s.starts_with(head)
+                && (0..=s.len() - head.len())
+                    .filter(|i| s.is_char_boundary(head.len() + i))
+                    .any(|i| glob(tail, &s[head.len() + i..]))
+        }
+    }
 }
 
 impl SiteFileSet {
-    /// Walk the site (skipping `_`/`.` folders, which Jekyll does not publish as files, and
-    /// build output).
+    /// Walk the site (build output and tool folders skipped); files Jekyll does not publish
+    /// are kept aside with the reason.
     pub fn scan(root: &Path) -> SiteFileSet {
+        SiteFileSet::scan_with(root, &[], &[])
+    }
+
+    /// [`SiteFileSet::scan`] with the site's `exclude:` and `include:` lists.
+    pub fn scan_with(root: &Path, exclude: &[String], include: &[String]) -> SiteFileSet {
         let mut set = SiteFileSet::default();
-        set.walk(root, "");
+        let mut seen = HashSet::new();
+        set.walk(root, "", None, exclude, include, &mut seen, 0);
         set
     }
 
-    fn walk(&mut self, dir: &Path, rel: &str) {
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &mut self,
+        dir: &Path,
+        rel: &str,
+        hidden: Option<&str>,
+        exclude: &[String],
+        include: &[String],
+        seen: &mut HashSet<PathBuf>,
+        depth: usize,
+    ) {
+        // Followed links must not loop.
+        let Ok(real) = std::fs::canonicalize(dir) else {
+            return;
+        };
+        if depth > 64 || !seen.insert(real) {
+            return;
+        }
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_str()) {
+            if name == ".git" || SKIPPED_DIRS.contains(&name.as_str()) {
                 continue;
             }
             let child = if rel.is_empty() {
@@ -67,17 +126,29 @@ impl SiteFileSet {
             } else {
                 format!("{rel}/{name}")
             };
-            match entry.metadata() {
+            let included = include.iter().any(|p| matches_entry(p, &child));
+            let reason: Option<String> = hidden.map(str::to_owned).or_else(|| {
+                if exclude.iter().any(|p| matches_entry(p, &child)) && !included {
+                    Some("excluded by `exclude:` in _config.yml".to_owned())
+                } else if (name.starts_with('_') || name.starts_with('.')) && !included {
+                    Some(format!("Jekyll does not publish `{name}`: it starts with `{}`", &name[..1]))
+                } else {
+                    None
+                }
+            });
+            match std::fs::metadata(entry.path()) {
                 Ok(m) if m.is_dir() => {
-                    // `_posts`, `_layouts`… are read by Jekyll, not copied: nothing in them is a URL.
-                    if !name.starts_with('_') {
-                        self.walk(&entry.path(), &child);
+                    self.walk(&entry.path(), &child, reason.as_deref(), exclude, include, seen, depth + 1);
+                }
+                Ok(m) => match reason {
+                    Some(r) => {
+                        self.unpublished.insert(child, r);
                     }
-                }
-                Ok(m) => {
-                    self.files.insert(child, m.len());
-                    self.dirs.entry(rel.to_owned()).or_default().push(name);
-                }
+                    None => {
+                        self.files.insert(child, m.len());
+                        self.dirs.entry(rel.to_owned()).or_default().push(name);
+                    }
+                },
                 Err(_) => {}
             }
         }
@@ -140,6 +211,7 @@ pub struct Checker {
     pub site: Site,
     pub files: SiteFileSet,
     pub ctx: CheckContext,
+    pub renderer: Renderer,
 }
 
 impl Checker {
@@ -147,7 +219,8 @@ impl Checker {
         let config = &site.config;
         let zone = config.zone();
         Checker {
-            files: SiteFileSet::scan(&site.root),
+            files: SiteFileSet::scan_with(&site.root, &config.exclude, &config.include),
+            renderer: Renderer::new(site, now),
             ctx: CheckContext {
                 zone,
                 permalink: config.permalink.clone(),
@@ -163,19 +236,28 @@ impl Checker {
         }
     }
 
-    /// Check one post's text; `rel` is its site-relative path.
+    /// Check one post's text; `rel` is its site-relative path. A file in `_posts/` that
+    /// Jekyll does not publish gets one `ignored-post` problem and nothing else.
     pub fn check_text(&self, rel: &str, text: &str) -> Vec<Problem> {
-        let mut problems = Vec::new();
+        self.check_and_uses(rel, text).0
+    }
+
+    /// The problems of one post and the site files its published page uses.
+    fn check_and_uses(&self, rel: &str, text: &str) -> (Vec<Problem>, Vec<String>) {
         if let Some(stripped) = rel.strip_prefix("_posts/") {
             let parts: Vec<&str> = stripped.split('/').collect();
-            problems.extend(check::check_ignored(rel, &parts, &self.ctx.rules));
+            if let Some(p) = check::check_ignored(rel, &parts, &self.ctx.rules) {
+                return (vec![p], Vec::new());
+            }
+            if crate::journal::post_name::ignored_reason(&parts).is_some() {
+                return (Vec::new(), Vec::new());
+            }
         }
-        problems.extend(check_post(
-            PostInput { path: rel, text },
-            &self.ctx,
-            &self.files,
-        ));
-        problems
+        let post = PostInput { path: rel, text };
+        let doc = self.renderer.prepare(rel, text);
+        let problems = check_prepared(post, &self.ctx, &self.files, &doc);
+        let used = check::referenced_files(post, &self.ctx, &doc);
+        (problems, used)
     }
 
     /// Check the post file at `path`.
@@ -204,14 +286,9 @@ impl Checker {
                         for (path, rel, _) in chunk {
                             match store::load_post(path) {
                                 Ok(post) => {
-                                    problems.extend(self.check_text(rel, &post.text));
-                                    used.extend(check::referenced_files(
-                                        PostInput {
-                                            path: rel,
-                                            text: &post.text,
-                                        },
-                                        &self.ctx,
-                                    ));
+                                    let (p, u) = self.check_and_uses(rel, &post.text);
+                                    problems.extend(p);
+                                    used.extend(u);
                                 }
                                 Err(e) => problems.push(unreadable(rel, &e)),
                             }
@@ -276,6 +353,7 @@ fn unreadable(rel: &str, e: &SiteError) -> Problem {
         message: e.to_string(),
         fixes: Vec::new(),
         file: None,
+        target: None,
     }
 }
 

@@ -1,15 +1,18 @@
 //! `_config.yml`: the few settings daybook needs, read leniently.
 //!
 //! A missing file means defaults; a malformed one gives a visible warning and defaults,
-//! never a failure. Read keys: `baseurl`, `url`, `timezone`, `permalink`, and the default
-//! `layout` for posts from `defaults:`.
+//! never a failure. Read keys: `baseurl`, `url`, `timezone`, `permalink`, `exclude`,
+//! `include`, the default `layout` for posts from `defaults:`, and every top-level scalar
+//! (and list of scalars) as a `site.*` variable for Liquid.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::journal::check::{RULES, RuleConfig, Severity};
 use crate::journal::date::Zone;
+use crate::journal::liquid::LValue;
 
 /// The site settings daybook uses.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +31,12 @@ pub struct SiteConfig {
     pub rules: RuleConfig,
     /// Problems met while reading `_config.yml`, for the user to see.
     pub warnings: Vec<String>,
+    /// `exclude:` — paths Jekyll does not publish.
+    pub exclude: Vec<String>,
+    /// `include:` — `_`/`.` paths Jekyll publishes all the same.
+    pub include: Vec<String>,
+    /// `site.*` variables for Liquid (`site.title`…), by full name.
+    pub liquid: HashMap<String, LValue>,
 }
 
 impl Default for SiteConfig {
@@ -42,6 +51,9 @@ impl Default for SiteConfig {
             has_default_layout: false,
             rules: RuleConfig::default(),
             warnings: Vec::new(),
+            exclude: Vec::new(),
+            include: Vec::new(),
+            liquid: HashMap::new(),
         }
     }
 }
@@ -130,6 +142,22 @@ impl SiteConfig {
             config.has_default_layout = true;
         }
         read_rules(&doc["daybook"]["rules"], &mut config);
+        config.exclude = list(&doc["exclude"]);
+        config.include = list(&doc["include"]);
+        if let Yaml::Hash(map) = &doc {
+            for (k, v) in map {
+                let (Some(key), Some(value)) = (text(k), liquid_value(v)) else {
+                    continue;
+                };
+                config.liquid.insert(format!("site.{key}"), value);
+            }
+        }
+        config
+            .liquid
+            .insert("site.baseurl".into(), LValue::Str(config.baseurl.clone()));
+        config
+            .liquid
+            .insert("site.url".into(), LValue::Str(config.url.clone()));
         config
     }
 
@@ -140,6 +168,27 @@ impl SiteConfig {
             .and_then(Zone::named)
             .unwrap_or(Zone::Local)
     }
+}
+
+/// A list of strings (a single string counts as a list of one).
+fn list(y: &Yaml) -> Vec<String> {
+    match y {
+        Yaml::Array(items) => items.iter().filter_map(text).collect(),
+        other => text(other).into_iter().collect(),
+    }
+}
+
+/// A `_config.yml` value as Liquid sees it (scalars and lists of scalars).
+fn liquid_value(y: &Yaml) -> Option<LValue> {
+    Some(match y {
+        Yaml::String(s) => LValue::Str(s.clone()),
+        Yaml::Integer(i) => LValue::Num(*i as f64),
+        Yaml::Real(r) => r.parse().map_or_else(|_| LValue::Str(r.clone()), LValue::Num),
+        Yaml::Boolean(b) => LValue::Bool(*b),
+        Yaml::Null => LValue::Nil,
+        Yaml::Array(items) => LValue::List(items.iter().filter_map(liquid_value).collect()),
+        _ => return None,
+    })
 }
 
 /// Read `daybook: rules: {rule-id: off | error | warning | info}`.
@@ -208,6 +257,10 @@ mod tests {
         assert_eq!(c.permalink, "pretty");
         assert_eq!(c.post_layout, "single");
         assert!(c.warnings.is_empty());
+        assert_eq!(c.liquid.get("site.title"), Some(&LValue::Str("여행기".into())));
+        let c = SiteConfig::parse("exclude: [private, README.md]\ninclude: _pages\n");
+        assert_eq!(c.exclude, ["private", "README.md"]);
+        assert_eq!(c.include, ["_pages"]);
     }
 
     #[test]

@@ -30,8 +30,11 @@ pub struct PostSummary {
     pub tags: Vec<String>,
     pub published: bool,
     pub draft: bool,
-    /// Why the post cannot be read or will not be published, if so.
+    /// Why the post cannot be read, if so.
     pub error: Option<String>,
+    /// Why Jekyll does not treat this file in `_posts/` as a post at all (no date in its
+    /// name, a `_` folder), if so: it is listed apart.
+    pub ignored: Option<String>,
     pub modified: Option<SystemTime>,
 }
 
@@ -88,7 +91,8 @@ pub fn summarize(
         tags: Vec::new(),
         published: true,
         draft,
-        error: if draft { None } else { ignored_reason(&parts) },
+        error: None,
+        ignored: if draft { None } else { ignored_reason(&parts) },
         modified: None,
     };
     let head = match head {
@@ -225,8 +229,11 @@ pub fn sort_newest_first(posts: &mut [PostSummary]) {
                     .map(|d| d.as_secs() as i64)
             })
         };
-        key(b)
-            .cmp(&key(a))
+        // Files Jekyll does not publish go last.
+        a.ignored
+            .is_some()
+            .cmp(&b.ignored.is_some())
+            .then_with(|| key(b).cmp(&key(a)))
             .then_with(|| a.relative.cmp(&b.relative))
     });
 }
@@ -250,6 +257,18 @@ mod tests {
     }
 
     #[test]
+    fn files_jekyll_does_not_publish_sort_after_every_post() {
+        let mut posts = vec![
+            summary("_posts/chart_output.html", "<div></div>"),
+            summary("_posts/2016-11-03-a.md", "---\ntitle: a\n---\n"),
+            summary("_drafts/plan.md", "---\ntitle: p\n---\n"),
+        ];
+        sort_newest_first(&mut posts);
+        assert_eq!(posts.last().map(|p| p.relative.as_str()), Some("_posts/chart_output.html"));
+        assert!(posts.last().is_some_and(|p| p.ignored.is_some() && p.error.is_none()));
+    }
+
+    #[test]
     fn front_matter_date_wins_over_the_file_name() {
         let s = summary(
             "_posts/2016-11-03-a.md",
@@ -268,8 +287,10 @@ mod tests {
 
     #[test]
     fn problems_are_listed_not_hidden() {
+        let s = summary("_posts/notes.md", "---\ntitle: x\n---\n");
+        assert!(s.ignored.unwrap_or_default().contains("YYYY-MM-DD"));
+        assert!(s.error.is_none());
         let cases = [
-            ("_posts/notes.md", "---\ntitle: x\n---\n", "YYYY-MM-DD"),
             ("_posts/2016-11-03-a.md", "---\ntitle: x\n", "never closes"),
             (
                 "_posts/2016-11-03-a.md",

@@ -12,6 +12,7 @@ pub mod photo_meta;
 pub mod photos;
 pub mod recovery;
 pub mod rename;
+pub mod render;
 pub mod store;
 
 use std::path::{Path, PathBuf};

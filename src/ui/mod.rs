@@ -12,6 +12,7 @@ pub mod form;
 pub mod highlight;
 pub mod photos;
 pub mod preview;
+pub mod preview_draw;
 pub mod problems;
 pub mod sidebar;
 pub mod toolbar;
@@ -45,4 +46,5 @@ pub mod labels {
     pub const NEW_TAGS: &str = "New post tags";
     pub const NEW_DATE: &str = "New post date";
     pub const REPLACE: &str = "Replace with";
+    pub const NOT_PUBLISHED: &str = "Not published by Jekyll";
 }

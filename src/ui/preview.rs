@@ -1,222 +1,346 @@
-//! The live preview: the post as the published page will show it, rendered from prepared
-//! Markdown (see `journal::preview`).
+//! The live preview: the post as the published page will show it, drawn from the one
+//! prepared document (`journal::kramdown::Doc`) that `daybook render` prints.
 //!
-//! The post body is cut into blocks at blank lines (outside code fences); each block is
-//! prepared and rendered on its own, and only the blocks inside the visible part of the
-//! scroll area are laid out. Prepared blocks and their measured heights are remembered by
-//! the block's text (and the width), so after an edit only the changed block is prepared
-//! and measured again; unmeasured blocks get an estimate. Prepared blocks are dropped when
-//! the site's files may have changed ([`Preview::files_changed`]).
+//! Preparing (Liquid, kramdown, resolving images, typesetting math) runs on the preview
+//! worker; this panel asks for the open post's text when it changes and draws the newest
+//! result it has. Only the blocks inside the visible part of the scroll area are laid out;
+//! measured heights are remembered by the block's source text (and the width), so after an
+//! edit only changed blocks are measured again, and unmeasured ones get an estimate.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use egui::Ui;
-use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+use egui::{RichText, TextureHandle, Ui};
 
-use crate::journal::front_matter::layout;
-use crate::journal::links::LinkContext;
-use crate::journal::preview::{
-    Heading, PreviewSite, heading_markdown, prepare_block, split_blocks,
-};
+use crate::journal::kramdown::{Block, BlockKind};
+use crate::journal::render::to_html;
+use crate::site::Site;
+use crate::ui::preview_draw::{self, DrawCtx};
+use crate::workers::preview::{PageHeading, Prepared, PreviewJob, PreviewWorker};
 
 /// Space between blocks, as paragraphs have on the page.
 const BLOCK_GAP: f32 = 8.0;
 
-/// One block as rendered: its prepared Markdown and what sizing it needs.
-struct Block {
-    markdown: String,
-    hash: u64,
-    images: usize,
-    /// Characters per line, for estimating the height before it is measured.
-    line_chars: Vec<u32>,
+/// What the preview needs to ask for a post.
+pub struct PreviewInput<'a> {
+    pub site: &'a Site,
+    pub path: &'a Path,
+    /// Site-relative path.
+    pub rel: String,
+    pub text: &'a str,
 }
 
-impl Block {
-    fn new(markdown: String) -> Block {
-        Block {
-            hash: hash_of(&markdown),
-            images: markdown.matches("![").count(),
-            line_chars: markdown.lines().map(|l| l.chars().count() as u32).collect(),
-            markdown,
-        }
-    }
-
-    /// A height for the block before it has been measured at this width.
-    fn estimate(&self, width: f32, row: f32) -> f32 {
-        let per_row = (width / (row * 0.55)).max(10.0);
-        let rows: f32 = self
-            .line_chars
-            .iter()
-            .map(|c| (*c as f32 / per_row).ceil().max(1.0))
-            .sum();
-        rows * row + self.images as f32 * width.min(600.0) * 0.66
-    }
-}
-
-/// The preview's caches: the prepared blocks and their measured heights.
+/// The preview's state: the worker, what it last returned, and measured heights.
 #[derive(Default)]
 pub struct Preview {
-    key: Option<(PathBuf, u64)>,
-    blocks: Vec<Arc<Block>>,
-    /// Prepared blocks by the hash of their source text.
-    prepared: HashMap<u64, Arc<Block>>,
+    worker: Option<PreviewWorker>,
+    shown: Option<Prepared>,
+    requested: Option<(PathBuf, u64)>,
+    files_generation: u64,
     heights: HashMap<(u64, u32), f32>,
-    cache: CommonMarkCache,
-    /// Where each body block starts in the post text (`blocks[i + 1]` starts at `starts[i]`).
-    starts: Vec<usize>,
+    math: HashMap<String, TextureHandle>,
     /// Width and row height of the last frame, for placing blocks outside it.
     last_size: (f32, f32),
-    /// A scroll offset to apply on the next frame (scroll sync).
     pending_scroll: Option<f32>,
+    /// A source offset to scroll to once its post is shown.
+    pending_source: Option<usize>,
     /// The scroll offset of the last frame.
     pub offset: f32,
 }
 
-/// What the preview needs to prepare a post's Markdown.
-pub struct PreviewInput<'a> {
-    pub text: &'a str,
-    pub heading: Heading,
-    pub links: LinkContext,
-    pub site_root: &'a Path,
-}
-
-fn hash_of(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
-}
-
 impl Preview {
-    /// Whether the prepared Markdown is that of this post at this generation.
+    /// Whether the preview was asked for this post at this generation.
     pub fn is_current(&self, path: &Path, generation: u64) -> bool {
-        self.key
+        self.requested
             .as_ref()
             .is_some_and(|(p, g)| p == path && *g == generation)
     }
 
-    /// Forget prepared blocks: image files may have appeared or gone.
+    /// Whether what is shown is this post at this generation.
+    pub fn shows(&self, path: &Path, generation: u64) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|s| s.path == path && s.generation == generation)
+    }
+
+    /// The site's files may have changed (images, includes, `_config.yml`): prepare again.
     pub fn files_changed(&mut self) {
-        self.prepared.clear();
-        self.key = None;
+        self.files_generation += 1;
+        self.requested = None;
     }
 
-    /// The Markdown the preview renders, in one piece (for tests and diagnostics).
-    pub fn markdown(&self) -> String {
-        self.blocks
-            .iter()
-            .map(|b| b.markdown.as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    }
-
-    /// Prepare the blocks for the post at `path`, `generation`; unchanged blocks are reused.
-    pub fn update(&mut self, path: &Path, generation: u64, input: &PreviewInput<'_>) {
-        self.key = Some((path.to_owned(), generation));
-        let root = input.site_root;
-        let exists = |rel: &str| root.join(rel).is_file();
-        let root_uri = format!("file://{}", root.display());
-        let site = PreviewSite {
-            links: &input.links,
-            root_uri: &root_uri,
-            exists: &exists,
-        };
-        let body_start = layout(input.text).body_start();
-        let body = &input.text[body_start..];
-        let mut blocks = vec![Arc::new(Block::new(heading_markdown(&input.heading)))];
-        let mut used = HashMap::with_capacity(self.prepared.len());
-        self.starts.clear();
-        for range in split_blocks(body) {
-            self.starts.push(body_start + range.start);
-            let source = &body[range];
-            let key = hash_of(source);
-            let block = match self.prepared.get(&key) {
-                Some(b) => Arc::clone(b),
-                None => Arc::new(Block::new(prepare_block(source, &site))),
-            };
-            used.insert(key, Arc::clone(&block));
-            blocks.push(block);
+    /// Ask the worker for the post at `path`, `generation`. While the worker is busy the
+    /// request waits (and the text is not copied): the next frame asks again with the
+    /// newest text.
+    pub fn update(&mut self, ctx: &egui::Context, path: &Path, generation: u64, input: &PreviewInput<'_>) {
+        let worker = self.worker.get_or_insert_with(|| {
+            let ctx = ctx.clone();
+            PreviewWorker::start(Box::new(move || ctx.request_repaint()))
+        });
+        if worker.is_busy() {
+            return;
         }
-        self.prepared = used;
-        self.blocks = blocks;
-        if self.heights.len() > self.blocks.len() * 4 + 256 {
-            self.heights.clear();
+        worker.request(PreviewJob {
+            site: input.site.clone(),
+            files_generation: self.files_generation,
+            path: path.to_owned(),
+            rel: input.rel.clone(),
+            text: input.text.to_owned(),
+            generation,
+        });
+        self.requested = Some((path.to_owned(), generation));
+    }
+
+    /// Wait until the worker has prepared what was asked (tests, benches).
+    pub fn wait(&mut self) {
+        if let Some(w) = self.worker.as_mut()
+            && let Some(p) = w.wait()
+        {
+            self.shown = Some(p);
+        }
+    }
+
+    /// The shown post as published HTML (what `daybook render` prints).
+    pub fn html(&self) -> String {
+        self.shown.as_ref().map(|s| to_html(&s.doc)).unwrap_or_default()
+    }
+
+    /// The shown post's prepared document.
+    pub fn prepared(&self) -> Option<&Prepared> {
+        self.shown.as_ref()
+    }
+
+    fn poll(&mut self, ctx: &egui::Context) {
+        if let Some(w) = self.worker.as_mut()
+            && let Some(p) = w.poll()
+        {
+            // Typeset math becomes textures once.
+            for (key, m) in &p.math {
+                if let Some(m) = m
+                    && !self.math.contains_key(key)
+                {
+                    let tex = ctx.load_texture(format!("math:{key}"), (*m.image).clone(), egui::TextureOptions::LINEAR);
+                    self.math.insert(key.clone(), tex);
+                }
+            }
+            if self.math.len() > 2048 {
+                self.math.retain(|k, _| p.math.contains_key(k));
+            }
+            self.shown = Some(p);
+            if self.heights.len() > 8192 {
+                self.heights.clear();
+            }
+        }
+        if let Some(at) = self.pending_source.take() {
+            self.scroll_to_source(at);
+        }
+    }
+
+    /// Rows drawn: the heading, each top-level block, the footnotes.
+    fn row_count(&self) -> usize {
+        self.shown.as_ref().map_or(0, |s| s.doc.blocks.len() + 2)
+    }
+
+    fn row_key(&self, i: usize) -> u64 {
+        let Some(s) = &self.shown else { return 0 };
+        match i {
+            0 => hash_of(&format!("{:?}", s.heading)),
+            i if i <= s.keys.len() => s.keys[i - 1],
+            _ => hash_of(&format!("footnotes{}", s.doc.footnotes.len())) ^ s.generation,
+        }
+    }
+
+    fn estimate(&self, i: usize, width: f32, row: f32) -> f32 {
+        let Some(s) = &self.shown else { return row };
+        let per_row = (width / (row * 0.55)).max(10.0);
+        match i {
+            0 => row * 3.0,
+            i if i <= s.doc.blocks.len() => estimate_block(&s.doc.blocks[i - 1], per_row, row, width),
+            _ => s.doc.footnotes.len() as f32 * row * 1.5,
         }
     }
 
     fn heights(&self, width: f32, row: f32) -> Vec<f32> {
         let wkey = width.round() as u32;
-        self.blocks
-            .iter()
-            .map(|b| {
+        (0..self.row_count())
+            .map(|i| {
                 self.heights
-                    .get(&(b.hash, wkey))
+                    .get(&(self.row_key(i), wkey))
                     .copied()
-                    .unwrap_or_else(|| b.estimate(width, row))
+                    .unwrap_or_else(|| self.estimate(i, width, row))
             })
             .collect()
     }
 
     /// Scroll so the block holding byte `source` of the post text is at the top.
     pub fn scroll_to_source(&mut self, source: usize) {
-        let index = self.starts.partition_point(|s| *s <= source);
+        let Some(s) = &self.shown else {
+            self.pending_source = Some(source);
+            return;
+        };
+        let index = s.doc.blocks.partition_point(|b| b.at <= source);
+        self.scroll_to_row(index);
+    }
+
+    fn scroll_to_row(&mut self, row_index: usize) {
         let (width, row) = self.last_size;
         let y: f32 = self
             .heights(width, row)
             .iter()
-            .take(index)
+            .take(row_index)
             .map(|h| h + BLOCK_GAP)
             .sum();
         self.pending_scroll = Some(y);
     }
 
+    /// Follow a clicked link: `#id` scrolls to the heading (or the footnotes), others open
+    /// in the browser.
+    fn follow(&mut self, ctx: &egui::Context, href: &str) {
+        let Some(s) = &self.shown else { return };
+        if let Some(id) = href.strip_prefix('#') {
+            let id = crate::journal::permalink::percent_decode(id);
+            if id.starts_with("fn:") {
+                let last = self.row_count().saturating_sub(1);
+                self.scroll_to_row(last);
+                return;
+            }
+            let heading = s.doc.headings.iter().find(|h| h.id == id).map(|h| h.at);
+            if let Some(at) = heading {
+                let index = s.doc.blocks.iter().position(|b| b.at == at).map_or_else(
+                    || s.doc.blocks.partition_point(|b| b.at <= at),
+                    |i| i + 1,
+                );
+                self.scroll_to_row(index);
+            }
+            return;
+        }
+        let url = if href.starts_with('/') && !s.links.url.is_empty() {
+            format!("{}{}", s.links.url, href)
+        } else {
+            href.to_owned()
+        };
+        ctx.open_url(egui::OpenUrl::new_tab(url));
+    }
+
     pub fn ui(&mut self, ui: &mut Ui) {
+        self.poll(ui.ctx());
+        if self.worker.as_ref().is_some_and(PreviewWorker::is_busy) {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+        }
         let width = ui.available_width().max(100.0);
         let wkey = width.round() as u32;
         let row = ui.text_style_height(&egui::TextStyle::Body);
         self.last_size = (width, row);
         let heights = self.heights(width, row);
         let total: f32 = heights.iter().map(|h| h + BLOCK_GAP).sum();
-        let max_image = (width as usize).saturating_sub(16);
         let mut area = egui::ScrollArea::vertical()
             .id_salt("preview-scroll")
             .auto_shrink([false, false]);
         if let Some(y) = self.pending_scroll.take() {
             area = area.vertical_scroll_offset(y);
         }
+        let Some(shown) = self.shown.take() else {
+            // Keep the panel's width while the first result is being prepared.
+            ui.allocate_space(egui::vec2(width, 0.0));
+            ui.label(RichText::new("Preparing the preview…").weak());
+            return;
+        };
+        let mut clicked = None;
+        let mut measured: Vec<(u64, f32)> = Vec::new();
+        let keys: Vec<u64> = {
+            self.shown = Some(shown);
+            (0..self.row_count()).map(|i| self.row_key(i)).collect()
+        };
+        let Some(shown) = self.shown.take() else { return };
         let out = area.show_viewport(ui, |ui, viewport| {
             ui.set_min_height(total);
             let origin = ui.min_rect().min;
+            let mut cx = DrawCtx {
+                prepared: &shown,
+                math: &self.math,
+                clicked: None,
+            };
             let mut y = 0.0;
-            let mut remeasured = false;
-            for (i, (block, h)) in self.blocks.iter().zip(&heights).enumerate() {
+            for (i, h) in heights.iter().enumerate() {
                 if y + h >= viewport.min.y && y <= viewport.max.y {
-                    let rect = egui::Rect::from_min_size(
-                        origin + egui::vec2(0.0, y),
-                        egui::vec2(width, *h),
-                    );
+                    let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), egui::vec2(width, *h));
                     let mut child = ui.new_child(
                         egui::UiBuilder::new()
                             .max_rect(rect)
-                            .id_salt(("block", i, block.hash)),
+                            .layout(egui::Layout::top_down(egui::Align::Min))
+                            .id_salt(("row", i, keys[i])),
                     );
-                    CommonMarkViewer::new()
-                        .max_image_width(Some(max_image))
-                        .show(&mut child, &mut self.cache, &block.markdown);
+                    match i {
+                        0 => heading(&mut child, &shown.heading),
+                        i if i <= shown.doc.blocks.len() => {
+                            preview_draw::block(&mut child, &shown.doc.blocks[i - 1], &mut cx, 0)
+                        }
+                        _ => preview_draw::footnotes(&mut child, &mut cx),
+                    }
                     let actual = child.min_rect().height();
                     if (actual - h).abs() > 0.5 {
-                        self.heights.insert((block.hash, wkey), actual);
-                        remeasured = true;
+                        measured.push((keys[i], actual));
                     }
                 }
                 y += h + BLOCK_GAP;
             }
-            if remeasured {
-                ui.ctx().request_repaint();
-            }
+            clicked = cx.clicked.take();
         });
+        self.shown = Some(shown);
+        if !measured.is_empty() {
+            for (k, h) in measured {
+                self.heights.insert((k, wkey), h);
+            }
+            ui.ctx().request_repaint();
+        }
         self.offset = out.state.clamped_offset().y;
+        if let Some(href) = clicked {
+            self.follow(ui.ctx(), &href);
+        }
+    }
+}
+
+fn hash_of(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// A height for a block before it has been measured.
+fn estimate_block(b: &Block, per_row: f32, row: f32, width: f32) -> f32 {
+    let lines = |chars: usize| (chars as f32 / per_row).ceil().max(1.0);
+    match &b.kind {
+        BlockKind::Paragraph { content, .. } => {
+            let images = content
+                .iter()
+                .filter(|i| matches!(i, crate::journal::kramdown::Inline::Image(_)))
+                .count();
+            let text = crate::journal::kramdown::build::plain_text(content);
+            lines(text.chars().count()) * row + images as f32 * width.min(600.0) * 0.66
+        }
+        BlockKind::Heading { .. } => row * 2.0,
+        BlockKind::Code { text, .. } => (text.lines().count() as f32 + 1.0) * row,
+        BlockKind::Table { rows, .. } => (rows.len() as f32 + 1.0) * (row + 4.0),
+        BlockKind::List { items, .. } => items.len() as f32 * row * 1.5,
+        BlockKind::Html { raw, .. } => {
+            let images = raw.matches("<img").count();
+            lines(raw.chars().count() / 2) * row + images as f32 * width.min(600.0) * 0.5
+        }
+        _ => row * 2.0,
+    }
+}
+
+/// The page heading the layout shows: title, then date and categories.
+fn heading(ui: &mut Ui, h: &PageHeading) {
+    if let Some(title) = &h.title {
+        ui.label(RichText::new(title).size(28.0).strong());
+    }
+    let mut meta: Vec<String> = h.date.iter().cloned().collect();
+    if !h.categories.is_empty() {
+        meta.push(h.categories.join(" · "));
+    }
+    if !meta.is_empty() {
+        ui.label(RichText::new(meta.join(" — ")).italics().weak());
     }
 }

@@ -53,8 +53,12 @@ pub fn sidebar(
     });
     ui.separator();
     let needle = filter.trim().to_lowercase();
-    let shown: Vec<&PostSummary> = view.posts.iter().filter(|p| p.matches(&needle)).collect();
-    if shown.is_empty() {
+    let (ignored, shown): (Vec<&PostSummary>, Vec<&PostSummary>) = view
+        .posts
+        .iter()
+        .filter(|p| p.matches(&needle))
+        .partition(|p| p.ignored.is_some());
+    if shown.is_empty() && ignored.is_empty() {
         ui.weak(if view.posts.is_empty() {
             "No posts yet. Ctrl+N makes one."
         } else {
@@ -65,15 +69,37 @@ pub fn sidebar(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for post in shown {
+                post_row(ui, post, view, commands);
+            }
+            if !ignored.is_empty() {
+                // Files Jekyll skips (charts, notes kept in `_posts/`): apart, at the end.
+                egui::CollapsingHeader::new(format!("{} ({})", labels::NOT_PUBLISHED, ignored.len()))
+                    .id_salt("not-published")
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for post in ignored {
+                            post_row(ui, post, view, commands);
+                        }
+                    });
+            }
+        });
+}
+
+fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &mut Vec<Command>) {
+    {
+        {
                 let is_open = view.open == Some(post.path.as_path());
                 let mut title = post.display_title();
                 if is_open && view.open_dirty {
                     title.push_str(" ●");
                 }
-                let date = post
-                    .date
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_else(|| "no date".to_owned());
+                let date = match &post.ignored {
+                    Some(_) => post.relative.clone(),
+                    None => post
+                        .date
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_else(|| "no date".to_owned()),
+                };
                 let marks = markers(post, view.now);
                 let mut sub = date;
                 if !marks.is_empty() {
@@ -87,13 +113,13 @@ pub fn sidebar(
                     text
                 };
                 let response = ui.selectable_label(is_open, text);
-                let response = match &post.error {
+                let response = match post.error.as_ref().or(post.ignored.as_ref()) {
                     Some(e) => response.on_hover_text(format!("{}\n{e}", post.relative)),
                     None => response.on_hover_text(&post.relative),
                 };
                 if response.clicked() && !is_open {
                     commands.push(Command::OpenPost(post.path.clone()));
                 }
-            }
-        });
+        }
+    }
 }

@@ -4,6 +4,7 @@
 pub mod autosave;
 pub mod import;
 pub mod photo_loader;
+pub mod preview;
 pub mod watcher;
 
 use std::path::PathBuf;

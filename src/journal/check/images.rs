@@ -4,7 +4,9 @@
 use super::front::fix_between;
 use super::{CheckContext, Fix, PostInput, Report, SiteFiles};
 use crate::journal::front_matter::{FrontMatter, layout};
+use crate::journal::kramdown::{self, Block, BlockKind, DefItem, Doc, HNode, Inline};
 use crate::journal::links::{ImageSyntax, LinkContext, Resolved, resolve, scan_images, scan_links};
+use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
 use crate::journal::permalink::{percent_decode, url_of_post};
 
 /// Extensions of files a browser shows as images.
@@ -38,23 +40,94 @@ pub fn link_context(post: PostInput<'_>, fm: &FrontMatter, ctx: &CheckContext) -
     }
 }
 
-/// The site files the post's images (and links to images) point at.
-pub(super) fn referenced_files(post: PostInput<'_>, ctx: &CheckContext) -> Vec<String> {
+/// The site files the post's images (and links to images) point at, as published.
+pub(super) fn referenced_files(post: PostInput<'_>, ctx: &CheckContext, doc: &Doc) -> Vec<String> {
     let fm = FrontMatter::parse(post.text).unwrap_or_else(|_| FrontMatter::empty());
     let links = link_context(post, &fm, ctx);
-    let body = &post.text[layout(post.text).body_start()..];
-    let images = scan_images(body).into_iter().map(|i| i.target);
-    let linked = scan_links(body)
-        .into_iter()
-        .map(|l| l.target)
-        .filter(|t| is_image_path(t));
+    let images = doc.images.iter().map(|i| i.src.clone());
+    let linked = doc_links(doc).into_iter().filter(|t| is_image_path(t));
     images
         .chain(linked)
-        .filter_map(|t| match resolve(&t, &links) {
+        .filter_map(|t| match resolve(&browser_url(&t).0, &links) {
             Resolved::SiteFile(rel) => Some(rel),
             _ => None,
         })
         .collect()
+}
+
+/// Every link target in the document (Markdown links and `<a href>` in HTML).
+fn doc_links(doc: &Doc) -> Vec<String> {
+    let mut out = Vec::new();
+    fn inlines(list: &[Inline], out: &mut Vec<String>) {
+        for i in list {
+            match i {
+                Inline::Link { href, content, .. } => {
+                    out.push(href.clone());
+                    inlines(content, out);
+                }
+                Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => inlines(c, out),
+                Inline::Tag(HNode::Element(el)) if !el.end => {
+                    if let Some(h) = kramdown::attr(&el.attrs, "href") {
+                        out.push(h.to_owned());
+                    }
+                    nodes(&el.children, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    fn nodes(list: &[HNode], out: &mut Vec<String>) {
+        for n in list {
+            if let HNode::Element(el) = n {
+                if el.name == "a"
+                    && let Some(h) = kramdown::attr(&el.attrs, "href")
+                {
+                    out.push(h.to_owned());
+                }
+                nodes(&el.children, out);
+            }
+        }
+    }
+    fn blocks(list: &[Block], out: &mut Vec<String>) {
+        for b in list {
+            match &b.kind {
+                BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
+                    inlines(content, out)
+                }
+                BlockKind::Quote { blocks: inner, .. } => blocks(inner, out),
+                BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                BlockKind::Table { head, rows, .. } => {
+                    head.iter().for_each(|c| inlines(c, out));
+                    rows.iter().flatten().for_each(|c| inlines(c, out));
+                }
+                BlockKind::DefList(items) => {
+                    for item in items {
+                        match item {
+                            DefItem::Term(c) => inlines(c, out),
+                            DefItem::Def(b) => blocks(b, out),
+                        }
+                    }
+                }
+                BlockKind::Html { nodes: n, .. } => nodes(n, out),
+                _ => {}
+            }
+        }
+    }
+    blocks(&doc.blocks, &mut out);
+    for f in &doc.footnotes {
+        blocks(&f.blocks, &mut out);
+    }
+    out
+}
+
+/// A published `src` as a browser reads it (the URL standard): ASCII tabs and line breaks
+/// dropped, leading and trailing spaces and controls trimmed, `\` read as `/`. Also says
+/// whether a backslash was read as a slash.
+pub fn browser_url(src: &str) -> (String, bool) {
+    let cleaned: String = src.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let trimmed = cleaned.trim_matches(|c: char| c <= ' ');
+    let backslash = trimmed.contains('\\');
+    (trimmed.replace('\\', "/"), backslash)
 }
 
 /// `target` without its `{{ … }}` and `{% … %}` parts (their spaces are Liquid's, not the URL's).
@@ -116,14 +189,50 @@ pub(super) fn check(
     fm: &FrontMatter,
     ctx: &CheckContext,
     files: &dyn SiteFiles,
+    doc: &Doc,
 ) {
     let links = link_context(post, fm, ctx);
     let base = layout(post.text).body_start();
     let body = &post.text[base..];
-    for image in scan_images(body) {
-        let at = base + image.range.start;
-        let target_range = base + image.target_range.start..base + image.target_range.end;
-        match resolve(&image.target, &links) {
+    // The images as written, for fixes that edit their target.
+    let written = scan_images(body);
+    for image in &doc.images {
+        let at = image.at;
+        let literal = written
+            .iter()
+            .find(|w| base + w.range.start <= at && at < base + w.range.end.max(w.range.start + 1));
+        if image.src.contains(UNRESOLVED_OPEN) {
+            let expr = unresolved_text(&image.src, &doc.unresolved);
+            report.add(
+                "unresolved-image",
+                at,
+                format!("image URL `{expr}` uses Liquid daybook cannot evaluate: not checked"),
+                Vec::new(),
+            );
+            continue;
+        }
+        let (url, backslash) = browser_url(&image.src);
+        if backslash {
+            report.add(
+                "backslash-image-path",
+                at,
+                format!(
+                    "`{}` uses `\\`: browsers read it as `/`, but Markdown tools and other hosts do not",
+                    image.src.trim()
+                ),
+                literal
+                    .filter(|w| w.target.contains('\\'))
+                    .map(|w| Fix {
+                        label: "Use / instead of \\".to_owned(),
+                        range: base + w.target_range.start..base + w.target_range.end,
+                        replacement: w.target.replace('\\', "/"),
+                    })
+                    .into_iter()
+                    .collect(),
+            );
+        }
+        let target_of = |rel: &str| format!("/{rel}");
+        match resolve(&url, &links) {
             Resolved::Remote(url) => report.add(
                 "remote-image",
                 at,
@@ -132,14 +241,22 @@ pub(super) fn check(
             ),
             Resolved::SiteFile(rel) if files.exists(&rel) => {}
             Resolved::SiteFile(rel) => {
-                let fixes = missing_fixes(&image.target, &rel, target_range.clone(), files);
-                let relative = !image.target.starts_with('/')
-                    && !image.target.contains("{{")
-                    && !image.target.contains("://");
-                let message = if relative {
+                let fixes = match literal {
+                    Some(w) => missing_fixes(
+                        &w.target,
+                        &rel,
+                        base + w.target_range.start..base + w.target_range.end,
+                        files,
+                    ),
+                    None => Vec::new(),
+                };
+                let relative = !url.starts_with('/') && !url.contains("://");
+                let message = if let Some(reason) = files.unpublished_reason(&rel) {
+                    format!("image will not show: /{rel} is in the site folder but not published ({reason})")
+                } else if relative {
                     format!(
                         "`{}` is relative to the post's URL ({}), so the published page looks for /{rel}, which does not exist",
-                        image.target,
+                        url,
                         if links.post_url.is_empty() {
                             "unknown"
                         } else {
@@ -150,25 +267,45 @@ pub(super) fn check(
                     format!("image will not show: /{rel} does not exist in the site")
                 };
                 report.add("missing-image", at, message, fixes);
+                report.with_target(target_of(&rel));
             }
-            Resolved::OutsideSite(url) => report.add(
-                "missing-image",
-                at,
-                format!(
-                    "image will not show: {url} is outside the site (baseurl `{}`)",
-                    links.baseurl
-                ),
-                Vec::new(),
-            ),
+            Resolved::OutsideSite(url)
+                if url.starts_with('/') && files.exists(url.trim_start_matches('/')) =>
+            {
+                report.add(
+                    "baseurl-image",
+                    at,
+                    format!(
+                        "`{url}` leaves out the site's baseurl `{}`: it shows only where the site is served from the domain's root",
+                        links.baseurl
+                    ),
+                    Vec::new(),
+                );
+                report.with_target(url);
+            }
+            Resolved::OutsideSite(url) => {
+                report.add(
+                    "missing-image",
+                    at,
+                    format!(
+                        "image will not show: {url} is outside the site (baseurl `{}`)",
+                        links.baseurl
+                    ),
+                    Vec::new(),
+                );
+                report.with_target(url);
+            }
         }
-        if image.syntax == ImageSyntax::Markdown
-            && !image.wrapped
-            && without_liquid(&image.target).contains(' ')
+        if let Some(w) = literal
+            && w.syntax == ImageSyntax::Markdown
+            && !w.wrapped
+            && without_liquid(&w.target).contains(' ')
         {
+            let target_range = base + w.target_range.start..base + w.target_range.end;
             let wrap = Fix {
                 label: "Wrap the path in <…>".to_owned(),
-                range: target_range.clone(),
-                replacement: format!("<{}>", image.target),
+                range: target_range,
+                replacement: format!("<{}>", w.target),
             };
             report.add(
                 "spaced-image-url",
@@ -176,15 +313,21 @@ pub(super) fn check(
                 "image path with spaces: Jekyll shows it, but CommonMark renderers and GitHub's file view do not".to_owned(),
                 vec![wrap],
             );
-            if let Resolved::SiteFile(rel) = resolve(&image.target, &links)
+            if let Resolved::SiteFile(rel) = resolve(&url, &links)
                 && files.exists(&rel)
             {
                 report.about_file(rel);
             }
         }
     }
+    let published_links = doc_links(doc);
     for link in scan_links(body) {
         if !is_image_path(&link.target) || link.text.contains("![") {
+            continue;
+        }
+        // Only links the page really has (not in code or comments).
+        let target = link.target.trim_start_matches('<').trim_end_matches('>');
+        if !published_links.iter().any(|h| h == target || h.trim() == target.trim()) {
             continue;
         }
         let at = base + link.range.start;
@@ -216,6 +359,24 @@ pub(super) fn check(
             vec![fix],
         );
     }
+}
+
+/// The Liquid behind the markers in `src`.
+fn unresolved_text(src: &str, unresolved: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = src;
+    while let Some(i) = rest.find(UNRESOLVED_OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
+        let Some(e) = after.find(UNRESOLVED_CLOSE) else {
+            break;
+        };
+        let n: usize = after[..e].parse().unwrap_or(usize::MAX);
+        out.push_str(unresolved.get(n).map_or("", String::as_str));
+        rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn missing_fixes(

@@ -8,7 +8,7 @@
 mod front;
 mod images;
 
-pub use images::link_context;
+pub use images::{browser_url, link_context};
 mod unused;
 
 use std::collections::HashMap;
@@ -17,6 +17,9 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset};
 
 use super::date::Zone;
+use super::kramdown::Doc;
+use super::liquid::LValue;
+use super::render::{PageFacts, RenderSite, prepare_post};
 
 pub use unused::{UnusedInput, unused_images};
 
@@ -49,8 +52,11 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 13] = [
+pub const RULES: [(&str, Severity); 16] = [
     ("missing-image", Severity::Error),
+    ("unresolved-image", Severity::Warning),
+    ("backslash-image-path", Severity::Warning),
+    ("baseurl-image", Severity::Warning),
     ("spaced-image-url", Severity::Warning),
     ("image-as-link", Severity::Warning),
     ("remote-image", Severity::Info),
@@ -102,6 +108,9 @@ pub struct Problem {
     /// The site file the problem is about, when renaming it is a fix (`images/a b.jpg`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// For image rules: the site path the published page requests (`/images/a b.jpg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
 }
 
 /// Per-site rule settings: `None` switches a rule off.
@@ -126,6 +135,11 @@ pub trait SiteFiles {
     fn exists(&self, rel: &str) -> bool;
     /// The file names in a site-relative folder.
     fn names_in(&self, dir: &str) -> Vec<String>;
+    /// Why a file that is in the site folder is not published (`exclude:`, a `_` folder).
+    fn unpublished_reason(&self, rel: &str) -> Option<String> {
+        let _ = rel;
+        None
+    }
 }
 
 /// The site facts the rules need.
@@ -206,7 +220,15 @@ impl<'a> Report<'a> {
             message,
             fixes,
             file: None,
+            target: None,
         });
+    }
+
+    /// Name the site path the last problem's image requests.
+    pub fn with_target(&mut self, target: String) {
+        if let Some(p) = self.problems.last_mut() {
+            p.target = Some(target);
+        }
     }
 
     /// Name the site file the last problem is about.
@@ -217,27 +239,72 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Every problem of one post, in text order.
+/// Every problem of one post, in text order. The post is prepared with no includes and no
+/// other posts; the site edge uses [`check_prepared`] with the real ones.
 pub fn check_post(post: PostInput<'_>, ctx: &CheckContext, files: &dyn SiteFiles) -> Vec<Problem> {
+    let doc = prepare_plain(post, ctx);
+    check_prepared(post, ctx, files, &doc)
+}
+
+/// The post prepared with only the site's `baseurl` and `url` known to Liquid.
+pub fn prepare_plain(post: PostInput<'_>, ctx: &CheckContext) -> Doc {
+    let fm = super::front_matter::FrontMatter::parse(post.text)
+        .unwrap_or_else(|_| super::front_matter::FrontMatter::empty());
+    let links = link_context(post, &fm, ctx);
+    let mut vars = HashMap::new();
+    vars.insert("site.baseurl".to_owned(), LValue::Str(ctx.baseurl.clone()));
+    vars.insert("site.url".to_owned(), LValue::Str(ctx.url.clone()));
+    let none = |_: &str| None;
+    let site = RenderSite {
+        vars: &vars,
+        baseurl: &ctx.baseurl,
+        url: &ctx.url,
+        include: &none,
+        post_url: &none,
+        link: &none,
+    };
+    let page = PageFacts {
+        url: links.post_url,
+        path: post.path.to_owned(),
+        date: None,
+    };
+    prepare_post(post.text, &page, &site)
+}
+
+/// Every problem of one post, reading the document as prepared for publishing.
+pub fn check_prepared(
+    post: PostInput<'_>,
+    ctx: &CheckContext,
+    files: &dyn SiteFiles,
+    doc: &Doc,
+) -> Vec<Problem> {
     let mut report = Report::new(post, &ctx.rules);
     let fm = front::check(&mut report, post, ctx)
         .unwrap_or_else(super::front_matter::FrontMatter::empty);
-    images::check(&mut report, post, &fm, ctx, files);
+    images::check(&mut report, post, &fm, ctx, files, doc);
     let mut problems = report.problems;
     problems.sort_by_key(|p| (p.line, p.column));
     problems
 }
 
 /// The site files a post's images point at (for finding unused images).
-pub fn referenced_files(post: PostInput<'_>, ctx: &CheckContext) -> Vec<String> {
-    images::referenced_files(post, ctx)
+pub fn referenced_files(post: PostInput<'_>, ctx: &CheckContext, doc: &Doc) -> Vec<String> {
+    images::referenced_files(post, ctx, doc)
 }
 
 /// `ignored-post` for a file under `_posts/` that Jekyll will skip; `parts` are its path
 /// components below `_posts/`.
 pub fn check_ignored(path: &str, parts: &[&str], rules: &RuleConfig) -> Option<Problem> {
     let reason = super::post_name::ignored_reason(parts)?;
-    let severity = rules.severity("ignored-post")?;
+    let mut severity = rules.severity("ignored-post")?;
+    // A chart or data file kept in `_posts/` is a note; a Markdown file there is a mistake.
+    let markdown = parts.last().is_some_and(|n| {
+        n.rsplit_once('.')
+            .is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mkd" | "mkdn" | "mdown"))
+    });
+    if !markdown && !rules.overrides.contains_key("ignored-post") {
+        severity = Severity::Info;
+    }
     Some(Problem {
         path: path.to_owned(),
         line: 1,
@@ -247,6 +314,7 @@ pub fn check_ignored(path: &str, parts: &[&str], rules: &RuleConfig) -> Option<P
         message: reason,
         fixes: Vec::new(),
         file: None,
+        target: None,
     })
 }
 

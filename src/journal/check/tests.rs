@@ -318,7 +318,7 @@ fn referenced_files_include_links_to_images() {
         text: &text,
     };
     assert_eq!(
-        referenced_files(post, &ctx()),
+        referenced_files(post, &ctx(), &prepare_plain(post, &ctx())),
         ["images/a.jpg", "images/b.jpg"]
     );
 }

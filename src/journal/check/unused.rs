@@ -45,6 +45,7 @@ pub fn unused_images(input: &UnusedInput<'_>, rules: &RuleConfig) -> Vec<Problem
             ),
             fixes: Vec::new(),
             file: Some(path.clone()),
+            target: None,
         })
         .collect()
 }

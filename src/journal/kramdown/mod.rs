@@ -1,0 +1,220 @@
+//! A post body as kramdown (Jekyll 4.3's defaults: `input: GFM`, smart typography,
+//! `math_engine: mathjax`, Rouge) makes it: one prepared [`Doc`] that the preview draws and
+//! `daybook render` prints as HTML.
+//!
+//! How: a pre-pass ([`prepass`]) takes out what kramdown reads differently from CommonMark —
+//! HTML blocks (a block-level tag up to its matching end tag, content not Markdown unless
+//! `markdown="1"`), comments, `$$…$$` math, IALs and ALDs, abbreviation definitions,
+//! `{::comment}` extensions, targets with spaces, `<<`/`>>` — leaving placeholders; then
+//! pulldown-cmark (GFM tables, footnotes, strikethrough, definition lists, smart
+//! punctuation) reads the rest, and [`build`] turns its events into the [`Doc`], applying
+//! kramdown's rules: GFM header ids, IALs on the element before or after them, `{:toc}`,
+//! footnotes numbered in reference order, abbreviations on word boundaries, display math
+//! only for a block of its own, lists never starting at another number.
+//!
+//! Every block and image keeps the offset where it was written (through [`MapChain`]), so
+//! the check reports lines in the post as the user wrote it. Pure; nothing here reads files.
+//!
+//! Limitations: kramdown's own table syntax without a separator line, and its list
+//! indentation rules where they differ from CommonMark, follow CommonMark.
+
+pub mod build;
+pub mod html;
+pub mod htmlparse;
+pub mod prepass;
+
+use super::srcmap::MapChain;
+pub use htmlparse::{HNode, parse_html};
+
+/// Attributes from HTML or an IAL: `(name, value)`, `class` values joined by spaces.
+pub type Attrs = Vec<(String, String)>;
+
+/// The value of attribute `name`.
+pub fn attr<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// The prepared post body.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+    /// Footnotes in number order (1, 2, …).
+    pub footnotes: Vec<Footnote>,
+    /// Every image the published page shows, in order.
+    pub images: Vec<Image>,
+    /// The Liquid that could not be evaluated, by marker index.
+    pub unresolved: Vec<String>,
+    /// The headings with their ids, in order (for the TOC and `#anchor` links).
+    pub headings: Vec<HeadingRef>,
+    /// Maps offsets of the text kramdown read back to the body as written.
+    pub map: MapChain,
+}
+
+/// One footnote definition.
+#[derive(Debug, Clone)]
+pub struct Footnote {
+    /// The label as written (`bus` in `[^bus]`).
+    pub name: String,
+    pub blocks: Vec<Block>,
+    /// How many times the text refers to it.
+    pub refs: usize,
+}
+
+/// A heading for the table of contents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadingRef {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    /// Offset in the body as written.
+    pub at: usize,
+}
+
+/// An image on the published page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// The `src` exactly as published (after Liquid), unresolved markers included.
+    pub src: String,
+    pub alt: String,
+    pub title: Option<String>,
+    /// `width`/`height` as written (`60%`, `300`).
+    pub width: Option<String>,
+    pub height: Option<String>,
+    /// Offset in the body as written where the image starts (or its Liquid).
+    pub at: usize,
+    /// Written as an HTML `<img>` tag.
+    pub html: bool,
+    /// For an `<img>` tag: its attributes as written (published as they are).
+    pub attrs: Attrs,
+}
+
+/// A block with where it starts in the body as written.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub at: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        id: String,
+        content: Vec<Inline>,
+        attrs: Attrs,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+        attrs: Attrs,
+    },
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        attrs: Attrs,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+        attrs: Attrs,
+    },
+    /// `* TOC` + `{:toc}`.
+    Toc,
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        attrs: Attrs,
+    },
+    DefList(Vec<DefItem>),
+    Rule,
+    /// Raw HTML passed through: the text as published and its parsed nodes.
+    Html {
+        raw: String,
+        nodes: Vec<HNode>,
+    },
+    /// Display math (`$$…$$` as a block of its own), TeX source.
+    Math(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum DefItem {
+    Term(Vec<Inline>),
+    Def(Vec<Block>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Em(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Del(Vec<Inline>),
+    Code(String),
+    Link {
+        href: String,
+        title: Option<String>,
+        content: Vec<Inline>,
+    },
+    /// An index into [`Doc::images`].
+    Image(usize),
+    Break,
+    SoftBreak,
+    Math(String),
+    /// A footnote mark: its number, label, and which reference to it this is (0 for the
+    /// first).
+    FootnoteRef {
+        number: usize,
+        name: String,
+        occurrence: usize,
+    },
+    Abbr {
+        text: String,
+        title: String,
+    },
+    /// An inline HTML tag (open, close or void), passed through; images are [`Inline::Image`].
+    Tag(HNode),
+    /// Liquid that could not be evaluated (index into [`Doc::unresolved`]).
+    Unresolved(usize),
+}
+
+/// What the Markdown stage needs besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Heading levels that go into the TOC (kramdown's `toc_levels`, 1–6 by default).
+    pub toc_levels: (u8, u8),
+}
+
+/// Prepare a body: `text` is the body after Liquid, `liquid_map` maps it back to the body
+/// as written, and `base` is where the body starts in the post (offsets in the [`Doc`] are
+/// offsets in the post).
+pub fn parse(
+    text: &str,
+    liquid_map: super::srcmap::SourceMap,
+    unresolved: Vec<String>,
+    base: usize,
+) -> Doc {
+    let pre = prepass::run(text);
+    let mut doc = build::build(&pre, unresolved);
+    doc.map = MapChain {
+        stages: vec![liquid_map],
+    };
+    build::locate(&mut doc, base);
+    doc
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,673 @@
+//! The kramdown pre-pass: what kramdown reads differently from CommonMark is taken out of
+//! the text before pulldown-cmark reads it, leaving placeholders the builder puts back.
+//!
+//! Line by line, outside fenced and indented code: HTML blocks (kramdown's rule: a tag that
+//! is not a span element, at the start of a block, up to its matching end tag — blank lines
+//! and all — or a comment) become a placeholder paragraph; `$$…$$` alone as a block becomes
+//! display math, inside text inline math; block IALs (`{: .x}`, `{:toc}`) and span IALs
+//! (`![a](b){: width="50%"}`) become placeholders carrying their attributes; ALDs,
+//! abbreviation definitions and `{::comment}` extensions are taken out; link targets with
+//! spaces are wrapped in `<…>` (kramdown accepts them, CommonMark does not); `<<`/`>>` become
+//! guillemets; a line starting with a span tag (`<img>`, `<a>`) is kept a paragraph, as
+//! kramdown keeps it, instead of CommonMark's HTML block.
+
+use super::Attrs;
+use super::htmlparse::{Token, VOID, read_tag};
+use crate::journal::links::{ImageSyntax, scan_images, scan_links};
+use crate::journal::srcmap::{Builder, SourceMap};
+
+/// Placeholder brackets: an HTML block, math, an IAL; and a mark that keeps a line a paragraph.
+pub const HTML_OPEN: char = '\u{E010}';
+pub const HTML_CLOSE: char = '\u{E011}';
+pub const MATH_OPEN: char = '\u{E020}';
+pub const MATH_CLOSE: char = '\u{E021}';
+pub const IAL_OPEN: char = '\u{E030}';
+pub const IAL_CLOSE: char = '\u{E031}';
+pub const KEEP_PARAGRAPH: char = '\u{E040}';
+
+/// kramdown's span elements: a line starting with one of these is a paragraph.
+pub const SPAN_ELEMENTS: [&str; 38] = [
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn",
+    "em", "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp",
+    "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u",
+    "var",
+];
+
+/// An IAL: its attributes, and where it applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ial {
+    pub attrs: Attrs,
+    /// `{:toc}`.
+    pub toc: bool,
+    /// A block IAL right under its block (no blank line between): applies to that block;
+    /// otherwise to the next one.
+    pub attach_prev: bool,
+}
+
+/// The pre-pass result.
+#[derive(Debug, Clone, Default)]
+pub struct Pre {
+    pub text: String,
+    /// From `text` back to the pre-pass input.
+    pub map: SourceMap,
+    /// Raw HTML blocks and the input offset each starts at.
+    pub html: Vec<(String, usize)>,
+    /// TeX of each math placeholder.
+    pub math: Vec<String>,
+    pub ials: Vec<Ial>,
+    /// Abbreviations: the text and its title.
+    pub abbrs: Vec<(String, String)>,
+}
+
+/// Run the pre-pass over a body (after Liquid).
+pub fn run(src: &str) -> Pre {
+    let mut p = Pass {
+        src,
+        out: Builder::with_capacity(src.len() + 64),
+        pre: Pre::default(),
+        md_closes: Vec::new(),
+    };
+    p.lines();
+    let (text, map) = p.out.finish();
+    Pre {
+        text,
+        map,
+        ..p.pre
+    }
+}
+
+struct Pass<'a> {
+    src: &'a str,
+    out: Builder,
+    pre: Pre,
+    /// End tags of HTML blocks opened with `markdown="1"`, innermost last.
+    md_closes: Vec<String>,
+}
+
+fn indent_of(line: &str) -> usize {
+    let mut n = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => n += 1,
+            '\t' => n += 4 - n % 4,
+            _ => break,
+        }
+    }
+    n
+}
+
+fn is_list_marker(t: &str) -> bool {
+    let t = t.trim_start();
+    if let Some(rest) = t.strip_prefix(['*', '-', '+']) {
+        return rest.starts_with([' ', '\t']) || rest.trim().is_empty();
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with([' ', '\t'])
+}
+
+fn fence_of(line: &str) -> Option<(char, usize)> {
+    if indent_of(line) > 3 {
+        return None;
+    }
+    let t = line.trim_start();
+    let c = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = t.chars().take_while(|x| *x == c).count();
+    (n >= 3 && !(c == '`' && t[n..].contains('`'))).then_some((c, n))
+}
+
+/// Parse IAL text (`.a #b key="v" width=50%`) into attributes; `None` if it is not one.
+pub fn parse_ial(inner: &str) -> Option<Attrs> {
+    let mut attrs = Attrs::new();
+    let mut classes: Vec<String> = Vec::new();
+    let mut rest = inner.trim();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(char::is_whitespace).unwrap_or(r.len());
+            classes.push(r[..end].to_owned());
+            rest = r[end..].trim_start();
+        } else if let Some(r) = rest.strip_prefix('#') {
+            let end = r.find(char::is_whitespace).unwrap_or(r.len());
+            attrs.push(("id".to_owned(), r[..end].to_owned()));
+            rest = r[end..].trim_start();
+        } else if let Some(eq) = rest.find('=') {
+            let key = rest[..eq].trim();
+            if key.is_empty() || key.contains(char::is_whitespace) {
+                // A reference to an ALD (`{: ref}`): nothing we model.
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                rest = rest[end..].trim_start();
+                continue;
+            }
+            let after = rest[eq + 1..].trim_start();
+            let (value, next) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => match after[1..].find(q) {
+                    Some(e) => (&after[1..e + 1], &after[e + 2..]),
+                    None => return None,
+                },
+                _ => {
+                    let e = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..e], &after[e..])
+                }
+            };
+            attrs.push((key.to_owned(), value.to_owned()));
+            rest = next.trim_start();
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            rest = rest[end..].trim_start();
+        }
+    }
+    if !classes.is_empty() {
+        attrs.push(("class".to_owned(), classes.join(" ")));
+    }
+    Some(attrs)
+}
+
+/// Byte ranges of code spans in one line.
+fn code_spans(line: &str) -> Vec<std::ops::Range<usize>> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b[i] == b'`' {
+            let run = b[i..].iter().take_while(|x| **x == b'`').count();
+            let ticks = &line[i..i + run];
+            let mut search = i + run;
+            let mut found = None;
+            while let Some(o) = line[search..].find(ticks) {
+                let at = search + o;
+                let after = b[at + run..].iter().take_while(|x| **x == b'`').count();
+                if after == 0 {
+                    found = Some(at + run);
+                    break;
+                }
+                search = at + run + after;
+            }
+            match found {
+                Some(end) => {
+                    out.push(i..end);
+                    i = end;
+                }
+                None => i += run,
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+impl Pass<'_> {
+    fn line_end(&self, pos: usize) -> usize {
+        self.src[pos..].find('\n').map_or(self.src.len(), |e| pos + e + 1)
+    }
+
+    fn ensure_blank_before(&mut self, at: usize) {
+        let t = &self.out.text;
+        if t.is_empty() || t.ends_with("\n\n") {
+            return;
+        }
+        let nl = if t.ends_with('\n') { "\n" } else { "\n\n" };
+        self.out.generate(nl, at);
+    }
+
+    fn placeholder_block(&mut self, indent: &str, open: char, n: usize, close: char, at: usize) {
+        self.ensure_blank_before(at);
+        let s = format!("{indent}{open}{n}{close}\n\n");
+        self.out.generate(&s, at);
+    }
+
+    fn lines(&mut self) {
+        let src = self.src;
+        let mut pos = 0;
+        let mut blank_before = true;
+        let mut fence: Option<(char, usize)> = None;
+        let mut in_code = false;
+        let mut in_list = false;
+        while pos < src.len() {
+            let end = self.line_end(pos);
+            let line = &src[pos..end];
+            let content = line.trim_end_matches(['\n', '\r']);
+            let indent = indent_of(content);
+            let trimmed = content.trim_start();
+            if let Some((c, n)) = fence {
+                let closes = indent <= 3
+                    && trimmed.chars().take_while(|x| *x == c).count() >= n
+                    && trimmed.trim_start_matches(c).trim().is_empty();
+                if closes {
+                    fence = None;
+                }
+                self.out.copy(line, pos);
+                pos = end;
+                continue;
+            }
+            if trimmed.is_empty() {
+                self.out.copy(line, pos);
+                blank_before = true;
+                pos = end;
+                continue;
+            }
+            if indent >= 4 && (in_code || (blank_before && !in_list)) {
+                in_code = true;
+                self.out.copy(line, pos);
+                pos = end;
+                continue;
+            }
+            in_code = false;
+            if indent < 2 && !is_list_marker(content) && blank_before {
+                in_list = false;
+            }
+            if is_list_marker(content) {
+                in_list = true;
+            }
+            if let Some(f) = fence_of(content) {
+                fence = Some(f);
+                self.out.copy(line, pos);
+                blank_before = false;
+                pos = end;
+                continue;
+            }
+            let was_blank = blank_before;
+            blank_before = false;
+            if let Some(next) = self.special_line(pos, end, content, indent, was_blank) {
+                // Blocks taken out end with a blank line.
+                blank_before = true;
+                pos = next;
+                continue;
+            }
+            self.inline(pos, line);
+            pos = end;
+        }
+    }
+
+    /// Lines kramdown reads as something of its own; returns where to go on.
+    fn special_line(&mut self, pos: usize, end: usize, content: &str, indent: usize, was_blank: bool) -> Option<usize> {
+        let trimmed = content.trim_start();
+        if indent > 3 {
+            return None;
+        }
+        let lead = &content[..content.len() - trimmed.len()];
+        // {::comment} … {:/comment}
+        if trimmed.starts_with("{::comment}") {
+            let close = ["{:/comment}", "{:/}"]
+                .iter()
+                .filter_map(|c| self.src[pos..].find(c).map(|o| pos + o + c.len()))
+                .min()
+                .unwrap_or(self.src.len());
+            let next = if close >= self.src.len() {
+                self.src.len()
+            } else {
+                self.line_end(close)
+            };
+            self.ensure_blank_before(pos);
+            return Some(next.max(end));
+        }
+        if trimmed.starts_with("{::") && trimmed.trim_end().ends_with("/}") {
+            self.ensure_blank_before(pos);
+            return Some(end);
+        }
+        // *[ABBR]: title
+        if let Some(rest) = trimmed.strip_prefix("*[")
+            && let Some(close) = rest.find("]:")
+            && close > 0
+        {
+            self.pre
+                .abbrs
+                .push((rest[..close].to_owned(), rest[close + 2..].trim().to_owned()));
+            self.ensure_blank_before(pos);
+            return Some(end);
+        }
+        let t = trimmed.trim_end();
+        if t.starts_with("{:") && t.ends_with('}') && !t.starts_with("{::") {
+            let inner = &t[2..t.len() - 1];
+            // ALD `{:name: …}`: a definition, nothing shown.
+            let is_ald = inner
+                .split_once(':')
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'));
+            if is_ald {
+                self.ensure_blank_before(pos);
+                return Some(end);
+            }
+            let toc = inner.trim() == "toc";
+            let attrs = if toc { Some(Attrs::new()) } else { parse_ial(inner) };
+            if let Some(attrs) = attrs {
+                let n = self.pre.ials.len();
+                self.pre.ials.push(Ial {
+                    attrs,
+                    toc,
+                    attach_prev: !was_blank,
+                });
+                self.placeholder_block(lead, IAL_OPEN, n, IAL_CLOSE, pos);
+                return Some(end);
+            }
+        }
+        if t.starts_with('<') {
+            if let Some(next) = self.html_block(pos, pos + lead.len(), lead) {
+                return Some(next);
+            }
+        }
+        if was_blank && t.starts_with("$$") {
+            if let Some(next) = self.display_math(pos, pos + lead.len(), lead) {
+                return Some(next);
+            }
+        }
+        None
+    }
+
+    /// An HTML block starting at `lt` (the `<`); returns where the next line starts.
+    fn html_block(&mut self, pos: usize, lt: usize, lead: &str) -> Option<usize> {
+        let src = self.src;
+        let (tok, tag_end) = read_tag(src, lt)?;
+        let block_end = match &tok {
+            Token::Comment => tag_end,
+            Token::Close { name } => {
+                // The end of a `markdown="1"` block.
+                if self.md_closes.last() != Some(name) {
+                    return None;
+                }
+                self.md_closes.pop();
+                tag_end
+            }
+            Token::Open { name, attrs, self_closing, .. } => {
+                if SPAN_ELEMENTS.contains(&name.as_str()) {
+                    // Kept a paragraph, as kramdown keeps it.
+                    self.out.copy(lead, pos);
+                    self.out.generate(&KEEP_PARAGRAPH.to_string(), lt);
+                    let end = self.line_end(pos);
+                    self.inline(lt, &src[lt..end]);
+                    return Some(end);
+                }
+                let markdown = attrs
+                    .iter()
+                    .any(|(k, v)| k == "markdown" && matches!(v.as_str(), "1" | "block" | "span"));
+                if markdown && !self_closing {
+                    self.md_closes.push(name.clone());
+                    let raw = strip_markdown_attr(&src[lt..tag_end]);
+                    self.push_html(raw, lt, lead);
+                    let next = self.after_tag(tag_end);
+                    return Some(next);
+                }
+                if *self_closing || VOID.contains(&name.as_str()) {
+                    tag_end
+                } else {
+                    matching_end(src, tag_end, name)
+                }
+            }
+            Token::Text(_) => return None,
+        };
+        let raw = src[lt..block_end].to_owned();
+        self.push_html(raw, lt, lead);
+        Some(self.after_tag(block_end))
+    }
+
+    fn push_html(&mut self, raw: String, at: usize, lead: &str) {
+        let n = self.pre.html.len();
+        self.pre.html.push((raw, at));
+        self.placeholder_block(lead, HTML_OPEN, n, HTML_CLOSE, at);
+    }
+
+    /// After an HTML block: skip the rest of its line when it is blank; otherwise the rest
+    /// is read as a new line.
+    fn after_tag(&mut self, end: usize) -> usize {
+        let line_end = self.line_end(end.min(self.src.len()));
+        if end >= self.src.len() || self.src[end..line_end].trim().is_empty() {
+            line_end
+        } else {
+            end
+        }
+    }
+
+    fn display_math(&mut self, pos: usize, start: usize, lead: &str) -> Option<usize> {
+        let src = self.src;
+        let body_start = start + 2;
+        let mut search = body_start;
+        loop {
+            let o = src[search..].find("$$")?;
+            let close = search + o;
+            let after = close + 2;
+            let line_end = self.line_end(after.min(src.len()));
+            let rest_blank = src[after..line_end].trim().is_empty();
+            let next_blank = line_end >= src.len() || {
+                let ne = self.line_end(line_end);
+                src[line_end..ne].trim().is_empty()
+            };
+            let between_blank = src[body_start..close].contains("\n\n");
+            if between_blank {
+                return None;
+            }
+            if rest_blank && next_blank && close > body_start {
+                let tex = src[body_start..close].trim().to_owned();
+                let n = self.pre.math.len();
+                self.pre.math.push(tex);
+                self.placeholder_block(lead, MATH_OPEN, n, MATH_CLOSE, pos);
+                return Some(line_end);
+            }
+            search = after;
+        }
+    }
+
+    /// Copy one line of paragraph text, with the span-level changes.
+    fn inline(&mut self, pos: usize, line: &str) {
+        let code = code_spans(line);
+        let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+        let mut edits: Vec<(usize, usize, String)> = Vec::new();
+        // $$ inline math $$
+        let mut search = 0;
+        while let Some(o) = line[search..].find("$$") {
+            let open = search + o;
+            if in_code(open) || line[..open].ends_with('\\') {
+                search = open + 2;
+                continue;
+            }
+            let Some(c) = line[open + 2..].find("$$") else { break };
+            let close = open + 2 + c;
+            let tex = line[open + 2..close].to_owned();
+            if tex.trim().is_empty() {
+                search = close + 2;
+                continue;
+            }
+            let n = self.pre.math.len();
+            self.pre.math.push(tex.trim().to_owned());
+            edits.push((open, close + 2, format!("{MATH_OPEN}{n}{MATH_CLOSE}")));
+            search = close + 2;
+        }
+        // Span IALs.
+        let mut search = 1;
+        while let Some(o) = line.get(search..).and_then(|r| r.find("{:")) {
+            let open = search + o;
+            search = open + 2;
+            if in_code(open) || line[open..].starts_with("{::") {
+                continue;
+            }
+            let Some(c) = line[open..].find('}') else { break };
+            let inner = &line[open + 2..open + c];
+            if let Some(attrs) = parse_ial(inner) {
+                let n = self.pre.ials.len();
+                self.pre.ials.push(Ial { attrs, toc: false, attach_prev: true });
+                edits.push((open, open + c + 1, format!("{IAL_OPEN}{n}{IAL_CLOSE}")));
+            }
+        }
+        // Targets with spaces, which kramdown accepts.
+        if line.contains("](") {
+            let images = scan_images(line)
+                .into_iter()
+                .filter(|i| i.syntax == ImageSyntax::Markdown)
+                .map(|i| (i.target_range, i.wrapped));
+            let links = scan_links(line).into_iter().map(|l| (l.target_range, false));
+            for (range, wrapped) in images.chain(links) {
+                let target = &line[range.clone()];
+                if !wrapped && target.trim().contains([' ', '\t']) && range.start <= line.len() {
+                    edits.push((range.start, range.end, format!("<{}>", target.trim())));
+                }
+            }
+        }
+        // [label]: target with spaces
+        let t = line.trim_start();
+        if t.starts_with('[') && !t.starts_with("[^")
+            && let Some(close) = t.find("]:")
+        {
+            let lead = line.len() - t.len();
+            let value_start = lead + close + 2;
+            let value = line[value_start..].trim_end_matches(['\n', '\r']);
+            let v = value.trim();
+            if !v.starts_with('<') && v.contains(' ') && !v.ends_with(['"', '\'', ')']) {
+                let s = value_start + (value.len() - value.trim_start().len());
+                edits.push((s, s + v.len(), format!("<{v}>")));
+            }
+        }
+        // kramdown emphasis CommonMark would refuse (`**"강조"**했다`): a guard character
+        // (taken out again by the builder) makes the delimiters flank as kramdown reads them.
+        for at in emphasis_guards(line, &code) {
+            edits.push((at, at, KEEP_PARAGRAPH.to_string()));
+        }
+        // `\|` inside a code span of a table row stays `\|`, as in kramdown.
+        if line.contains('|') {
+            for r in &code {
+                let mut search = r.start;
+                while let Some(o) = line[search..r.end].find("\\|") {
+                    let at = search + o;
+                    edits.push((at, at, "\\".to_owned()));
+                    search = at + 2;
+                }
+            }
+        }
+        // << and >> (not a blockquote's >).
+        let body_start = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
+        for pat in ["<<", ">>"] {
+            let mut search = body_start;
+            while let Some(o) = line[search..].find(pat) {
+                let at = search + o;
+                search = at + 2;
+                if in_code(at) || line[..at].ends_with('\\') {
+                    continue;
+                }
+                edits.push((at, at + 2, if pat == "<<" { "«" } else { "»" }.to_owned()));
+            }
+        }
+        edits.sort_by_key(|e| (e.0, e.1));
+        let mut last = 0;
+        for (s, e, rep) in edits {
+            if s < last {
+                continue;
+            }
+            self.out.copy(&line[last..s], pos + last);
+            self.out.generate(&rep, pos + s);
+            last = e;
+        }
+        self.out.copy(&line[last..], pos + last);
+    }
+}
+
+fn is_punct(c: Option<char>) -> bool {
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    c.is_some_and(|c| {
+        c.is_ascii_punctuation()
+            || matches!(
+                get_general_category(c),
+                G::ConnectorPunctuation | G::DashPunctuation | G::OpenPunctuation | G::ClosePunctuation
+                    | G::InitialPunctuation | G::FinalPunctuation | G::OtherPunctuation
+                    | G::MathSymbol | G::CurrencySymbol | G::ModifierSymbol | G::OtherSymbol
+            )
+    })
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// Where to put guards so `*` emphasis kramdown reads (opening not followed by a space,
+/// closing not preceded by one) also flanks by CommonMark's rules, which refuse a delimiter
+/// between punctuation and a letter.
+fn emphasis_guards(line: &str, code: &[std::ops::Range<usize>]) -> Vec<usize> {
+    let b = line.as_bytes();
+    // Runs of `*`: start, length, can open, can close.
+    let mut runs: Vec<(usize, usize, bool, bool)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b[i] != b'*' || code.iter().any(|r| r.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let n = b[i..].iter().take_while(|x| **x == b'*').count();
+        let before = line[..i].chars().next_back();
+        let after = line[i + n..].chars().next();
+        runs.push((i, n, !is_space(after), !is_space(before)));
+        i += n;
+    }
+    let mut guards = Vec::new();
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    for (at, n, can_open, can_close) in runs {
+        if can_close
+            && let Some(pos) = open.iter().rposition(|(_, on)| *on == n)
+        {
+            let (o, _) = open[pos];
+            open.truncate(pos);
+            // CommonMark's left-flanking test for the opener, right-flanking for the closer.
+            let o_before = line[..o].chars().next_back();
+            let o_after = line[o + n..].chars().next();
+            if is_punct(o_after) && !(is_space(o_before) || is_punct(o_before)) {
+                guards.push(o + n);
+            }
+            let c_before = line[..at].chars().next_back();
+            let c_after = line[at + n..].chars().next();
+            if is_punct(c_before) && !(is_space(c_after) || is_punct(c_after)) {
+                guards.push(at);
+            }
+            continue;
+        }
+        if can_open && n <= 3 {
+            open.push((at, n));
+        }
+    }
+    guards
+}
+
+fn strip_markdown_attr(tag: &str) -> String {
+    let lower = tag.to_ascii_lowercase();
+    for pat in ["markdown=\"1\"", "markdown='1'", "markdown=1", "markdown=\"block\"", "markdown=\"span\""] {
+        if let Some(i) = lower.find(pat) {
+            let mut s = tag[..i].trim_end().to_owned();
+            s.push_str(&tag[i + pat.len()..]);
+            return s;
+        }
+    }
+    tag.to_owned()
+}
+
+/// Where the element opened just before `from` ends (after its matching end tag), counting
+/// nested elements of the same name; the end of the text when it never closes (kramdown
+/// auto-closes it there).
+pub fn matching_end(src: &str, from: usize, name: &str) -> usize {
+    let mut depth = 1usize;
+    let mut i = from;
+    let raw = name == "script" || name == "style" || name == "pre" || name == "textarea";
+    while let Some(o) = src[i..].find('<') {
+        let at = i + o;
+        match read_tag(src, at) {
+            Some((Token::Comment, end)) => i = end,
+            Some((Token::Close { name: n }, end)) => {
+                if n == name {
+                    depth -= 1;
+                    if depth == 0 {
+                        return end;
+                    }
+                }
+                i = end;
+            }
+            Some((Token::Open { name: n, self_closing, .. }, end)) => {
+                if !raw && n == name && !self_closing {
+                    depth += 1;
+                }
+                i = end;
+            }
+            _ => i = at + 1,
+        }
+    }
+    src.len()
+}

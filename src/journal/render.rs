@@ -1,0 +1,88 @@
+//! A post prepared the way Jekyll publishes it: its front matter read into `page`, its body
+//! run through Liquid (with `page` and `site`), then kramdown — the one [`Doc`] that the
+//! preview draws, `daybook render` prints and the check reads. Pure: the site edge passes
+//! the site's variables and the lookups (includes, post URLs, `{% link %}` targets) in.
+
+use std::collections::HashMap;
+
+use super::front_matter::{FrontMatter, Value, layout};
+use super::kramdown::{self, Doc};
+use super::liquid::{self, LValue, LiquidEnv};
+
+/// What Liquid sees of the site, and how tags look things up.
+pub struct RenderSite<'a> {
+    /// `site.*` variables (`site.title`, `site.baseurl`…), by full name.
+    pub vars: &'a HashMap<String, LValue>,
+    pub baseurl: &'a str,
+    pub url: &'a str,
+    pub include: &'a dyn Fn(&str) -> Option<String>,
+    pub post_url: &'a dyn Fn(&str) -> Option<String>,
+    pub link: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// Facts about the post that are not in its text.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// The post's URL without `baseurl`.
+    pub url: String,
+    /// Site-relative path (`_posts/2024-05-03-x.md`).
+    pub path: String,
+    /// The date as Jekyll reads it, with its offset (`2024-05-03 21:40:00 +0900`).
+    pub date: Option<String>,
+}
+
+/// A front-matter value as Liquid sees it.
+pub fn liquid_value(v: &Value) -> LValue {
+    match v {
+        Value::Str { text, .. } => LValue::Str(text.clone()),
+        Value::Bool(b) => LValue::Bool(*b),
+        Value::Number(n) => n.parse().map_or_else(|_| LValue::Str(n.clone()), LValue::Num),
+        Value::Null | Value::Map => LValue::Nil,
+        Value::List(items) => LValue::List(items.iter().map(liquid_value).collect()),
+    }
+}
+
+/// The `page.*` variables of a post.
+pub fn page_vars(fm: &FrontMatter, page: &PageFacts) -> HashMap<String, LValue> {
+    let mut vars = HashMap::new();
+    for key in fm.keys() {
+        if let Some(v) = fm.get(key) {
+            vars.insert(format!("page.{key}"), liquid_value(&v));
+        }
+    }
+    let list = |items: Vec<String>| LValue::List(items.into_iter().map(LValue::Str).collect());
+    vars.insert("page.categories".into(), list(fm.categories()));
+    vars.insert("page.tags".into(), list(fm.tags()));
+    vars.insert("page.url".into(), LValue::Str(page.url.clone()));
+    vars.insert("page.path".into(), LValue::Str(page.path.clone()));
+    if let Some(d) = &page.date {
+        vars.insert("page.date".into(), LValue::Str(d.clone()));
+    }
+    vars
+}
+
+/// Prepare the post `text` (front matter included).
+pub fn prepare_post(text: &str, page: &PageFacts, site: &RenderSite<'_>) -> Doc {
+    let body_start = layout(text).body_start();
+    let body = &text[body_start..];
+    let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
+    let mut vars = page_vars(&fm, page);
+    for (k, v) in site.vars {
+        vars.insert(k.clone(), v.clone());
+    }
+    let env = LiquidEnv {
+        vars: &vars,
+        baseurl: site.baseurl,
+        url: site.url,
+        include: site.include,
+        post_url: site.post_url,
+        link: site.link,
+    };
+    let rendered = liquid::render(body, &env);
+    kramdown::parse(&rendered.text, rendered.map, rendered.unresolved, body_start)
+}
+
+/// The body as published HTML.
+pub fn to_html(doc: &Doc) -> String {
+    kramdown::html::to_html(doc)
+}

@@ -1,0 +1,716 @@
+//! Drawing a prepared post ([`Prepared`]) the way a browser shows the published page:
+//! headings, paragraphs with inline styles and links, photos at their `width`, lists,
+//! quotes, code, tables, definition lists, the TOC, footnotes, typeset math, and HTML
+//! blocks drawn as what they mean (`<center>`, `<figure>`, `<details>`, `<table>`, `<br>`…)
+//! with `iframe`/`video`/`script` as labelled placeholders. Liquid daybook could not
+//! evaluate shows dimmed, as written. Draws only; clicks come back as a link target.
+
+use std::collections::HashMap;
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, RichText, Stroke, TextFormat, TextureHandle, Ui};
+
+use crate::journal::kramdown::htmlparse::Element;
+use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, HNode, Inline, attr};
+use crate::journal::kramdown::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL};
+use crate::workers::preview::{ImageView, Prepared, math_key};
+
+/// Nesting drawn as nesting, at most; deeper content is drawn flat.
+const MAX_DEPTH: usize = 24;
+
+/// What drawing needs besides the block.
+pub struct DrawCtx<'a> {
+    pub prepared: &'a Prepared,
+    pub math: &'a HashMap<String, TextureHandle>,
+    /// A link the user clicked this frame.
+    pub clicked: Option<String>,
+}
+
+/// Inline style while walking text.
+#[derive(Clone, Copy, Default)]
+struct Style {
+    bold: bool,
+    italic: bool,
+    code: bool,
+    strike: bool,
+    underline: bool,
+    dim: bool,
+    small: bool,
+    raise: i8,
+    size: Option<f32>,
+}
+
+/// A piece of a paragraph's flow.
+enum Piece {
+    Text(LayoutJob),
+    Link(LayoutJob, String),
+    Image(usize),
+    Math(String),
+    Break,
+}
+
+struct Flow {
+    ui_style: std::sync::Arc<egui::Style>,
+    pieces: Vec<Piece>,
+    job: LayoutJob,
+    link: Option<String>,
+}
+
+impl Flow {
+    fn new(ui: &Ui) -> Flow {
+        Flow {
+            ui_style: ui.style().clone(),
+            pieces: Vec::new(),
+            job: LayoutJob::default(),
+            link: None,
+        }
+    }
+
+    fn format(&self, s: Style) -> TextFormat {
+        let v = &self.ui_style.visuals;
+        let body = self
+            .ui_style
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(14.0, |f| f.size);
+        let mut size = s.size.unwrap_or(body);
+        if s.small || s.raise != 0 {
+            size *= 0.75;
+        }
+        let font_id = if s.code {
+            FontId::monospace(size * 0.95)
+        } else {
+            FontId::proportional(size)
+        };
+        let mut color = if s.bold { v.strong_text_color() } else { v.text_color() };
+        if self.link.is_some() {
+            color = v.hyperlink_color;
+        }
+        if s.dim {
+            color = v.weak_text_color();
+        }
+        TextFormat {
+            font_id,
+            color,
+            italics: s.italic,
+            background: if s.code { v.code_bg_color } else { Color32::TRANSPARENT },
+            strikethrough: if s.strike { Stroke::new(1.0, color) } else { Stroke::NONE },
+            underline: if s.underline || self.link.is_some() { Stroke::new(1.0, color) } else { Stroke::NONE },
+            valign: match s.raise {
+                1 => egui::Align::TOP,
+                _ => egui::Align::BOTTOM,
+            },
+            ..TextFormat::default()
+        }
+    }
+
+    fn text(&mut self, t: &str, s: Style) {
+        if t.is_empty() {
+            return;
+        }
+        let f = self.format(s);
+        self.job.append(t, 0.0, f);
+    }
+
+    fn flush(&mut self) {
+        if self.job.sections.is_empty() {
+            return;
+        }
+        let job = std::mem::take(&mut self.job);
+        match &self.link {
+            Some(href) => self.pieces.push(Piece::Link(job, href.clone())),
+            None => self.pieces.push(Piece::Text(job)),
+        }
+    }
+
+    fn set_link(&mut self, link: Option<String>) {
+        self.flush();
+        self.link = link;
+    }
+
+    fn push(&mut self, piece: Piece) {
+        self.flush();
+        self.pieces.push(piece);
+    }
+}
+
+fn heading_size(level: u8) -> f32 {
+    match level {
+        1 => 26.0,
+        2 => 22.0,
+        3 => 19.0,
+        4 => 17.0,
+        5 => 15.0,
+        _ => 14.0,
+    }
+}
+
+/// Liquid daybook could not evaluate, as written.
+fn unresolved_text(cx: &DrawCtx<'_>, n: usize) -> String {
+    cx.prepared.doc.unresolved.get(n).cloned().unwrap_or_default()
+}
+
+/// Text with Liquid markers, as flow pieces (the markers dimmed).
+fn marked_text(flow: &mut Flow, t: &str, s: Style, cx: &DrawCtx<'_>) {
+    use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
+    let mut rest = t;
+    while let Some(i) = rest.find(UNRESOLVED_OPEN) {
+        flow.text(&rest[..i], s);
+        let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
+        let Some(e) = after.find(UNRESOLVED_CLOSE) else {
+            rest = after;
+            continue;
+        };
+        let n: usize = after[..e].parse().unwrap_or(usize::MAX);
+        flow.text(&unresolved_text(cx, n), Style { dim: true, code: true, ..s });
+        rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
+    }
+    flow.text(rest, s);
+}
+
+fn inlines(flow: &mut Flow, list: &[Inline], s: Style, cx: &DrawCtx<'_>, depth: usize) {
+    // Inline HTML tags change the style until their end tag.
+    let mut stack: Vec<(String, Style, Option<String>)> = Vec::new();
+    let mut s = s;
+    for i in list {
+        match i {
+            Inline::Text(t) => marked_text(flow, t, s, cx),
+            Inline::Em(c) => inlines(flow, c, Style { italic: true, ..s }, cx, depth + 1),
+            Inline::Strong(c) => inlines(flow, c, Style { bold: true, ..s }, cx, depth + 1),
+            Inline::Del(c) => inlines(flow, c, Style { strike: true, ..s }, cx, depth + 1),
+            Inline::Code(c) => flow.text(c, Style { code: true, ..s }),
+            Inline::Link { href, content, .. } => {
+                let outer = flow.link.clone();
+                flow.set_link(Some(href.clone()));
+                inlines(flow, content, s, cx, depth + 1);
+                flow.set_link(outer);
+            }
+            Inline::Image(n) => flow.push(Piece::Image(*n)),
+            Inline::Break => flow.push(Piece::Break),
+            Inline::SoftBreak => flow.text(" ", s),
+            Inline::Math(tex) => flow.push(Piece::Math(math_key(tex, false))),
+            Inline::FootnoteRef { number, name, .. } => {
+                let outer = flow.link.clone();
+                flow.set_link(Some(format!("#fn:{name}")));
+                flow.text(&number.to_string(), Style { raise: 1, ..s });
+                flow.set_link(outer);
+            }
+            Inline::Abbr { text, .. } => flow.text(text, Style { underline: true, ..s }),
+            Inline::Unresolved(n) => flow.text(&unresolved_text(cx, *n), Style { dim: true, code: true, ..s }),
+            Inline::Tag(HNode::Text(_)) | Inline::Tag(HNode::Comment) => {}
+            Inline::Tag(HNode::Element(el)) => {
+                if el.name == PLACEHOLDER_IAL {
+                    continue;
+                }
+                if el.name == PLACEHOLDER_HTML {
+                    html_inline(flow, &el.children, s, cx, depth + 1);
+                    continue;
+                }
+                if el.end {
+                    if let Some(pos) = stack.iter().rposition(|(n, _, _)| *n == el.name) {
+                        let (_, old, link) = stack.remove(pos);
+                        stack.truncate(pos);
+                        s = old;
+                        if el.name == "a" {
+                            flow.set_link(link);
+                        }
+                    }
+                    continue;
+                }
+                match el.name.as_str() {
+                    "br" => flow.push(Piece::Break),
+                    "input" if attr(&el.attrs, "type") == Some("checkbox") => {
+                        let checked = attr(&el.attrs, "checked").is_some();
+                        flow.text(if checked { "[x] " } else { "[ ] " }, s);
+                    }
+                    "a" => {
+                        stack.push((el.name.clone(), s, flow.link.clone()));
+                        flow.set_link(attr(&el.attrs, "href").map(str::to_owned));
+                    }
+                    name => {
+                        stack.push((name.to_owned(), s, None));
+                        s = styled(s, name);
+                    }
+                }
+            }
+        }
+    }
+    if !stack.is_empty() && flow.link.is_some() {
+        flow.set_link(None);
+    }
+}
+
+/// The style an inline HTML element gives its content.
+fn styled(s: Style, name: &str) -> Style {
+    match name {
+        "b" | "strong" => Style { bold: true, ..s },
+        "i" | "em" | "cite" | "var" | "dfn" => Style { italic: true, ..s },
+        "code" | "kbd" | "samp" | "tt" => Style { code: true, ..s },
+        "s" | "del" | "strike" => Style { strike: true, ..s },
+        "u" | "ins" | "abbr" => Style { underline: true, ..s },
+        "small" => Style { small: true, ..s },
+        "sup" => Style { raise: 1, ..s },
+        "sub" => Style { raise: -1, ..s },
+        _ => s,
+    }
+}
+
+/// Inline HTML nodes into the flow (block elements are drawn by [`html_blocks`]).
+fn html_inline(flow: &mut Flow, nodes: &[HNode], s: Style, cx: &DrawCtx<'_>, depth: usize) {
+    for n in nodes {
+        match n {
+            HNode::Text(t) => marked_text(flow, t, s, cx),
+            HNode::Comment => {}
+            HNode::Element(el) => match el.name.as_str() {
+                "br" => flow.push(Piece::Break),
+                "img" => {
+                    if let Some(i) = el.image {
+                        flow.push(Piece::Image(i));
+                    }
+                }
+                "a" => {
+                    let outer = flow.link.clone();
+                    flow.set_link(attr(&el.attrs, "href").map(str::to_owned));
+                    html_inline(flow, &el.children, s, cx, depth + 1);
+                    flow.set_link(outer);
+                }
+                "script" | "style" => {}
+                name if depth < MAX_DEPTH => html_inline(flow, &el.children, styled(s, name), cx, depth + 1),
+                _ => flow.text(&text_of(&el.children), s),
+            },
+        }
+    }
+}
+
+fn text_of(nodes: &[HNode]) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<&HNode> = nodes.iter().rev().collect();
+    while let Some(n) = stack.pop() {
+        match n {
+            HNode::Text(t) => out.push_str(t),
+            HNode::Element(el) => stack.extend(el.children.iter().rev()),
+            HNode::Comment => {}
+        }
+    }
+    out
+}
+
+/// Draw the flow's pieces, wrapping like a paragraph; photos take a line of their own.
+fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_width: f32) {
+    flow.flush();
+    let mut pieces = std::mem::take(&mut flow.pieces).into_iter().peekable();
+    while pieces.peek().is_some() {
+        if let Some(Piece::Image(_)) = pieces.peek()
+            && let Some(Piece::Image(n)) = pieces.next()
+        {
+            image(ui, cx, n, max_width);
+            continue;
+        }
+        let mut run = Vec::new();
+        while let Some(p) = pieces.next_if(|p| !matches!(p, Piece::Image(_))) {
+            run.push(p);
+        }
+        // A line break right before a photo ends the line, nothing more.
+        while matches!(run.last(), Some(Piece::Break)) {
+            run.pop();
+        }
+        if run.is_empty() {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            for piece in run {
+                match piece {
+                    Piece::Text(job) => {
+                        ui.label(job);
+                    }
+                    Piece::Link(job, href) => {
+                        let r = ui.add(egui::Label::new(job).sense(egui::Sense::click()));
+                        let r = r.on_hover_text(&href);
+                        if r.clicked() {
+                            cx.clicked = Some(href);
+                        }
+                    }
+                    Piece::Break => ui.end_row(),
+                    Piece::Math(key) => math(ui, cx, &key),
+                    Piece::Image(_) => {}
+                }
+            }
+        });
+    }
+}
+
+fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
+    match (cx.math.get(key), cx.prepared.math.get(key)) {
+        (Some(tex), Some(Some(m))) => {
+            let size = egui::vec2(m.image.size[0] as f32, m.image.size[1] as f32) / m.scale;
+            let tint = ui.visuals().text_color();
+            ui.add(egui::Image::new((tex.id(), size)).tint(tint))
+                .on_hover_text(&key[1..]);
+        }
+        _ => {
+            ui.label(RichText::new(&key[1..]).monospace().italics());
+        }
+    }
+}
+
+/// `60%` → 60% of the width; `300` or `300px` → 300 points.
+fn length(value: Option<&str>, full: f32) -> Option<f32> {
+    let v = value?.trim();
+    if let Some(p) = v.strip_suffix('%') {
+        return p.trim().parse::<f32>().ok().map(|p| full * p / 100.0);
+    }
+    v.trim_end_matches("px").trim().parse::<f32>().ok()
+}
+
+fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
+    let (Some(view), Some(img)) = (cx.prepared.images.get(n), cx.prepared.doc.images.get(n)) else {
+        return;
+    };
+    let full = max_width.min(ui.available_width().max(40.0));
+    match view {
+        ImageView::File { uri } => {
+            let asked = length(img.width.as_deref(), full).map(|w| w.clamp(8.0, full));
+            let mut widget = match asked {
+                // A width on the page scales the photo to it, up or down.
+                Some(w) => egui::Image::new(uri.as_str()).fit_to_exact_size(egui::vec2(w, w * 8.0)),
+                None => egui::Image::new(uri.as_str()).fit_to_original_size(1.0).max_width(full),
+            };
+            if let Some(h) = length(img.height.as_deref(), full) {
+                widget = widget.max_height(h);
+            }
+            let r = ui.add(widget);
+            if !img.alt.is_empty() {
+                r.on_hover_text(&img.alt);
+            }
+        }
+        ImageView::Missing { target, why } => notice(ui, &format!("🖼 missing image: {target} ({why})"), true),
+        ImageView::Remote { url } => notice(ui, &format!("🖼 remote image, not loaded: {url}"), false),
+        ImageView::Unresolved { expr } => {
+            notice(ui, &format!("🖼 image from Liquid daybook cannot evaluate: {expr}"), false)
+        }
+    }
+}
+
+fn notice(ui: &mut Ui, text: &str, error: bool) {
+    let color = if error { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
+    egui::Frame::group(ui.style()).stroke(Stroke::new(1.0, color)).show(ui, |ui| {
+        ui.label(RichText::new(text).color(color));
+    });
+}
+
+/// Draw one block of the post.
+pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
+    let width = ui.available_width();
+    match &b.kind {
+        BlockKind::Heading { level, content, .. } => {
+            let mut flow = Flow::new(ui);
+            inlines(&mut flow, content, Style { bold: true, size: Some(heading_size(*level)), ..Style::default() }, cx, depth);
+            ui.add_space(4.0);
+            show_flow(ui, flow, cx, width);
+        }
+        BlockKind::Paragraph { content, .. } => {
+            let mut flow = Flow::new(ui);
+            inlines(&mut flow, content, Style::default(), cx, depth);
+            show_flow(ui, flow, cx, width);
+        }
+        BlockKind::Code { text, lang } => code(ui, text, lang.as_deref()),
+        BlockKind::Quote { blocks, .. } => quote(ui, |ui, cx| blocks_in(ui, blocks, cx, depth + 1), cx),
+        BlockKind::List { ordered, items, .. } => {
+            for (i, item) in items.iter().enumerate() {
+                let marker = if *ordered { format!("{}.", i + 1) } else { "•".to_owned() };
+                ui.horizontal_top(|ui| {
+                    ui.add_sized([22.0, 0.0], egui::Label::new(marker));
+                    ui.vertical(|ui| blocks_in(ui, item, cx, depth + 1));
+                });
+            }
+        }
+        BlockKind::Toc => toc(ui, cx),
+        BlockKind::Table { align, head, rows, .. } => table(ui, align, head, rows, cx, depth),
+        BlockKind::DefList(items) => {
+            for item in items {
+                match item {
+                    DefItem::Term(c) => {
+                        let mut flow = Flow::new(ui);
+                        inlines(&mut flow, c, Style { bold: true, ..Style::default() }, cx, depth);
+                        show_flow(ui, flow, cx, width);
+                    }
+                    DefItem::Def(blocks) => {
+                        ui.horizontal_top(|ui| {
+                            ui.add_space(24.0);
+                            ui.vertical(|ui| blocks_in(ui, blocks, cx, depth + 1));
+                        });
+                    }
+                }
+            }
+        }
+        BlockKind::Rule => {
+            ui.separator();
+        }
+        BlockKind::Html { nodes, .. } => html_blocks(ui, nodes, cx, depth),
+        BlockKind::Math(tex) => {
+            ui.vertical_centered(|ui| math(ui, cx, &math_key(tex, true)));
+        }
+    }
+}
+
+fn blocks_in(ui: &mut Ui, blocks: &[Block], cx: &mut DrawCtx<'_>, depth: usize) {
+    for b in blocks {
+        if depth > MAX_DEPTH {
+            ui.label(RichText::new("…").weak());
+            return;
+        }
+        block(ui, b, cx, depth);
+    }
+}
+
+fn code(ui: &mut Ui, text: &str, lang: Option<&str>) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().code_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if let Some(l) = lang {
+                ui.label(RichText::new(l).small().weak());
+            }
+            ui.label(RichText::new(text.trim_end_matches('\n')).monospace());
+        });
+}
+
+fn quote(ui: &mut Ui, inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>), cx: &mut DrawCtx<'_>) {
+    let color = ui.visuals().weak_text_color();
+    let r = ui.horizontal_top(|ui| {
+        ui.add_space(12.0);
+        ui.vertical(|ui| inner(ui, cx));
+    });
+    let rect = r.response.rect;
+    ui.painter().vline(rect.left() + 4.0, rect.y_range(), Stroke::new(3.0, color));
+}
+
+fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
+    let headings = cx.prepared.doc.headings.clone();
+    let base = headings.iter().map(|h| h.level).min().unwrap_or(1);
+    for h in &headings {
+        ui.horizontal(|ui| {
+            ui.add_space(16.0 * f32::from(h.level - base));
+            ui.label("•");
+            let link = ui.link(&h.text);
+            if link.clicked() {
+                cx.clicked = Some(format!("#{}", h.id));
+            }
+        });
+    }
+}
+
+fn table(ui: &mut Ui, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], cx: &mut DrawCtx<'_>, depth: usize) {
+    let id = ui.next_auto_id();
+    egui::Grid::new(id).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for (i, c) in head.iter().enumerate() {
+            cell(ui, c, align.get(i).copied(), true, cx, depth);
+        }
+        if !head.is_empty() {
+            ui.end_row();
+        }
+        for row in rows {
+            for (i, c) in row.iter().enumerate() {
+                cell(ui, c, align.get(i).copied(), false, cx, depth);
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn cell(ui: &mut Ui, c: &[Inline], align: Option<Align>, head: bool, cx: &mut DrawCtx<'_>, depth: usize) {
+    let layout = match align {
+        Some(Align::Right) => egui::Layout::right_to_left(egui::Align::Center),
+        Some(Align::Center) => egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
+        _ => egui::Layout::left_to_right(egui::Align::Center),
+    };
+    ui.with_layout(layout, |ui| {
+        let mut flow = Flow::new(ui);
+        inlines(&mut flow, c, Style { bold: head, ..Style::default() }, cx, depth);
+        show_line(ui, flow, cx);
+    });
+}
+
+/// Draw the flow on one line without wrapping (table cells size to their text).
+fn show_line(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>) {
+    flow.flush();
+    let pieces = std::mem::take(&mut flow.pieces);
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for piece in pieces {
+            match piece {
+                Piece::Text(job) => {
+                    ui.add(egui::Label::new(job).extend());
+                }
+                Piece::Link(job, href) => {
+                    let r = ui.add(egui::Label::new(job).extend().sense(egui::Sense::click()));
+                    if r.on_hover_text(&href).clicked() {
+                        cx.clicked = Some(href);
+                    }
+                }
+                Piece::Break => {}
+                Piece::Math(key) => math(ui, cx, &key),
+                Piece::Image(n) => image(ui, cx, n, 400.0),
+            }
+        }
+    });
+}
+
+/// Draw HTML block content: inline runs as paragraphs, block elements as what they mean.
+fn html_blocks(ui: &mut Ui, nodes: &[HNode], cx: &mut DrawCtx<'_>, depth: usize) {
+    let width = ui.available_width();
+    let mut flow_nodes: Vec<HNode> = Vec::new();
+    let flush = |ui: &mut Ui, pending: &mut Vec<HNode>, cx: &mut DrawCtx<'_>| {
+        if pending.iter().all(|n| matches!(n, HNode::Text(t) if t.trim().is_empty()) || matches!(n, HNode::Comment)) {
+            pending.clear();
+            return;
+        }
+        let mut f = Flow::new(ui);
+        html_inline(&mut f, pending, Style::default(), cx, depth);
+        pending.clear();
+        show_flow(ui, f, cx, width);
+    };
+    for n in nodes {
+        let HNode::Element(el) = n else {
+            flow_nodes.push(n.clone());
+            continue;
+        };
+        if !is_block_element(&el.name) || depth > MAX_DEPTH {
+            flow_nodes.push(n.clone());
+            continue;
+        }
+        flush(ui, &mut flow_nodes, cx);
+        html_element(ui, el, cx, depth + 1);
+    }
+    flush(ui, &mut flow_nodes, cx);
+}
+
+fn is_block_element(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "center" | "figure" | "figcaption" | "details" | "summary" | "section" | "article"
+            | "header" | "footer" | "main" | "nav" | "aside" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            | "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "table" | "pre" | "blockquote" | "hr" | "iframe"
+            | "video" | "audio" | "script" | "style" | "object" | "embed" | "canvas" | "svg" | "form"
+            | "noscript" | "address" | "fieldset"
+    )
+}
+
+fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
+    let children = &el.children;
+    match el.name.as_str() {
+        "center" => {
+            ui.vertical_centered(|ui| html_blocks(ui, children, cx, depth));
+        }
+        "figcaption" => {
+            ui.vertical_centered(|ui| {
+                let mut f = Flow::new(ui);
+                html_inline(&mut f, children, Style { italic: true, small: true, ..Style::default() }, cx, depth);
+                show_flow(ui, f, cx, ui.available_width());
+            });
+        }
+        "details" => {
+            let summary = children.iter().find_map(|c| match c {
+                HNode::Element(s) if s.name == "summary" => Some(text_of(&s.children)),
+                _ => None,
+            });
+            let rest: Vec<HNode> = children
+                .iter()
+                .filter(|c| !matches!(c, HNode::Element(s) if s.name == "summary"))
+                .cloned()
+                .collect();
+            egui::CollapsingHeader::new(summary.unwrap_or_else(|| "Details".to_owned()))
+                .id_salt(("details", el.at))
+                .default_open(false)
+                .show(ui, |ui| html_blocks(ui, &rest, cx, depth));
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            let level = el.name[1..].parse().unwrap_or(3);
+            let mut f = Flow::new(ui);
+            html_inline(&mut f, children, Style { bold: true, size: Some(heading_size(level)), ..Style::default() }, cx, depth);
+            show_flow(ui, f, cx, ui.available_width());
+        }
+        "ul" | "ol" => {
+            let ordered = el.name == "ol";
+            let mut n = 0;
+            for c in children {
+                if let HNode::Element(li) = c
+                    && li.name == "li"
+                {
+                    n += 1;
+                    let marker = if ordered { format!("{n}.") } else { "•".to_owned() };
+                    ui.horizontal_top(|ui| {
+                        ui.add_sized([22.0, 0.0], egui::Label::new(marker));
+                        ui.vertical(|ui| html_blocks(ui, &li.children, cx, depth));
+                    });
+                }
+            }
+        }
+        "pre" => code(ui, &text_of(children), None),
+        "blockquote" => quote(ui, |ui, cx| html_blocks(ui, children, cx, depth), cx),
+        "hr" => {
+            ui.separator();
+        }
+        "table" => html_table(ui, el, cx, depth),
+        "dd" => {
+            ui.horizontal_top(|ui| {
+                ui.add_space(24.0);
+                ui.vertical(|ui| html_blocks(ui, children, cx, depth));
+            });
+        }
+        "iframe" | "video" | "audio" | "object" | "embed" | "canvas" | "svg" | "form" => {
+            let src = attr(&el.attrs, "src").or_else(|| attr(&el.attrs, "data")).unwrap_or("");
+            notice(ui, &format!("[{}] not shown in the preview: {src}", el.name), false);
+        }
+        "script" => notice(ui, "[script] not run in the preview", false),
+        "style" | "noscript" => {}
+        _ => html_blocks(ui, children, cx, depth),
+    }
+}
+
+fn html_table(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
+    let mut rows: Vec<&Element> = Vec::new();
+    let mut stack: Vec<&HNode> = el.children.iter().rev().collect();
+    while let Some(n) = stack.pop() {
+        if let HNode::Element(e) = n {
+            match e.name.as_str() {
+                "tr" => rows.push(e),
+                "thead" | "tbody" | "tfoot" => stack.extend(e.children.iter().rev()),
+                _ => {}
+            }
+        }
+    }
+    egui::Grid::new(("html-table", el.at)).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for row in rows {
+            for c in &row.children {
+                if let HNode::Element(cell) = c
+                    && (cell.name == "td" || cell.name == "th")
+                {
+                    ui.vertical(|ui| {
+                        let mut f = Flow::new(ui);
+                        html_inline(&mut f, &cell.children, Style { bold: cell.name == "th", ..Style::default() }, cx, depth);
+                        show_line(ui, f, cx);
+                    });
+                }
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// The footnotes at the end of the page.
+pub fn footnotes(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
+    let notes = &cx.prepared.doc.footnotes;
+    if notes.is_empty() {
+        return;
+    }
+    ui.separator();
+    let notes = notes.clone();
+    for (i, f) in notes.iter().enumerate() {
+        ui.horizontal_top(|ui| {
+            ui.add_sized([22.0, 0.0], egui::Label::new(RichText::new(format!("{}.", i + 1)).small()));
+            ui.vertical(|ui| blocks_in(ui, &f.blocks, cx, 1));
+        });
+    }
+}

@@ -1,0 +1,377 @@
+//! The preview worker: prepares the open post as Jekyll publishes it (Liquid, kramdown),
+//! resolves its images against the site's files, and typesets its math — off the UI thread,
+//! so typing never waits for it.
+//!
+//! The UI asks with [`PreviewWorker::request`] (a newer request replaces one not yet
+//! started) and takes results with [`PreviewWorker::poll`]; each result names the text
+//! generation it was made from, so a late result for an old generation is still shown
+//! until the newer one arrives, never after it.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use egui::ColorImage;
+
+use crate::journal::check::browser_url;
+use crate::journal::front_matter::FrontMatter;
+use crate::journal::kramdown::Doc;
+use crate::journal::links::{LinkContext, Resolved, resolve};
+use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
+use crate::journal::check::SiteFiles;
+use crate::site::Site;
+use crate::site::check::SiteFileSet;
+use crate::site::render::Renderer;
+
+/// What the worker keeps between jobs: the site's renderer and files, and typeset math.
+#[derive(Default)]
+pub struct WorkerState {
+    site: Option<(PathBuf, u64, Renderer, SiteFileSet)>,
+    math: HashMap<String, Option<MathImage>>,
+}
+
+/// Math images kept between requests, at most.
+const MATH_CACHE: usize = 512;
+
+/// What to prepare.
+pub struct PreviewJob {
+    pub site: Site,
+    /// Bumped when the site's files may have changed: includes and the file list are
+    /// read again.
+    pub files_generation: u64,
+    pub path: PathBuf,
+    /// Site-relative path.
+    pub rel: String,
+    pub text: String,
+    pub generation: u64,
+}
+
+/// How one image of the post will show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImageView {
+    /// A site file: a `file://` URI for the photo loader.
+    File { uri: String },
+    /// Not on the published site: what the page asks for and why it is missing.
+    Missing { target: String, why: String },
+    /// A remote image (never fetched).
+    Remote { url: String },
+    /// Its URL uses Liquid daybook cannot evaluate.
+    Unresolved { expr: String },
+}
+
+/// A typeset formula (white on transparent; tinted when drawn).
+#[derive(Clone)]
+pub struct MathImage {
+    pub image: Arc<ColorImage>,
+    /// Pixels per point the image was rendered for.
+    pub scale: f32,
+}
+
+/// The heading the layout shows above the body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageHeading {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub categories: Vec<String>,
+}
+
+/// A prepared post.
+pub struct Prepared {
+    pub path: PathBuf,
+    pub generation: u64,
+    pub doc: Doc,
+    pub heading: PageHeading,
+    /// By index of `doc.images`.
+    pub images: Vec<ImageView>,
+    /// Typeset math by TeX source (`None` when it could not be typeset).
+    pub math: HashMap<String, Option<MathImage>>,
+    /// Per top-level block: a key from its source text, for caching measured heights.
+    pub keys: Vec<u64>,
+    /// The post's URL (for `#anchor` links and relative links).
+    pub links: LinkContext,
+}
+
+/// Sends jobs to the worker thread and takes its results.
+pub struct PreviewWorker {
+    tx: Sender<PreviewJob>,
+    rx: Receiver<Prepared>,
+    busy: bool,
+    pending: Option<PreviewJob>,
+}
+
+impl PreviewWorker {
+    /// Start the worker; `wake` is called when a result is ready.
+    pub fn start(wake: Box<dyn Fn() + Send>) -> PreviewWorker {
+        let (tx, job_rx) = channel::<PreviewJob>();
+        let (result_tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("daybook-preview".into())
+            .spawn(move || {
+                let mut state = WorkerState::default();
+                while let Ok(mut job) = job_rx.recv() {
+                    // Only the newest waiting job matters.
+                    while let Ok(newer) = job_rx.try_recv() {
+                        job = newer;
+                    }
+                    let result = prepare(&job, &mut state);
+                    if result_tx.send(result).is_err() {
+                        return;
+                    }
+                    wake();
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("daybook: could not start the preview thread: {e}");
+        }
+        PreviewWorker {
+            tx,
+            rx,
+            busy: false,
+            pending: None,
+        }
+    }
+
+    /// Ask for `job`; replaces a request that has not started.
+    pub fn request(&mut self, job: PreviewJob) {
+        if self.busy {
+            self.pending = Some(job);
+        } else if self.tx.send(job).is_ok() {
+            self.busy = true;
+        }
+    }
+
+    /// Whether a request is being prepared or waiting.
+    pub fn is_busy(&self) -> bool {
+        self.busy || self.pending.is_some()
+    }
+
+    /// The newest result, if one arrived.
+    pub fn poll(&mut self) -> Option<Prepared> {
+        let mut latest = None;
+        while let Ok(r) = self.rx.try_recv() {
+            latest = Some(r);
+            self.busy = false;
+        }
+        if !self.busy
+            && let Some(job) = self.pending.take()
+            && self.tx.send(job).is_ok()
+        {
+            self.busy = true;
+        }
+        latest
+    }
+
+    /// Wait for the current request (tests and benches).
+    pub fn wait(&mut self) -> Option<Prepared> {
+        let mut last = None;
+        while self.is_busy() {
+            match self.rx.recv() {
+                Ok(r) => {
+                    self.busy = false;
+                    last = Some(r);
+                    if let Some(job) = self.pending.take()
+                        && self.tx.send(job).is_ok()
+                    {
+                        self.busy = true;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        last
+    }
+}
+
+fn hash_of(s: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Prepare one post (also used directly by tests and benches).
+pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
+    let fresh = state
+        .site
+        .as_ref()
+        .is_some_and(|(root, g, _, _)| *root == job.site.root && *g == job.files_generation);
+    if !fresh {
+        state.site = None;
+    }
+    let (_, _, renderer, files) = &*state.site.get_or_insert_with(|| {
+        let now = job.site.config.zone().to_zone(chrono::Utc::now().fixed_offset());
+        let config = &job.site.config;
+        (
+            job.site.root.clone(),
+            job.files_generation,
+            Renderer::new(&job.site, now),
+            SiteFileSet::scan_with(&job.site.root, &config.exclude, &config.include),
+        )
+    });
+    let math_cache = &mut state.math;
+    let doc = renderer.prepare(&job.rel, &job.text);
+    let page = renderer.page_facts(&job.rel, &job.text);
+    let config = &renderer.site().config;
+    let links = LinkContext {
+        baseurl: config.baseurl.clone(),
+        url: config.url.clone(),
+        post_url: page.url.clone(),
+    };
+    let root = &renderer.site().root;
+    let images = doc
+        .images
+        .iter()
+        .map(|img| image_view(&img.src, &doc.unresolved, &links, files, root))
+        .collect();
+    let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());
+    let heading = PageHeading {
+        title: fm.title(),
+        date: page.date.as_deref().map(|d| d.get(..16).unwrap_or(d).to_owned()),
+        categories: fm.categories(),
+    };
+    let mut keys = Vec::with_capacity(doc.blocks.len());
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let end = doc.blocks.get(i + 1).map_or(job.text.len(), |n| n.at);
+        let slice = job.text.get(b.at..end.max(b.at)).unwrap_or_default();
+        keys.push(hash_of(slice));
+    }
+    let mut math = HashMap::new();
+    for tex in math_sources(&doc) {
+        let (src, display) = tex;
+        let key = math_key(&src, display);
+        let rendered = math_cache
+            .entry(key.clone())
+            .or_insert_with(|| typeset(&src, display))
+            .clone();
+        math.insert(key, rendered);
+    }
+    if math_cache.len() > MATH_CACHE {
+        math_cache.clear();
+    }
+    Prepared {
+        path: job.path.clone(),
+        generation: job.generation,
+        doc,
+        heading,
+        images,
+        math,
+        keys,
+        links,
+    }
+}
+
+/// The key a formula's image is stored under.
+pub fn math_key(tex: &str, display: bool) -> String {
+    format!("{}{tex}", if display { "D" } else { "T" })
+}
+
+fn math_sources(doc: &Doc) -> Vec<(String, bool)> {
+    use crate::journal::kramdown::{Block, BlockKind, DefItem, Inline};
+    let mut out = Vec::new();
+    fn inlines(list: &[Inline], out: &mut Vec<(String, bool)>) {
+        for i in list {
+            match i {
+                Inline::Math(t) => out.push((t.clone(), false)),
+                Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => inlines(c, out),
+                Inline::Link { content, .. } => inlines(content, out),
+                _ => {}
+            }
+        }
+    }
+    fn blocks(list: &[Block], out: &mut Vec<(String, bool)>) {
+        for b in list {
+            match &b.kind {
+                BlockKind::Math(t) => out.push((t.clone(), true)),
+                BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => inlines(content, out),
+                BlockKind::Quote { blocks: inner, .. } => blocks(inner, out),
+                BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                BlockKind::Table { head, rows, .. } => {
+                    head.iter().for_each(|c| inlines(c, out));
+                    rows.iter().flatten().for_each(|c| inlines(c, out));
+                }
+                BlockKind::DefList(items) => {
+                    for item in items {
+                        match item {
+                            DefItem::Term(c) => inlines(c, out),
+                            DefItem::Def(b) => blocks(b, out),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    blocks(&doc.blocks, &mut out);
+    for f in &doc.footnotes {
+        blocks(&f.blocks, &mut out);
+    }
+    out
+}
+
+/// Typeset TeX with latex-rust (STIX Two Math), as white glyphs to be tinted when drawn.
+pub fn typeset(tex: &str, display: bool) -> Option<MathImage> {
+    use latex_rust::{Color, MathFont, PngOptions};
+    if tex.len() > 4000 {
+        return None;
+    }
+    let font = MathFont::stix_two_math().ok()?;
+    let mut options = PngOptions::new();
+    options.display = display;
+    options.color = Color::rgb(255, 255, 255);
+    // 12 pt at 144 dpi is two pixels per point; drawn at 1.6 pixels per point, the
+    // formula's em matches the body text.
+    let png = std::panic::catch_unwind(|| latex_rust::latex_to_png(tex, &font, &options))
+        .ok()?
+        .ok()?;
+    let decoded = image::load_from_memory_with_format(&png, image::ImageFormat::Png).ok()?;
+    let rgba = decoded.to_rgba8();
+    let size = [rgba.width() as usize, rgba.height() as usize];
+    Some(MathImage {
+        image: Arc::new(ColorImage::from_rgba_unmultiplied(size, rgba.as_raw())),
+        scale: 1.6,
+    })
+}
+
+fn image_view(
+    src: &str,
+    unresolved: &[String],
+    links: &LinkContext,
+    files: &SiteFileSet,
+    root: &std::path::Path,
+) -> ImageView {
+    if src.contains(UNRESOLVED_OPEN) {
+        let mut expr = String::new();
+        let mut rest = src;
+        while let Some(i) = rest.find(UNRESOLVED_OPEN) {
+            expr.push_str(&rest[..i]);
+            let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
+            let Some(e) = after.find(UNRESOLVED_CLOSE) else { break };
+            let n: usize = after[..e].parse().unwrap_or(usize::MAX);
+            expr.push_str(unresolved.get(n).map_or("", String::as_str));
+            rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
+        }
+        expr.push_str(rest);
+        return ImageView::Unresolved { expr };
+    }
+    let (url, _) = browser_url(src);
+    match resolve(&url, links) {
+        Resolved::Remote(url) => ImageView::Remote { url },
+        Resolved::SiteFile(rel) if files.exists(&rel) => ImageView::File {
+            uri: format!("file://{}/{rel}", root.display()),
+        },
+        Resolved::SiteFile(rel) => ImageView::Missing {
+            why: files
+                .unpublished_reason(&rel)
+                .unwrap_or_else(|| "no such file in the site".to_owned()),
+            target: format!("/{rel}"),
+        },
+        Resolved::OutsideSite(url) if files.exists(url.trim_start_matches('/')) => ImageView::File {
+            uri: format!("file://{}{url}", root.display()),
+        },
+        Resolved::OutsideSite(url) => ImageView::Missing {
+            target: url,
+            why: "outside the site".to_owned(),
+        },
+    }
+}
