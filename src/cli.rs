@@ -174,7 +174,10 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
 fn render(post: &Path) -> anyhow::Result<()> {
     let site = Site::find(post)?;
     let loaded = store::load_post(post)?;
-    let now = site.config.zone().to_zone(chrono::Utc::now().fixed_offset());
+    let now = site
+        .config
+        .zone()
+        .to_zone(chrono::Utc::now().fixed_offset());
     let renderer = crate::site::render::Renderer::new(&site, now);
     let rel = crate::site::check::relative_slash(&site.root, &loaded.path);
     let doc = renderer.prepare(&rel, &loaded.text);

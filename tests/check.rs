@@ -315,7 +315,12 @@ fn check_reads_the_published_page_not_the_source_text() {
     assert_eq!(of("backslash-image-path").len(), 1, "{rows:#?}");
     let unresolved = of("unresolved-image");
     assert_eq!(unresolved.len(), 1, "{rows:#?}");
-    assert!(unresolved[0]["message"].as_str().unwrap().contains("site.data.cdn"));
+    assert!(
+        unresolved[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("site.data.cdn")
+    );
     // A chart kept in _posts/ is one note, nothing else.
     let chart: Vec<_> = rows
         .iter()
@@ -331,10 +336,20 @@ fn check_reads_the_published_page_not_the_source_text() {
 fn render_prints_the_body_as_jekyll_publishes_it() {
     let site = real_blog_site();
     let out = daybook(site.path(), &["render", "_posts/2018-07-06-liquid.md"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = String::from_utf8(out.stdout).unwrap();
-    assert!(html.contains("<img src=\"https://blog.example/assets/x.png\" />"), "{html}");
-    assert!(html.contains("<pre><code>![code](/in-indented-code.png)\n</code></pre>"), "{html}");
+    assert!(
+        html.contains("<img src=\"https://blog.example/assets/x.png\" />"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<pre><code>![code](/in-indented-code.png)\n</code></pre>"),
+        "{html}"
+    );
     assert!(!html.contains("in-liquid-comment"), "{html}");
     assert!(!html.contains("{{"), "{html}");
     let missing = daybook(site.path(), &["render", "_posts/nope.md"]);

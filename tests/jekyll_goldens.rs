@@ -19,7 +19,20 @@ use daybook::site::check::Checker;
 use daybook::site::render::Renderer;
 
 const COUNTED: [&str; 15] = [
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "li", "pre", "blockquote", "img", "dl", "sup",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "li",
+    "pre",
+    "blockquote",
+    "img",
+    "dl",
+    "sup",
     "abbr",
 ];
 const SPACED: [&str; 16] = [
@@ -37,10 +50,15 @@ fn math_tokens(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut rest = t;
     loop {
-        let next = ["\\(", "\\["].iter().filter_map(|o| rest.find(o).map(|i| (i, *o))).min();
+        let next = ["\\(", "\\["]
+            .iter()
+            .filter_map(|o| rest.find(o).map(|i| (i, *o)))
+            .min();
         let Some((i, open)) = next else { break };
         let close = if open == "\\(" { "\\)" } else { "\\]" };
-        let Some(end) = rest[i + 2..].find(close) else { break };
+        let Some(end) = rest[i + 2..].find(close) else {
+            break;
+        };
         out.push_str(&rest[..i]);
         let inner: String = rest[i + 2..i + 2 + end].split_whitespace().collect();
         out.push_str(&format!(" MATH({inner}) "));
@@ -68,14 +86,19 @@ fn page(html: &str) -> Page {
                 if name == "img"
                     && let Some((_, v)) = attrs.iter().find(|(k, _)| k == "src")
                 {
-                    let cleaned: String = v.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+                    let cleaned: String = v
+                        .chars()
+                        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                        .collect();
                     srcs.push(percent_decode(cleaned.trim()));
                 }
                 if SPACED.contains(&name.as_str()) {
                     text.push(' ');
                 }
             }
-            Token::Close { name } if name == "script" || name == "style" => skip = skip.saturating_sub(1),
+            Token::Close { name } if name == "script" || name == "style" => {
+                skip = skip.saturating_sub(1)
+            }
             _ => {}
         }
     }
@@ -100,11 +123,17 @@ fn page(html: &str) -> Page {
 }
 
 fn sites() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goldens"))
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_string_lossy().strip_suffix(".json").map(str::to_owned))
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goldens"))
+            .unwrap()
+            .flatten()
+            .filter_map(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .strip_suffix(".json")
+                    .map(str::to_owned)
+            })
+            .collect();
     names.sort();
     names
 }
@@ -117,7 +146,9 @@ fn golden(name: &str) -> serde_json::Value {
 /// A copy of the fixture site (the check walks it; nothing may be written into the repo).
 fn site_copy(name: &str) -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites")
+        .join(name);
     copy_dir(&src, &dir.path().join(name));
     let site = Site::find(&dir.path().join(name)).unwrap();
     (dir, site)
@@ -190,7 +221,9 @@ fn check_reports_exactly_the_images_broken_on_the_built_site() {
                 .collect();
             got.sort();
             if want != got {
-                failures.push(format!("{name}/{rel}: jekyll broken {want:?}, daybook {got:?}"));
+                failures.push(format!(
+                    "{name}/{rel}: jekyll broken {want:?}, daybook {got:?}"
+                ));
             }
         }
     }

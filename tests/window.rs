@@ -11,7 +11,7 @@ use daybook::app::{DaybookApp, sample};
 use daybook::ui::labels;
 use egui::{Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 
 const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
 const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
@@ -512,4 +512,115 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
         h.state().is_dirty(),
         "the open post's new links wait for Save"
     );
+}
+
+/// A copy of a fixture site from `tests/sites/` as the test's journal.
+fn fixture_site(name: &str) -> (tempfile::TempDir, PathBuf) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &to.join(e.file_name()));
+            } else {
+                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sites")
+            .join(name),
+        &root,
+    );
+    (dir, root)
+}
+
+#[test]
+fn the_preview_draws_what_render_prints() {
+    // Issue 10: one prepared document, two outputs.
+    let (_d, root) = fixture_site("real-blog");
+    let post = "_posts/2024-05-04-gamcheon.md";
+    let mut h = harness_sized(&root.join(post), [1400.0, 6000.0]);
+    step_until(&mut h, "the preview", |h| h.state().preview_is_current());
+    h.run_steps(4);
+    let site = daybook::site::Site::find(&root).unwrap();
+    let renderer = daybook::site::render::Renderer::new(&site, chrono::Utc::now().fixed_offset());
+    let text = std::fs::read_to_string(root.join(post)).unwrap();
+    let doc = renderer.prepare(post, &text);
+    assert_eq!(
+        h.state().preview_html(),
+        daybook::journal::render::to_html(&doc)
+    );
+    // Headings, a table cell, a definition, a quote and the footnotes are drawn.
+    for heading in &doc.headings {
+        shows_text(&h, &heading.text);
+    }
+    for needle in [
+        "1,300원",
+        "어린왕자",
+        "노출, 셔터 속도, 조리개",
+        "골목마다 작은 갤러리가 있었다.",
+        "1-1번 버스를 탔다.",
+        "입구 안내소에서 판다.",
+    ] {
+        shows_text(&h, needle);
+    }
+    // Every image of the page is drawn as an image (and the display math as one).
+    let alts: Vec<String> = doc.images.iter().map(|i| i.alt.clone()).collect();
+    let drawn = h
+        .query_all(By::new().role(egui::accesskit::Role::Image))
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| alts.contains(&l))
+        })
+        .count();
+    assert_eq!(drawn, doc.images.len(), "images drawn");
+    let math = h
+        .query_all(By::new().role(egui::accesskit::Role::Image))
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("\\sum"))
+        })
+        .count();
+    assert_eq!(math, 1, "the display formula is typeset");
+    // kramdown's own syntax never shows as text.
+    for raw in ["{:toc}", "*[KTX]", "[^bus]", "$$"] {
+        assert!(
+            h.query_all(By::new().predicate(move |n| {
+                n.value().is_some_and(|v| v.contains(raw))
+                    && !matches!(
+                        n.role(),
+                        egui::accesskit::Role::MultilineTextInput
+                            | egui::accesskit::Role::TextInput
+                            | egui::accesskit::Role::TextRun
+                    )
+            }))
+            .next()
+            .is_none(),
+            "{raw} shown as text"
+        );
+    }
+}
+
+#[test]
+fn files_jekyll_does_not_publish_are_listed_apart_at_the_end() {
+    let (_d, root) = fixture_site("real-blog");
+    let mut h = harness(&root.join("_posts/2024-05-03-busan-day1.md"));
+    h.run_steps(3);
+    let header = h.get_by_label_contains("Not published by Jekyll (1)");
+    let header_y = header.rect().min.y;
+    assert!(
+        h.query_by_label_contains("chart_output.html").is_none(),
+        "collapsed"
+    );
+    let newest = h.get_by_label_contains("셋째 날, 배를 타다").rect().min.y;
+    assert!(header_y > newest, "after every post");
+    h.get_by_label_contains("Not published by Jekyll (1)")
+        .click();
+    h.run_steps(3);
+    h.get_by_label_contains("chart_output.html");
 }

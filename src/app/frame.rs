@@ -130,13 +130,22 @@ impl DaybookApp {
         }
     }
 
-    fn draw_preview(&mut self, ui: &mut egui::Ui) {
+    /// Ask the preview worker for the open post's text when it changed (the preview and the
+    /// open post's problems both come from it, so this runs whatever the view).
+    fn request_preview(&mut self, ctx: &egui::Context) {
         let (Some(site), Some(doc)) = (&self.site, &self.doc) else {
             return;
         };
         if !self.preview.is_current(&doc.path, doc.generation) {
             let input = Self::preview_input(site, doc);
-            self.preview.update(ui.ctx(), &doc.path, doc.generation, &input);
+            self.preview.update(ctx, &doc.path, doc.generation, &input);
+        }
+        self.preview.poll(ctx);
+    }
+
+    fn draw_preview(&mut self, ui: &mut egui::Ui) {
+        if self.site.is_none() || self.doc.is_none() {
+            return;
         }
         ui.label(egui::RichText::new(labels::PREVIEW).weak());
         let pixels = ui.available_width() * ui.ctx().pixels_per_point();
@@ -194,6 +203,7 @@ impl eframe::App for DaybookApp {
             // Photos may have been copied into the site meanwhile.
             self.files_changed();
         }
+        self.request_preview(ctx);
         self.update_post_problems(ctx);
         self.autosave_tick(ctx);
         self.was_focused = focused;

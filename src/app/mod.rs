@@ -358,10 +358,11 @@ impl DaybookApp {
         self.post_problems_key = None;
     }
 
-    /// Check the open post again when its text changed and typing has paused for a moment.
+    /// Show the open post's problems once typing has paused for a moment: they come with
+    /// the preview worker's result for the current text (checked off the UI thread).
     fn update_post_problems(&mut self, ctx: &egui::Context) {
         const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
-        let (Some(site), Some(doc)) = (&self.site, &self.doc) else {
+        let Some(doc) = &self.doc else {
             self.post_problems.clear();
             return;
         };
@@ -373,12 +374,13 @@ impl DaybookApp {
             ctx.request_repaint_after(wait);
             return;
         }
-        let checker = self
-            .checker
-            .get_or_insert_with(|| Checker::new(site, chrono::Utc::now().fixed_offset()));
-        let rel = crate::site::check::relative_slash(&site.root, &doc.path);
-        self.post_problems = checker.check_text(&rel, &doc.text);
-        self.post_problems_key = Some(key);
+        match self.preview.problems_of(&doc.path, doc.generation) {
+            Some(problems) => {
+                self.post_problems = problems.to_vec();
+                self.post_problems_key = Some(key);
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(30)),
+        }
     }
 
     /// The problems of the open post, when they match its current text.

@@ -421,6 +421,9 @@ fn html_attr_at(tag: &str, name: &str) -> Option<(String, Range<usize>)> {
 /// Expand the Liquid forms real posts use in URLs: `{{ site.baseurl }}`, `{{ site.url }}`,
 /// `{{ '/x' | relative_url }}`, `{{ "/x" | absolute_url }}`.
 pub fn expand_url_liquid(target: &str, ctx: &LinkContext) -> String {
+    if !target.contains("{{") {
+        return target.to_owned();
+    }
     let mut out = String::with_capacity(target.len());
     let mut rest = target;
     while let Some(open) = rest.find("{{") {

@@ -195,7 +195,8 @@ fn tokenize(src: &str) -> Vec<Tok> {
                 };
                 let o = search + o;
                 if let Some(c) = rest[o..].find("%}") {
-                    let body = rest[o + 2..o + c].trim_matches(|ch: char| ch == '-' || ch.is_whitespace());
+                    let body =
+                        rest[o + 2..o + c].trim_matches(|ch: char| ch == '-' || ch.is_whitespace());
                     if body == "endraw" {
                         break Some((o, o + c + 2));
                     }
@@ -301,7 +302,8 @@ impl Eval<'_, '_, '_> {
 
     fn mark_unresolved(&mut self, out: &mut Builder, tok: Tok) {
         let index = self.unresolved.len();
-        self.unresolved.push(self.src[tok.start..tok.end].to_owned());
+        self.unresolved
+            .push(self.src[tok.start..tok.end].to_owned());
         let marker = format!("{UNRESOLVED_OPEN}{index}{UNRESOLVED_CLOSE}");
         self.generate(out, &marker, tok.start);
     }
@@ -375,7 +377,15 @@ impl Eval<'_, '_, '_> {
         }
     }
 
-    fn tag(&mut self, out: &mut Builder, locals: &mut Locals, tok: Tok, name: &str, args: &str, emit: bool) {
+    fn tag(
+        &mut self,
+        out: &mut Builder,
+        locals: &mut Locals,
+        tok: Tok,
+        name: &str,
+        args: &str,
+        emit: bool,
+    ) {
         match name {
             "raw" => {
                 // The tokenizer made the body one text token; skip the endraw.
@@ -448,7 +458,14 @@ impl Eval<'_, '_, '_> {
         self.block(&mut sink, &mut scratch, &[end], false);
     }
 
-    fn conditional(&mut self, out: &mut Builder, locals: &mut Locals, name: &str, args: &str, emit: bool) {
+    fn conditional(
+        &mut self,
+        out: &mut Builder,
+        locals: &mut Locals,
+        name: &str,
+        args: &str,
+        emit: bool,
+    ) {
         let end = if name == "if" { "endif" } else { "endunless" };
         let mut cond = self.condition(args, locals);
         if name == "unless" {
@@ -473,10 +490,20 @@ impl Eval<'_, '_, '_> {
         }
     }
 
-    fn for_loop(&mut self, out: &mut Builder, locals: &mut Locals, tok: Tok, args: &str, emit: bool) {
-        let parsed = args
-            .split_once(" in ")
-            .map(|(var, rest)| (var.trim().to_owned(), rest.split_whitespace().next().unwrap_or("").to_owned()));
+    fn for_loop(
+        &mut self,
+        out: &mut Builder,
+        locals: &mut Locals,
+        tok: Tok,
+        args: &str,
+        emit: bool,
+    ) {
+        let parsed = args.split_once(" in ").map(|(var, rest)| {
+            (
+                var.trim().to_owned(),
+                rest.split_whitespace().next().unwrap_or("").to_owned(),
+            )
+        });
         let list = parsed
             .as_ref()
             .and_then(|(_, expr)| self.expression(expr, locals));
@@ -516,9 +543,7 @@ impl Eval<'_, '_, '_> {
         };
         let mut inner_locals = locals.clone();
         for (key, value) in parse_params(params) {
-            let v = self
-                .expression(&value, locals)
-                .unwrap_or(LValue::Nil);
+            let v = self.expression(&value, locals).unwrap_or(LValue::Nil);
             inner_locals.insert(format!("include.{key}"), v);
         }
         let mut sub = Eval {
@@ -611,7 +636,11 @@ impl Eval<'_, '_, '_> {
             return None;
         }
         // `a["b"]` → `a.b`
-        let path = t.replace("[\"", ".").replace("['", ".").replace("\"]", "").replace("']", "");
+        let path = t
+            .replace("[\"", ".")
+            .replace("['", ".")
+            .replace("\"]", "")
+            .replace("']", "");
         self.lookup(&path, locals)
     }
 
@@ -633,10 +662,9 @@ impl Eval<'_, '_, '_> {
                 _ => Some(LValue::Nil),
             };
         }
-        if DYNAMIC
-            .iter()
-            .any(|d| path == *d || path.starts_with(&format!("{d}.")) || path.starts_with(&format!("{d}[")))
-        {
+        if DYNAMIC.iter().any(|d| {
+            path == *d || path.starts_with(&format!("{d}.")) || path.starts_with(&format!("{d}["))
+        }) {
             return None;
         }
         // Undefined variables are nil in Liquid.
@@ -670,7 +698,10 @@ impl Eval<'_, '_, '_> {
                 let t = s();
                 let mut c = t.chars();
                 LValue::Str(match c.next() {
-                    Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect(),
                     None => String::new(),
                 })
             }
@@ -695,7 +726,11 @@ impl Eval<'_, '_, '_> {
                     .iter()
                     .map(LValue::render)
                     .collect::<Vec<_>>()
-                    .join(&if args.is_empty() { " ".to_owned() } else { arg(0) }),
+                    .join(&if args.is_empty() {
+                        " ".to_owned()
+                    } else {
+                        arg(0)
+                    }),
             ),
             "split" => LValue::List(
                 s().split(&arg(0))
@@ -855,7 +890,10 @@ fn is_absolute_uri(s: &str) -> bool {
     };
     let scheme = &s[..colon];
     !scheme.is_empty()
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))

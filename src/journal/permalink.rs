@@ -300,7 +300,14 @@ mod url_of_post_tests {
             "---\ndate: 2024-05-05 09:00:00 +0900\npermalink: /trips/busan-day3/\ncategories: 여행\n---\n",
         )
         .unwrap();
-        let url = url_of_post("2024-05-05-busan-day3.md", false, &fm, &zone, "date", fallback);
+        let url = url_of_post(
+            "2024-05-05-busan-day3.md",
+            false,
+            &fm,
+            &zone,
+            "date",
+            fallback,
+        );
         assert_eq!(url.as_deref(), Some("/trips/busan-day3/"));
         let fm = FrontMatter::parse("---\npermalink: /:year/:title/\n---\n").unwrap();
         let url = url_of_post("2024-05-05-day.md", false, &fm, &zone, "date", fallback);

@@ -36,7 +36,9 @@ pub fn liquid_value(v: &Value) -> LValue {
     match v {
         Value::Str { text, .. } => LValue::Str(text.clone()),
         Value::Bool(b) => LValue::Bool(*b),
-        Value::Number(n) => n.parse().map_or_else(|_| LValue::Str(n.clone()), LValue::Num),
+        Value::Number(n) => n
+            .parse()
+            .map_or_else(|_| LValue::Str(n.clone()), LValue::Num),
         Value::Null | Value::Map => LValue::Nil,
         Value::List(items) => LValue::List(items.iter().map(liquid_value).collect()),
     }
@@ -63,10 +65,20 @@ pub fn page_vars(fm: &FrontMatter, page: &PageFacts) -> HashMap<String, LValue> 
 
 /// Prepare the post `text` (front matter included).
 pub fn prepare_post(text: &str, page: &PageFacts, site: &RenderSite<'_>) -> Doc {
+    let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
+    prepare_post_with(text, &fm, page, site)
+}
+
+/// [`prepare_post`] with the post's front matter already read.
+pub fn prepare_post_with(
+    text: &str,
+    fm: &FrontMatter,
+    page: &PageFacts,
+    site: &RenderSite<'_>,
+) -> Doc {
     let body_start = layout(text).body_start();
     let body = &text[body_start..];
-    let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
-    let mut vars = page_vars(&fm, page);
+    let mut vars = page_vars(fm, page);
     for (k, v) in site.vars {
         vars.insert(k.clone(), v.clone());
     }
@@ -79,7 +91,12 @@ pub fn prepare_post(text: &str, page: &PageFacts, site: &RenderSite<'_>) -> Doc 
         link: site.link,
     };
     let rendered = liquid::render(body, &env);
-    kramdown::parse(&rendered.text, rendered.map, rendered.unresolved, body_start)
+    kramdown::parse(
+        &rendered.text,
+        rendered.map,
+        rendered.unresolved,
+        body_start,
+    )
 }
 
 /// The body as published HTML.

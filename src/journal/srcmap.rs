@@ -103,8 +103,7 @@ impl Builder {
         };
         match self.map.segs.last_mut() {
             Some(last) if last.out == seg.out => *last = seg,
-            Some(last)
-                if last.literal && literal && last.src + (seg.out - last.out) == src => {}
+            Some(last) if last.literal && literal && last.src + (seg.out - last.out) == src => {}
             _ => self.map.segs.push(seg),
         }
     }
@@ -131,7 +130,12 @@ impl Builder {
     pub fn trim_end(&mut self) {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
-        while self.map.segs.last().is_some_and(|s| s.out >= keep && s.out > 0) {
+        while self
+            .map
+            .segs
+            .last()
+            .is_some_and(|s| s.out >= keep && s.out > 0)
+        {
             self.map.segs.pop();
         }
     }

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::index::post_files;
-use super::{Site, SiteError, store};
 use super::render::Renderer;
+use super::{Site, SiteError, store};
 use crate::journal::check::{
-    self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, check_prepared, unused_images,
+    self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, unused_images,
 };
+use crate::journal::kramdown::Doc;
 
 /// Folders never published (or not the site's): not walked.
 const SKIPPED_DIRS: [&str; 5] = [
@@ -32,9 +33,11 @@ const TEXT_EXTENSIONS: [&str; 11] = [
 /// out (`exclude:`, `_`/`.` names not in `include:`), with the reason.
 #[derive(Debug, Default, Clone)]
 pub struct SiteFileSet {
+    root: PathBuf,
     files: HashMap<String, u64>,
     dirs: HashMap<String, Vec<String>>,
-    unpublished: HashMap<String, String>,
+    exclude: Vec<String>,
+    include: Vec<String>,
 }
 
 impl SiteFiles for SiteFileSet {
@@ -47,7 +50,9 @@ impl SiteFiles for SiteFileSet {
     }
 
     fn unpublished_reason(&self, rel: &str) -> Option<String> {
-        self.unpublished.get(rel).cloned()
+        let reason = self.exclusion(rel)?;
+        // Only a file that is really there is "in the site folder but not published".
+        self.root.join(rel).is_file().then_some(reason)
     }
 }
 
@@ -81,36 +86,59 @@ fn glob(p: &str, s: &str) -> bool {
 }
 
 impl SiteFileSet {
-    /// Walk the site (build output and tool folders skipped); files Jekyll does not publish
-    /// are kept aside with the reason.
+    /// Walk the site (build output and tool folders skipped).
     pub fn scan(root: &Path) -> SiteFileSet {
         SiteFileSet::scan_with(root, &[], &[])
     }
 
-    /// [`SiteFileSet::scan`] with the site's `exclude:` and `include:` lists.
+    /// Walk the published part of the site: folders Jekyll does not publish (`exclude:`,
+    /// `_`/`.` names not in `include:`) are not walked; [`SiteFiles::unpublished_reason`]
+    /// looks at such a file only when an image asks for it. Symlinked folders are followed
+    /// once (a link loop is walked no further).
     pub fn scan_with(root: &Path, exclude: &[String], include: &[String]) -> SiteFileSet {
-        let mut set = SiteFileSet::default();
+        let mut set = SiteFileSet {
+            root: root.to_owned(),
+            exclude: exclude.to_vec(),
+            include: include.to_vec(),
+            ..SiteFileSet::default()
+        };
         let mut seen = HashSet::new();
-        set.walk(root, "", None, exclude, include, &mut seen, 0);
+        set.walk(root, "", &mut seen, 0);
         set
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn walk(
-        &mut self,
-        dir: &Path,
-        rel: &str,
-        hidden: Option<&str>,
-        exclude: &[String],
-        include: &[String],
-        seen: &mut HashSet<PathBuf>,
-        depth: usize,
-    ) {
-        // Followed links must not loop.
-        let Ok(real) = std::fs::canonicalize(dir) else {
+    /// Why Jekyll leaves `rel` out, if it does.
+    fn exclusion(&self, rel: &str) -> Option<String> {
+        if self.include.iter().any(|p| matches_entry(p, rel)) {
+            return None;
+        }
+        if self.exclude.iter().any(|p| matches_entry(p, rel)) {
+            return Some("excluded by `exclude:` in _config.yml".to_owned());
+        }
+        let mut path = String::new();
+        for part in rel.split('/') {
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(part);
+            if (part.starts_with('_') || part.starts_with('.'))
+                && !self.include.iter().any(|p| matches_entry(p, &path))
+            {
+                return Some(format!(
+                    "Jekyll does not publish `{part}`: it starts with `{}`",
+                    &part[..1]
+                ));
+            }
+        }
+        None
+    }
+
+    fn walk(&mut self, dir: &Path, rel: &str, seen: &mut HashSet<(u64, u64)>, depth: usize) {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(dir) else {
             return;
         };
-        if depth > 64 || !seen.insert(real) {
+        if depth > 64 || !seen.insert((meta.dev(), meta.ino())) {
             return;
         }
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -126,29 +154,19 @@ impl SiteFileSet {
             } else {
                 format!("{rel}/{name}")
             };
-            let included = include.iter().any(|p| matches_entry(p, &child));
-            let reason: Option<String> = hidden.map(str::to_owned).or_else(|| {
-                if exclude.iter().any(|p| matches_entry(p, &child)) && !included {
-                    Some("excluded by `exclude:` in _config.yml".to_owned())
-                } else if (name.starts_with('_') || name.starts_with('.')) && !included {
-                    Some(format!("Jekyll does not publish `{name}`: it starts with `{}`", &name[..1]))
-                } else {
-                    None
+            if self.exclusion(&child).is_some() {
+                continue;
+            }
+            let metadata = match entry.file_type() {
+                Ok(t) if t.is_symlink() => std::fs::metadata(entry.path()),
+                _ => entry.metadata(),
+            };
+            match metadata {
+                Ok(m) if m.is_dir() => self.walk(&entry.path(), &child, seen, depth + 1),
+                Ok(m) => {
+                    self.files.insert(child, m.len());
+                    self.dirs.entry(rel.to_owned()).or_default().push(name);
                 }
-            });
-            match std::fs::metadata(entry.path()) {
-                Ok(m) if m.is_dir() => {
-                    self.walk(&entry.path(), &child, reason.as_deref(), exclude, include, seen, depth + 1);
-                }
-                Ok(m) => match reason {
-                    Some(r) => {
-                        self.unpublished.insert(child, r);
-                    }
-                    None => {
-                        self.files.insert(child, m.len());
-                        self.dirs.entry(rel.to_owned()).or_default().push(name);
-                    }
-                },
                 Err(_) => {}
             }
         }
@@ -253,11 +271,19 @@ impl Checker {
                 return (Vec::new(), Vec::new());
             }
         }
-        let post = PostInput { path: rel, text };
         let doc = self.renderer.prepare(rel, text);
-        let problems = check_prepared(post, &self.ctx, &self.files, &doc);
-        let used = check::referenced_files(post, &self.ctx, &doc);
-        (problems, used)
+        self.check_prepared(rel, text, &doc)
+    }
+
+    /// The problems of a post already prepared (`doc`), and the files its page uses.
+    pub fn check_prepared(&self, rel: &str, text: &str, doc: &Doc) -> (Vec<Problem>, Vec<String>) {
+        if let Some(stripped) = rel.strip_prefix("_posts/") {
+            let parts: Vec<&str> = stripped.split('/').collect();
+            if let Some(p) = check::check_ignored(rel, &parts, &self.ctx.rules) {
+                return (vec![p], Vec::new());
+            }
+        }
+        check::check_and_uses(PostInput { path: rel, text }, &self.ctx, &self.files, doc)
     }
 
     /// Check the post file at `path`.

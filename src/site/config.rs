@@ -183,7 +183,9 @@ fn liquid_value(y: &Yaml) -> Option<LValue> {
     Some(match y {
         Yaml::String(s) => LValue::Str(s.clone()),
         Yaml::Integer(i) => LValue::Num(*i as f64),
-        Yaml::Real(r) => r.parse().map_or_else(|_| LValue::Str(r.clone()), LValue::Num),
+        Yaml::Real(r) => r
+            .parse()
+            .map_or_else(|_| LValue::Str(r.clone()), LValue::Num),
         Yaml::Boolean(b) => LValue::Bool(*b),
         Yaml::Null => LValue::Nil,
         Yaml::Array(items) => LValue::List(items.iter().filter_map(liquid_value).collect()),
@@ -257,7 +259,10 @@ mod tests {
         assert_eq!(c.permalink, "pretty");
         assert_eq!(c.post_layout, "single");
         assert!(c.warnings.is_empty());
-        assert_eq!(c.liquid.get("site.title"), Some(&LValue::Str("여행기".into())));
+        assert_eq!(
+            c.liquid.get("site.title"),
+            Some(&LValue::Str("여행기".into()))
+        );
         let c = SiteConfig::parse("exclude: [private, README.md]\ninclude: _pages\n");
         assert_eq!(c.exclude, ["private", "README.md"]);
         assert_eq!(c.include, ["_pages"]);

@@ -264,8 +264,15 @@ mod tests {
             summary("_drafts/plan.md", "---\ntitle: p\n---\n"),
         ];
         sort_newest_first(&mut posts);
-        assert_eq!(posts.last().map(|p| p.relative.as_str()), Some("_posts/chart_output.html"));
-        assert!(posts.last().is_some_and(|p| p.ignored.is_some() && p.error.is_none()));
+        assert_eq!(
+            posts.last().map(|p| p.relative.as_str()),
+            Some("_posts/chart_output.html")
+        );
+        assert!(
+            posts
+                .last()
+                .is_some_and(|p| p.ignored.is_some() && p.error.is_none())
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::journal::front_matter::FrontMatter;
 use crate::journal::kramdown::Doc;
 use crate::journal::permalink::url_of_post;
 use crate::journal::post_name::parse_post_file_name;
-use crate::journal::render::{PageFacts, RenderSite, prepare_post};
+use crate::journal::render::{PageFacts, RenderSite, prepare_post_with};
 
 /// Includes larger than this are not read (a generated file is not a template).
 const MAX_INCLUDE: u64 = 1024 * 1024;
@@ -70,13 +70,23 @@ impl Renderer {
         let zone = self.site.config.zone();
         let name = rel.rsplit('/').next().unwrap_or(rel);
         let draft = rel.starts_with("_drafts/");
-        let url = url_of_post(name, draft, fm, &zone, &self.site.config.permalink, self.fallback)
-            .unwrap_or_else(|| page_url(rel, fm));
+        let url = url_of_post(
+            name,
+            draft,
+            fm,
+            &zone,
+            &self.site.config.permalink,
+            self.fallback,
+        )
+        .unwrap_or_else(|| page_url(rel, fm));
         let date = fm
             .date()
-            .and_then(|(text, quoted)| parse_written_date(&text).map(|w| zone.to_zone(w.instant(quoted, &zone))))
+            .and_then(|(text, quoted)| {
+                parse_written_date(&text).map(|w| zone.to_zone(w.instant(quoted, &zone)))
+            })
             .or_else(|| {
-                parse_post_file_name(name).map(|p| zone.resolve(p.date.and_time(chrono::NaiveTime::MIN)))
+                parse_post_file_name(name)
+                    .map(|p| zone.resolve(p.date.and_time(chrono::NaiveTime::MIN)))
             })
             .map(|d| format_with_offset(&d));
         PageFacts {
@@ -88,7 +98,8 @@ impl Renderer {
 
     /// Prepare the post at site-relative `rel` with this text.
     pub fn prepare(&self, rel: &str, text: &str) -> Doc {
-        let page = self.page_facts(rel, text);
+        let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
+        let page = self.facts(rel, &fm);
         let include = |name: &str| self.includes.get(name.trim_matches(['"', '\''])).cloned();
         let post_url = |name: &str| self.post_url(name);
         let link = |path: &str| self.link(path);
@@ -101,7 +112,7 @@ impl Renderer {
             post_url: &post_url,
             link: &link,
         };
-        prepare_post(text, &page, &site)
+        prepare_post_with(text, &fm, &page, &site)
     }
 
     fn posts(&self) -> &HashMap<String, PathBuf> {
@@ -130,7 +141,10 @@ impl Renderer {
 
     /// `{% link path %}`: the URL of the site file at `path` (it must exist, as in Jekyll).
     fn link(&self, path: &str) -> Option<String> {
-        let rel = path.trim().trim_matches(['"', '\'']).trim_start_matches('/');
+        let rel = path
+            .trim()
+            .trim_matches(['"', '\''])
+            .trim_start_matches('/');
         let file = self.site.root.join(rel);
         if !file.is_file() || rel.split('/').any(|p| p == "..") {
             return None;

@@ -38,6 +38,10 @@ pub struct Preview {
     requested: Option<(PathBuf, u64)>,
     files_generation: u64,
     heights: HashMap<(u64, u32), f32>,
+    /// Per row of what is shown: its key and its height at `rows_width` (measured or
+    /// estimated), kept so a frame costs what is on screen, not the post's length.
+    rows: Vec<(u64, f32)>,
+    rows_width: u32,
     math: HashMap<String, TextureHandle>,
     /// Width and row height of the last frame, for placing blocks outside it.
     last_size: (f32, f32),
@@ -72,7 +76,13 @@ impl Preview {
     /// Ask the worker for the post at `path`, `generation`. While the worker is busy the
     /// request waits (and the text is not copied): the next frame asks again with the
     /// newest text.
-    pub fn update(&mut self, ctx: &egui::Context, path: &Path, generation: u64, input: &PreviewInput<'_>) {
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        generation: u64,
+        input: &PreviewInput<'_>,
+    ) {
         let worker = self.worker.get_or_insert_with(|| {
             let ctx = ctx.clone();
             PreviewWorker::start(Box::new(move || ctx.request_repaint()))
@@ -102,7 +112,10 @@ impl Preview {
 
     /// The shown post as published HTML (what `daybook render` prints).
     pub fn html(&self) -> String {
-        self.shown.as_ref().map(|s| to_html(&s.doc)).unwrap_or_default()
+        self.shown
+            .as_ref()
+            .map(|s| to_html(&s.doc))
+            .unwrap_or_default()
     }
 
     /// The shown post's prepared document.
@@ -110,30 +123,51 @@ impl Preview {
         self.shown.as_ref()
     }
 
-    fn poll(&mut self, ctx: &egui::Context) {
-        if let Some(w) = self.worker.as_mut()
-            && let Some(p) = w.poll()
-        {
-            // Typeset math becomes textures once.
-            for (key, m) in &p.math {
-                if let Some(m) = m
-                    && !self.math.contains_key(key)
-                {
-                    let tex = ctx.load_texture(format!("math:{key}"), (*m.image).clone(), egui::TextureOptions::LINEAR);
-                    self.math.insert(key.clone(), tex);
-                }
-            }
-            if self.math.len() > 2048 {
-                self.math.retain(|k, _| p.math.contains_key(k));
-            }
-            self.shown = Some(p);
-            if self.heights.len() > 8192 {
-                self.heights.clear();
+    /// Take the worker's newest result, if one arrived; true when one did.
+    pub fn poll(&mut self, ctx: &egui::Context) -> bool {
+        let Some(p) = self.worker.as_mut().and_then(PreviewWorker::poll) else {
+            return false;
+        };
+        // Typeset math becomes textures once.
+        for (key, m) in &p.math {
+            if let Some(m) = m
+                && !self.math.contains_key(key)
+            {
+                let tex = ctx.load_texture(
+                    format!("math:{key}"),
+                    (*m.image).clone(),
+                    egui::TextureOptions::LINEAR,
+                );
+                self.math.insert(key.clone(), tex);
             }
         }
+        if self.math.len() > 2048 {
+            self.math.retain(|k, _| p.math.contains_key(k));
+        }
+        if let (Some(old), Some(w)) = (self.shown.replace(p), self.worker.as_ref()) {
+            w.discard(old);
+        }
+        if self.heights.len() > 8192 {
+            self.heights.clear();
+        }
+        self.rows.clear();
         if let Some(at) = self.pending_source.take() {
             self.scroll_to_source(at);
         }
+        true
+    }
+
+    /// The problems `daybook check` finds in the post at `path`, `generation`, when the
+    /// worker has prepared that text.
+    pub fn problems_of(
+        &self,
+        path: &Path,
+        generation: u64,
+    ) -> Option<&[crate::journal::check::Problem]> {
+        self.shown
+            .as_ref()
+            .filter(|s| s.path == path && s.generation == generation)
+            .map(|s| s.problems.as_slice())
     }
 
     /// Rows drawn: the heading, each top-level block, the footnotes.
@@ -155,21 +189,31 @@ impl Preview {
         let per_row = (width / (row * 0.55)).max(10.0);
         match i {
             0 => row * 3.0,
-            i if i <= s.doc.blocks.len() => estimate_block(&s.doc.blocks[i - 1], per_row, row, width),
+            i if i <= s.doc.blocks.len() => {
+                estimate_block(&s.doc.blocks[i - 1], per_row, row, width)
+            }
             _ => s.doc.footnotes.len() as f32 * row * 1.5,
         }
     }
 
-    fn heights(&self, width: f32, row: f32) -> Vec<f32> {
+    /// Keys and heights of the rows at this width (computed once per result and width).
+    fn ensure_rows(&mut self, width: f32, row: f32) {
         let wkey = width.round() as u32;
-        (0..self.row_count())
+        if !self.rows.is_empty() && self.rows_width == wkey {
+            return;
+        }
+        self.rows = (0..self.row_count())
             .map(|i| {
-                self.heights
-                    .get(&(self.row_key(i), wkey))
+                let key = self.row_key(i);
+                let h = self
+                    .heights
+                    .get(&(key, wkey))
                     .copied()
-                    .unwrap_or_else(|| self.estimate(i, width, row))
+                    .unwrap_or_else(|| self.estimate(i, width, row));
+                (key, h)
             })
-            .collect()
+            .collect();
+        self.rows_width = wkey;
     }
 
     /// Scroll so the block holding byte `source` of the post text is at the top.
@@ -184,11 +228,12 @@ impl Preview {
 
     fn scroll_to_row(&mut self, row_index: usize) {
         let (width, row) = self.last_size;
+        self.ensure_rows(width, row);
         let y: f32 = self
-            .heights(width, row)
+            .rows
             .iter()
             .take(row_index)
-            .map(|h| h + BLOCK_GAP)
+            .map(|(_, h)| h + BLOCK_GAP)
             .sum();
         self.pending_scroll = Some(y);
     }
@@ -206,10 +251,12 @@ impl Preview {
             }
             let heading = s.doc.headings.iter().find(|h| h.id == id).map(|h| h.at);
             if let Some(at) = heading {
-                let index = s.doc.blocks.iter().position(|b| b.at == at).map_or_else(
-                    || s.doc.blocks.partition_point(|b| b.at <= at),
-                    |i| i + 1,
-                );
+                let index = s
+                    .doc
+                    .blocks
+                    .iter()
+                    .position(|b| b.at == at)
+                    .map_or_else(|| s.doc.blocks.partition_point(|b| b.at <= at), |i| i + 1);
                 self.scroll_to_row(index);
             }
             return;
@@ -225,14 +272,13 @@ impl Preview {
     pub fn ui(&mut self, ui: &mut Ui) {
         self.poll(ui.ctx());
         if self.worker.as_ref().is_some_and(PreviewWorker::is_busy) {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
         }
         let width = ui.available_width().max(100.0);
         let wkey = width.round() as u32;
         let row = ui.text_style_height(&egui::TextStyle::Body);
         self.last_size = (width, row);
-        let heights = self.heights(width, row);
-        let total: f32 = heights.iter().map(|h| h + BLOCK_GAP).sum();
         let mut area = egui::ScrollArea::vertical()
             .id_salt("preview-scroll")
             .auto_shrink([false, false]);
@@ -245,13 +291,15 @@ impl Preview {
             ui.label(RichText::new("Preparing the preview…").weak());
             return;
         };
-        let mut clicked = None;
-        let mut measured: Vec<(u64, f32)> = Vec::new();
-        let keys: Vec<u64> = {
-            self.shown = Some(shown);
-            (0..self.row_count()).map(|i| self.row_key(i)).collect()
+        self.shown = Some(shown);
+        self.ensure_rows(width, row);
+        let total: f32 = self.rows.iter().map(|(_, h)| h + BLOCK_GAP).sum();
+        let rows = std::mem::take(&mut self.rows);
+        let Some(shown) = self.shown.take() else {
+            return;
         };
-        let Some(shown) = self.shown.take() else { return };
+        let mut clicked = None;
+        let mut measured: Vec<(usize, f32)> = Vec::new();
         let out = area.show_viewport(ui, |ui, viewport| {
             ui.set_min_height(total);
             let origin = ui.min_rect().min;
@@ -261,14 +309,17 @@ impl Preview {
                 clicked: None,
             };
             let mut y = 0.0;
-            for (i, h) in heights.iter().enumerate() {
+            for (i, (key, h)) in rows.iter().enumerate() {
                 if y + h >= viewport.min.y && y <= viewport.max.y {
-                    let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), egui::vec2(width, *h));
+                    let rect = egui::Rect::from_min_size(
+                        origin + egui::vec2(0.0, y),
+                        egui::vec2(width, *h),
+                    );
                     let mut child = ui.new_child(
                         egui::UiBuilder::new()
                             .max_rect(rect)
                             .layout(egui::Layout::top_down(egui::Align::Min))
-                            .id_salt(("row", i, keys[i])),
+                            .id_salt(("row", i, *key)),
                     );
                     match i {
                         0 => heading(&mut child, &shown.heading),
@@ -279,7 +330,7 @@ impl Preview {
                     }
                     let actual = child.min_rect().height();
                     if (actual - h).abs() > 0.5 {
-                        measured.push((keys[i], actual));
+                        measured.push((i, actual));
                     }
                 }
                 y += h + BLOCK_GAP;
@@ -287,9 +338,13 @@ impl Preview {
             clicked = cx.clicked.take();
         });
         self.shown = Some(shown);
+        self.rows = rows;
         if !measured.is_empty() {
-            for (k, h) in measured {
-                self.heights.insert((k, wkey), h);
+            for (i, h) in measured {
+                if let Some(r) = self.rows.get_mut(i) {
+                    r.1 = h;
+                    self.heights.insert((r.0, wkey), h);
+                }
             }
             ui.ctx().request_repaint();
         }

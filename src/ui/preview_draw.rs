@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, Stroke, TextFormat, TextureHandle, Ui};
 
+use crate::journal::kramdown::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL};
 use crate::journal::kramdown::htmlparse::Element;
 use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, HNode, Inline, attr};
-use crate::journal::kramdown::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL};
 use crate::workers::preview::{ImageView, Prepared, math_key};
 
 /// Nesting drawn as nesting, at most; deeper content is drawn flat.
@@ -82,7 +82,11 @@ impl Flow {
         } else {
             FontId::proportional(size)
         };
-        let mut color = if s.bold { v.strong_text_color() } else { v.text_color() };
+        let mut color = if s.bold {
+            v.strong_text_color()
+        } else {
+            v.text_color()
+        };
         if self.link.is_some() {
             color = v.hyperlink_color;
         }
@@ -93,9 +97,21 @@ impl Flow {
             font_id,
             color,
             italics: s.italic,
-            background: if s.code { v.code_bg_color } else { Color32::TRANSPARENT },
-            strikethrough: if s.strike { Stroke::new(1.0, color) } else { Stroke::NONE },
-            underline: if s.underline || self.link.is_some() { Stroke::new(1.0, color) } else { Stroke::NONE },
+            background: if s.code {
+                v.code_bg_color
+            } else {
+                Color32::TRANSPARENT
+            },
+            strikethrough: if s.strike {
+                Stroke::new(1.0, color)
+            } else {
+                Stroke::NONE
+            },
+            underline: if s.underline || self.link.is_some() {
+                Stroke::new(1.0, color)
+            } else {
+                Stroke::NONE
+            },
             valign: match s.raise {
                 1 => egui::Align::TOP,
                 _ => egui::Align::BOTTOM,
@@ -147,7 +163,12 @@ fn heading_size(level: u8) -> f32 {
 
 /// Liquid daybook could not evaluate, as written.
 fn unresolved_text(cx: &DrawCtx<'_>, n: usize) -> String {
-    cx.prepared.doc.unresolved.get(n).cloned().unwrap_or_default()
+    cx.prepared
+        .doc
+        .unresolved
+        .get(n)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Text with Liquid markers, as flow pieces (the markers dimmed).
@@ -162,7 +183,14 @@ fn marked_text(flow: &mut Flow, t: &str, s: Style, cx: &DrawCtx<'_>) {
             continue;
         };
         let n: usize = after[..e].parse().unwrap_or(usize::MAX);
-        flow.text(&unresolved_text(cx, n), Style { dim: true, code: true, ..s });
+        flow.text(
+            &unresolved_text(cx, n),
+            Style {
+                dim: true,
+                code: true,
+                ..s
+            },
+        );
         rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
     }
     flow.text(rest, s);
@@ -195,8 +223,21 @@ fn inlines(flow: &mut Flow, list: &[Inline], s: Style, cx: &DrawCtx<'_>, depth: 
                 flow.text(&number.to_string(), Style { raise: 1, ..s });
                 flow.set_link(outer);
             }
-            Inline::Abbr { text, .. } => flow.text(text, Style { underline: true, ..s }),
-            Inline::Unresolved(n) => flow.text(&unresolved_text(cx, *n), Style { dim: true, code: true, ..s }),
+            Inline::Abbr { text, .. } => flow.text(
+                text,
+                Style {
+                    underline: true,
+                    ..s
+                },
+            ),
+            Inline::Unresolved(n) => flow.text(
+                &unresolved_text(cx, *n),
+                Style {
+                    dim: true,
+                    code: true,
+                    ..s
+                },
+            ),
             Inline::Tag(HNode::Text(_)) | Inline::Tag(HNode::Comment) => {}
             Inline::Tag(HNode::Element(el)) => {
                 if el.name == PLACEHOLDER_IAL {
@@ -247,7 +288,10 @@ fn styled(s: Style, name: &str) -> Style {
         "i" | "em" | "cite" | "var" | "dfn" => Style { italic: true, ..s },
         "code" | "kbd" | "samp" | "tt" => Style { code: true, ..s },
         "s" | "del" | "strike" => Style { strike: true, ..s },
-        "u" | "ins" | "abbr" => Style { underline: true, ..s },
+        "u" | "ins" | "abbr" => Style {
+            underline: true,
+            ..s
+        },
         "small" => Style { small: true, ..s },
         "sup" => Style { raise: 1, ..s },
         "sub" => Style { raise: -1, ..s },
@@ -275,7 +319,9 @@ fn html_inline(flow: &mut Flow, nodes: &[HNode], s: Style, cx: &DrawCtx<'_>, dep
                     flow.set_link(outer);
                 }
                 "script" | "style" => {}
-                name if depth < MAX_DEPTH => html_inline(flow, &el.children, styled(s, name), cx, depth + 1),
+                name if depth < MAX_DEPTH => {
+                    html_inline(flow, &el.children, styled(s, name), cx, depth + 1)
+                }
                 _ => flow.text(&text_of(&el.children), s),
             },
         }
@@ -345,8 +391,12 @@ fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
         (Some(tex), Some(Some(m))) => {
             let size = egui::vec2(m.image.size[0] as f32, m.image.size[1] as f32) / m.scale;
             let tint = ui.visuals().text_color();
-            ui.add(egui::Image::new((tex.id(), size)).tint(tint))
-                .on_hover_text(&key[1..]);
+            ui.add(
+                egui::Image::new((tex.id(), size))
+                    .tint(tint)
+                    .alt_text(&key[1..]),
+            )
+            .on_hover_text(&key[1..]);
         }
         _ => {
             ui.label(RichText::new(&key[1..]).monospace().italics());
@@ -374,29 +424,43 @@ fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
             let mut widget = match asked {
                 // A width on the page scales the photo to it, up or down.
                 Some(w) => egui::Image::new(uri.as_str()).fit_to_exact_size(egui::vec2(w, w * 8.0)),
-                None => egui::Image::new(uri.as_str()).fit_to_original_size(1.0).max_width(full),
+                None => egui::Image::new(uri.as_str())
+                    .fit_to_original_size(1.0)
+                    .max_width(full),
             };
             if let Some(h) = length(img.height.as_deref(), full) {
                 widget = widget.max_height(h);
             }
-            let r = ui.add(widget);
+            let r = ui.add(widget.alt_text(&img.alt));
             if !img.alt.is_empty() {
                 r.on_hover_text(&img.alt);
             }
         }
-        ImageView::Missing { target, why } => notice(ui, &format!("🖼 missing image: {target} ({why})"), true),
-        ImageView::Remote { url } => notice(ui, &format!("🖼 remote image, not loaded: {url}"), false),
-        ImageView::Unresolved { expr } => {
-            notice(ui, &format!("🖼 image from Liquid daybook cannot evaluate: {expr}"), false)
+        ImageView::Missing { target, why } => {
+            notice(ui, &format!("🖼 missing image: {target} ({why})"), true)
         }
+        ImageView::Remote { url } => {
+            notice(ui, &format!("🖼 remote image, not loaded: {url}"), false)
+        }
+        ImageView::Unresolved { expr } => notice(
+            ui,
+            &format!("🖼 image from Liquid daybook cannot evaluate: {expr}"),
+            false,
+        ),
     }
 }
 
 fn notice(ui: &mut Ui, text: &str, error: bool) {
-    let color = if error { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
-    egui::Frame::group(ui.style()).stroke(Stroke::new(1.0, color)).show(ui, |ui| {
-        ui.label(RichText::new(text).color(color));
-    });
+    let color = if error {
+        ui.visuals().error_fg_color
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    egui::Frame::group(ui.style())
+        .stroke(Stroke::new(1.0, color))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(color));
+        });
 }
 
 /// Draw one block of the post.
@@ -405,7 +469,17 @@ pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
     match &b.kind {
         BlockKind::Heading { level, content, .. } => {
             let mut flow = Flow::new(ui);
-            inlines(&mut flow, content, Style { bold: true, size: Some(heading_size(*level)), ..Style::default() }, cx, depth);
+            inlines(
+                &mut flow,
+                content,
+                Style {
+                    bold: true,
+                    size: Some(heading_size(*level)),
+                    ..Style::default()
+                },
+                cx,
+                depth,
+            );
             ui.add_space(4.0);
             show_flow(ui, flow, cx, width);
         }
@@ -415,10 +489,16 @@ pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
             show_flow(ui, flow, cx, width);
         }
         BlockKind::Code { text, lang } => code(ui, text, lang.as_deref()),
-        BlockKind::Quote { blocks, .. } => quote(ui, |ui, cx| blocks_in(ui, blocks, cx, depth + 1), cx),
+        BlockKind::Quote { blocks, .. } => {
+            quote(ui, |ui, cx| blocks_in(ui, blocks, cx, depth + 1), cx)
+        }
         BlockKind::List { ordered, items, .. } => {
             for (i, item) in items.iter().enumerate() {
-                let marker = if *ordered { format!("{}.", i + 1) } else { "•".to_owned() };
+                let marker = if *ordered {
+                    format!("{}.", i + 1)
+                } else {
+                    "•".to_owned()
+                };
                 ui.horizontal_top(|ui| {
                     ui.add_sized([22.0, 0.0], egui::Label::new(marker));
                     ui.vertical(|ui| blocks_in(ui, item, cx, depth + 1));
@@ -426,13 +506,24 @@ pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
             }
         }
         BlockKind::Toc => toc(ui, cx),
-        BlockKind::Table { align, head, rows, .. } => table(ui, align, head, rows, cx, depth),
+        BlockKind::Table {
+            align, head, rows, ..
+        } => table(ui, align, head, rows, cx, depth),
         BlockKind::DefList(items) => {
             for item in items {
                 match item {
                     DefItem::Term(c) => {
                         let mut flow = Flow::new(ui);
-                        inlines(&mut flow, c, Style { bold: true, ..Style::default() }, cx, depth);
+                        inlines(
+                            &mut flow,
+                            c,
+                            Style {
+                                bold: true,
+                                ..Style::default()
+                            },
+                            cx,
+                            depth,
+                        );
                         show_flow(ui, flow, cx, width);
                     }
                     DefItem::Def(blocks) => {
@@ -483,7 +574,8 @@ fn quote(ui: &mut Ui, inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>), cx: &mut Dr
         ui.vertical(|ui| inner(ui, cx));
     });
     let rect = r.response.rect;
-    ui.painter().vline(rect.left() + 4.0, rect.y_range(), Stroke::new(3.0, color));
+    ui.painter()
+        .vline(rect.left() + 4.0, rect.y_range(), Stroke::new(3.0, color));
 }
 
 fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
@@ -501,25 +593,42 @@ fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
     }
 }
 
-fn table(ui: &mut Ui, align: &[Align], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], cx: &mut DrawCtx<'_>, depth: usize) {
+fn table(
+    ui: &mut Ui,
+    align: &[Align],
+    head: &[Vec<Inline>],
+    rows: &[Vec<Vec<Inline>>],
+    cx: &mut DrawCtx<'_>,
+    depth: usize,
+) {
     let id = ui.next_auto_id();
-    egui::Grid::new(id).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
-        for (i, c) in head.iter().enumerate() {
-            cell(ui, c, align.get(i).copied(), true, cx, depth);
-        }
-        if !head.is_empty() {
-            ui.end_row();
-        }
-        for row in rows {
-            for (i, c) in row.iter().enumerate() {
-                cell(ui, c, align.get(i).copied(), false, cx, depth);
+    egui::Grid::new(id)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (i, c) in head.iter().enumerate() {
+                cell(ui, c, align.get(i).copied(), true, cx, depth);
             }
-            ui.end_row();
-        }
-    });
+            if !head.is_empty() {
+                ui.end_row();
+            }
+            for row in rows {
+                for (i, c) in row.iter().enumerate() {
+                    cell(ui, c, align.get(i).copied(), false, cx, depth);
+                }
+                ui.end_row();
+            }
+        });
 }
 
-fn cell(ui: &mut Ui, c: &[Inline], align: Option<Align>, head: bool, cx: &mut DrawCtx<'_>, depth: usize) {
+fn cell(
+    ui: &mut Ui,
+    c: &[Inline],
+    align: Option<Align>,
+    head: bool,
+    cx: &mut DrawCtx<'_>,
+    depth: usize,
+) {
     let layout = match align {
         Some(Align::Right) => egui::Layout::right_to_left(egui::Align::Center),
         Some(Align::Center) => egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
@@ -527,7 +636,16 @@ fn cell(ui: &mut Ui, c: &[Inline], align: Option<Align>, head: bool, cx: &mut Dr
     };
     ui.with_layout(layout, |ui| {
         let mut flow = Flow::new(ui);
-        inlines(&mut flow, c, Style { bold: head, ..Style::default() }, cx, depth);
+        inlines(
+            &mut flow,
+            c,
+            Style {
+                bold: head,
+                ..Style::default()
+            },
+            cx,
+            depth,
+        );
         show_line(ui, flow, cx);
     });
 }
@@ -562,7 +680,9 @@ fn html_blocks(ui: &mut Ui, nodes: &[HNode], cx: &mut DrawCtx<'_>, depth: usize)
     let width = ui.available_width();
     let mut flow_nodes: Vec<HNode> = Vec::new();
     let flush = |ui: &mut Ui, pending: &mut Vec<HNode>, cx: &mut DrawCtx<'_>| {
-        if pending.iter().all(|n| matches!(n, HNode::Text(t) if t.trim().is_empty()) || matches!(n, HNode::Comment)) {
+        if pending.iter().all(|n| {
+            matches!(n, HNode::Text(t) if t.trim().is_empty()) || matches!(n, HNode::Comment)
+        }) {
             pending.clear();
             return;
         }
@@ -589,11 +709,48 @@ fn html_blocks(ui: &mut Ui, nodes: &[HNode], cx: &mut DrawCtx<'_>, depth: usize)
 fn is_block_element(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "center" | "figure" | "figcaption" | "details" | "summary" | "section" | "article"
-            | "header" | "footer" | "main" | "nav" | "aside" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            | "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "table" | "pre" | "blockquote" | "hr" | "iframe"
-            | "video" | "audio" | "script" | "style" | "object" | "embed" | "canvas" | "svg" | "form"
-            | "noscript" | "address" | "fieldset"
+        "p" | "div"
+            | "center"
+            | "figure"
+            | "figcaption"
+            | "details"
+            | "summary"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "main"
+            | "nav"
+            | "aside"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "pre"
+            | "blockquote"
+            | "hr"
+            | "iframe"
+            | "video"
+            | "audio"
+            | "script"
+            | "style"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "svg"
+            | "form"
+            | "noscript"
+            | "address"
+            | "fieldset"
     )
 }
 
@@ -606,7 +763,17 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
         "figcaption" => {
             ui.vertical_centered(|ui| {
                 let mut f = Flow::new(ui);
-                html_inline(&mut f, children, Style { italic: true, small: true, ..Style::default() }, cx, depth);
+                html_inline(
+                    &mut f,
+                    children,
+                    Style {
+                        italic: true,
+                        small: true,
+                        ..Style::default()
+                    },
+                    cx,
+                    depth,
+                );
                 show_flow(ui, f, cx, ui.available_width());
             });
         }
@@ -628,7 +795,17 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
             let level = el.name[1..].parse().unwrap_or(3);
             let mut f = Flow::new(ui);
-            html_inline(&mut f, children, Style { bold: true, size: Some(heading_size(level)), ..Style::default() }, cx, depth);
+            html_inline(
+                &mut f,
+                children,
+                Style {
+                    bold: true,
+                    size: Some(heading_size(level)),
+                    ..Style::default()
+                },
+                cx,
+                depth,
+            );
             show_flow(ui, f, cx, ui.available_width());
         }
         "ul" | "ol" => {
@@ -639,7 +816,11 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
                     && li.name == "li"
                 {
                     n += 1;
-                    let marker = if ordered { format!("{n}.") } else { "•".to_owned() };
+                    let marker = if ordered {
+                        format!("{n}.")
+                    } else {
+                        "•".to_owned()
+                    };
                     ui.horizontal_top(|ui| {
                         ui.add_sized([22.0, 0.0], egui::Label::new(marker));
                         ui.vertical(|ui| html_blocks(ui, &li.children, cx, depth));
@@ -660,8 +841,14 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
             });
         }
         "iframe" | "video" | "audio" | "object" | "embed" | "canvas" | "svg" | "form" => {
-            let src = attr(&el.attrs, "src").or_else(|| attr(&el.attrs, "data")).unwrap_or("");
-            notice(ui, &format!("[{}] not shown in the preview: {src}", el.name), false);
+            let src = attr(&el.attrs, "src")
+                .or_else(|| attr(&el.attrs, "data"))
+                .unwrap_or("");
+            notice(
+                ui,
+                &format!("[{}] not shown in the preview: {src}", el.name),
+                false,
+            );
         }
         "script" => notice(ui, "[script] not run in the preview", false),
         "style" | "noscript" => {}
@@ -681,22 +868,34 @@ fn html_table(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
             }
         }
     }
-    egui::Grid::new(("html-table", el.at)).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
-        for row in rows {
-            for c in &row.children {
-                if let HNode::Element(cell) = c
-                    && (cell.name == "td" || cell.name == "th")
-                {
-                    ui.vertical(|ui| {
-                        let mut f = Flow::new(ui);
-                        html_inline(&mut f, &cell.children, Style { bold: cell.name == "th", ..Style::default() }, cx, depth);
-                        show_line(ui, f, cx);
-                    });
+    egui::Grid::new(("html-table", el.at))
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for row in rows {
+                for c in &row.children {
+                    if let HNode::Element(cell) = c
+                        && (cell.name == "td" || cell.name == "th")
+                    {
+                        ui.vertical(|ui| {
+                            let mut f = Flow::new(ui);
+                            html_inline(
+                                &mut f,
+                                &cell.children,
+                                Style {
+                                    bold: cell.name == "th",
+                                    ..Style::default()
+                                },
+                                cx,
+                                depth,
+                            );
+                            show_line(ui, f, cx);
+                        });
+                    }
                 }
+                ui.end_row();
             }
-            ui.end_row();
-        }
-    });
+        });
 }
 
 /// The footnotes at the end of the page.
@@ -709,7 +908,10 @@ pub fn footnotes(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
     let notes = notes.clone();
     for (i, f) in notes.iter().enumerate() {
         ui.horizontal_top(|ui| {
-            ui.add_sized([22.0, 0.0], egui::Label::new(RichText::new(format!("{}.", i + 1)).small()));
+            ui.add_sized(
+                [22.0, 0.0],
+                egui::Label::new(RichText::new(format!("{}.", i + 1)).small()),
+            );
             ui.vertical(|ui| blocks_in(ui, &f.blocks, cx, 1));
         });
     }

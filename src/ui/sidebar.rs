@@ -73,14 +73,18 @@ pub fn sidebar(
             }
             if !ignored.is_empty() {
                 // Files Jekyll skips (charts, notes kept in `_posts/`): apart, at the end.
-                egui::CollapsingHeader::new(format!("{} ({})", labels::NOT_PUBLISHED, ignored.len()))
-                    .id_salt("not-published")
-                    .default_open(false)
-                    .show(ui, |ui| {
-                        for post in ignored {
-                            post_row(ui, post, view, commands);
-                        }
-                    });
+                egui::CollapsingHeader::new(format!(
+                    "{} ({})",
+                    labels::NOT_PUBLISHED,
+                    ignored.len()
+                ))
+                .id_salt("not-published")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for post in ignored {
+                        post_row(ui, post, view, commands);
+                    }
+                });
             }
         });
 }
@@ -88,38 +92,38 @@ pub fn sidebar(
 fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &mut Vec<Command>) {
     {
         {
-                let is_open = view.open == Some(post.path.as_path());
-                let mut title = post.display_title();
-                if is_open && view.open_dirty {
-                    title.push_str(" ●");
-                }
-                let date = match &post.ignored {
-                    Some(_) => post.relative.clone(),
-                    None => post
-                        .date
-                        .map(|d| d.format("%Y-%m-%d").to_string())
-                        .unwrap_or_else(|| "no date".to_owned()),
-                };
-                let marks = markers(post, view.now);
-                let mut sub = date;
-                if !marks.is_empty() {
-                    sub.push_str("  ");
-                    sub.push_str(&marks.join(" · "));
-                }
-                let text = RichText::new(format!("{title}\n{sub}"));
-                let text = if post.error.is_some() {
-                    text.color(ui.visuals().warn_fg_color)
-                } else {
-                    text
-                };
-                let response = ui.selectable_label(is_open, text);
-                let response = match post.error.as_ref().or(post.ignored.as_ref()) {
-                    Some(e) => response.on_hover_text(format!("{}\n{e}", post.relative)),
-                    None => response.on_hover_text(&post.relative),
-                };
-                if response.clicked() && !is_open {
-                    commands.push(Command::OpenPost(post.path.clone()));
-                }
+            let is_open = view.open == Some(post.path.as_path());
+            let mut title = post.display_title();
+            if is_open && view.open_dirty {
+                title.push_str(" ●");
+            }
+            let date = match &post.ignored {
+                Some(_) => post.relative.clone(),
+                None => post
+                    .date
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| "no date".to_owned()),
+            };
+            let marks = markers(post, view.now);
+            let mut sub = date;
+            if !marks.is_empty() {
+                sub.push_str("  ");
+                sub.push_str(&marks.join(" · "));
+            }
+            let text = RichText::new(format!("{title}\n{sub}"));
+            let text = if post.error.is_some() {
+                text.color(ui.visuals().warn_fg_color)
+            } else {
+                text
+            };
+            let response = ui.selectable_label(is_open, text);
+            let response = match post.error.as_ref().or(post.ignored.as_ref()) {
+                Some(e) => response.on_hover_text(format!("{}\n{e}", post.relative)),
+                None => response.on_hover_text(&post.relative),
+            };
+            if response.clicked() && !is_open {
+                commands.push(Command::OpenPost(post.path.clone()));
+            }
         }
     }
 }

@@ -15,21 +15,29 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::ColorImage;
 
+use crate::journal::check::Problem;
+use crate::journal::check::SiteFiles;
 use crate::journal::check::browser_url;
 use crate::journal::front_matter::FrontMatter;
 use crate::journal::kramdown::Doc;
 use crate::journal::links::{LinkContext, Resolved, resolve};
 use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
-use crate::journal::check::SiteFiles;
 use crate::site::Site;
-use crate::site::check::SiteFileSet;
-use crate::site::render::Renderer;
+use crate::site::check::{Checker, SiteFileSet};
 
-/// What the worker keeps between jobs: the site's renderer and files, and typeset math.
+/// What the worker keeps between jobs: the site's checker (renderer and files), and typeset
+/// math.
 #[derive(Default)]
 pub struct WorkerState {
-    site: Option<(PathBuf, u64, Renderer, SiteFileSet)>,
+    site: Option<(PathBuf, u64, Checker)>,
     math: HashMap<String, Option<MathImage>>,
+}
+
+/// What the UI sends the worker.
+enum Msg {
+    Job(PreviewJob),
+    /// A result the UI is done with: freed here, not on the UI thread.
+    Drop(Box<Prepared>),
 }
 
 /// Math images kept between requests, at most.
@@ -91,11 +99,13 @@ pub struct Prepared {
     pub keys: Vec<u64>,
     /// The post's URL (for `#anchor` links and relative links).
     pub links: LinkContext,
+    /// What `daybook check` finds in this text of the post.
+    pub problems: Vec<Problem>,
 }
 
 /// Sends jobs to the worker thread and takes its results.
 pub struct PreviewWorker {
-    tx: Sender<PreviewJob>,
+    tx: Sender<Msg>,
     rx: Receiver<Prepared>,
     busy: bool,
     pending: Option<PreviewJob>,
@@ -104,16 +114,26 @@ pub struct PreviewWorker {
 impl PreviewWorker {
     /// Start the worker; `wake` is called when a result is ready.
     pub fn start(wake: Box<dyn Fn() + Send>) -> PreviewWorker {
-        let (tx, job_rx) = channel::<PreviewJob>();
+        let (tx, job_rx) = channel::<Msg>();
         let (result_tx, rx) = channel();
         let spawned = std::thread::Builder::new()
             .name("daybook-preview".into())
             .spawn(move || {
                 let mut state = WorkerState::default();
-                while let Ok(mut job) = job_rx.recv() {
+                while let Ok(msg) = job_rx.recv() {
+                    let mut job = match msg {
+                        Msg::Job(job) => job,
+                        Msg::Drop(old) => {
+                            drop(old);
+                            continue;
+                        }
+                    };
                     // Only the newest waiting job matters.
                     while let Ok(newer) = job_rx.try_recv() {
-                        job = newer;
+                        match newer {
+                            Msg::Job(newer) => job = newer,
+                            Msg::Drop(old) => drop(old),
+                        }
                     }
                     let result = prepare(&job, &mut state);
                     if result_tx.send(result).is_err() {
@@ -137,9 +157,14 @@ impl PreviewWorker {
     pub fn request(&mut self, job: PreviewJob) {
         if self.busy {
             self.pending = Some(job);
-        } else if self.tx.send(job).is_ok() {
+        } else if self.tx.send(Msg::Job(job)).is_ok() {
             self.busy = true;
         }
+    }
+
+    /// Free a result on the worker thread (a large post's tree takes a while to free).
+    pub fn discard(&self, old: Prepared) {
+        let _ = self.tx.send(Msg::Drop(Box::new(old)));
     }
 
     /// Whether a request is being prepared or waiting.
@@ -156,7 +181,7 @@ impl PreviewWorker {
         }
         if !self.busy
             && let Some(job) = self.pending.take()
-            && self.tx.send(job).is_ok()
+            && self.tx.send(Msg::Job(job)).is_ok()
         {
             self.busy = true;
         }
@@ -172,7 +197,7 @@ impl PreviewWorker {
                     self.busy = false;
                     last = Some(r);
                     if let Some(job) = self.pending.take()
-                        && self.tx.send(job).is_ok()
+                        && self.tx.send(Msg::Job(job)).is_ok()
                     {
                         self.busy = true;
                     }
@@ -195,23 +220,27 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     let fresh = state
         .site
         .as_ref()
-        .is_some_and(|(root, g, _, _)| *root == job.site.root && *g == job.files_generation);
+        .is_some_and(|(root, g, _)| *root == job.site.root && *g == job.files_generation);
     if !fresh {
         state.site = None;
     }
-    let (_, _, renderer, files) = &*state.site.get_or_insert_with(|| {
-        let now = job.site.config.zone().to_zone(chrono::Utc::now().fixed_offset());
-        let config = &job.site.config;
+    let (_, _, checker) = &*state.site.get_or_insert_with(|| {
+        let now = job
+            .site
+            .config
+            .zone()
+            .to_zone(chrono::Utc::now().fixed_offset());
         (
             job.site.root.clone(),
             job.files_generation,
-            Renderer::new(&job.site, now),
-            SiteFileSet::scan_with(&job.site.root, &config.exclude, &config.include),
+            Checker::new(&job.site, now),
         )
     });
+    let (renderer, files) = (&checker.renderer, &checker.files);
     let math_cache = &mut state.math;
     let doc = renderer.prepare(&job.rel, &job.text);
     let page = renderer.page_facts(&job.rel, &job.text);
+    let problems = checker.check_prepared(&job.rel, &job.text, &doc).0;
     let config = &renderer.site().config;
     let links = LinkContext {
         baseurl: config.baseurl.clone(),
@@ -227,7 +256,10 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());
     let heading = PageHeading {
         title: fm.title(),
-        date: page.date.as_deref().map(|d| d.get(..16).unwrap_or(d).to_owned()),
+        date: page
+            .date
+            .as_deref()
+            .map(|d| d.get(..16).unwrap_or(d).to_owned()),
         categories: fm.categories(),
     };
     let mut keys = Vec::with_capacity(doc.blocks.len());
@@ -258,6 +290,7 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
         math,
         keys,
         links,
+        problems,
     }
 }
 
@@ -283,7 +316,9 @@ fn math_sources(doc: &Doc) -> Vec<(String, bool)> {
         for b in list {
             match &b.kind {
                 BlockKind::Math(t) => out.push((t.clone(), true)),
-                BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => inlines(content, out),
+                BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
+                    inlines(content, out)
+                }
                 BlockKind::Quote { blocks: inner, .. } => blocks(inner, out),
                 BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
                 BlockKind::Table { head, rows, .. } => {
@@ -346,7 +381,9 @@ fn image_view(
         while let Some(i) = rest.find(UNRESOLVED_OPEN) {
             expr.push_str(&rest[..i]);
             let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
-            let Some(e) = after.find(UNRESOLVED_CLOSE) else { break };
+            let Some(e) = after.find(UNRESOLVED_CLOSE) else {
+                break;
+            };
             let n: usize = after[..e].parse().unwrap_or(usize::MAX);
             expr.push_str(unresolved.get(n).map_or("", String::as_str));
             rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
@@ -366,9 +403,11 @@ fn image_view(
                 .unwrap_or_else(|| "no such file in the site".to_owned()),
             target: format!("/{rel}"),
         },
-        Resolved::OutsideSite(url) if files.exists(url.trim_start_matches('/')) => ImageView::File {
-            uri: format!("file://{}{url}", root.display()),
-        },
+        Resolved::OutsideSite(url) if files.exists(url.trim_start_matches('/')) => {
+            ImageView::File {
+                uri: format!("file://{}{url}", root.display()),
+            }
+        }
         Resolved::OutsideSite(url) => ImageView::Missing {
             target: url,
             why: "outside the site".to_owned(),

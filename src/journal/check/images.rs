@@ -124,7 +124,10 @@ fn doc_links(doc: &Doc) -> Vec<String> {
 /// dropped, leading and trailing spaces and controls trimmed, `\` read as `/`. Also says
 /// whether a backslash was read as a slash.
 pub fn browser_url(src: &str) -> (String, bool) {
-    let cleaned: String = src.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let cleaned: String = src
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     let trimmed = cleaned.trim_matches(|c: char| c <= ' ');
     let backslash = trimmed.contains('\\');
     (trimmed.replace('\\', "/"), backslash)
@@ -190,17 +193,21 @@ pub(super) fn check(
     ctx: &CheckContext,
     files: &dyn SiteFiles,
     doc: &Doc,
-) {
+) -> Vec<String> {
     let links = link_context(post, fm, ctx);
+    let mut used = Vec::new();
     let base = layout(post.text).body_start();
     let body = &post.text[base..];
-    // The images as written, for fixes that edit their target.
-    let written = scan_images(body);
+    // The images as written, for fixes that edit their target (read once, when needed).
+    let written: std::cell::OnceCell<Vec<crate::journal::links::ImageRef>> =
+        std::cell::OnceCell::new();
     for image in &doc.images {
         let at = image.at;
-        let literal = written
-            .iter()
-            .find(|w| base + w.range.start <= at && at < base + w.range.end.max(w.range.start + 1));
+        let literal = || {
+            written.get_or_init(|| scan_images(body)).iter().find(|w| {
+                base + w.range.start <= at && at < base + w.range.end.max(w.range.start + 1)
+            })
+        };
         if image.src.contains(UNRESOLVED_OPEN) {
             let expr = unresolved_text(&image.src, &doc.unresolved);
             report.add(
@@ -220,7 +227,7 @@ pub(super) fn check(
                     "`{}` uses `\\`: browsers read it as `/`, but Markdown tools and other hosts do not",
                     image.src.trim()
                 ),
-                literal
+                literal()
                     .filter(|w| w.target.contains('\\'))
                     .map(|w| Fix {
                         label: "Use / instead of \\".to_owned(),
@@ -232,7 +239,11 @@ pub(super) fn check(
             );
         }
         let target_of = |rel: &str| format!("/{rel}");
-        match resolve(&url, &links) {
+        let resolved = resolve(&url, &links);
+        if let Resolved::SiteFile(rel) = &resolved {
+            used.push(rel.clone());
+        }
+        match resolved {
             Resolved::Remote(url) => report.add(
                 "remote-image",
                 at,
@@ -241,7 +252,7 @@ pub(super) fn check(
             ),
             Resolved::SiteFile(rel) if files.exists(&rel) => {}
             Resolved::SiteFile(rel) => {
-                let fixes = match literal {
+                let fixes = match literal() {
                     Some(w) => missing_fixes(
                         &w.target,
                         &rel,
@@ -252,7 +263,9 @@ pub(super) fn check(
                 };
                 let relative = !url.starts_with('/') && !url.contains("://");
                 let message = if let Some(reason) = files.unpublished_reason(&rel) {
-                    format!("image will not show: /{rel} is in the site folder but not published ({reason})")
+                    format!(
+                        "image will not show: /{rel} is in the site folder but not published ({reason})"
+                    )
                 } else if relative {
                     format!(
                         "`{}` is relative to the post's URL ({}), so the published page looks for /{rel}, which does not exist",
@@ -296,7 +309,9 @@ pub(super) fn check(
                 report.with_target(url);
             }
         }
-        if let Some(w) = literal
+        // Only a target written with a space can be spaced (Liquid may add `%20`s).
+        if image.src.contains(' ')
+            && let Some(w) = literal()
             && w.syntax == ImageSyntax::Markdown
             && !w.wrapped
             && without_liquid(&w.target).contains(' ')
@@ -321,13 +336,21 @@ pub(super) fn check(
         }
     }
     let published_links = doc_links(doc);
+    for href in published_links.iter().filter(|h| is_image_path(h)) {
+        if let Resolved::SiteFile(rel) = resolve(&browser_url(href).0, &links) {
+            used.push(rel);
+        }
+    }
     for link in scan_links(body) {
         if !is_image_path(&link.target) || link.text.contains("![") {
             continue;
         }
         // Only links the page really has (not in code or comments).
         let target = link.target.trim_start_matches('<').trim_end_matches('>');
-        if !published_links.iter().any(|h| h == target || h.trim() == target.trim()) {
+        if !published_links
+            .iter()
+            .any(|h| h == target || h.trim() == target.trim())
+        {
             continue;
         }
         let at = base + link.range.start;
@@ -359,6 +382,7 @@ pub(super) fn check(
             vec![fix],
         );
     }
+    used
 }
 
 /// The Liquid behind the markers in `src`.

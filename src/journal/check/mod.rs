@@ -278,13 +278,23 @@ pub fn check_prepared(
     files: &dyn SiteFiles,
     doc: &Doc,
 ) -> Vec<Problem> {
+    check_and_uses(post, ctx, files, doc).0
+}
+
+/// [`check_prepared`], and the site files the published page uses (for `unused-image`).
+pub fn check_and_uses(
+    post: PostInput<'_>,
+    ctx: &CheckContext,
+    files: &dyn SiteFiles,
+    doc: &Doc,
+) -> (Vec<Problem>, Vec<String>) {
     let mut report = Report::new(post, &ctx.rules);
     let fm = front::check(&mut report, post, ctx)
         .unwrap_or_else(super::front_matter::FrontMatter::empty);
-    images::check(&mut report, post, &fm, ctx, files, doc);
+    let used = images::check(&mut report, post, &fm, ctx, files, doc);
     let mut problems = report.problems;
     problems.sort_by_key(|p| (p.line, p.column));
-    problems
+    (problems, used)
 }
 
 /// The site files a post's images point at (for finding unused images).
@@ -299,8 +309,12 @@ pub fn check_ignored(path: &str, parts: &[&str], rules: &RuleConfig) -> Option<P
     let mut severity = rules.severity("ignored-post")?;
     // A chart or data file kept in `_posts/` is a note; a Markdown file there is a mistake.
     let markdown = parts.last().is_some_and(|n| {
-        n.rsplit_once('.')
-            .is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mkd" | "mkdn" | "mdown"))
+        n.rsplit_once('.').is_some_and(|(_, e)| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "md" | "markdown" | "mkd" | "mkdn" | "mdown"
+            )
+        })
     });
     if !markdown && !rules.overrides.contains_key("ignored-post") {
         severity = Severity::Info;

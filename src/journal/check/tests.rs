@@ -105,13 +105,17 @@ fn categories_change_where_relative_images_point() {
 }
 
 #[test]
-fn baseurl_sites_need_the_baseurl() {
+fn baseurl_sites_warn_about_links_that_skip_the_baseurl() {
+    // Issue 10: the file is published; the link only works where the site is served from
+    // the domain's root, so it is a warning, not a broken image (real Jekyll agrees).
     let mut c = ctx();
     c.baseurl = "/blog".into();
-    let text = format!("{HEAD}![a](/images/a.png)\n![b]({{{{ site.baseurl }}}}/images/a.png)\n");
+    let text = format!(
+        "{HEAD}![a](/images/a.png)\n![b]({{{{ site.baseurl }}}}/images/a.png)\n![c](/images/gone.png)\n"
+    );
     assert_eq!(
         rules_with(&text, &["images/a.png"], &c),
-        vec![("missing-image", 7)]
+        vec![("baseurl-image", 7), ("missing-image", 9)]
     );
 }
 

@@ -11,7 +11,9 @@ use super::htmlparse::{Element, HNode, Token, parse_html, tokenize};
 use super::prepass::{
     HTML_CLOSE, HTML_OPEN, IAL_CLOSE, IAL_OPEN, KEEP_PARAGRAPH, MATH_CLOSE, MATH_OPEN, Pre,
 };
-use super::{Align, Attrs, Block, BlockKind, DefItem, Doc, Footnote, HeadingRef, Image, Inline, attr};
+use super::{
+    Align, Attrs, Block, BlockKind, DefItem, Doc, Footnote, HeadingRef, Image, Inline, attr,
+};
 use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
 
 /// Containers deeper than this are flattened into their parent (50,000 `>` must not
@@ -194,10 +196,18 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, kind: Kind) {
-        let container = !matches!(kind, Kind::Em | Kind::Strong | Kind::Del | Kind::Link(..) | Kind::Image(..));
-        let kind = if container && self.stack.len() > MAX_DEPTH
-            && matches!(kind, Kind::Quote | Kind::List(_) | Kind::Item)
-        {
+        // Deep nesting is kept flat: its content stays, its structure does not.
+        let nestable = matches!(
+            kind,
+            Kind::Quote
+                | Kind::List(_)
+                | Kind::Item
+                | Kind::Em
+                | Kind::Strong
+                | Kind::Del
+                | Kind::Link(..)
+        );
+        let kind = if nestable && self.stack.len() > MAX_DEPTH {
             Kind::Flat
         } else {
             kind
@@ -214,7 +224,9 @@ impl Builder<'_> {
                 let c = restore_markers(&c, &self.unresolved);
                 self.top().inlines.push(Inline::Code(c));
             }
-            Event::InlineMath(m) | Event::DisplayMath(m) => self.top().inlines.push(Inline::Math(m.to_string())),
+            Event::InlineMath(m) | Event::DisplayMath(m) => {
+                self.top().inlines.push(Inline::Math(m.to_string()))
+            }
             Event::Html(h) => {
                 let at = self.at;
                 let top = self.top();
@@ -241,13 +253,20 @@ impl Builder<'_> {
                 let count = self.foot_refs.entry(name.clone()).or_insert(0);
                 let occurrence = *count;
                 *count += 1;
-                self.top().inlines.push(Inline::FootnoteRef { number, name, occurrence });
+                self.top().inlines.push(Inline::FootnoteRef {
+                    number,
+                    name,
+                    occurrence,
+                });
             }
             Event::SoftBreak => self.top().inlines.push(Inline::SoftBreak),
             Event::HardBreak => self.top().inlines.push(Inline::Break),
             Event::Rule => {
                 let at = self.at;
-                self.top().blocks.push(Block { kind: BlockKind::Rule, at });
+                self.top().blocks.push(Block {
+                    kind: BlockKind::Rule,
+                    at,
+                });
             }
             Event::TaskListMarker(done) => {
                 // kramdown-parser-gfm's checkbox.
@@ -275,7 +294,12 @@ impl Builder<'_> {
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Paragraph => self.push(Kind::Para),
-            Tag::Heading { level, id, classes, attrs } => {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
                 let mut a: Attrs = attrs
                     .iter()
                     .map(|(k, v)| (k.to_string(), v.as_deref().unwrap_or("").to_owned()))
@@ -283,12 +307,18 @@ impl Builder<'_> {
                 if !classes.is_empty() {
                     a.push(("class".to_owned(), classes.join(" ")));
                 }
-                self.push(Kind::Heading(heading_level(level), id.map(|i| i.to_string()), a));
+                self.push(Kind::Heading(
+                    heading_level(level),
+                    id.map(|i| i.to_string()),
+                    a,
+                ));
             }
             Tag::BlockQuote(_) => self.push(Kind::Quote),
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_owned),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().map(str::to_owned)
+                    }
                     CodeBlockKind::Indented => None,
                 };
                 self.push(Kind::Code(lang.filter(|l| !l.is_empty())));
@@ -317,11 +347,15 @@ impl Builder<'_> {
             Tag::Emphasis => self.push(Kind::Em),
             Tag::Strong => self.push(Kind::Strong),
             Tag::Strikethrough => self.push(Kind::Del),
-            Tag::Link { dest_url, title, .. } => self.push(Kind::Link(
+            Tag::Link {
+                dest_url, title, ..
+            } => self.push(Kind::Link(
                 dest_url.to_string(),
                 Some(title.to_string()).filter(|t| !t.is_empty()),
             )),
-            Tag::Image { dest_url, title, .. } => self.push(Kind::Image(
+            Tag::Image {
+                dest_url, title, ..
+            } => self.push(Kind::Image(
                 dest_url.to_string(),
                 Some(title.to_string()).filter(|t| !t.is_empty()),
             )),
@@ -330,7 +364,9 @@ impl Builder<'_> {
     }
 
     fn end(&mut self) {
-        let Some(mut frame) = self.stack.pop() else { return };
+        let Some(mut frame) = self.stack.pop() else {
+            return;
+        };
         self.span_ials(&mut frame.inlines);
         if self.stack.is_empty() {
             self.stack.push(frame);
@@ -344,15 +380,25 @@ impl Builder<'_> {
         let parent = self.top();
         let inline_parent = matches!(
             parent.kind,
-            Kind::Para | Kind::Heading(..) | Kind::Em | Kind::Strong | Kind::Del | Kind::Link(..)
-                | Kind::Image(..) | Kind::Cell | Kind::DefTitle
+            Kind::Para
+                | Kind::Heading(..)
+                | Kind::Em
+                | Kind::Strong
+                | Kind::Del
+                | Kind::Link(..)
+                | Kind::Image(..)
+                | Kind::Cell
+                | Kind::DefTitle
         );
         let block = |kind| Block { kind, at };
         match frame.kind {
             Kind::Root => {}
             Kind::Para => {
                 let content = finish_inlines(frame.inlines);
-                parent.blocks.push(block(BlockKind::Paragraph { content, attrs: Attrs::new() }));
+                parent.blocks.push(block(BlockKind::Paragraph {
+                    content,
+                    attrs: Attrs::new(),
+                }));
             }
             Kind::Heading(level, id, attrs) => {
                 let mut attrs = attrs;
@@ -360,18 +406,37 @@ impl Builder<'_> {
                     attrs.push(("id".to_owned(), id));
                 }
                 let content = finish_inlines(frame.inlines);
-                parent.blocks.push(block(BlockKind::Heading { level, id: String::new(), content, attrs }));
+                parent.blocks.push(block(BlockKind::Heading {
+                    level,
+                    id: String::new(),
+                    content,
+                    attrs,
+                }));
             }
-            Kind::Quote => parent.blocks.push(block(BlockKind::Quote { blocks: frame.blocks, attrs: Attrs::new() })),
-            Kind::List(ordered) => {
-                parent.blocks.push(block(BlockKind::List { ordered, items: frame.items, attrs: Attrs::new() }))
-            }
+            Kind::Quote => parent.blocks.push(block(BlockKind::Quote {
+                blocks: frame.blocks,
+                attrs: Attrs::new(),
+            })),
+            Kind::List(ordered) => parent.blocks.push(block(BlockKind::List {
+                ordered,
+                items: frame.items,
+                attrs: Attrs::new(),
+            })),
             Kind::Item => {
                 let mut blocks = frame.blocks;
                 if !frame.inlines.is_empty() {
                     // A tight item: its text without a paragraph.
                     let content = finish_inlines(frame.inlines);
-                    blocks.insert(0, Block { kind: BlockKind::Paragraph { content, attrs: vec![(TIGHT.to_owned(), String::new())] }, at });
+                    blocks.insert(
+                        0,
+                        Block {
+                            kind: BlockKind::Paragraph {
+                                content,
+                                attrs: vec![(TIGHT.to_owned(), String::new())],
+                            },
+                            at,
+                        },
+                    );
                 }
                 if matches!(parent.kind, Kind::List(_)) {
                     parent.items.push(blocks);
@@ -383,12 +448,23 @@ impl Builder<'_> {
                 self.footnotes.insert(name, frame.blocks);
             }
             Kind::DefList => parent.blocks.push(block(BlockKind::DefList(frame.defs))),
-            Kind::DefTitle => parent.defs.push(DefItem::Term(finish_inlines(frame.inlines))),
+            Kind::DefTitle => parent
+                .defs
+                .push(DefItem::Term(finish_inlines(frame.inlines))),
             Kind::DefDef => {
                 let mut blocks = frame.blocks;
                 if !frame.inlines.is_empty() {
                     let content = finish_inlines(frame.inlines);
-                    blocks.insert(0, Block { kind: BlockKind::Paragraph { content, attrs: vec![(TIGHT.to_owned(), String::new())] }, at });
+                    blocks.insert(
+                        0,
+                        Block {
+                            kind: BlockKind::Paragraph {
+                                content,
+                                attrs: vec![(TIGHT.to_owned(), String::new())],
+                            },
+                            at,
+                        },
+                    );
                 }
                 parent.defs.push(DefItem::Def(blocks));
             }
@@ -407,20 +483,39 @@ impl Builder<'_> {
             Kind::Em => parent.inlines.push(Inline::Em(frame.inlines)),
             Kind::Strong => parent.inlines.push(Inline::Strong(frame.inlines)),
             Kind::Del => parent.inlines.push(Inline::Del(frame.inlines)),
-            Kind::Link(href, title) => parent.inlines.push(Inline::Link { href, title, content: frame.inlines }),
+            Kind::Link(href, title) => parent.inlines.push(Inline::Link {
+                href,
+                title,
+                content: frame.inlines,
+            }),
             Kind::Image(src, title) => {
                 let alt = plain_text(&frame.inlines);
                 let index = self.images.len();
-                self.images.push(Image { src, alt, title, width: None, height: None, at, html: false, attrs: Attrs::new() });
+                self.images.push(Image {
+                    src,
+                    alt,
+                    title,
+                    width: None,
+                    height: None,
+                    at,
+                    html: false,
+                    attrs: Attrs::new(),
+                });
                 self.top().inlines.push(Inline::Image(index));
             }
             Kind::Code(lang) => {
-                parent.blocks.push(block(BlockKind::Code { lang, text: code_text }));
+                parent.blocks.push(block(BlockKind::Code {
+                    lang,
+                    text: code_text,
+                }));
             }
             Kind::Html => {
                 let raw = frame.text;
                 let nodes = self.html_nodes(&raw, at);
-                self.top().blocks.push(Block { kind: BlockKind::Html { raw, nodes }, at });
+                self.top().blocks.push(Block {
+                    kind: BlockKind::Html { raw, nodes },
+                    at,
+                });
             }
             Kind::Flat => {
                 if inline_parent {
@@ -443,7 +538,12 @@ impl Builder<'_> {
             return;
         }
         let mut rest = t;
-        while let Some(i) = rest.find(|c: char| matches!(c, HTML_OPEN | MATH_OPEN | IAL_OPEN | UNRESOLVED_OPEN | KEEP_PARAGRAPH)) {
+        while let Some(i) = rest.find(|c: char| {
+            matches!(
+                c,
+                HTML_OPEN | MATH_OPEN | IAL_OPEN | UNRESOLVED_OPEN | KEEP_PARAGRAPH
+            )
+        }) {
             let open = rest[i..].chars().next().unwrap_or(' ');
             if i > 0 {
                 self.top().inlines.push(Inline::Text(rest[..i].to_owned()));
@@ -470,7 +570,10 @@ impl Builder<'_> {
                         let nodes = self.html_nodes(raw, *html_at);
                         self.top().inlines.push(Inline::Tag(HNode::Element(Element {
                             name: PLACEHOLDER_HTML.to_owned(),
-                            attrs: vec![("raw".to_owned(), raw.clone()), ("at".to_owned(), html_at.to_string())],
+                            attrs: vec![
+                                ("raw".to_owned(), raw.clone()),
+                                ("at".to_owned(), html_at.to_string()),
+                            ],
                             children: nodes,
                             at: *html_at,
                             image: None,
@@ -504,10 +607,15 @@ impl Builder<'_> {
     /// Span IALs (`![a](b){: width="50%"}`): taken out of the text; `width`/`height` go on
     /// the image right before them. A paragraph that is only an IAL is a block IAL.
     fn span_ials(&mut self, inlines: &mut Vec<Inline>) {
-        let is_ial = |i: &Inline| matches!(i, Inline::Tag(HNode::Element(el)) if el.name == PLACEHOLDER_IAL);
+        let is_ial =
+            |i: &Inline| matches!(i, Inline::Tag(HNode::Element(el)) if el.name == PLACEHOLDER_IAL);
         let others = inlines
             .iter()
-            .filter(|i| !is_ial(i) && !matches!(i, Inline::Text(t) if t.trim().is_empty()) && !matches!(i, Inline::SoftBreak))
+            .filter(|i| {
+                !is_ial(i)
+                    && !matches!(i, Inline::Text(t) if t.trim().is_empty())
+                    && !matches!(i, Inline::SoftBreak)
+            })
             .count();
         if others == 0 {
             return;
@@ -518,8 +626,10 @@ impl Builder<'_> {
                 && el.name == PLACEHOLDER_IAL
             {
                 let n = el.at;
-                if let (Some(Inline::Image(img)), Some(ial)) = (i.checked_sub(1).and_then(|p| inlines.get(p)), self.pre.ials.get(n))
-                    && let Some(image) = self.images.get_mut(*img)
+                if let (Some(Inline::Image(img)), Some(ial)) = (
+                    i.checked_sub(1).and_then(|p| inlines.get(p)),
+                    self.pre.ials.get(n),
+                ) && let Some(image) = self.images.get_mut(*img)
                 {
                     if let Some(w) = attr(&ial.attrs, "width") {
                         image.width = Some(w.to_owned());
@@ -540,7 +650,12 @@ impl Builder<'_> {
             match tok {
                 Token::Text(t) => self.top().inlines.push(Inline::Text(t)),
                 Token::Comment => {}
-                Token::Open { name, mut attrs, at: off, .. } => {
+                Token::Open {
+                    name,
+                    mut attrs,
+                    at: off,
+                    ..
+                } => {
                     // kramdown's span HTML: line breaks in attribute values become spaces.
                     for (_, v) in &mut attrs {
                         if v.contains('\n') {
@@ -560,14 +675,16 @@ impl Builder<'_> {
                         }))),
                     }
                 }
-                Token::Close { name } => self.top().inlines.push(Inline::Tag(HNode::Element(Element {
-                    name,
-                    attrs: Vec::new(),
-                    children: Vec::new(),
-                    at,
-                    image: None,
-                    end: true,
-                }))),
+                Token::Close { name } => {
+                    self.top().inlines.push(Inline::Tag(HNode::Element(Element {
+                        name,
+                        attrs: Vec::new(),
+                        children: Vec::new(),
+                        at,
+                        image: None,
+                        end: true,
+                    })))
+                }
             }
         }
     }
@@ -726,7 +843,10 @@ fn apply_ials(blocks: Vec<Block>, pre: &Pre) -> Vec<Block> {
             let tight = attrs.iter().any(|(k, _)| k == TIGHT);
             let only: Vec<&Inline> = content
                 .iter()
-                .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()) && !matches!(i, Inline::SoftBreak))
+                .filter(|i| {
+                    !matches!(i, Inline::Text(t) if t.trim().is_empty())
+                        && !matches!(i, Inline::SoftBreak)
+                })
                 .collect();
             if let [single] = only.as_slice() {
                 match single {
@@ -734,16 +854,24 @@ fn apply_ials(blocks: Vec<Block>, pre: &Pre) -> Vec<Block> {
                         let raw = attr(&el.attrs, "raw").unwrap_or_default().to_owned();
                         let nodes = el.children.clone();
                         let at = el.at;
-                        out.push(Block { kind: BlockKind::Html { raw, nodes }, at });
+                        out.push(Block {
+                            kind: BlockKind::Html { raw, nodes },
+                            at,
+                        });
                         continue;
                     }
                     Inline::Math(tex) if !tight => {
-                        out.push(Block { kind: BlockKind::Math(tex.clone()), at: block.at });
+                        out.push(Block {
+                            kind: BlockKind::Math(tex.clone()),
+                            at: block.at,
+                        });
                         continue;
                     }
                     Inline::Tag(HNode::Element(el)) if el.name == PLACEHOLDER_IAL => {
                         if let Some(ial) = pre.ials.get(el.at) {
-                            if ial.attach_prev && let Some(prev) = out.last_mut() {
+                            if ial.attach_prev
+                                && let Some(prev) = out.last_mut()
+                            {
                                 apply_block_ial(prev, ial);
                             } else {
                                 pending = Some(el.at);
@@ -798,9 +926,16 @@ fn merge_attrs(target: &mut Attrs, add: &Attrs) {
 
 fn abbreviate_block(block: &mut Block, abbrs: &[(String, String)]) {
     match &mut block.kind {
-        BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => abbreviate(content, abbrs),
-        BlockKind::Quote { blocks, .. } => blocks.iter_mut().for_each(|b| abbreviate_block(b, abbrs)),
-        BlockKind::List { items, .. } => items.iter_mut().flatten().for_each(|b| abbreviate_block(b, abbrs)),
+        BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
+            abbreviate(content, abbrs)
+        }
+        BlockKind::Quote { blocks, .. } => {
+            blocks.iter_mut().for_each(|b| abbreviate_block(b, abbrs))
+        }
+        BlockKind::List { items, .. } => items
+            .iter_mut()
+            .flatten()
+            .for_each(|b| abbreviate_block(b, abbrs)),
         BlockKind::Table { head, rows, .. } => {
             head.iter_mut().for_each(|c| abbreviate(c, abbrs));
             rows.iter_mut().flatten().for_each(|c| abbreviate(c, abbrs));
@@ -831,9 +966,17 @@ fn abbreviate(content: &mut Vec<Inline>, abbrs: &[(String, String)]) {
                 abbreviate(&mut c, abbrs);
                 out.push(Inline::Strong(c));
             }
-            Inline::Link { href, title, mut content } => {
+            Inline::Link {
+                href,
+                title,
+                mut content,
+            } => {
                 abbreviate(&mut content, abbrs);
-                out.push(Inline::Link { href, title, content });
+                out.push(Inline::Link {
+                    href,
+                    title,
+                    content,
+                });
             }
             other => out.push(other),
         }
@@ -865,7 +1008,10 @@ fn split_abbrs(text: &str, abbrs: &[(String, String)], out: &mut Vec<Inline>) {
                 if last < i {
                     out.push(Inline::Text(text[last..i].to_owned()));
                 }
-                out.push(Inline::Abbr { text: a.clone(), title: title.clone() });
+                out.push(Inline::Abbr {
+                    text: a.clone(),
+                    title: title.clone(),
+                });
                 i += a.len();
                 last = i;
             }
@@ -891,9 +1037,16 @@ pub fn gfm_id(text: &str, ids: &mut HashMap<String, i32>) -> String {
             }
             c => matches!(
                 get_general_category(c),
-                G::UppercaseLetter | G::LowercaseLetter | G::TitlecaseLetter | G::ModifierLetter
-                    | G::OtherLetter | G::NonspacingMark | G::SpacingMark | G::EnclosingMark
-                    | G::DecimalNumber | G::ConnectorPunctuation
+                G::UppercaseLetter
+                    | G::LowercaseLetter
+                    | G::TitlecaseLetter
+                    | G::ModifierLetter
+                    | G::OtherLetter
+                    | G::NonspacingMark
+                    | G::SpacingMark
+                    | G::EnclosingMark
+                    | G::DecimalNumber
+                    | G::ConnectorPunctuation
             ),
         };
         if keep {
@@ -908,16 +1061,30 @@ pub fn gfm_id(text: &str, ids: &mut HashMap<String, i32>) -> String {
     id
 }
 
-fn assign_ids(blocks: &mut [Block], ids: &mut HashMap<String, i32>, headings: &mut Vec<HeadingRef>) {
+fn assign_ids(
+    blocks: &mut [Block],
+    ids: &mut HashMap<String, i32>,
+    headings: &mut Vec<HeadingRef>,
+) {
     for b in blocks {
         match &mut b.kind {
-            BlockKind::Heading { level, id, content, attrs } => {
+            BlockKind::Heading {
+                level,
+                id,
+                content,
+                attrs,
+            } => {
                 let text = plain_text(content);
                 *id = match attr(attrs, "id") {
                     Some(given) => given.to_owned(),
                     None => gfm_id(&text, ids),
                 };
-                headings.push(HeadingRef { level: *level, id: id.clone(), text, at: b.at });
+                headings.push(HeadingRef {
+                    level: *level,
+                    id: id.clone(),
+                    text,
+                    at: b.at,
+                });
             }
             BlockKind::Quote { blocks, .. } => assign_ids(blocks, ids, headings),
             _ => {}

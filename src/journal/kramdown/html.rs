@@ -10,13 +10,18 @@ use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN, escape_code};
 
 /// The post body as published HTML.
 pub fn to_html(doc: &Doc) -> String {
-    let mut w = Writer { doc, out: String::with_capacity(4096) };
+    let mut w = Writer {
+        doc,
+        out: String::with_capacity(4096),
+    };
     w.blocks(&doc.blocks);
     if !doc.footnotes.is_empty() {
-        w.out.push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n");
+        w.out
+            .push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n");
         for f in &doc.footnotes {
             let id = escape_attr(&f.name);
-            w.out.push_str(&format!("    <li id=\"fn:{id}\" role=\"doc-endnote\">\n"));
+            w.out
+                .push_str(&format!("    <li id=\"fn:{id}\" role=\"doc-endnote\">\n"));
             let back: String = (0..f.refs.max(1))
                 .map(|k| {
                     let (target, mark) = if k == 0 {
@@ -98,9 +103,18 @@ impl Writer<'_> {
 
     fn block(&mut self, b: &Block) {
         match &b.kind {
-            BlockKind::Heading { level, id, content, attrs } => {
+            BlockKind::Heading {
+                level,
+                id,
+                content,
+                attrs,
+            } => {
                 let extra: Attrs = attrs.iter().filter(|(k, _)| k != "id").cloned().collect();
-                self.out.push_str(&format!("<h{level} id=\"{}\"{}>", escape_attr(id), attrs_html(&extra)));
+                self.out.push_str(&format!(
+                    "<h{level} id=\"{}\"{}>",
+                    escape_attr(id),
+                    attrs_html(&extra)
+                ));
                 self.inlines(content);
                 self.out.push_str(&format!("</h{level}>\n"));
             }
@@ -123,13 +137,19 @@ impl Writer<'_> {
                 }
             }
             BlockKind::Quote { blocks, attrs } => {
-                self.out.push_str(&format!("<blockquote{}>\n", attrs_html(attrs)));
+                self.out
+                    .push_str(&format!("<blockquote{}>\n", attrs_html(attrs)));
                 self.blocks(blocks);
                 self.out.push_str("</blockquote>\n");
             }
-            BlockKind::List { ordered, items, attrs } => {
+            BlockKind::List {
+                ordered,
+                items,
+                attrs,
+            } => {
                 let tag = if *ordered { "ol" } else { "ul" };
-                self.out.push_str(&format!("<{tag}{}>\n", attrs_html(attrs)));
+                self.out
+                    .push_str(&format!("<{tag}{}>\n", attrs_html(attrs)));
                 for item in items {
                     self.out.push_str("  <li>");
                     self.blocks(item);
@@ -138,8 +158,14 @@ impl Writer<'_> {
                 self.out.push_str(&format!("</{tag}>\n"));
             }
             BlockKind::Toc => self.toc(),
-            BlockKind::Table { align, head, rows, attrs } => {
-                self.out.push_str(&format!("<table{}>\n", attrs_html(attrs)));
+            BlockKind::Table {
+                align,
+                head,
+                rows,
+                attrs,
+            } => {
+                self.out
+                    .push_str(&format!("<table{}>\n", attrs_html(attrs)));
                 let cell = |w: &mut Writer<'_>, tag: &str, i: usize, c: &[Inline]| {
                     let style = match align.get(i) {
                         Some(Align::Left) => " style=\"text-align: left\"",
@@ -253,9 +279,19 @@ impl Writer<'_> {
                 "<code class=\"language-plaintext highlighter-rouge\">{}</code>",
                 escape_text(c)
             )),
-            Inline::Link { href, title, content } => {
-                let title = title.as_ref().map(|t| format!(" title=\"{}\"", escape_attr(t))).unwrap_or_default();
-                self.out.push_str(&format!("<a href=\"{}\"{title}>", escape_attr(&strip_unresolved(href))));
+            Inline::Link {
+                href,
+                title,
+                content,
+            } => {
+                let title = title
+                    .as_ref()
+                    .map(|t| format!(" title=\"{}\"", escape_attr(t)))
+                    .unwrap_or_default();
+                self.out.push_str(&format!(
+                    "<a href=\"{}\"{title}>",
+                    escape_attr(&strip_unresolved(href))
+                ));
                 self.inlines(content);
                 self.out.push_str("</a>");
             }
@@ -289,9 +325,17 @@ impl Writer<'_> {
             Inline::Break => self.out.push_str("<br />\n"),
             Inline::SoftBreak => self.out.push('\n'),
             Inline::Math(tex) => self.out.push_str(&format!("\\({}\\)", escape_text(tex))),
-            Inline::FootnoteRef { number, name, occurrence } => {
+            Inline::FootnoteRef {
+                number,
+                name,
+                occurrence,
+            } => {
                 let id = escape_attr(name);
-                let ref_id = if *occurrence == 0 { id.clone() } else { format!("{id}:{occurrence}") };
+                let ref_id = if *occurrence == 0 {
+                    id.clone()
+                } else {
+                    format!("{id}:{occurrence}")
+                };
                 self.out.push_str(&format!(
                     "<sup id=\"fnref:{ref_id}\" role=\"doc-noteref\"><a href=\"#fn:{id}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
                 ));
@@ -310,7 +354,8 @@ impl Writer<'_> {
                 } else if el.end {
                     self.out.push_str(&format!("</{}>", el.name));
                 } else {
-                    self.out.push_str(&format!("<{}{}>", el.name, attrs_html(&el.attrs)));
+                    self.out
+                        .push_str(&format!("<{}{}>", el.name, attrs_html(&el.attrs)));
                 }
             }
             Inline::Tag(HNode::Comment) | Inline::Unresolved(_) => {}

@@ -41,8 +41,15 @@ pub struct Element {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Token {
     Text(String),
-    Open { name: String, attrs: Attrs, self_closing: bool, at: usize },
-    Close { name: String },
+    Open {
+        name: String,
+        attrs: Attrs,
+        self_closing: bool,
+        at: usize,
+    },
+    Close {
+        name: String,
+    },
     Comment,
 }
 
@@ -85,10 +92,26 @@ pub fn read_tag(s: &str, at: usize) -> Option<(Token, usize)> {
         match b.get(i) {
             None => return None,
             Some(b'>') => {
-                return Some((Token::Open { name, attrs, self_closing: false, at }, i + 1));
+                return Some((
+                    Token::Open {
+                        name,
+                        attrs,
+                        self_closing: false,
+                        at,
+                    },
+                    i + 1,
+                ));
             }
             Some(b'/') if b.get(i + 1) == Some(&b'>') => {
-                return Some((Token::Open { name, attrs, self_closing: true, at }, i + 2));
+                return Some((
+                    Token::Open {
+                        name,
+                        attrs,
+                        self_closing: true,
+                        at,
+                    },
+                    i + 2,
+                ));
             }
             Some(b'/') => {
                 i += 1;
@@ -97,7 +120,10 @@ pub fn read_tag(s: &str, at: usize) -> Option<(Token, usize)> {
             Some(_) => {}
         }
         let key_start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/' | b'"' | b'\'') {
+        while i < b.len()
+            && !b[i].is_ascii_whitespace()
+            && !matches!(b[i], b'=' | b'>' | b'/' | b'"' | b'\'')
+        {
             i += 1;
         }
         if i == key_start {
@@ -170,7 +196,11 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         match read_tag(s, at) {
             Some((tok, end)) => {
                 flush(&mut text, &mut out, false);
-                if let Token::Open { name, self_closing: false, .. } = &tok
+                if let Token::Open {
+                    name,
+                    self_closing: false,
+                    ..
+                } = &tok
                     && (name == "script" || name == "style")
                 {
                     raw_until = Some(name.clone());
@@ -209,8 +239,20 @@ pub fn parse_html(s: &str) -> Vec<HNode> {
         match tok {
             Token::Text(t) => push(&mut stack, &mut root, HNode::Text(t)),
             Token::Comment => push(&mut stack, &mut root, HNode::Comment),
-            Token::Open { name, attrs, self_closing, at } => {
-                let el = Element { name, attrs, children: Vec::new(), at, image: None, end: false };
+            Token::Open {
+                name,
+                attrs,
+                self_closing,
+                at,
+            } => {
+                let el = Element {
+                    name,
+                    attrs,
+                    children: Vec::new(),
+                    at,
+                    image: None,
+                    end: false,
+                };
                 if self_closing || VOID.contains(&el.name.as_str()) || stack.len() >= MAX_DEPTH {
                     push(&mut stack, &mut root, HNode::Element(el));
                 } else {
@@ -301,10 +343,18 @@ mod tests {
 
     #[test]
     fn tags_with_odd_attributes_parse() {
-        let nodes = parse_html("<center><img src=\"/images/busan/\nticket.jpg\" width=30%></center>");
-        let HNode::Element(center) = &nodes[0] else { panic!("{nodes:?}") };
-        let HNode::Element(img) = &center.children[0] else { panic!() };
-        assert_eq!(img.attrs[0], ("src".to_owned(), "/images/busan/\nticket.jpg".to_owned()));
+        let nodes =
+            parse_html("<center><img src=\"/images/busan/\nticket.jpg\" width=30%></center>");
+        let HNode::Element(center) = &nodes[0] else {
+            panic!("{nodes:?}")
+        };
+        let HNode::Element(img) = &center.children[0] else {
+            panic!()
+        };
+        assert_eq!(
+            img.attrs[0],
+            ("src".to_owned(), "/images/busan/\nticket.jpg".to_owned())
+        );
         assert_eq!(img.attrs[1].1, "30%");
     }
 
@@ -312,9 +362,20 @@ mod tests {
     fn malformed_and_deep_html_never_panics() {
         let deep = "<div>".repeat(50_000);
         assert!(!parse_html(&deep).is_empty());
-        for s in ["<", "<a", "<a href=\"x", "</>", "<!-- x", "<p>&#99999999;&", "<script>if (a<b) {}</script>"] {
+        for s in [
+            "<",
+            "<a",
+            "<a href=\"x",
+            "</>",
+            "<!-- x",
+            "<p>&#99999999;&",
+            "<script>if (a<b) {}</script>",
+        ] {
             parse_html(s);
         }
-        assert_eq!(decode_entities("a &amp; b &#8617; &bogus; &"), "a & b ↩ &bogus; &");
+        assert_eq!(
+            decode_entities("a &amp; b &#8617; &bogus; &"),
+            "a & b ↩ &bogus; &"
+        );
     }
 }

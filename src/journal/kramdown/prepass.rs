@@ -27,10 +27,9 @@ pub const KEEP_PARAGRAPH: char = '\u{E040}';
 
 /// kramdown's span elements: a line starting with one of these is a paragraph.
 pub const SPAN_ELEMENTS: [&str; 38] = [
-    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn",
-    "em", "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp",
-    "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u",
-    "var",
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
+    "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt",
+    "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
 ];
 
 /// An IAL: its attributes, and where it applies.
@@ -69,11 +68,7 @@ pub fn run(src: &str) -> Pre {
     };
     p.lines();
     let (text, map) = p.out.finish();
-    Pre {
-        text,
-        map,
-        ..p.pre
-    }
+    Pre { text, map, ..p.pre }
 }
 
 struct Pass<'a> {
@@ -201,7 +196,9 @@ fn code_spans(line: &str) -> Vec<std::ops::Range<usize>> {
 
 impl Pass<'_> {
     fn line_end(&self, pos: usize) -> usize {
-        self.src[pos..].find('\n').map_or(self.src.len(), |e| pos + e + 1)
+        self.src[pos..]
+            .find('\n')
+            .map_or(self.src.len(), |e| pos + e + 1)
     }
 
     fn ensure_blank_before(&mut self, at: usize) {
@@ -283,7 +280,14 @@ impl Pass<'_> {
     }
 
     /// Lines kramdown reads as something of its own; returns where to go on.
-    fn special_line(&mut self, pos: usize, end: usize, content: &str, indent: usize, was_blank: bool) -> Option<usize> {
+    fn special_line(
+        &mut self,
+        pos: usize,
+        end: usize,
+        content: &str,
+        indent: usize,
+        was_blank: bool,
+    ) -> Option<usize> {
         let trimmed = content.trim_start();
         if indent > 3 {
             return None;
@@ -313,9 +317,10 @@ impl Pass<'_> {
             && let Some(close) = rest.find("]:")
             && close > 0
         {
-            self.pre
-                .abbrs
-                .push((rest[..close].to_owned(), rest[close + 2..].trim().to_owned()));
+            self.pre.abbrs.push((
+                rest[..close].to_owned(),
+                rest[close + 2..].trim().to_owned(),
+            ));
             self.ensure_blank_before(pos);
             return Some(end);
         }
@@ -323,15 +328,21 @@ impl Pass<'_> {
         if t.starts_with("{:") && t.ends_with('}') && !t.starts_with("{::") {
             let inner = &t[2..t.len() - 1];
             // ALD `{:name: …}`: a definition, nothing shown.
-            let is_ald = inner
-                .split_once(':')
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'));
+            let is_ald = inner.split_once(':').is_some_and(|(n, _)| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            });
             if is_ald {
                 self.ensure_blank_before(pos);
                 return Some(end);
             }
             let toc = inner.trim() == "toc";
-            let attrs = if toc { Some(Attrs::new()) } else { parse_ial(inner) };
+            let attrs = if toc {
+                Some(Attrs::new())
+            } else {
+                parse_ial(inner)
+            };
             if let Some(attrs) = attrs {
                 let n = self.pre.ials.len();
                 self.pre.ials.push(Ial {
@@ -343,15 +354,16 @@ impl Pass<'_> {
                 return Some(end);
             }
         }
-        if t.starts_with('<') {
-            if let Some(next) = self.html_block(pos, pos + lead.len(), lead) {
-                return Some(next);
-            }
+        if t.starts_with('<')
+            && let Some(next) = self.html_block(pos, pos + lead.len(), lead)
+        {
+            return Some(next);
         }
-        if was_blank && t.starts_with("$$") {
-            if let Some(next) = self.display_math(pos, pos + lead.len(), lead) {
-                return Some(next);
-            }
+        if was_blank
+            && t.starts_with("$$")
+            && let Some(next) = self.display_math(pos, pos + lead.len(), lead)
+        {
+            return Some(next);
         }
         None
     }
@@ -370,7 +382,12 @@ impl Pass<'_> {
                 self.md_closes.pop();
                 tag_end
             }
-            Token::Open { name, attrs, self_closing, .. } => {
+            Token::Open {
+                name,
+                attrs,
+                self_closing,
+                ..
+            } => {
                 if SPAN_ELEMENTS.contains(&name.as_str()) {
                     // Kept a paragraph, as kramdown keeps it.
                     self.out.copy(lead, pos);
@@ -461,7 +478,9 @@ impl Pass<'_> {
                 search = open + 2;
                 continue;
             }
-            let Some(c) = line[open + 2..].find("$$") else { break };
+            let Some(c) = line[open + 2..].find("$$") else {
+                break;
+            };
             let close = open + 2 + c;
             let tex = line[open + 2..close].to_owned();
             if tex.trim().is_empty() {
@@ -481,11 +500,17 @@ impl Pass<'_> {
             if in_code(open) || line[open..].starts_with("{::") {
                 continue;
             }
-            let Some(c) = line[open..].find('}') else { break };
+            let Some(c) = line[open..].find('}') else {
+                break;
+            };
             let inner = &line[open + 2..open + c];
             if let Some(attrs) = parse_ial(inner) {
                 let n = self.pre.ials.len();
-                self.pre.ials.push(Ial { attrs, toc: false, attach_prev: true });
+                self.pre.ials.push(Ial {
+                    attrs,
+                    toc: false,
+                    attach_prev: true,
+                });
                 edits.push((open, open + c + 1, format!("{IAL_OPEN}{n}{IAL_CLOSE}")));
             }
         }
@@ -495,7 +520,9 @@ impl Pass<'_> {
                 .into_iter()
                 .filter(|i| i.syntax == ImageSyntax::Markdown)
                 .map(|i| (i.target_range, i.wrapped));
-            let links = scan_links(line).into_iter().map(|l| (l.target_range, false));
+            let links = scan_links(line)
+                .into_iter()
+                .map(|l| (l.target_range, false));
             for (range, wrapped) in images.chain(links) {
                 let target = &line[range.clone()];
                 if !wrapped && target.trim().contains([' ', '\t']) && range.start <= line.len() {
@@ -505,7 +532,8 @@ impl Pass<'_> {
         }
         // [label]: target with spaces
         let t = line.trim_start();
-        if t.starts_with('[') && !t.starts_with("[^")
+        if t.starts_with('[')
+            && !t.starts_with("[^")
             && let Some(close) = t.find("]:")
         {
             let lead = line.len() - t.len();
@@ -566,9 +594,17 @@ fn is_punct(c: Option<char>) -> bool {
         c.is_ascii_punctuation()
             || matches!(
                 get_general_category(c),
-                G::ConnectorPunctuation | G::DashPunctuation | G::OpenPunctuation | G::ClosePunctuation
-                    | G::InitialPunctuation | G::FinalPunctuation | G::OtherPunctuation
-                    | G::MathSymbol | G::CurrencySymbol | G::ModifierSymbol | G::OtherSymbol
+                G::ConnectorPunctuation
+                    | G::DashPunctuation
+                    | G::OpenPunctuation
+                    | G::ClosePunctuation
+                    | G::InitialPunctuation
+                    | G::FinalPunctuation
+                    | G::OtherPunctuation
+                    | G::MathSymbol
+                    | G::CurrencySymbol
+                    | G::ModifierSymbol
+                    | G::OtherSymbol
             )
     })
 }
@@ -603,9 +639,7 @@ fn emphasis_guards(line: &str, code: &[std::ops::Range<usize>]) -> Vec<usize> {
     let mut guards = Vec::new();
     let mut open: Vec<(usize, usize)> = Vec::new();
     for (at, n, can_open, can_close) in runs {
-        if can_close
-            && let Some(pos) = open.iter().rposition(|(_, on)| *on == n)
-        {
+        if can_close && let Some(pos) = open.iter().rposition(|(_, on)| *on == n) {
             let (o, _) = open[pos];
             open.truncate(pos);
             // CommonMark's left-flanking test for the opener, right-flanking for the closer.
@@ -630,7 +664,13 @@ fn emphasis_guards(line: &str, code: &[std::ops::Range<usize>]) -> Vec<usize> {
 
 fn strip_markdown_attr(tag: &str) -> String {
     let lower = tag.to_ascii_lowercase();
-    for pat in ["markdown=\"1\"", "markdown='1'", "markdown=1", "markdown=\"block\"", "markdown=\"span\""] {
+    for pat in [
+        "markdown=\"1\"",
+        "markdown='1'",
+        "markdown=1",
+        "markdown=\"block\"",
+        "markdown=\"span\"",
+    ] {
         if let Some(i) = lower.find(pat) {
             let mut s = tag[..i].trim_end().to_owned();
             s.push_str(&tag[i + pat.len()..]);
@@ -660,7 +700,14 @@ pub fn matching_end(src: &str, from: usize, name: &str) -> usize {
                 }
                 i = end;
             }
-            Some((Token::Open { name: n, self_closing, .. }, end)) => {
+            Some((
+                Token::Open {
+                    name: n,
+                    self_closing,
+                    ..
+                },
+                end,
+            )) => {
                 if !raw && n == name && !self_closing {
                     depth += 1;
                 }

@@ -14,32 +14,86 @@ fn kramdown_constructs_become_what_jekyll_publishes() {
     // (Markdown, a piece the HTML must contain)
     let cases: &[(&str, &str)] = &[
         ("# 아침 식사\n", "<h1 id=\"아침-식사\">아침 식사</h1>"),
-        ("## Hello, World!\n\n## Hello World\n", "<h2 id=\"hello-world-1\">"),
-        ("<center>\n<p><b>사진 1.</b> 바다</p>\n</center>\n", "<center>\n<p><b>사진 1.</b> 바다</p>\n</center>"),
-        ("<details>\n<summary>남은 경비</summary>\n\n현금 **12,000원**\n\n</details>\n", "현금 **12,000원**"),
-        ("<div markdown=\"1\">\n**굵게**\n</div>\n", "<strong>굵게</strong>"),
+        (
+            "## Hello, World!\n\n## Hello World\n",
+            "<h2 id=\"hello-world-1\">",
+        ),
+        (
+            "<center>\n<p><b>사진 1.</b> 바다</p>\n</center>\n",
+            "<center>\n<p><b>사진 1.</b> 바다</p>\n</center>",
+        ),
+        (
+            "<details>\n<summary>남은 경비</summary>\n\n현금 **12,000원**\n\n</details>\n",
+            "현금 **12,000원**",
+        ),
+        (
+            "<div markdown=\"1\">\n**굵게**\n</div>\n",
+            "<strong>굵게</strong>",
+        ),
         ("걸었다.<br>\n동백섬\n", "<br>"),
-        ("![해운대](/images/a.jpg){: width=\"50%\"}\n", "width=\"50%\""),
-        ("![시장](/images/m.jpg)\n{: .center}\n", "<p class=\"center\">"),
-        ("* 목차\n{:toc}\n\n## 아침\n\n## 경비\n", "<ul id=\"markdown-toc\">"),
-        ("* 목차\n{:toc}\n\n## 아침\n", "<a href=\"#아침\" id=\"markdown-toc-아침\">아침</a>"),
-        ("a[^1] b[^x]\n\n[^1]: one\n[^x]: two\n", "<div class=\"footnotes\" role=\"doc-endnotes\">"),
-        ("KTX 역에서 KTXs\n\n*[KTX]: Korea Train eXpress\n", "<abbr title=\"Korea Train eXpress\">KTX</abbr> 역에서 KTXs"),
+        (
+            "![해운대](/images/a.jpg){: width=\"50%\"}\n",
+            "width=\"50%\"",
+        ),
+        (
+            "![시장](/images/m.jpg)\n{: .center}\n",
+            "<p class=\"center\">",
+        ),
+        (
+            "* 목차\n{:toc}\n\n## 아침\n\n## 경비\n",
+            "<ul id=\"markdown-toc\">",
+        ),
+        (
+            "* 목차\n{:toc}\n\n## 아침\n",
+            "<a href=\"#아침\" id=\"markdown-toc-아침\">아침</a>",
+        ),
+        (
+            "a[^1] b[^x]\n\n[^1]: one\n[^x]: two\n",
+            "<div class=\"footnotes\" role=\"doc-endnotes\">",
+        ),
+        (
+            "KTX 역에서 KTXs\n\n*[KTX]: Korea Train eXpress\n",
+            "<abbr title=\"Korea Train eXpress\">KTX</abbr> 역에서 KTXs",
+        ),
         ("사진 용어\n: 노출, 셔터\n", "<dt>사진 용어</dt>"),
-        ("항목 | 금액\n--- | ---:\n버스 | 1,300원\n", "<td style=\"text-align: right\">1,300원</td>"),
+        (
+            "항목 | 금액\n--- | ---:\n버스 | 1,300원\n",
+            "<td style=\"text-align: right\">1,300원</td>",
+        ),
         ("대략 $$d = v \\times t$$ 로\n", "\\(d = v \\times t\\)"),
-        ("하루\n\n$$\n\\sum_{i=1}^{n} d_i\n$$\n\n끝\n", "\\[\\sum_{i=1}^{n} d_i\\]"),
+        (
+            "하루\n\n$$\n\\sum_{i=1}^{n} d_i\n$$\n\n끝\n",
+            "\\[\\sum_{i=1}^{n} d_i\\]",
+        ),
         ("가격은 $5, $6\n", "가격은 $5, $6"),
         ("\"정말\" -- 좋았다...\n", "“정말” – 좋았다…"),
         ("<< 책 >>\n", "« 책 »"),
-        ("[공식 안내][guide]\n\n그리고\n\n[guide]: https://example.com/g\n", "<a href=\"https://example.com/g\">공식 안내</a>"),
-        ("![spaced](/images/a b.jpg)\n", "<img src=\"/images/a b.jpg\" alt=\"spaced\" />"),
-        ("```ruby\nputs 1\n```\n", "<div class=\"language-ruby highlighter-rouge\">"),
-        ("`![x](/y.jpg)`\n", "<code class=\"language-plaintext highlighter-rouge\">![x](/y.jpg)</code>"),
-        ("<!-- ![todo](/later.jpg) -->\n\n끝\n", "<!-- ![todo](/later.jpg) -->"),
+        (
+            "[공식 안내][guide]\n\n그리고\n\n[guide]: https://example.com/g\n",
+            "<a href=\"https://example.com/g\">공식 안내</a>",
+        ),
+        (
+            "![spaced](/images/a b.jpg)\n",
+            "<img src=\"/images/a b.jpg\" alt=\"spaced\" />",
+        ),
+        (
+            "```ruby\nputs 1\n```\n",
+            "<div class=\"language-ruby highlighter-rouge\">",
+        ),
+        (
+            "`![x](/y.jpg)`\n",
+            "<code class=\"language-plaintext highlighter-rouge\">![x](/y.jpg)</code>",
+        ),
+        (
+            "<!-- ![todo](/later.jpg) -->\n\n끝\n",
+            "<!-- ![todo](/later.jpg) -->",
+        ),
         ("{::comment}\n숨김\n{:/comment}\n보임\n", "<p>보임</p>"),
         ("1. a\n2. b\n\n문단\n\n3. c\n", "<ol>\n  <li>c</li>\n</ol>"),
-        ("<img src=\"/a.png\">\n![b](/b.png)\n", "<img src=\"/b.png\" alt=\"b\" />"),
+        (
+            "<img src=\"/a.png\">\n![b](/b.png)\n",
+            "<img src=\"/b.png\" alt=\"b\" />",
+        ),
     ];
     for (md, want) in cases {
         let got = html(md);
@@ -58,7 +112,10 @@ fn what_kramdown_consumes_is_never_shown() {
         "{::options parse_block_html=\"false\" /}\n",
     ] {
         let got = html(md);
-        assert!(!got.contains("{:") && !got.contains("*["), "for {md:?}: {got}");
+        assert!(
+            !got.contains("{:") && !got.contains("*["),
+            "for {md:?}: {got}"
+        );
     }
 }
 
@@ -72,7 +129,11 @@ fn images_are_only_those_the_page_shows() {
     // Offsets point where each image is written.
     for img in &d.images {
         let at = img.at;
-        assert!(md[at..].starts_with("![") || md[at..].starts_with("<img"), "{img:?} at {:?}", &md[at..]);
+        assert!(
+            md[at..].starts_with("![") || md[at..].starts_with("<img"),
+            "{img:?} at {:?}",
+            &md[at..]
+        );
     }
 }
 
@@ -82,7 +143,7 @@ fn footnotes_are_numbered_by_first_reference() {
     let names: Vec<&str> = d.footnotes.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["b", "a"]);
     let h = html::to_html(&d);
-    assert_eq!(h.matches("<sup").count(), 3);
+    assert_eq!(h.matches("<sup id=\"fnref").count(), 3);
     assert_eq!(h.matches("<li id=\"fn:").count(), 2);
 }
 
@@ -91,12 +152,18 @@ fn bad_input_never_panics_or_hangs() {
     let deep_quote = ">".repeat(50_000) + " x\n";
     let deep_list = "- ".repeat(20_000) + "x\n";
     let deep_html = "<div>".repeat(50_000);
-    let big_table = "a | b\n--- | ---\n".to_owned() + &"1 | 2\n".repeat(200_000);
+    let big_table = "a | b\n--- | ---\n".to_owned() + &"1 | 2\n".repeat(900_000);
+    let deep_em = "*".repeat(50_000) + "x" + &"*".repeat(50_000);
+    let deep_links = "[".repeat(50_000) + "x" + &"](y)".repeat(50_000);
+    let deep_inline_html = "a ".to_owned() + &"<b>".repeat(50_000) + "x";
     for md in [
         deep_quote.as_str(),
         deep_list.as_str(),
         deep_html.as_str(),
         big_table.as_str(),
+        deep_em.as_str(),
+        deep_links.as_str(),
+        deep_inline_html.as_str(),
         "$$ unbalanced\n\n$$",
         "<center>never closed\n\n# 제목",
         "{: broken\n",
@@ -107,4 +174,5 @@ fn bad_input_never_panics_or_hangs() {
         let d = doc(md);
         let _ = html::to_html(&d);
     }
+    assert!(big_table.len() > 5_000_000);
 }
