@@ -197,7 +197,8 @@ fn attach(
     let loaded = store::load_post(post)?;
     let target =
         crate::site::photos::PhotoTarget::for_post(&site, &loaded.path, &loaded.text, folder);
-    let results = crate::site::photos::import_all(photos, &target.dir(&site.root), options);
+    let dest = target.dir_within(&site.root)?;
+    let results = crate::site::photos::import_all(photos, &dest, options);
     let mut links = Vec::new();
     let mut failed = 0;
     for result in results {

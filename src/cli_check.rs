@@ -33,8 +33,16 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
             }
         };
     }
-    let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+    let now = chrono::Utc::now().fixed_offset();
     let problems = if staged {
+        // Images count only when they are staged or committed: what the commit will hold.
+        let checker = match Checker::staged(&site, now) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("daybook: cannot read git's index: {e}");
+                return 2;
+            }
+        };
         match staged_posts(&site) {
             Ok(posts) => posts
                 .iter()
@@ -46,8 +54,9 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
             }
         }
     } else if paths.iter().all(|p| p.is_dir()) {
-        checker.check_site()
+        Checker::new(&site, now).check_site()
     } else {
+        let checker = Checker::new(&site, now);
         let mut problems = Vec::new();
         for p in paths {
             if !p.is_file() {
@@ -158,20 +167,24 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         Some(t) if t.contains(HOOK_MARK) => {
             return Ok(format!("{} already runs daybook check", hook.display()));
         }
-        Some(t) => format!(
-            "{}{}\n{lines}",
-            t,
-            if t.ends_with('\n') { "" } else { "\n" }
-        ),
+        // Ours goes right after the shebang, so an existing hook that ends in `exit 0` still
+        // lets it run; everything the user had stays as it was.
+        Some(t) if t.starts_with("#!") => {
+            let (first, rest) = t.split_once('\n').unwrap_or((t.as_str(), ""));
+            format!("{first}\n{lines}{rest}")
+        }
+        Some(t) => format!("#!/bin/sh\n{lines}{t}"),
         None => format!("#!/bin/sh\n{lines}"),
     };
-    std::fs::write(&hook, text).map_err(|e| format!("{}: {e}", hook.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))
-            .map_err(|e| format!("{}: {e}", hook.display()))?;
+    if !crate::site::within(&hooks, &hook) {
+        return Err(format!(
+            "{}: outside the hooks folder; not written",
+            hook.display()
+        ));
     }
+    // Replaced atomically: a failed write leaves the old hook whole.
+    crate::site::store::replace_file(&hook, text.as_bytes(), 0o755)
+        .map_err(|e| format!("{}: {e}", hook.display()))?;
     Ok(format!(
         "{} {} daybook check --staged",
         hook.display(),

@@ -259,12 +259,50 @@ fn install_hook_adds_to_an_existing_hook() {
     let site = fixture_site();
     let r = site.path();
     git(r, &["init", "-q"]);
-    fs::write(r.join(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n").unwrap();
+    fs::write(
+        r.join(".git/hooks/pre-commit"),
+        "#!/bin/sh\necho mine\nexit 0\n",
+    )
+    .unwrap();
     assert!(daybook(r, &["check", "--install-hook"]).status.success());
     let hook = fs::read_to_string(r.join(".git/hooks/pre-commit")).unwrap();
-    assert!(
-        hook.starts_with("#!/bin/sh\necho mine\n") && hook.contains("check --staged"),
-        "{hook}"
+    // Issue 11: the user's hook stays whole, and ours runs before its `exit 0`.
+    assert!(hook.starts_with("#!/bin/sh\n"), "{hook}");
+    assert!(hook.ends_with("echo mine\nexit 0\n"), "{hook}");
+    let ours = hook.find("check --staged").unwrap();
+    assert!(ours < hook.find("exit 0").unwrap(), "{hook}");
+}
+
+#[test]
+fn staged_check_needs_the_posts_images_in_the_commit_too() {
+    // Issue 11: a post staged with a photo that was never `git add`ed would publish a broken
+    // image; the working tree having the photo is not enough.
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "_config.yml", "timezone: Asia/Seoul\n");
+    write(
+        r,
+        "_posts/2016-11-07-t.md",
+        "---\nlayout: post\ntitle: t\ndate: 2016-11-07 10:00:00 +0900\n---\n![new](/images/t/new photo.jpg)\n",
+    );
+    write(r, "images/t/new photo.jpg", "jpeg");
+    git(r, &["init", "-q"]);
+    git(r, &["add", "_config.yml", "_posts"]);
+    let out = daybook(r, &["check", "--staged"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("new photo.jpg"));
+    git(r, &["add", "images"]);
+    let out = daybook(r, &["check", "--staged"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }
 

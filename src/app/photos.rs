@@ -103,7 +103,13 @@ impl DaybookApp {
             cancel: Arc::clone(&cancel),
             links: None,
         };
-        let dest = target.dir(&site.root);
+        let dest = match target.dir_within(&site.root) {
+            Ok(d) => d,
+            Err(e) => {
+                self.error(e.to_string());
+                return;
+            }
+        };
         self.workers
             .import_photos(batch.id, sources, dest, self.settings.import, &cancel);
         self.import = Some(batch);

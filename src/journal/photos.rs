@@ -21,9 +21,15 @@ pub fn folder_in_use(text: &str, images_root: &str) -> Option<String> {
             .target
             .replace("{{ site.baseurl }}", "")
             .replace("{{site.baseurl}}", "");
-        if let Some(rest) = target.strip_prefix(&prefix)
+        // The folder as the browser reads it: decoded (`my%20trip` is `my trip`), and only a
+        // plain path under the images root (`..`, `.`, `\\` never send photos elsewhere).
+        let decoded = super::permalink::percent_decode(&target);
+        if let Some(rest) = decoded.strip_prefix(&prefix)
             && let Some((folder, _)) = rest.rsplit_once('/')
             && !folder.is_empty()
+            && folder.split('/').all(|seg| {
+                !seg.is_empty() && seg != "." && seg != ".." && !seg.contains(['\\', '\0'])
+            })
         {
             *counts.entry(folder.to_owned()).or_default() += 1;
         }
@@ -117,6 +123,11 @@ pub fn photo_link(alt: &str, images_root: &str, folder: &str, name: &str, baseur
     .copied()
     .collect::<Vec<_>>()
     .join("/");
+    if path.contains(' ') {
+        // A folder the post already uses may have spaces: `<…>` keeps the link an image
+        // for kramdown and CommonMark alike.
+        return format!("![{alt}](<{base}/{path}>)");
+    }
     format!("![{alt}]({base}/{path})")
 }
 
@@ -163,6 +174,21 @@ pub fn insert_links_at_line(text: &str, line: Option<usize>, links: &[String]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folder_from_a_posts_links_is_decoded_and_never_climbs_out() {
+        // Issue 11: `..` would send an import outside the site; `%20` is a space.
+        let escape = "![a](/images/../../../escaped/a.jpg)\n![b](/images/../../../escaped/b.jpg)\n";
+        assert_eq!(folder_in_use(escape, "images"), None);
+        let dotted = "![a](/images/./x/a.jpg)\n![b](/images/a\\..\\b/c.jpg)\n";
+        assert_eq!(folder_in_use(dotted, "images"), None);
+        let encoded = "![a](/images/my%20trip/a.jpg)\n";
+        assert_eq!(folder_in_use(encoded, "images").as_deref(), Some("my trip"));
+        assert_eq!(
+            photo_link("a", "images", "my trip", "b.jpg", ""),
+            "![a](</images/my trip/b.jpg>)"
+        );
+    }
 
     #[test]
     fn the_folder_most_links_use_wins() {

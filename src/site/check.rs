@@ -107,6 +107,55 @@ impl SiteFileSet {
         set
     }
 
+    /// The files git would commit: those in the index (staged or committed), under `root`,
+    /// as `git ls-files` lists them. `check --staged` looks for images here, so a photo that
+    /// was never `git add`ed counts as missing.
+    pub fn from_index(
+        root: &Path,
+        exclude: &[String],
+        include: &[String],
+    ) -> Result<SiteFileSet, String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["ls-files", "-z", "--cached", "--full-name", "--", "."])
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .output()
+            .map_err(|e| format!("could not run git: {e}"))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_owned());
+        }
+        let prefix = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["rev-parse", "--show-prefix"])
+            .output()
+            .map_err(|e| format!("could not run git: {e}"))?;
+        let prefix = String::from_utf8_lossy(&prefix.stdout).trim().to_owned();
+        let mut set = SiteFileSet {
+            root: root.to_owned(),
+            exclude: exclude.to_vec(),
+            include: include.to_vec(),
+            ..SiteFileSet::default()
+        };
+        for name in out.stdout.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+            let full = String::from_utf8_lossy(name);
+            let Some(rel) = full.strip_prefix(prefix.as_str()) else {
+                continue;
+            };
+            if set.exclusion(rel).is_some() {
+                continue;
+            }
+            let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+            set.files.insert(rel.to_owned(), 0);
+            set.dirs
+                .entry(dir.to_owned())
+                .or_default()
+                .push(file.to_owned());
+        }
+        Ok(set)
+    }
+
     /// Why Jekyll leaves `rel` out, if it does.
     fn exclusion(&self, rel: &str) -> Option<String> {
         if self.include.iter().any(|p| matches_entry(p, rel)) {
@@ -252,6 +301,14 @@ impl Checker {
             },
             site: site.clone(),
         }
+    }
+
+    /// A checker that looks for images in git's index instead of the working tree.
+    pub fn staged(site: &Site, now: DateTime<FixedOffset>) -> Result<Checker, String> {
+        let mut checker = Checker::new(site, now);
+        checker.files =
+            SiteFileSet::from_index(&site.root, &site.config.exclude, &site.config.include)?;
+        Ok(checker)
     }
 
     /// Check one post's text; `rel` is its site-relative path. A file in `_posts/` that

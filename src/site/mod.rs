@@ -14,6 +14,7 @@ pub mod recovery;
 pub mod rename;
 pub mod render;
 pub mod store;
+pub mod strip;
 
 use std::path::{Path, PathBuf};
 
@@ -49,6 +50,27 @@ impl SiteError {
             source,
         }
     }
+}
+
+/// Whether `path` lies inside `root`: no `..` above it, and the nearest existing folder on
+/// the way, links followed, still inside the (link-resolved) root. Every path daybook writes
+/// is checked with this first.
+pub fn within(root: &Path, path: &Path) -> bool {
+    use std::path::Component;
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    if rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return false;
+    }
+    let Ok(real_root) = std::fs::canonicalize(root) else {
+        return false;
+    };
+    let existing = path.ancestors().find(|a| a.exists()).unwrap_or(root);
+    std::fs::canonicalize(existing).is_ok_and(|real| real.starts_with(&real_root))
 }
 
 /// A Jekyll site on disk: its root folder and its settings.
@@ -107,5 +129,30 @@ impl Site {
     /// The path relative to the site root, for messages and the sidebar.
     pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
         path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_outside_the_site_are_refused_links_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("images")).unwrap();
+        std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+        assert!(within(&root, &root.join("images/trip/a.jpg")));
+        assert!(!within(&root, &root.join("images/../../elsewhere/a.jpg")));
+        assert!(!within(&root, &dir.path().join("elsewhere/a.jpg")));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("images/out"))
+                .unwrap();
+            assert!(
+                !within(&root, &root.join("images/out/a.jpg")),
+                "a link out of the site"
+            );
+        }
     }
 }

@@ -113,6 +113,19 @@ impl PhotoTarget {
         site_root.join(self.root).join(&self.folder)
     }
 
+    /// The folder on disk, refused unless it lies inside the site (followed links included).
+    pub fn dir_within(&self, site_root: &Path) -> Result<PathBuf, PhotoError> {
+        let dir = self.dir(site_root);
+        if super::within(site_root, &dir) {
+            Ok(dir)
+        } else {
+            Err(PhotoError::Write {
+                path: dir,
+                source: std::io::Error::other("outside the site; not written"),
+            })
+        }
+    }
+
     /// `images/folder/` as shown to the user.
     pub fn shown(&self) -> String {
         format!("{}/{}/", self.root, self.folder)
@@ -242,7 +255,10 @@ pub fn import(
         // Decode once to be sure it is whole: a truncated file is refused, not published.
         image::load_from_memory_with_format(&bytes, format).map_err(|e| corrupt(&e))?;
         let out = if options.strip_metadata {
-            strip_losslessly(bytes, format)
+            // Rebuilt from the blocks that draw the picture; a file that does not walk
+            // cleanly is refused rather than published with what it carries.
+            super::strip::strip(&bytes, format)
+                .ok_or_else(|| corrupt(&"its structure could not be read to remove its metadata"))?
         } else {
             bytes
         };
@@ -317,43 +333,6 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
     )))
 }
 
-/// Remove metadata without touching the pixels: EXIF, XMP and IPTC from JPEG (the colour
-/// profile stays), text and EXIF chunks from PNG, EXIF and XMP from WebP.
-pub fn strip_losslessly(bytes: Vec<u8>, format: ImageFormat) -> Vec<u8> {
-    let data = Bytes::from(bytes);
-    match format {
-        ImageFormat::Jpeg => match img_parts::jpeg::Jpeg::from_bytes(data.clone()) {
-            Ok(mut jpeg) => {
-                jpeg.segments_mut().retain(|s| {
-                    let m = s.marker();
-                    // APP1 (EXIF, XMP), APP12 (Ducky), APP13 (IPTC), COM (comments) go.
-                    !(m == 0xE1 || m == 0xEC || m == 0xED || m == 0xFE)
-                });
-                jpeg.encoder().bytes().to_vec()
-            }
-            Err(_) => data.to_vec(),
-        },
-        ImageFormat::Png => match img_parts::png::Png::from_bytes(data.clone()) {
-            Ok(mut png) => {
-                for kind in [*b"eXIf", *b"tEXt", *b"iTXt", *b"zTXt", *b"tIME"] {
-                    png.remove_chunks_by_type(kind);
-                }
-                png.encoder().bytes().to_vec()
-            }
-            Err(_) => data.to_vec(),
-        },
-        ImageFormat::WebP => match img_parts::webp::WebP::from_bytes(data.clone()) {
-            Ok(mut webp) => {
-                webp.set_exif(None);
-                webp.remove_chunks_by_id(*b"XMP ");
-                webp.encoder().bytes().to_vec()
-            }
-            Err(_) => data.to_vec(),
-        },
-        _ => data.to_vec(),
-    }
-}
-
 /// Decode (a JPEG straight at a reduced scale when it will be shrunk), turn upright,
 /// shrink and encode. Photos become JPEG; images with transparency stay PNG.
 fn reencode_photo(
@@ -376,15 +355,25 @@ fn reencode_photo(
     }
     let mut out = Vec::new();
     if image.color().has_alpha() && format != ImageFormat::Jpeg {
+        let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
+        if let Some(icc) = super::strip::icc_profile(bytes, format) {
+            let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc);
+        }
         image
-            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .write_with_encoder(encoder)
             .map_err(|e| e.to_string())?;
         return Ok((out, "png"));
     }
     let rgb = image.to_rgb8();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, options.quality.clamp(30, 100))
-        .encode_image(&rgb)
-        .map_err(|e| e.to_string())?;
+    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(
+        &mut out,
+        options.quality.clamp(30, 100),
+    );
+    // The colour profile stays: a wide-gamut phone photo shows with its own colours.
+    if let Some(icc) = super::strip::icc_profile(bytes, format) {
+        let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc);
+    }
+    encoder.encode_image(&rgb).map_err(|e| e.to_string())?;
     if !options.strip_metadata
         && let Ok(original) = img_parts::jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
         && let Some(exif) = original.exif()

@@ -133,6 +133,20 @@ pub fn write_atomic(
     result
 }
 
+/// Replace `path` (a hook, a settings file) with `bytes` atomically, with `mode` (Unix).
+pub fn replace_file(path: &Path, bytes: &[u8], mode: u32) -> Result<(), SiteError> {
+    write_atomic(path, bytes, None)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))
+            .map_err(|e| SiteError::io(path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    Ok(())
+}
+
 fn write_then_rename(
     path: &Path,
     temp: &Path,

@@ -50,6 +50,9 @@ pub struct Preview {
     pending_source: Option<usize>,
     /// The scroll offset of the last frame.
     pub offset: f32,
+    /// When the last result arrived and how long it took: the next request waits as long,
+    /// so a large post's preview never takes more than half of a core while typing.
+    last_result: Option<(std::time::Instant, std::time::Duration)>,
 }
 
 impl Preview {
@@ -83,6 +86,16 @@ impl Preview {
         generation: u64,
         input: &PreviewInput<'_>,
     ) {
+        let same_post = self.shown.as_ref().is_some_and(|s| s.path == path);
+        if let Some((at, took)) = self.last_result
+            && same_post
+        {
+            let wait = took.min(std::time::Duration::from_millis(250));
+            if at.elapsed() < wait {
+                ctx.request_repaint_after(wait - at.elapsed());
+                return;
+            }
+        }
         let worker = self.worker.get_or_insert_with(|| {
             let ctx = ctx.clone();
             PreviewWorker::start(Box::new(move || ctx.request_repaint()))
@@ -144,6 +157,7 @@ impl Preview {
         if self.math.len() > 2048 {
             self.math.retain(|k, _| p.math.contains_key(k));
         }
+        self.last_result = Some((std::time::Instant::now(), p.took));
         if let (Some(old), Some(w)) = (self.shown.replace(p), self.worker.as_ref()) {
             w.discard(old);
         }
@@ -367,12 +381,16 @@ fn estimate_block(b: &Block, per_row: f32, row: f32, width: f32) -> f32 {
     let lines = |chars: usize| (chars as f32 / per_row).ceil().max(1.0);
     match &b.kind {
         BlockKind::Paragraph { content, .. } => {
-            let images = content
-                .iter()
-                .filter(|i| matches!(i, crate::journal::kramdown::Inline::Image(_)))
-                .count();
-            let text = crate::journal::kramdown::build::plain_text(content);
-            lines(text.chars().count()) * row + images as f32 * width.min(600.0) * 0.66
+            use crate::journal::kramdown::Inline;
+            let (mut chars, mut images) = (0, 0);
+            for i in content {
+                match i {
+                    Inline::Text(t) | Inline::Code(t) => chars += t.len() / 2,
+                    Inline::Image(_) => images += 1,
+                    _ => chars += 4,
+                }
+            }
+            lines(chars) * row + images as f32 * width.min(600.0) * 0.66
         }
         BlockKind::Heading { .. } => row * 2.0,
         BlockKind::Code { text, .. } => (text.lines().count() as f32 + 1.0) * row,
@@ -380,7 +398,7 @@ fn estimate_block(b: &Block, per_row: f32, row: f32, width: f32) -> f32 {
         BlockKind::List { items, .. } => items.len() as f32 * row * 1.5,
         BlockKind::Html { raw, .. } => {
             let images = raw.matches("<img").count();
-            lines(raw.chars().count() / 2) * row + images as f32 * width.min(600.0) * 0.5
+            lines(raw.len() / 4) * row + images as f32 * width.min(600.0) * 0.5
         }
         _ => row * 2.0,
     }

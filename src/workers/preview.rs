@@ -35,7 +35,7 @@ pub struct WorkerState {
 
 /// What the UI sends the worker.
 enum Msg {
-    Job(PreviewJob),
+    Job(Box<PreviewJob>),
     /// A result the UI is done with: freed here, not on the UI thread.
     Drop(Box<Prepared>),
 }
@@ -101,6 +101,8 @@ pub struct Prepared {
     pub links: LinkContext,
     /// What `daybook check` finds in this text of the post.
     pub problems: Vec<Problem>,
+    /// How long preparing took.
+    pub took: std::time::Duration,
 }
 
 /// Sends jobs to the worker thread and takes its results.
@@ -122,7 +124,7 @@ impl PreviewWorker {
                 let mut state = WorkerState::default();
                 while let Ok(msg) = job_rx.recv() {
                     let mut job = match msg {
-                        Msg::Job(job) => job,
+                        Msg::Job(job) => *job,
                         Msg::Drop(old) => {
                             drop(old);
                             continue;
@@ -131,7 +133,7 @@ impl PreviewWorker {
                     // Only the newest waiting job matters.
                     while let Ok(newer) = job_rx.try_recv() {
                         match newer {
-                            Msg::Job(newer) => job = newer,
+                            Msg::Job(newer) => job = *newer,
                             Msg::Drop(old) => drop(old),
                         }
                     }
@@ -157,7 +159,7 @@ impl PreviewWorker {
     pub fn request(&mut self, job: PreviewJob) {
         if self.busy {
             self.pending = Some(job);
-        } else if self.tx.send(Msg::Job(job)).is_ok() {
+        } else if self.tx.send(Msg::Job(Box::new(job))).is_ok() {
             self.busy = true;
         }
     }
@@ -181,7 +183,7 @@ impl PreviewWorker {
         }
         if !self.busy
             && let Some(job) = self.pending.take()
-            && self.tx.send(Msg::Job(job)).is_ok()
+            && self.tx.send(Msg::Job(Box::new(job))).is_ok()
         {
             self.busy = true;
         }
@@ -197,7 +199,7 @@ impl PreviewWorker {
                     self.busy = false;
                     last = Some(r);
                     if let Some(job) = self.pending.take()
-                        && self.tx.send(Msg::Job(job)).is_ok()
+                        && self.tx.send(Msg::Job(Box::new(job))).is_ok()
                     {
                         self.busy = true;
                     }
@@ -217,6 +219,7 @@ fn hash_of(s: &str) -> u64 {
 
 /// Prepare one post (also used directly by tests and benches).
 pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
+    let started = std::time::Instant::now();
     let fresh = state
         .site
         .as_ref()
@@ -291,6 +294,7 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
         keys,
         links,
         problems,
+        took: started.elapsed(),
     }
 }
 
