@@ -69,7 +69,7 @@ fn main() {
     for _ in 0..RUNS {
         let start = Instant::now();
         let checker = Checker::new(&site, now);
-        problems = checker.check_site().len();
+        problems = checker.check_site().unwrap().len();
         times.push(start.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);

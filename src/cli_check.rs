@@ -54,7 +54,13 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
             }
         }
     } else if paths.iter().all(|p| p.is_dir()) {
-        Checker::new(&site, now).check_site()
+        match Checker::new(&site, now).check_site() {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("daybook: {e}");
+                return 2;
+            }
+        }
     } else {
         let checker = Checker::new(&site, now);
         let mut problems = Vec::new();

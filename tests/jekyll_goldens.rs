@@ -205,7 +205,7 @@ fn check_reports_exactly_the_images_broken_on_the_built_site() {
     for name in sites() {
         let g = golden(&name);
         let (_dir, site) = site_copy(&name);
-        let problems = Checker::new(&site, now()).check_site();
+        let problems = Checker::new(&site, now()).check_site().unwrap();
         for post in g["posts"].as_array().unwrap() {
             let rel = post["path"].as_str().unwrap();
             let want: Vec<String> = post["broken"]

@@ -624,3 +624,26 @@ fn files_jekyll_does_not_publish_are_listed_apart_at_the_end() {
     h.run_steps(3);
     h.get_by_label_contains("chart_output.html");
 }
+
+#[test]
+fn leaving_the_date_field_unchanged_rewrites_nothing() {
+    // Issue 11: an unquoted date without an offset used to gain the site's offset on blur.
+    let (_d, root) = site();
+    let path = root.join(SECOND);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let date_line = text
+        .lines()
+        .find(|l| l.starts_with("date:"))
+        .unwrap()
+        .to_owned();
+    let written = text.replace(&date_line, "date: 2024-05-04 23:30:00");
+    std::fs::write(&path, &written).unwrap();
+    let mut h = harness(&path);
+    h.run_steps(3);
+    h.get_by_label(labels::DATE).focus();
+    h.run_steps(2);
+    h.get_by_label(labels::TITLE).focus();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.as_ref().unwrap().text, written);
+    assert!(!h.state().is_dirty());
+}

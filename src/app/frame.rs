@@ -186,8 +186,11 @@ impl eframe::App for DaybookApp {
                 },
                 Event::SiteChecked { root, problems } => {
                     if self.site.as_ref().is_some_and(|s| s.root == root) {
-                        self.site_problems = Some(problems);
                         self.checking_site = false;
+                        match problems {
+                            Ok(p) => self.site_problems = Some(p),
+                            Err(e) => self.error(format!("Check whole site: {e}")),
+                        }
                     }
                 }
             }

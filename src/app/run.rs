@@ -289,18 +289,15 @@ impl DaybookApp {
         let Some(doc) = self.doc.as_mut() else {
             return;
         };
-        // Fixes are byte ranges into the text they were found in.
-        let current = self
-            .post_problems_key
-            .as_ref()
-            .is_some_and(|(p, g)| *p == doc.path && *g == doc.generation);
-        if !current || fix.range.end > doc.text.len() {
-            self.error(
-                "The post changed since it was checked; check again and retry the fix.".to_owned(),
-            );
-            return;
+        // A fix is applied only where the text it was computed on still stands (a row of the
+        // whole-site check was computed on the file on disk, not on this buffer).
+        match fix.apply_anchored(&doc.text) {
+            Some(text) => doc.replace_text(text),
+            None => self.error(
+                "The post changed where this fix applies; check again and retry the fix."
+                    .to_owned(),
+            ),
         }
-        doc.replace_text(fix.apply(&doc.text));
     }
 
     fn answer_prompt(&mut self, ctx: &egui::Context, choice: PromptChoice) {

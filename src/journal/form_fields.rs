@@ -1,7 +1,7 @@
 //! The front-matter form's view of a post: the fields it edits one by one, and the rest of
 //! the keys as raw YAML lines the user edits as text.
 
-use super::front_matter::{Entry, FrontMatter, FrontMatterError, layout};
+use super::front_matter::{FrontMatter, FrontMatterError, layout};
 
 /// The keys the form edits with their own fields.
 pub const FORM_KEYS: [&str; 5] = ["title", "date", "categories", "tags", "layout"];
@@ -28,13 +28,13 @@ pub fn other_fields_text(text: &str) -> String {
         .collect()
 }
 
-/// Replace the other keys with `raw` (YAML lines), keeping the form's keys where they are.
-/// The form's keys stay first, in their order; `raw` follows. Refuses invalid YAML and
+/// Replace the other keys with `raw` (YAML lines), changing only the lines the user changed:
+/// lines edited, added or removed in `raw` are edited, added or removed in place, so key
+/// order, comments and blank lines elsewhere stay byte for byte. Refuses invalid YAML and
 /// `raw` that sets a form key.
 pub fn set_other_fields(text: &str, raw: &str) -> Result<String, FrontMatterError> {
     let l = layout(text);
     let nl = l.newline();
-    let raw_norm: String = raw.lines().map(|line| format!("{line}{nl}")).collect();
     let check = format!(
         "---\n{}---\n",
         raw.lines().map(|x| format!("{x}\n")).collect::<String>()
@@ -51,6 +51,7 @@ pub fn set_other_fields(text: &str, raw: &str) -> Result<String, FrontMatterErro
         Some(Err(e)) => return Err(e),
         None if raw.trim().is_empty() => return Ok(text.to_owned()),
         None => {
+            let raw_norm: String = raw.lines().map(|line| format!("{line}{nl}")).collect();
             let at = l.content_start();
             return Ok(format!(
                 "{}---{nl}{raw_norm}---{nl}{}",
@@ -60,26 +61,61 @@ pub fn set_other_fields(text: &str, raw: &str) -> Result<String, FrontMatterErro
         }
     };
     let fm = FrontMatter::parse_block(text, &block)?;
-    let kept: Vec<&Entry> = fm
+    // The other keys' lines as they stand in the file: (start, end without newline).
+    let mut old: Vec<(usize, usize)> = Vec::new();
+    for e in fm
         .entries
         .iter()
-        .filter(|e| FORM_KEYS.contains(&e.key.as_str()))
-        .collect();
-    let mut yaml = String::new();
-    for e in kept {
-        yaml.push_str(&text[e.line_start..e.end]);
-        if !yaml.ends_with('\n') {
-            yaml.push_str(nl);
+        .filter(|e| !FORM_KEYS.contains(&e.key.as_str()))
+    {
+        let mut pos = e.line_start;
+        for line in text[e.line_start..e.end].split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            old.push((pos, pos + content.len()));
+            pos += line.len();
         }
     }
-    yaml.push_str(&raw_norm);
-    let out = format!(
-        "{}{yaml}{}",
-        &text[..block.yaml.start],
-        &text[block.close..]
-    );
+    let old_lines: Vec<&str> = old.iter().map(|(a, b)| &text[*a..*b]).collect();
+    let new_lines: Vec<&str> = raw.lines().collect();
+    // Where lines added after the last other key go: after it, else before the closing `---`.
+    let tail = old
+        .last()
+        .map_or(block.yaml.end, |(_, end)| line_after(text, *end));
+    let diff = similar::TextDiff::from_slices(&old_lines, &new_lines);
+    // Edits as (range of `text`, replacement), applied from the back.
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for op in diff.ops() {
+        let (old_range, new_range) = (op.old_range(), op.new_range());
+        if matches!(op.tag(), similar::DiffTag::Equal) {
+            continue;
+        }
+        let start = old.get(old_range.start).map_or(tail, |(s, _)| *s);
+        let end = if old_range.is_empty() {
+            start
+        } else {
+            line_after(text, old[old_range.end - 1].1)
+        };
+        let inserted: String = new_lines[new_range]
+            .iter()
+            .map(|l| format!("{l}{nl}"))
+            .collect();
+        edits.push((start..end, inserted));
+    }
+    let mut out = text.to_owned();
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    for (range, with) in edits {
+        out.replace_range(range, &with);
+    }
     FrontMatter::parse(&out)?;
     Ok(out)
+}
+
+/// The offset just past the line ending at `end` (its newline included).
+fn line_after(text: &str, end: usize) -> usize {
+    match text[end..].find('\n') {
+        Some(i) => end + i + 1,
+        None => text.len(),
+    }
 }
 
 #[cfg(test)]
@@ -99,10 +135,14 @@ mod tests {
 
     #[test]
     fn setting_other_fields_keeps_the_form_fields_and_the_body() {
-        let out = set_other_fields(POST, "author: 김철수\nheader:\n  image: /y.jpg\n").unwrap();
+        let out = set_other_fields(
+            POST,
+            "author: 김철수\ncomments: true\nheader:\n  image: /y.jpg\n",
+        )
+        .unwrap();
         assert_eq!(
             out,
-            "---\nlayout: post\ntitle: 제목\ncategories: a b\nauthor: 김철수\nheader:\n  image: /y.jpg\n---\n본문\n"
+            "---\nlayout: post\ntitle: 제목\nauthor: 김철수\ncomments: true\ncategories: a b\nheader:\n  image: /y.jpg\n---\n본문\n"
         );
         let same = set_other_fields(POST, &other_fields_text(POST)).unwrap();
         assert_eq!(
@@ -111,6 +151,32 @@ mod tests {
                 .get_text("author")
                 .as_deref(),
             Some("홍길동")
+        );
+    }
+
+    #[test]
+    fn editing_one_other_field_changes_only_its_line() {
+        // Issue 11: key order, comments and blank lines stay; only the edited line changes.
+        let post = "---\n# 여행 글\nlayout: post\nauthor: 홍길동   # 필자\n\ntitle: 제목\ncomments: true\n# 끝\n---\n본문\n";
+        let others = other_fields_text(post);
+        assert_eq!(others, "author: 홍길동   # 필자\ncomments: true\n");
+        let out = set_other_fields(post, "author: 홍길동   # 필자\ncomments: false\n").unwrap();
+        assert_eq!(out, post.replace("comments: true", "comments: false"));
+        let added = set_other_fields(
+            post,
+            "author: 홍길동   # 필자\ncomments: true\nimage: /a.jpg\n",
+        )
+        .unwrap();
+        assert_eq!(
+            added,
+            post.replace("comments: true\n", "comments: true\nimage: /a.jpg\n")
+        );
+        let removed = set_other_fields(post, "comments: true\n").unwrap();
+        assert_eq!(removed, post.replace("author: 홍길동   # 필자\n", ""));
+        assert_eq!(
+            set_other_fields(post, &others).unwrap(),
+            post,
+            "no change, no rewrite"
         );
     }
 

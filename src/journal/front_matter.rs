@@ -218,6 +218,30 @@ pub fn entries(text: &str, block: &Block) -> Vec<Entry> {
     out
 }
 
+/// YAML aliases allowed in front matter.
+const MAX_ALIASES: usize = 32;
+
+/// How many YAML aliases (`*name` where a value starts) the text holds, outside quotes.
+fn alias_count(yaml: &str) -> usize {
+    let mut n = 0;
+    for line in yaml.lines() {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for c in line.chars() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '#' && prev.is_whitespace() => break,
+                None if c == '"' || c == '\'' => quote = Some(c),
+                None if c == '*' && (prev.is_whitespace() || "[{,:-".contains(prev)) => n += 1,
+                None => {}
+            }
+            prev = c;
+        }
+    }
+    n
+}
+
 /// A post's front matter, read.
 #[derive(Debug, Clone)]
 pub struct FrontMatter {
@@ -293,6 +317,17 @@ impl FrontMatter {
         let first_line = text[..block.yaml.start].matches('\n').count() + 1;
         // The parser may notice a problem only at the end; point at the last YAML line then.
         let last_line = (text[..block.close].matches('\n').count()).max(first_line);
+        // YAML aliases are expanded by copying: a few nested ones (an "alias bomb") would take
+        // all memory. Real front matter uses none or a few; more is refused at once.
+        let aliases = alias_count(yaml);
+        if aliases > MAX_ALIASES {
+            return Err(FrontMatterError::InvalidYaml {
+                line: first_line,
+                message: format!(
+                    "{aliases} YAML aliases (`*name`); daybook reads at most {MAX_ALIASES}, so this front matter is refused"
+                ),
+            });
+        }
         let docs = YamlLoader::load_from_str(yaml).map_err(|e| FrontMatterError::InvalidYaml {
             line: (first_line + e.marker().line().saturating_sub(1)).min(last_line),
             message: e.info().to_owned(),

@@ -257,3 +257,26 @@ fn removing_a_field_drops_its_lines_only() {
     );
     assert_eq!(remove_field(text, "nope").unwrap(), text);
 }
+
+#[test]
+fn a_yaml_alias_bomb_is_refused_at_once() {
+    // Issue 11: nine levels of nine aliases would expand to 387 million nodes.
+    let mut yaml = String::from("---\nl0: &l0 [x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..9 {
+        let p = i - 1;
+        yaml.push_str(&format!(
+            "l{i}: &l{i} [*l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}]\n"
+        ));
+    }
+    yaml.push_str("---\nbody\n");
+    let started = std::time::Instant::now();
+    let err = FrontMatter::parse(&yaml).unwrap_err();
+    assert!(err.to_string().contains("aliases"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    // A few aliases are fine.
+    let ok = "---\nbase: &b 서울\nplace: *b\n---\n";
+    assert_eq!(
+        FrontMatter::parse(ok).unwrap().get_text("place").as_deref(),
+        Some("서울")
+    );
+}

@@ -134,7 +134,9 @@ pub fn photo_link(alt: &str, images_root: &str, folder: &str, name: &str, baseur
 /// `text` with `links` inserted at byte `at` (snapped to a line end), one paragraph each,
 /// with blank lines around. Returns the new text and the byte range of the inserted part.
 pub fn insert_links(text: &str, at: usize, links: &[String]) -> (String, std::ops::Range<usize>) {
-    let mut at = at.min(text.len());
+    // Never inside the front matter: links there would corrupt it (and not show).
+    let body = super::front_matter::layout(text).body_start();
+    let mut at = at.clamp(body, text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
     }
@@ -174,6 +176,24 @@ pub fn insert_links_at_line(text: &str, line: Option<usize>, links: &[String]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_never_land_inside_the_front_matter() {
+        // Issue 11: a caret in the front matter, or `attach --at-line 2`.
+        let text = "---\ntitle: t\ndate: 2016-11-07\n---\n본문\n";
+        let links = vec!["![a](/images/a.jpg)".to_owned()];
+        for out in [
+            insert_links(text, 6, &links).0,
+            insert_links_at_line(text, Some(2), &links),
+        ] {
+            assert!(
+                out.starts_with("---\ntitle: t\ndate: 2016-11-07\n---\n"),
+                "{out}"
+            );
+            assert!(out.contains("![a](/images/a.jpg)"), "{out}");
+            assert!(crate::journal::front_matter::FrontMatter::parse(&out).is_ok());
+        }
+    }
 
     #[test]
     fn the_folder_from_a_posts_links_is_decoded_and_never_climbs_out() {

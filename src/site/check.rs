@@ -353,7 +353,9 @@ impl Checker {
     }
 
     /// Check every post and draft, plus unused images. Problems sorted by path and line.
-    pub fn check_site(&self) -> Vec<Problem> {
+    /// A worker that panics fails the whole check (its posts' rows would be missing, and a
+    /// check that silently passes is worse than one that says it could not run).
+    pub fn check_site(&self) -> Result<Vec<Problem>, String> {
         let files = post_files(&self.site);
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
@@ -380,8 +382,12 @@ impl Checker {
                     })
                 })
                 .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
+            handles
+                .into_iter()
+                .map(|h| h.join().map_err(|p| panic_message(p.as_ref())))
+                .collect::<Result<Vec<_>, String>>()
+        })
+        .map_err(|why| format!("a check worker stopped ({why}); the check did not finish"))?;
         let mut problems = Vec::new();
         let mut referenced = HashSet::new();
         for (p, used) in results {
@@ -407,8 +413,17 @@ impl Checker {
             &self.ctx.rules,
         ));
         problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        problems
+        Ok(problems)
     }
+}
+
+/// What a panicking thread said, for the message.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "it panicked".to_owned())
 }
 
 fn read_texts(dir: &Path, mentioned: &mut HashSet<String>) {

@@ -210,9 +210,24 @@ pub fn index_site(site: &Site) -> Vec<PostSummary> {
                 })
             })
             .collect();
+        // A worker that panicked loses no post: its files are listed with the reason.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .zip(files.chunks(per_thread))
+            .flat_map(|(h, chunk)| {
+                h.join().unwrap_or_else(|p| {
+                    let why = super::check::panic_message(p.as_ref());
+                    chunk
+                        .iter()
+                        .map(|(path, rel, draft)| {
+                            let mut s = summarize(path, rel, Ok(String::new()), *draft, &zone);
+                            s.error =
+                                Some(format!("could not be read: the indexer stopped ({why})"));
+                            s
+                        })
+                        .collect()
+                })
+            })
             .collect()
     });
     sort_newest_first(&mut posts);

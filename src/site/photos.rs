@@ -18,6 +18,8 @@ use crate::journal::photos::{alt_from_name, folder_in_use, photo_link, photo_nam
 
 /// Photos larger than this are refused (a 100-megapixel file is not a blog photo).
 pub const MAX_PIXELS: u64 = 64_000_000;
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// How photos are processed.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -69,6 +71,8 @@ pub enum PhotoError {
     Corrupt { path: PathBuf, message: String },
     #[error("{}: too large ({megapixels} megapixels; daybook takes photos up to {} MP)", path.display(), MAX_PIXELS / 1_000_000)]
     TooLarge { path: PathBuf, megapixels: u64 },
+    #[error("{}: {megabytes} MB is too large for a photo; daybook takes files up to {} MB", path.display(), MAX_FILE_BYTES / 1024 / 1024)]
+    FileTooLarge { path: PathBuf, megabytes: u64 },
     #[error("{}: cannot write into the images folder ({source})", path.display())]
     Write {
         path: PathBuf,
@@ -212,10 +216,43 @@ pub fn import(
     dest_dir: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, PhotoError> {
-    let bytes = std::fs::read(source).map_err(|e| PhotoError::Unreadable {
+    let unreadable = |e: std::io::Error| PhotoError::Unreadable {
         path: source.to_owned(),
         source: e,
-    })?;
+    };
+    // Sniffed from its first bytes before it is read whole: a dropped 4 GB video is refused
+    // without being loaded.
+    let mut head = [0u8; 64];
+    let head_len = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(source).map_err(unreadable)?;
+        let mut n = 0;
+        while n < head.len() {
+            match file.read(&mut head[n..]).map_err(unreadable)? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        n
+    };
+    let sniffed = format_of(&head[..head_len]);
+    let size = std::fs::metadata(source).map_err(unreadable)?.len();
+    if sniffed.is_err() || size > MAX_FILE_BYTES {
+        return Err(match sniffed {
+            Err(Some(format)) => PhotoError::Unsupported {
+                path: source.to_owned(),
+                format,
+            },
+            Ok(_) => PhotoError::FileTooLarge {
+                path: source.to_owned(),
+                megabytes: size / 1024 / 1024,
+            },
+            Err(None) => PhotoError::NotAnImage {
+                path: source.to_owned(),
+            },
+        });
+    }
+    let bytes = std::fs::read(source).map_err(unreadable)?;
     let format = format_of(&bytes).map_err(|f| match f {
         Some(format) => PhotoError::Unsupported {
             path: source.to_owned(),

@@ -242,3 +242,33 @@ fn png_gif_and_webp_are_handled() {
         assert_eq!(image::open(&got.path).unwrap().width(), 30);
     }
 }
+
+#[test]
+fn a_dropped_huge_file_is_refused_from_its_first_bytes() {
+    // Issue 11: a 4 GB video must not be read into memory to find out it is not a photo.
+    let dir = tempfile::tempdir().unwrap();
+    let video = dir.path().join("clip.mp4");
+    {
+        let f = std::fs::File::create(&video).unwrap();
+        std::io::Write::write_all(&mut &f, b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2").unwrap();
+        f.set_len(4 * 1024 * 1024 * 1024).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let err = import(&video, &dir.path().join("out"), &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, PhotoError::NotAnImage { .. }), "{err}");
+    // A JPEG header on a file far larger than any photo is refused by its size.
+    let fake = dir.path().join("huge.jpg");
+    {
+        let f = std::fs::File::create(&fake).unwrap();
+        std::io::Write::write_all(
+            &mut &f,
+            &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0],
+        )
+        .unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+    }
+    let err = import(&fake, &dir.path().join("out"), &ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, PhotoError::FileTooLarge { .. }), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}

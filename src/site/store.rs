@@ -123,6 +123,15 @@ pub fn write_atomic(
     bytes: &[u8],
     expected: Option<Option<Fingerprint>>,
 ) -> Result<Fingerprint, SiteError> {
+    // A post that is a link is saved through it, to its target; the link stays a link.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path).map_err(|e| SiteError::io(path, e))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     remove_stale_temps(path);
     let temp = temp_path_for(path);
     let result = write_then_rename(path, &temp, bytes, expected);
@@ -320,6 +329,26 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_a_linked_post_writes_its_target_and_keeps_the_link() {
+        // Issue 11: the link used to be replaced by a plain file.
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("drafts/real.md");
+        fs::create_dir_all(real.parent().unwrap()).unwrap();
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("2016-11-03-a.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new", Some(Some(Fingerprint::of(b"old")))).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 
     #[test]

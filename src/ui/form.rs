@@ -16,6 +16,9 @@ use crate::journal::new_post::split_list;
 pub struct FormState {
     pub title: String,
     pub date: String,
+    /// The date as it stands in the file: leaving the field without changing it writes
+    /// nothing (an unquoted date without an offset must not silently gain one).
+    date_loaded: String,
     pub categories: String,
     pub tags: String,
     pub layout: String,
@@ -61,6 +64,7 @@ impl FormState {
                 self.error = None;
                 self.title = fm.title().unwrap_or_default();
                 self.date = fm.date().map(|(d, _)| d).unwrap_or_default();
+                self.date_loaded = self.date.clone();
                 (self.categories, self.categories_is_list) = list_text(fm.get("categories"));
                 (self.tags, self.tags_is_list) = list_text(fm.get("tags"));
                 self.layout = fm.layout_name().unwrap_or_default();
@@ -107,13 +111,16 @@ impl FormState {
                 }
                 ui.end_row();
                 let date = field(ui, labels::DATE, &mut self.date);
-                if date.lost_focus()
-                    || (date.changed() && parse_user_date(&self.date, zone).is_some())
+                let edited = self.date.trim() != self.date_loaded.trim();
+                if edited
+                    && (date.lost_focus()
+                        || (date.changed() && parse_user_date(&self.date, zone).is_some()))
                 {
                     match parse_user_date(&self.date, zone) {
                         Some(instant) => {
                             self.date_error = None;
                             if date.lost_focus() {
+                                self.date_loaded = format_with_offset(&instant);
                                 commands.push(Command::SetField {
                                     key: "date".into(),
                                     value: NewValue::Raw(format_with_offset(&instant)),
@@ -121,6 +128,7 @@ impl FormState {
                             }
                         }
                         None if self.date.trim().is_empty() => {
+                            self.date_loaded.clear();
                             commands.push(Command::RemoveField("date".into()))
                         }
                         None => self.date_error = Some("YYYY-MM-DD HH:MM[:SS] [+ZZZZ]".to_owned()),

@@ -50,9 +50,12 @@ pub struct Preview {
     pending_source: Option<usize>,
     /// The scroll offset of the last frame.
     pub offset: f32,
-    /// When the last result arrived and how long it took: the next request waits as long,
-    /// so a large post's preview never takes more than half of a core while typing.
+    /// When the last result arrived and how long it took: the next request waits twice as
+    /// long, so a large post's preview never takes much of a core while typing.
     last_result: Option<(std::time::Instant, std::time::Duration)>,
+    /// The text generation last asked about, and when it changed.
+    seen_generation: Option<u64>,
+    changed_at: Option<std::time::Instant>,
 }
 
 impl Preview {
@@ -87,10 +90,28 @@ impl Preview {
         input: &PreviewInput<'_>,
     ) {
         let same_post = self.shown.as_ref().is_some_and(|s| s.path == path);
+        if self.seen_generation != Some(generation) {
+            self.seen_generation = Some(generation);
+            self.changed_at = Some(std::time::Instant::now());
+        }
+        // A post that takes a while to prepare waits for a pause in typing, so preparing it
+        // never competes with the keystrokes; a short one follows every keystroke.
+        if let (Some((_, took)), Some(changed), true) =
+            (self.last_result, self.changed_at, same_post)
+            && took > std::time::Duration::from_millis(40)
+        {
+            let pause = took.min(std::time::Duration::from_millis(400));
+            if changed.elapsed() < pause {
+                ctx.request_repaint_after(pause - changed.elapsed());
+                return;
+            }
+        }
         if let Some((at, took)) = self.last_result
             && same_post
         {
-            let wait = took.min(std::time::Duration::from_millis(250));
+            // Twice as long as it took: the worker never holds more than a third of the
+            // machine while the user types (capped, so the preview still follows).
+            let wait = (took * 2).min(std::time::Duration::from_millis(400));
             if at.elapsed() < wait {
                 ctx.request_repaint_after(wait - at.elapsed());
                 return;
@@ -317,6 +338,8 @@ impl Preview {
         let out = area.show_viewport(ui, |ui, viewport| {
             ui.set_min_height(total);
             let origin = ui.min_rect().min;
+            // Inside the scroll area (its bar takes a little of the panel's width).
+            let width = ui.available_width().min(width);
             let mut cx = DrawCtx {
                 prepared: &shown,
                 math: &self.math,

@@ -23,11 +23,29 @@ pub fn save_pasted_image(
     let image = image::RgbaImage::from_raw(w, h, rgba.to_vec())
         .ok_or("the clipboard image has the wrong size")?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = dir.join(format!("pasted-{}.png", now.format("%Y-%m-%d-%H%M%S")));
+    let mut png = Vec::new();
     image
-        .save_with_format(&path, image::ImageFormat::Png)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    // Two pastes in the same second get two files (`-2`, `-3`…): never one over the other.
+    let name = format!("pasted-{}.png", now.format("%Y-%m-%d-%H%M%S"));
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            name.clone()
+        } else {
+            crate::journal::post_name::numbered(&name, n)
+        };
+        let path = dir.join(candidate);
+        match crate::site::store::create_new_atomic(&path, &png) {
+            Ok(true) => return Ok(path),
+            Ok(false) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    Err(format!(
+        "{}: too many pasted images this second",
+        dir.display()
+    ))
 }
 
 /// A picker that answers this fast did not show a dialog: no desktop portal or zenity.
@@ -167,5 +185,21 @@ mod tests {
         let img = image::open(&path).unwrap().to_rgba8();
         assert_eq!(img.get_pixel(1, 0).0, [0, 0, 255, 128]);
         assert!(save_pasted_image(3, 3, &[0; 4], dir.path(), now).is_err());
+    }
+
+    #[test]
+    fn two_images_pasted_in_the_same_second_get_two_files() {
+        // Issue 11: the second used to replace the first before it was imported.
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 5, 3)
+            .and_then(|d| d.and_hms_opt(10, 12, 40))
+            .unwrap();
+        let red = [255u8, 0, 0, 255].repeat(4);
+        let blue = [0u8, 0, 255, 255].repeat(4);
+        let a = save_pasted_image(2, 2, &red, dir.path(), now).unwrap();
+        let b = save_pasted_image(2, 2, &blue, dir.path(), now).unwrap();
+        assert_ne!(a, b);
+        assert_eq!(image::open(&a).unwrap().to_rgba8().get_pixel(0, 0)[0], 255);
+        assert_eq!(image::open(&b).unwrap().to_rgba8().get_pixel(0, 0)[2], 255);
     }
 }

@@ -48,7 +48,8 @@ pub enum Event {
     /// The whole site at `root` was checked.
     SiteChecked {
         root: PathBuf,
-        problems: Vec<Problem>,
+        /// The problems, or why the check could not finish.
+        problems: Result<Vec<Problem>, String>,
     },
 }
 

@@ -31,11 +31,11 @@ pub(super) fn fix_between(old: &str, new: &str, label: String) -> Fix {
         .rev()
         .find(|s| old.is_char_boundary(old.len() - s) && new.is_char_boundary(new.len() - s))
         .unwrap_or(0);
-    Fix {
+    Fix::new(
         label,
-        range: prefix..old.len() - suffix,
-        replacement: new[prefix..new.len() - suffix].to_owned(),
-    }
+        prefix..old.len() - suffix,
+        new[prefix..new.len() - suffix].to_owned(),
+    )
 }
 
 fn set_fix(text: &str, key: &str, value: &NewValue, label: String) -> Vec<Fix> {

@@ -229,11 +229,7 @@ pub(super) fn check(
                 ),
                 literal()
                     .filter(|w| w.target.contains('\\'))
-                    .map(|w| Fix {
-                        label: "Use / instead of \\".to_owned(),
-                        range: base + w.target_range.start..base + w.target_range.end,
-                        replacement: w.target.replace('\\', "/"),
-                    })
+                    .map(|w| Fix::new("Use / instead of \\".to_owned(), base + w.target_range.start..base + w.target_range.end, w.target.replace('\\', "/")))
                     .into_iter()
                     .collect(),
             );
@@ -317,11 +313,11 @@ pub(super) fn check(
             && without_liquid(&w.target).contains(' ')
         {
             let target_range = base + w.target_range.start..base + w.target_range.end;
-            let wrap = Fix {
-                label: "Wrap the path in <…>".to_owned(),
-                range: target_range,
-                replacement: format!("<{}>", w.target),
-            };
+            let wrap = Fix::new(
+                "Wrap the path in <…>".to_owned(),
+                target_range,
+                format!("<{}>", w.target),
+            );
             report.add(
                 "spaced-image-url",
                 at,
@@ -361,11 +357,7 @@ pub(super) fn check(
                 "Replace the 1 with !".to_owned(),
             )
         } else {
-            Fix {
-                label: "Make it an image".to_owned(),
-                range: at..at,
-                replacement: "!".to_owned(),
-            }
+            Fix::new("Make it an image".to_owned(), at..at, "!".to_owned())
         };
         let at = if post.text[..at].ends_with('1') {
             at - 1
@@ -414,21 +406,21 @@ fn missing_fixes(
     if !target.starts_with('/') && !target.contains("://") && !target.contains("{{") {
         let rooted = percent_decode(target.split(['?', '#']).next().unwrap_or_default());
         if files.exists(&rooted) {
-            fixes.push(Fix {
-                label: format!("Make it /{target}"),
-                range: target_range.start..target_range.start,
-                replacement: "/".to_owned(),
-            });
+            fixes.push(Fix::new(
+                format!("Make it /{target}"),
+                target_range.start..target_range.start,
+                "/".to_owned(),
+            ));
         }
     }
     let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
     if let Some(cut) = target.rfind('/') {
         for candidate in nearest_names(files, dir, name) {
-            fixes.push(Fix {
-                label: format!("Use {candidate}"),
-                range: target_range.start + cut + 1..target_range.end,
-                replacement: candidate,
-            });
+            fixes.push(Fix::new(
+                format!("Use {candidate}"),
+                target_range.start + cut + 1..target_range.end,
+                candidate,
+            ));
         }
     }
     fixes

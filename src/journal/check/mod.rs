@@ -72,23 +72,77 @@ pub const RULES: [(&str, Severity); 16] = [
 ];
 
 /// A safe text edit that fixes a problem.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Fix {
     /// What the fix does, for a button.
     pub label: String,
     /// The bytes of the post text to replace.
     pub range: Range<usize>,
     pub replacement: String,
+    /// The whole lines around `range` in the text the fix was computed on, and where they
+    /// started: a fix is only ever applied where that text still stands.
+    #[serde(skip)]
+    pub anchor: String,
+    #[serde(skip)]
+    pub anchor_at: usize,
 }
 
 impl Fix {
-    /// The text with this fix applied.
+    /// A fix replacing `range` with `replacement`.
+    pub fn new(label: String, range: Range<usize>, replacement: String) -> Fix {
+        Fix {
+            label,
+            range,
+            replacement,
+            ..Fix::default()
+        }
+    }
+
+    /// Remember the lines around the range in `text`, the text the fix was computed on.
+    pub fn anchor_in(&mut self, text: &str) {
+        let start = text[..self.range.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = text[self.range.end.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |i| self.range.end + i);
+        if let Some(lines) = text.get(start..end) {
+            self.anchor = lines.to_owned();
+            self.anchor_at = start;
+        }
+    }
+
+    /// The text with this fix applied (the text it was computed on).
     pub fn apply(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + self.replacement.len());
-        out.push_str(&text[..self.range.start]);
-        out.push_str(&self.replacement);
-        out.push_str(&text[self.range.end..]);
-        out
+        self.apply_at(text, self.range.clone())
+            .unwrap_or_else(|| text.to_owned())
+    }
+
+    fn apply_at(&self, text: &str, range: Range<usize>) -> Option<String> {
+        let (before, after) = (text.get(..range.start)?, text.get(range.end..)?);
+        Some(format!("{before}{}{after}", self.replacement))
+    }
+
+    /// The fix applied to `text`, which may have changed since the fix was computed: where
+    /// its lines still stand (moved, if the text before them changed, when they occur once);
+    /// `None` when they do not, and the fix would land in the wrong place.
+    pub fn apply_anchored(&self, text: &str) -> Option<String> {
+        if self.anchor.is_empty() {
+            return None;
+        }
+        let at =
+            if text.get(self.anchor_at..self.anchor_at + self.anchor.len()) == Some(&self.anchor) {
+                self.anchor_at
+            } else {
+                let mut found = text.match_indices(self.anchor.as_str()).map(|(i, _)| i);
+                let first = found.next()?;
+                if found.next().is_some() {
+                    return None;
+                }
+                first
+            };
+        let shift = |x: usize| x - self.anchor_at + at;
+        self.apply_at(text, shift(self.range.start)..shift(self.range.end))
     }
 }
 
@@ -293,6 +347,9 @@ pub fn check_and_uses(
         .unwrap_or_else(super::front_matter::FrontMatter::empty);
     let used = images::check(&mut report, post, &fm, ctx, files, doc);
     let mut problems = report.problems;
+    for fix in problems.iter_mut().flat_map(|p| p.fixes.iter_mut()) {
+        fix.anchor_in(post.text);
+    }
     problems.sort_by_key(|p| (p.line, p.column));
     (problems, used)
 }

@@ -326,3 +326,36 @@ fn referenced_files_include_links_to_images() {
         ["images/a.jpg", "images/b.jpg"]
     );
 }
+
+#[test]
+fn fixes_apply_only_where_the_text_they_were_computed_on_stands() {
+    // Issue 11: a whole-site row carries ranges from the file on disk; the buffer may have
+    // changed since (Korean text typed above the image shifts every byte).
+    let disk = format!("{HEAD}![x](/images/q/2016-11-07 10.29.4.jpg)\n");
+    let post = PostInput {
+        path: "_posts/2016-11-03-a.md",
+        text: &disk,
+    };
+    let problems = check_post(post, &ctx(), &files(&["images/q/2016-11-07 10.29.43.jpg"]));
+    let fix = problems
+        .iter()
+        .flat_map(|p| p.fixes.iter())
+        .find(|f| f.label.starts_with("Use "))
+        .unwrap()
+        .clone();
+    let edited = disk.replace("---\n![x]", "---\n새로 쓴 문단입니다.\n\n![x]");
+    let fixed = fix.apply_anchored(&edited).unwrap();
+    assert!(
+        fixed.contains("새로 쓴 문단입니다.\n\n![x](/images/q/2016-11-07 10.29.43.jpg)"),
+        "{fixed}"
+    );
+    // Where the image line itself changed, the fix is refused, never misplaced.
+    let changed = disk.replace("10.29.4.jpg", "10.29.44.jpg");
+    assert_eq!(fix.apply_anchored(&changed), None);
+    // A range that would cut a Korean character is never applied.
+    let mut bad = fix.clone();
+    bad.anchor.clear();
+    assert_eq!(bad.apply_anchored("한글"), None);
+    bad.range = 1..2;
+    assert_eq!(bad.apply("한글"), "한글");
+}
