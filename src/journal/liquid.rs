@@ -167,6 +167,8 @@ fn tokenize(src: &str) -> Vec<Tok> {
         if trim_right && inner.1 > inner.0 {
             inner.1 -= 1;
         }
+        // `{{-}}`, `{%-%}`: one dash trims both sides; the inside is empty.
+        inner.1 = inner.1.max(inner.0);
         if text_start < at {
             toks.push(text_tok(text_start, at));
         }
@@ -194,7 +196,7 @@ fn tokenize(src: &str) -> Vec<Tok> {
                     break None;
                 };
                 let o = search + o;
-                if let Some(c) = rest[o..].find("%}") {
+                if let Some(c) = rest[o + 2..].find("%}").map(|c| c + 2) {
                     let body =
                         rest[o + 2..o + c].trim_matches(|ch: char| ch == '-' || ch.is_whitespace());
                     if body == "endraw" {

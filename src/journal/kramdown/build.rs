@@ -221,7 +221,7 @@ impl Builder<'_> {
             Event::End(_) => self.end(),
             Event::Text(t) => self.text(&t),
             Event::Code(c) => {
-                let c = restore_markers(&c, &self.unresolved);
+                let c = restore_markers(&unplace(&c, self.pre), &self.unresolved);
                 self.top().inlines.push(Inline::Code(c));
             }
             Event::InlineMath(m) | Event::DisplayMath(m) => {
@@ -229,16 +229,17 @@ impl Builder<'_> {
             }
             Event::Html(h) => {
                 let at = self.at;
+                let h = unplace(&h, self.pre);
                 let top = self.top();
                 if matches!(top.kind, Kind::Html) {
                     top.text.push_str(&h);
                 } else {
-                    let frame_text = h.to_string();
-                    self.inline_html(&frame_text, at);
+                    self.inline_html(&h, at);
                 }
             }
             Event::InlineHtml(h) => {
                 let at = self.at;
+                let h = unplace(&h, self.pre);
                 self.inline_html(&h, at);
             }
             Event::FootnoteReference(name) => {
@@ -316,9 +317,10 @@ impl Builder<'_> {
             Tag::BlockQuote(_) => self.push(Kind::Quote),
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_owned)
-                    }
+                    CodeBlockKind::Fenced(info) => unplace(&info, self.pre)
+                        .split_whitespace()
+                        .next()
+                        .map(str::to_owned),
                     CodeBlockKind::Indented => None,
                 };
                 self.push(Kind::Code(lang.filter(|l| !l.is_empty())));
@@ -374,7 +376,7 @@ impl Builder<'_> {
         }
         let at = frame.at;
         let code_text = match frame.kind {
-            Kind::Code(_) => restore_markers(&frame.text, &self.unresolved),
+            Kind::Code(_) => restore_markers(&unplace(&frame.text, self.pre), &self.unresolved),
             _ => String::new(),
         };
         let parent = self.top();
@@ -758,6 +760,47 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Pre-pass placeholders that ended up inside raw HTML or code, put back as written: an IAL
+/// is consumed, math is its `$$…$$`, an HTML block its raw text.
+fn unplace(s: &str, pre: &Pre) -> String {
+    if !s.contains([HTML_OPEN, MATH_OPEN, IAL_OPEN, KEEP_PARAGRAPH]) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find([HTML_OPEN, MATH_OPEN, IAL_OPEN, KEEP_PARAGRAPH]) {
+        out.push_str(&rest[..i]);
+        let open = rest[i..].chars().next().unwrap_or(' ');
+        let after = &rest[i + open.len_utf8()..];
+        if open == KEEP_PARAGRAPH {
+            rest = after;
+            continue;
+        }
+        let close = match open {
+            HTML_OPEN => HTML_CLOSE,
+            MATH_OPEN => MATH_CLOSE,
+            _ => IAL_CLOSE,
+        };
+        let Some(end) = after.find(close) else {
+            rest = after;
+            continue;
+        };
+        let n: usize = after[..end].parse().unwrap_or(usize::MAX);
+        match open {
+            HTML_OPEN => out.push_str(pre.html.get(n).map_or("", |(raw, _)| raw.as_str())),
+            MATH_OPEN => {
+                if let Some(m) = pre.math.get(n) {
+                    out.push_str(&format!("$${m}$$"));
+                }
+            }
+            _ => {}
+        }
+        rest = &after[end + close.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Liquid markers inside code show the Liquid as written.
