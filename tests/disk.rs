@@ -289,3 +289,42 @@ fn unsaved_text_survives_a_crash_and_is_offered_back() {
         "recovery file gone after saving"
     );
 }
+
+#[test]
+fn restoring_over_a_post_changed_on_disk_since_asks_instead_of_overwriting() {
+    // Issue 11: the recovery's base was never read, so saving the restored text replaced
+    // what another program had written since.
+    let e = env();
+    let path = e.root.join(SECOND);
+    {
+        let mut h = app(&path, &e.data, 0.05);
+        type_in_editor(&mut h, "복구할 문장 ");
+        let recovery = e.data.join("recovery");
+        let start = Instant::now();
+        while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) == 0 {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no recovery file written"
+            );
+            h.step();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let theirs = std::fs::read_to_string(&path).unwrap() + "\n다른 곳에서 쓴 줄\n";
+    std::fs::write(&path, &theirs).unwrap();
+    let mut h = app(&e.root.join(FIRST), &e.data, 0.05);
+    h.get_by_label("Restore").click();
+    h.run_steps(3);
+    assert!(text(&h).contains("복구할 문장"));
+    assert!(
+        h.state().has_conflict(),
+        "the conflict bar offers keep / take / compare"
+    );
+    save(&mut h);
+    settle(&mut h);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "not overwritten"
+    );
+}

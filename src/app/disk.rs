@@ -23,9 +23,46 @@ pub struct Conflict {
 pub struct Comparison {
     pub title: String,
     pub left_title: String,
-    pub left: String,
     pub right_title: String,
-    pub right: String,
+    /// The line diff, computed once when the comparison opens (not every frame).
+    pub lines: Vec<DiffLine>,
+}
+
+/// One row of a side-by-side comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffLine {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+impl Comparison {
+    pub fn new(
+        title: String,
+        left_title: &str,
+        left: &str,
+        right_title: &str,
+        right: &str,
+    ) -> Comparison {
+        use similar::{ChangeTag, TextDiff};
+        let lines = TextDiff::from_lines(left, right)
+            .iter_all_changes()
+            .map(|c| {
+                let line = c.value().trim_end_matches(['\n', '\r']).to_owned();
+                match c.tag() {
+                    ChangeTag::Equal => DiffLine::Same(line),
+                    ChangeTag::Delete => DiffLine::Removed(line),
+                    ChangeTag::Insert => DiffLine::Added(line),
+                }
+            })
+            .collect();
+        Comparison {
+            title,
+            left_title: left_title.to_owned(),
+            right_title: right_title.to_owned(),
+            lines,
+        }
+    }
 }
 
 impl Document {
@@ -167,13 +204,13 @@ impl DaybookApp {
     /// Show mine and theirs side by side.
     pub(super) fn compare_conflict(&mut self) {
         if let (Some(doc), Some(conflict)) = (&self.doc, &self.conflict) {
-            self.compare = Some(Comparison {
-                title: format!("{} — your text and the file on disk", doc.file_name()),
-                left_title: "Yours (unsaved)".to_owned(),
-                left: doc.text.clone(),
-                right_title: "On disk now".to_owned(),
-                right: conflict.theirs.clone(),
-            });
+            self.compare = Some(Comparison::new(
+                format!("{} — your text and the file on disk", doc.file_name()),
+                "Yours (unsaved)",
+                &doc.text,
+                "On disk now",
+                &conflict.theirs,
+            ));
         }
     }
 
@@ -210,6 +247,18 @@ impl DaybookApp {
         if index >= self.recovery.len() {
             return;
         }
+        // Never replace unsaved work without asking: the user saves, discards or compares.
+        if let Some(doc) = &self.doc
+            && doc.path == self.recovery[index].post
+            && doc.is_dirty()
+            && doc.text != self.recovery[index].text
+        {
+            self.error(
+                "The open post has unsaved changes: save or discard them first, or compare the recovered text."
+                    .to_owned(),
+            );
+            return;
+        }
         let entry = self.recovery.remove(index);
         if !self
             .site
@@ -222,9 +271,21 @@ impl DaybookApp {
         }
         match self.doc.as_mut() {
             Some(doc) if doc.path == entry.post => {
+                let changed_since = entry.base.is_some() && entry.base != doc.fingerprint;
                 doc.replace_text(entry.text);
                 let name = doc.file_name();
-                self.info(format!("Restored the unsaved text of {name}"));
+                if changed_since {
+                    // The recovered text was written against an older version of the post:
+                    // saving must not silently replace what is on disk now.
+                    doc.fingerprint = entry.base;
+                    let path = doc.path.clone();
+                    self.check_open_post_on_disk(&[path]);
+                    self.info(format!(
+                        "Restored the unsaved text of {name}; the post changed on disk since: keep mine, take theirs or compare"
+                    ));
+                } else {
+                    self.info(format!("Restored the unsaved text of {name}"));
+                }
             }
             _ => {
                 // The post is gone: recreate it from the recovered text when saved.
@@ -248,16 +309,16 @@ impl DaybookApp {
     pub(super) fn compare_recovery(&mut self, index: usize) {
         if let Some(entry) = self.recovery.get(index) {
             let disk = std::fs::read_to_string(&entry.post).unwrap_or_default();
-            self.compare = Some(Comparison {
-                title: format!(
+            self.compare = Some(Comparison::new(
+                format!(
                     "{} — unsaved text and the file on disk",
                     file_name(&entry.post)
                 ),
-                left_title: "Unsaved (recovered)".to_owned(),
-                left: entry.text.clone(),
-                right_title: "On disk".to_owned(),
-                right: disk,
-            });
+                "Unsaved (recovered)",
+                &entry.text,
+                "On disk",
+                &disk,
+            ));
         }
     }
 }

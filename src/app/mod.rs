@@ -17,7 +17,6 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::journal::check::Problem;
 use crate::site::Site;
-use crate::site::check::Checker;
 use crate::site::index::PostSummary;
 use crate::ui::find::FindState;
 use crate::ui::fonts::{self, KoreanFont};
@@ -78,7 +77,6 @@ pub struct DaybookApp {
     /// The editor's scroll offset last frame (scroll sync follows its changes).
     editor_offset: f32,
     /// Checks for the open site (built on first use, dropped when files may have changed).
-    checker: Option<Checker>,
     /// Problems of the open post, and the post and generation they were found in.
     post_problems: Vec<Problem>,
     post_problems_key: Option<(PathBuf, u64)>,
@@ -151,7 +149,6 @@ impl DaybookApp {
             was_focused: true,
             editor_offset: 0.0,
             composing: None,
-            checker: None,
             post_problems: Vec::new(),
             post_problems_key: None,
             site_problems: None,
@@ -217,9 +214,10 @@ impl DaybookApp {
     }
 
     fn open_site(&mut self, site: Site, post: Option<PathBuf>) {
-        self.posts = crate::site::index::index_site(&site);
+        // Indexed on a worker: a site of thousands of posts never blocks the window.
+        self.posts = Vec::new();
+        self.workers.index(&site);
         self.settings.last_site = Some(site.root.clone());
-        self.checker = None;
         self.site_problems = None;
         self.notice = None;
         let remembered = self
@@ -354,7 +352,6 @@ impl DaybookApp {
     /// Files in the site may have changed: forget what was cached about them.
     pub(crate) fn files_changed(&mut self) {
         self.preview.files_changed();
-        self.checker = None;
         self.post_problems_key = None;
     }
 

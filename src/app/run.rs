@@ -204,7 +204,7 @@ impl DaybookApp {
         match created {
             Ok(path) => {
                 self.settings.slug_style = form.slug_style;
-                self.posts = crate::site::index::index_site(site);
+                self.workers.index(site);
                 self.focus_body_of = Some(path.clone());
                 self.info(format!(
                     "Created {}",

@@ -34,17 +34,27 @@ pub fn default_location() -> Option<PathBuf> {
 }
 
 /// Copy the sample journal to `dest` unless it is already there (the user's edits to it
-/// are kept). Returns `dest`.
+/// are kept). Returns `dest`. `_config.yml`, which marks the journal as installed, is
+/// written last and every file appears whole or not at all, so an install cut short is
+/// completed on the next run, never taken for done.
 pub fn install(dest: &Path) -> Result<PathBuf, SiteError> {
     if dest.join("_config.yml").exists() {
         return Ok(dest.to_owned());
     }
-    for (rel, bytes) in FILES {
+    let (config, rest): (Vec<_>, Vec<_>) = FILES.iter().partition(|(rel, _)| *rel == "_config.yml");
+    for (rel, bytes) in rest.into_iter().chain(config) {
         let path = dest.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| SiteError::io(parent, e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))?;
+        if !crate::site::within(dest, &path) {
+            return Err(SiteError::io(
+                &path,
+                std::io::Error::other("outside the sample journal"),
+            ));
+        }
+        // A file already there (from an install cut short, or edited) is kept.
+        crate::site::store::create_new_atomic(&path, bytes)?;
     }
     Ok(dest.to_owned())
 }
@@ -78,5 +88,23 @@ mod tests {
         std::fs::write(&post, "edited").unwrap();
         install(&root).unwrap();
         assert_eq!(std::fs::read_to_string(&post).unwrap(), "edited");
+    }
+
+    #[test]
+    fn an_install_cut_short_is_completed_not_taken_for_done() {
+        // Issue 11: `_config.yml` used to be written first, marking a half copy installed.
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("sample");
+        std::fs::create_dir_all(dest.join("_posts")).unwrap();
+        std::fs::write(dest.join(WELCOME_POST), "half").unwrap();
+        install(&dest).unwrap();
+        for (rel, _) in FILES {
+            assert!(dest.join(rel).is_file(), "{rel}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(dest.join(WELCOME_POST)).unwrap(),
+            "half",
+            "kept"
+        );
     }
 }

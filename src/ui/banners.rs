@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use egui::{Color32, RichText, Ui};
-use similar::{ChangeTag, TextDiff};
 
 use crate::app::command::Command;
 
@@ -82,35 +81,37 @@ pub fn comparison(ui: &mut Ui, c: &crate::app::disk::Comparison, commands: &mut 
         .open(&mut open)
         .default_size([1000.0, 600.0])
         .show(ui.ctx(), |ui| {
-            let diff = TextDiff::from_lines(&c.left, &c.right);
+            use crate::app::disk::DiffLine;
             let removed = Color32::from_rgba_unmultiplied(220, 60, 60, 60);
             let added = Color32::from_rgba_unmultiplied(60, 180, 80, 60);
-            egui::ScrollArea::both().show(ui, |ui| {
+            ui.columns(2, |cols| {
+                cols[0].strong(&c.left_title);
+                cols[1].strong(&c.right_title);
+            });
+            let row = ui.text_style_height(&egui::TextStyle::Body);
+            // Only the rows on screen are laid out, whatever the post's length.
+            egui::ScrollArea::both().show_rows(ui, row, c.lines.len(), |ui, range| {
                 egui::Grid::new("compare-grid")
                     .num_columns(2)
                     .striped(false)
+                    .min_row_height(row)
                     .show(ui, |ui| {
-                        ui.strong(&c.left_title);
-                        ui.strong(&c.right_title);
-                        ui.end_row();
-                        for change in diff.iter_all_changes() {
-                            let line = change.value().trim_end_matches(['\n', '\r']);
-                            match change.tag() {
-                                ChangeTag::Equal => {
-                                    ui.label(line);
-                                    ui.label(line);
+                        for line in &c.lines[range] {
+                            match line {
+                                DiffLine::Same(l) => {
+                                    ui.label(l);
+                                    ui.label(l);
                                 }
-                                ChangeTag::Delete => {
+                                DiffLine::Removed(l) => {
                                     ui.label(
-                                        RichText::new(format!("− {line}"))
-                                            .background_color(removed),
+                                        RichText::new(format!("− {l}")).background_color(removed),
                                     );
                                     ui.label("");
                                 }
-                                ChangeTag::Insert => {
+                                DiffLine::Added(l) => {
                                     ui.label("");
                                     ui.label(
-                                        RichText::new(format!("+ {line}")).background_color(added),
+                                        RichText::new(format!("+ {l}")).background_color(added),
                                     );
                                 }
                             }

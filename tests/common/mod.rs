@@ -31,6 +31,15 @@ pub fn app(
         )
     });
     h.run_steps(3);
+    // The post list is read on a worker: wait for it, as a user would see it appear.
+    for _ in 0..300 {
+        if !h.state().posts.is_empty() {
+            break;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(1);
     h
 }
 
