@@ -158,9 +158,11 @@ impl eframe::App for DaybookApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         for event in self.workers.drain() {
             match event {
-                Event::SiteIndexed { root, posts } => {
-                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                Event::SiteIndexed { root, posts, seq } => {
+                    // A late result of an older index never replaces a newer one.
+                    if self.site.as_ref().is_some_and(|s| s.root == root) && seq > self.posts_seq {
                         self.posts = posts;
+                        self.posts_seq = seq;
                     }
                 }
                 Event::FilesChanged {
@@ -184,8 +186,15 @@ impl eframe::App for DaybookApp {
                     None if no_dialog => self.typed_paths = Some(String::new()),
                     None => {}
                 },
-                Event::SiteChecked { root, problems } => {
-                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                Event::SiteChecked {
+                    root,
+                    problems,
+                    seq,
+                } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root)
+                        && seq > self.site_check_seq
+                    {
+                        self.site_check_seq = seq;
                         self.checking_site = false;
                         match problems {
                             Ok(p) => self.site_problems = Some(p),

@@ -55,6 +55,9 @@ const PHOTO_CACHE_BYTES: usize = 96 << 20;
 pub struct DaybookApp {
     pub site: Option<Site>,
     pub posts: Vec<PostSummary>,
+    /// The request the shown post list and site problems answer (older results are ignored).
+    posts_seq: u64,
+    site_check_seq: u64,
     pub doc: Option<Document>,
     pub settings: Settings,
     pub status: Option<Status>,
@@ -130,6 +133,8 @@ impl DaybookApp {
         let mut app = DaybookApp {
             site: None,
             posts: Vec::new(),
+            posts_seq: 0,
+            site_check_seq: 0,
             doc: None,
             settings,
             status: None,

@@ -19,6 +19,12 @@ pub fn create_post(site: &Site, post: &NewPost) -> Result<PathBuf, SiteError> {
             numbered(&name, n)
         };
         let path = dir.join(candidate);
+        if !super::within(&site.root, &path) {
+            return Err(SiteError::io(
+                &path,
+                std::io::Error::other("outside the site; not written"),
+            ));
+        }
         if store::create_new_atomic(&path, text.as_bytes())? {
             return Ok(path);
         }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::check::Checker;
 use super::index::post_files;
+use super::store::Fingerprint;
 use super::{SiteError, store};
 use crate::journal::check::{PostInput, link_context};
 use crate::journal::front_matter::FrontMatter;
@@ -30,6 +31,21 @@ pub fn rename_image(
     rel: &str,
     open: Option<(&Path, &str)>,
 ) -> Result<Renamed, SiteError> {
+    rename_image_with(checker, rel, open, &|path, bytes, fp| {
+        store::write_atomic(path, bytes, Some(Some(fp)))
+    })
+}
+
+/// How a post is written (a test puts a failure here).
+type WritePost<'a> = dyn Fn(&Path, &[u8], Fingerprint) -> Result<Fingerprint, SiteError> + 'a;
+
+/// [`rename_image`] with the way posts are written given.
+fn rename_image_with(
+    checker: &Checker,
+    rel: &str,
+    open: Option<(&Path, &str)>,
+    write: &WritePost<'_>,
+) -> Result<Renamed, SiteError> {
     let root = &checker.site.root;
     let old = root.join(rel);
     let (dir_rel, name) = rel.rsplit_once('/').unwrap_or(("", rel));
@@ -43,12 +59,11 @@ pub fn rename_image(
         new_name = numbered(&safe, n);
     }
     let new = dir.join(&new_name);
-    // A hard link never replaces a file; then the old name goes.
-    std::fs::hard_link(&old, &new)
-        .or_else(|_| std::fs::rename(&old, &new))
-        .map_err(|e| SiteError::io(&old, e))?;
-    if old.exists() {
-        std::fs::remove_file(&old).map_err(|e| SiteError::io(&old, e))?;
+    if !super::within(root, &new) {
+        return Err(SiteError::io(
+            &new,
+            std::io::Error::other("outside the site; not renamed"),
+        ));
     }
     let mut renamed = Renamed {
         new_rel: if dir_rel.is_empty() {
@@ -59,6 +74,10 @@ pub fn rename_image(
         posts_changed: Vec::new(),
         open_text: None,
     };
+    // All or nothing: every post's new text is worked out first; the image gets its new
+    // name beside the old one; the posts are written; only then does the old name go. A
+    // failure midway puts back the posts already written and removes the new name.
+    let mut plan: Vec<(PathBuf, String, String, Fingerprint)> = Vec::new();
     for (path, post_rel, _) in post_files(&checker.site) {
         let is_open = open.is_some_and(|(p, _)| p == path);
         let (text, fingerprint) = match open.filter(|_| is_open) {
@@ -80,13 +99,32 @@ pub fn rename_image(
         let Some(updated) = retarget(&text, &links, rel, &new_name) else {
             continue;
         };
-        if is_open {
-            renamed.open_text = Some(updated);
-        } else {
-            store::write_atomic(&path, updated.as_bytes(), Some(fingerprint))?;
-            renamed.posts_changed.push(path);
+        match (is_open, fingerprint) {
+            (true, _) => renamed.open_text = Some(updated),
+            (false, Some(fp)) => plan.push((path, text, updated, fp)),
+            (false, None) => {}
         }
     }
+    // A hard link never replaces a file (the old name stays until the posts are written).
+    let linked = std::fs::hard_link(&old, &new).is_ok();
+    if !linked {
+        std::fs::copy(&old, &new).map_err(|e| SiteError::io(&new, e))?;
+    }
+    let mut written: Vec<(PathBuf, String, Fingerprint)> = Vec::new();
+    for (path, original, updated, fp) in &plan {
+        match write(path, updated.as_bytes(), *fp) {
+            Ok(new_fp) => written.push((path.clone(), original.clone(), new_fp)),
+            Err(e) => {
+                for (p, text, fp) in written.iter().rev() {
+                    let _ = store::write_atomic(p, text.as_bytes(), Some(Some(*fp)));
+                }
+                let _ = std::fs::remove_file(&new);
+                return Err(e);
+            }
+        }
+    }
+    renamed.posts_changed = written.into_iter().map(|(p, _, _)| p).collect();
+    std::fs::remove_file(&old).map_err(|e| SiteError::io(&old, e))?;
     Ok(renamed)
 }
 
@@ -94,6 +132,54 @@ pub fn rename_image(
 mod tests {
     use super::*;
     use crate::site::Site;
+
+    #[test]
+    fn a_rename_that_fails_midway_changes_nothing() {
+        // Issue 11: a failure used to leave some links updated and the image renamed.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("_posts")).unwrap();
+        std::fs::create_dir_all(root.join("images/t")).unwrap();
+        let image = root.join("images/t/a b.jpg");
+        std::fs::write(&image, "img").unwrap();
+        let posts: Vec<PathBuf> = (1..=3)
+            .map(|i| {
+                let p = root.join(format!("_posts/2016-11-0{i}-p.md"));
+                std::fs::write(
+                    &p,
+                    format!("---\ntitle: {i}\n---\n![x](/images/t/a b.jpg)\n"),
+                )
+                .unwrap();
+                p
+            })
+            .collect();
+        let before: Vec<String> = posts
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let site = Site::find(root).unwrap();
+        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let calls = std::cell::Cell::new(0);
+        let failing = |path: &Path, bytes: &[u8], fp: Fingerprint| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 2 {
+                return Err(SiteError::io(path, std::io::Error::other("disk full")));
+            }
+            store::write_atomic(path, bytes, Some(Some(fp)))
+        };
+        assert!(rename_image_with(&checker, "images/t/a b.jpg", None, &failing).is_err());
+        let after: Vec<String> = posts
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert_eq!(before, after, "every post as it was");
+        assert!(image.is_file(), "the image keeps its name");
+        assert_eq!(
+            std::fs::read_dir(root.join("images/t")).unwrap().count(),
+            1,
+            "no new name left"
+        );
+    }
 
     #[test]
     fn a_spaced_image_is_renamed_and_every_link_follows() {

@@ -22,6 +22,8 @@ pub enum Event {
     SiteIndexed {
         root: PathBuf,
         posts: Vec<PostSummary>,
+        /// Which request this answers: a late result for an older one is ignored.
+        seq: u64,
     },
     /// Files changed under the site at `root` (another program, git, a sync). `rescan` says
     /// why the whole site should be read again, when it should.
@@ -50,11 +52,18 @@ pub enum Event {
         root: PathBuf,
         /// The problems, or why the check could not finish.
         problems: Result<Vec<Problem>, String>,
+        seq: u64,
     },
 }
 
 /// The channel workers report on, and the context to wake.
 pub struct Workers {
+    /// Numbers requests, so results can be told apart by age.
+    seq: std::sync::atomic::AtomicU64,
+    /// The site to index when the running index is done (`Some` while one runs).
+    index_pending: std::sync::Arc<std::sync::Mutex<Option<Site>>>,
+    /// The newest index request's number.
+    index_seq: std::sync::Arc<std::sync::atomic::AtomicU64>,
     pub(crate) tx: Sender<Event>,
     rx: Receiver<Event>,
     pub(crate) ctx: egui::Context,
@@ -64,6 +73,9 @@ impl Workers {
     pub fn new(ctx: &egui::Context) -> Workers {
         let (tx, rx) = channel();
         Workers {
+            seq: std::sync::atomic::AtomicU64::new(0),
+            index_pending: std::sync::Arc::default(),
+            index_seq: std::sync::Arc::default(),
             tx,
             rx,
             ctx: ctx.clone(),
@@ -86,12 +98,68 @@ impl Workers {
     }
 
     /// Index `site` on a worker thread; reports [`Event::SiteIndexed`].
-    pub fn index(&self, site: &Site) {
-        let site = site.clone();
-        self.report_from_thread("index", move || Event::SiteIndexed {
-            posts: index_site(&site),
-            root: site.root,
-        });
+    /// Requests made while an index runs are folded into one more run after it: a burst of
+    /// file events (a `git pull`) indexes the site twice at most, not once per file.
+    pub fn index(&self, site: &Site) -> u64 {
+        use std::sync::atomic::Ordering;
+        let seq = self.next_seq();
+        self.index_seq.fetch_max(seq, Ordering::Relaxed);
+        let mut pending = self
+            .index_pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let running = pending.is_some();
+        *pending = Some(site.clone());
+        drop(pending);
+        if running {
+            return seq;
+        }
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let pending = std::sync::Arc::clone(&self.index_pending);
+        let counter = std::sync::Arc::clone(&self.index_seq);
+        let spawned = std::thread::Builder::new()
+            .name("daybook-index".into())
+            .spawn(move || {
+                loop {
+                    let Some(site) = pending
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .clone()
+                    else {
+                        return;
+                    };
+                    let seq = counter.load(Ordering::Relaxed);
+                    let posts = index_site(&site);
+                    let _ = tx.send(Event::SiteIndexed {
+                        posts,
+                        root: site.root.clone(),
+                        seq,
+                    });
+                    ctx.request_repaint();
+                    let mut guard = pending
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    // Asked again meanwhile (for this site or another): run again; else done.
+                    if guard.as_ref().is_some_and(|s| s.root == site.root)
+                        && counter.load(Ordering::Relaxed) == seq
+                    {
+                        *guard = None;
+                        return;
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            *self
+                .index_pending
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+            eprintln!("daybook: could not start the index thread: {e}");
+        }
+        seq
+    }
+
+    fn next_seq(&self) -> u64 {
+        self.seq.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
     }
 
     /// Watch the site for changes made by others; reports [`Event::FilesChanged`].
@@ -100,12 +168,15 @@ impl Workers {
     }
 
     /// Check the whole site on a worker thread; reports [`Event::SiteChecked`].
-    pub fn check_site(&self, site: &Site) {
+    pub fn check_site(&self, site: &Site) -> u64 {
         let site = site.clone();
+        let seq = self.next_seq();
         self.report_from_thread("check", move || Event::SiteChecked {
             problems: Checker::new(&site, chrono::Utc::now().fixed_offset()).check_site(),
             root: site.root,
+            seq,
         });
+        seq
     }
 
     /// Events that arrived since the last call.
