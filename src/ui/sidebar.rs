@@ -65,24 +65,38 @@ pub fn sidebar(
             "No post matches the filter."
         });
     }
+    // Files Jekyll skips (charts, notes kept in `_posts/`) come apart, at the end, folded.
+    let open_id = egui::Id::unique("daybook-sidebar-not-published-open");
+    let expanded = ui.data(|d| d.get_temp::<bool>(open_id)).unwrap_or(false);
+    let mut rows: Vec<Option<&PostSummary>> = shown.iter().map(|p| Some(*p)).collect();
+    if !ignored.is_empty() {
+        rows.push(None);
+        if expanded {
+            rows.extend(ignored.iter().map(|p| Some(*p)));
+        }
+    }
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let row_height = 2.0 * line + 2.0 * ui.spacing().button_padding.y + 2.0;
+    // Only the rows on screen are laid out: a site of 10,000 posts costs what 30 do.
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for post in shown {
-                post_row(ui, post, view, commands);
-            }
-            if !ignored.is_empty() {
-                // Files Jekyll skips (charts, notes kept in `_posts/`): apart, at the end.
-                egui::CollapsingHeader::new(format!(
-                    "{} ({})",
-                    labels::NOT_PUBLISHED,
-                    ignored.len()
-                ))
-                .id_salt("not-published")
-                .default_open(false)
-                .show(ui, |ui| {
-                    for post in ignored {
-                        post_row(ui, post, view, commands);
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                let size = egui::vec2(ui.available_width(), row_height);
+                ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                    match row {
+                        Some(post) => post_row(ui, post, view, commands),
+                        None => {
+                            let text = format!(
+                                "{} ({}) — {}",
+                                labels::NOT_PUBLISHED,
+                                ignored.len(),
+                                if expanded { "hide" } else { "show" }
+                            );
+                            if ui.selectable_label(expanded, text).clicked() {
+                                ui.data_mut(|d| d.insert_temp(open_id, !expanded));
+                            }
+                        }
                     }
                 });
             }
