@@ -495,7 +495,13 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
         .next()
         .unwrap()
         .click();
-    h.run_steps(3);
+    // The rename runs on a worker (every post of the site is read).
+    step_until(&mut h, "the rename", |h| {
+        h.state()
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.text.contains("2024-05-03-10.12.40.jpg"))
+    });
     let renamed = root.join("images/busan2024/2024-05-03-10.12.40.jpg");
     assert!(
         renamed.is_file()
@@ -512,6 +518,15 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
         h.state().is_dirty(),
         "the open post's new links wait for Save"
     );
+    // Issue 11: the rename can be undone; Ctrl+Z undoes the open post's links.
+    assert!(h.state().can_undo_rename());
+    h.get_by_label(labels::UNDO_RENAME).click();
+    step_until(&mut h, "the undo", |_| {
+        root.join("images/busan2024/2024-05-03 10.12.40.jpg")
+            .is_file()
+            && !renamed.exists()
+    });
+    assert!(!h.state().can_undo_rename());
 }
 
 /// A copy of a fixture site from `tests/sites/` as the test's journal.

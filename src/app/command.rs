@@ -84,6 +84,8 @@ pub enum Command {
     },
     /// Rename an image of the site to a URL-safe name and update every link to it.
     RenameImage(String),
+    /// Give the last renamed image its old name back, and the posts their old links.
+    UndoRename,
     /// Apply a fix to the open post as one undo step.
     ApplyFix(crate::journal::check::Fix),
     CloseWindow,

@@ -186,6 +186,27 @@ impl eframe::App for DaybookApp {
                     None if no_dialog => self.typed_paths = Some(String::new()),
                     None => {}
                 },
+                Event::ImageRenamed { root, result, open } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.image_renamed(result, open.as_ref());
+                    }
+                }
+                Event::RenameUndone { root, result } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        match result {
+                            Ok(rel) => {
+                                self.files_changed();
+                                self.site_problems = None;
+                                if let Some(site) = &self.site {
+                                    self.workers.index(site);
+                                }
+                                self.check_open_post_on_disk(&[]);
+                                self.info(format!("{rel} has its old name again"));
+                            }
+                            Err(e) => self.error(e),
+                        }
+                    }
+                }
                 Event::SiteChecked {
                     root,
                     problems,
@@ -281,6 +302,7 @@ impl eframe::App for DaybookApp {
                         site: self.site_problems.as_deref(),
                         checking_site: self.checking_site,
                         open_rel: open_rel.as_deref(),
+                        undo_rename: self.last_rename.as_ref().map(|r| r.old_rel.as_str()),
                     };
                     problems_panel(ui, &view, &mut self.commands);
                 });

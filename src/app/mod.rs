@@ -58,6 +58,8 @@ pub struct DaybookApp {
     /// The request the shown post list and site problems answer (older results are ignored).
     posts_seq: u64,
     site_check_seq: u64,
+    /// The last image rename, for its undo.
+    last_rename: Option<crate::site::rename::Renamed>,
     pub doc: Option<Document>,
     pub settings: Settings,
     pub status: Option<Status>,
@@ -135,6 +137,7 @@ impl DaybookApp {
             posts: Vec::new(),
             posts_seq: 0,
             site_check_seq: 0,
+            last_rename: None,
             doc: None,
             settings,
             status: None,
@@ -296,6 +299,11 @@ impl DaybookApp {
     /// The preview's scroll offset as of the last frame.
     pub fn preview_offset(&self) -> f32 {
         self.preview.offset
+    }
+
+    /// Whether an image rename can be undone.
+    pub fn can_undo_rename(&self) -> bool {
+        self.last_rename.is_some()
     }
 
     /// Whether the conflict bar is showing.

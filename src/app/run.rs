@@ -5,10 +5,10 @@ use super::command::{Command, NewPostForm, PromptChoice};
 use super::{AfterPrompt, DaybookApp};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
-use crate::site::check::Checker;
 use crate::site::{create, store};
 use crate::ui::dialogs::{NewPostSite, post_from_form};
 use crate::ui::editor;
+use std::path::PathBuf;
 
 /// Select line `line` (1-based) of `text` in the editor.
 fn select_line(ctx: &egui::Context, text: &str, line: usize) {
@@ -134,6 +134,7 @@ impl DaybookApp {
             Command::JumpTo { path, line } => self.jump_to(ctx, &path, line),
             Command::ApplyFix(fix) => self.apply_fix(&fix),
             Command::RenameImage(rel) => self.rename_image(&rel),
+            Command::UndoRename => self.undo_rename(),
         }
     }
 
@@ -260,15 +261,33 @@ impl DaybookApp {
 
     fn rename_image(&mut self, rel: &str) {
         let Some(site) = &self.site else { return };
-        let checker = Checker::new(site, chrono::Utc::now().fixed_offset());
+        // Every post of the site is read and rewritten: on a worker, not in the frame.
         let open = self
             .doc
             .as_ref()
-            .map(|d| (d.path.as_path(), d.text.as_str()));
-        match crate::site::rename::rename_image(&checker, rel, open) {
-            Ok(renamed) => {
-                if let (Some(doc), Some(text)) = (self.doc.as_mut(), renamed.open_text) {
-                    doc.replace_text(text);
+            .map(|d| (d.path.clone(), d.text.clone(), d.generation));
+        self.workers.rename_image(site, rel.to_owned(), open);
+        self.info(format!("Renaming {rel}…"));
+    }
+
+    pub(super) fn image_renamed(
+        &mut self,
+        result: Result<crate::site::rename::Renamed, String>,
+        open: Option<&(PathBuf, u64)>,
+    ) {
+        match result {
+            Ok(mut renamed) => {
+                let mut note = String::new();
+                if let (Some(doc), Some(text)) = (self.doc.as_mut(), renamed.open_text.take()) {
+                    if open
+                        .as_ref()
+                        .is_some_and(|(p, g)| *p == doc.path && *g == doc.generation)
+                    {
+                        // One undo step in the editor.
+                        doc.replace_text(text);
+                    } else {
+                        note = "; the open post changed meanwhile, so its links were left: use the fix again".to_owned();
+                    }
                 }
                 self.files_changed();
                 self.site_problems = None;
@@ -277,11 +296,18 @@ impl DaybookApp {
                 }
                 let others = renamed.posts_changed.len();
                 self.info(format!(
-                    "Renamed to {}; links updated here and in {others} other posts",
+                    "Renamed to {}; links updated here and in {others} other posts{note}",
                     renamed.new_rel
                 ));
+                self.last_rename = Some(renamed);
             }
-            Err(e) => self.error(format!("Could not rename {rel}: {e}")),
+            Err(e) => self.error(e),
+        }
+    }
+
+    fn undo_rename(&mut self) {
+        if let (Some(site), Some(renamed)) = (&self.site, self.last_rename.take()) {
+            self.workers.undo_rename(site, renamed);
         }
     }
 

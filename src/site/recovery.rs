@@ -33,6 +33,12 @@ fn file_for(dir: &Path, post: &Path) -> PathBuf {
 pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), SiteError> {
     std::fs::create_dir_all(dir).map_err(|e| SiteError::io(dir, e))?;
     let path = file_for(dir, &entry.post);
+    if !super::within(dir, &path) {
+        return Err(SiteError::io(
+            &path,
+            std::io::Error::other("outside the recovery folder"),
+        ));
+    }
     let json =
         serde_json::to_vec(entry).map_err(|e| SiteError::io(&path, std::io::Error::other(e)))?;
     write_atomic(&path, &json, None).map(|_| ())

@@ -13,13 +13,16 @@ use crate::journal::links::retarget;
 use crate::journal::photos::photo_name;
 use crate::journal::post_name::numbered;
 
-/// What a rename did.
+/// What a rename did (enough to undo it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Renamed {
-    /// The new site-relative path.
+    /// The old and new site-relative paths.
+    pub old_rel: String,
     pub new_rel: String,
     /// Posts rewritten on disk.
     pub posts_changed: Vec<PathBuf>,
+    /// Each rewritten post's text before, and the fingerprint of what was written.
+    pub written: Vec<(PathBuf, String, Fingerprint)>,
     /// The open post's text with its links updated, for its buffer (it is not written).
     pub open_text: Option<String>,
 }
@@ -66,6 +69,8 @@ fn rename_image_with(
         ));
     }
     let mut renamed = Renamed {
+        old_rel: rel.to_owned(),
+        written: Vec::new(),
         new_rel: if dir_rel.is_empty() {
             new_name.clone()
         } else {
@@ -123,15 +128,65 @@ fn rename_image_with(
             }
         }
     }
-    renamed.posts_changed = written.into_iter().map(|(p, _, _)| p).collect();
+    renamed.posts_changed = written.iter().map(|(p, _, _)| p.clone()).collect();
+    renamed.written = written;
     std::fs::remove_file(&old).map_err(|e| SiteError::io(&old, e))?;
     Ok(renamed)
+}
+
+/// Undo a rename: the image gets its old name back and every post rewritten by it gets its
+/// old text back — unless a post changed since, which is then left as it is and named in
+/// the error (nothing is overwritten).
+pub fn undo_rename(root: &Path, renamed: &Renamed) -> Result<(), SiteError> {
+    let (old, new) = (root.join(&renamed.old_rel), root.join(&renamed.new_rel));
+    if !super::within(root, &old) {
+        return Err(SiteError::io(
+            &old,
+            std::io::Error::other("outside the site"),
+        ));
+    }
+    if !old.exists() {
+        std::fs::hard_link(&new, &old)
+            .or_else(|_| std::fs::copy(&new, &old).map(|_| ()))
+            .map_err(|e| SiteError::io(&old, e))?;
+    }
+    let mut first_error = None;
+    for (path, text, fp) in &renamed.written {
+        if let Err(e) = store::write_atomic(path, text.as_bytes(), Some(Some(*fp))) {
+            first_error.get_or_insert(e);
+        }
+    }
+    if let Some(e) = first_error {
+        // The new name stays too, so the posts not put back still show the image.
+        return Err(e);
+    }
+    std::fs::remove_file(&new).map_err(|e| SiteError::io(&new, e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::site::Site;
+
+    #[test]
+    fn a_rename_can_be_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("_posts")).unwrap();
+        std::fs::create_dir_all(root.join("images/t")).unwrap();
+        std::fs::write(root.join("images/t/a b.jpg"), "img").unwrap();
+        let p = root.join("_posts/2016-11-01-p.md");
+        let text = "---\ntitle: p\n---\n![x](/images/t/a b.jpg)\n";
+        std::fs::write(&p, text).unwrap();
+        let site = Site::find(root).unwrap();
+        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let r = rename_image(&checker, "images/t/a b.jpg", None).unwrap();
+        assert_ne!(std::fs::read_to_string(&p).unwrap(), text);
+        undo_rename(root, &r).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
+        assert!(root.join("images/t/a b.jpg").is_file());
+        assert!(!root.join(&r.new_rel).exists());
+    }
 
     #[test]
     fn a_rename_that_fails_midway_changes_nothing() {

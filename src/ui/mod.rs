@@ -47,4 +47,5 @@ pub mod labels {
     pub const NEW_DATE: &str = "New post date";
     pub const REPLACE: &str = "Replace with";
     pub const NOT_PUBLISHED: &str = "Not published by Jekyll";
+    pub const UNDO_RENAME: &str = "Undo rename";
 }

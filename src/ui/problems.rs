@@ -17,6 +17,8 @@ pub struct ProblemsView<'a> {
     pub checking_site: bool,
     /// The open post's site-relative path (fixes apply only to it).
     pub open_rel: Option<&'a str>,
+    /// The image last renamed by a fix, when it can be given its old name back.
+    pub undo_rename: Option<&'a str>,
 }
 
 fn severity_text(ui: &Ui, s: Severity) -> RichText {
@@ -87,6 +89,16 @@ pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<C
             .clicked()
         {
             commands.push(Command::CheckSite);
+        }
+        if let Some(old) = view.undo_rename
+            && ui
+                .button(labels::UNDO_RENAME)
+                .on_hover_text(format!(
+                    "Give {old} its old name back, and every post its old link"
+                ))
+                .clicked()
+        {
+            commands.push(Command::UndoRename);
         }
         if ui.button("Close").clicked() {
             commands.push(Command::ToggleProblems);

@@ -47,6 +47,18 @@ pub enum Event {
         paths: Option<Vec<PathBuf>>,
         no_dialog: bool,
     },
+    /// An image was renamed (or could not be), with every link to it; `generation` is the
+    /// open post's text generation the rename was asked at.
+    ImageRenamed {
+        root: PathBuf,
+        result: Result<crate::site::rename::Renamed, String>,
+        open: Option<(PathBuf, u64)>,
+    },
+    /// A rename was undone (or could not be).
+    RenameUndone {
+        root: PathBuf,
+        result: Result<String, String>,
+    },
     /// The whole site at `root` was checked.
     SiteChecked {
         root: PathBuf,
@@ -177,6 +189,37 @@ impl Workers {
             seq,
         });
         seq
+    }
+
+    /// Rename site image `rel` and every link to it on a worker; the open post (path, text,
+    /// generation) is updated in memory only. Reports [`Event::ImageRenamed`].
+    pub fn rename_image(&self, site: &Site, rel: String, open: Option<(PathBuf, String, u64)>) {
+        let site = site.clone();
+        self.report_from_thread("rename", move || {
+            let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+            let result = crate::site::rename::rename_image(
+                &checker,
+                &rel,
+                open.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
+            )
+            .map_err(|e| format!("Could not rename {rel}: {e}"));
+            Event::ImageRenamed {
+                root: site.root,
+                result,
+                open: open.map(|(p, _, g)| (p, g)),
+            }
+        });
+    }
+
+    /// Undo `renamed` on a worker. Reports [`Event::RenameUndone`].
+    pub fn undo_rename(&self, site: &Site, renamed: crate::site::rename::Renamed) {
+        let root = site.root.clone();
+        self.report_from_thread("rename", move || Event::RenameUndone {
+            result: crate::site::rename::undo_rename(&root, &renamed)
+                .map(|()| renamed.old_rel.clone())
+                .map_err(|e| format!("Could not undo the rename: {e}")),
+            root,
+        });
     }
 
     /// Events that arrived since the last call.
