@@ -520,6 +520,23 @@ pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, String> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn linked_folders_are_followed_once_and_a_link_loop_ends() {
+        // Issue 11: a loop overflowed the stack; a linked images folder showed as missing.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let photos = dir.path().join("photos");
+        std::fs::create_dir_all(root.join("images")).unwrap();
+        std::fs::create_dir_all(&photos).unwrap();
+        std::fs::write(photos.join("a.jpg"), "x").unwrap();
+        std::os::unix::fs::symlink(&photos, root.join("images/trip")).unwrap();
+        std::os::unix::fs::symlink(&root, root.join("images/loop")).unwrap();
+        let set = SiteFileSet::scan(&root);
+        assert!(set.exists("images/trip/a.jpg"));
+        assert!(!set.exists("images/loop/images/trip/a.jpg"), "the loop is not walked again");
+    }
+
     #[test]
     fn image_names_mentioned_in_layouts_are_found() {
         let mut found = HashSet::new();
