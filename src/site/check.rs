@@ -534,7 +534,10 @@ mod tests {
         std::os::unix::fs::symlink(&root, root.join("images/loop")).unwrap();
         let set = SiteFileSet::scan(&root);
         assert!(set.exists("images/trip/a.jpg"));
-        assert!(!set.exists("images/loop/images/trip/a.jpg"), "the loop is not walked again");
+        assert!(
+            !set.exists("images/loop/images/trip/a.jpg"),
+            "the loop is not walked again"
+        );
     }
 
     #[test]

@@ -303,7 +303,8 @@ fn styled(s: Style, name: &str) -> Style {
 fn html_inline(flow: &mut Flow, nodes: &[HNode], s: Style, cx: &DrawCtx<'_>, depth: usize) {
     for n in nodes {
         match n {
-            HNode::Text(t) => marked_text(flow, t, s, cx),
+            // HTML text collapses white space, line breaks included, as a browser shows it.
+            HNode::Text(t) => marked_text(flow, &collapse_space(t), s, cx),
             HNode::Comment => {}
             HNode::Element(el) => match el.name.as_str() {
                 "br" => flow.push(Piece::Break),
@@ -326,6 +327,27 @@ fn html_inline(flow: &mut Flow, nodes: &[HNode], s: Style, cx: &DrawCtx<'_>, dep
             },
         }
     }
+}
+
+/// Runs of white space as one space.
+fn collapse_space(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 fn text_of(nodes: &[HNode]) -> String {
@@ -356,9 +378,16 @@ fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_width: f32) 
         while let Some(p) = pieces.next_if(|p| !matches!(p, Piece::Image(_))) {
             run.push(p);
         }
-        // A line break right before a photo ends the line, nothing more.
+        // A line break right before a photo ends the line, nothing more; space alone around
+        // a photo (HTML's indentation) shows as nothing.
         while matches!(run.last(), Some(Piece::Break)) {
             run.pop();
+        }
+        if run
+            .iter()
+            .all(|p| matches!(p, Piece::Text(job) if job.text.trim().is_empty()))
+        {
+            continue;
         }
         if run.is_empty() {
             continue;
