@@ -389,7 +389,19 @@ fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_width: f32) 
         {
             continue;
         }
-        if run.is_empty() {
+        // Centred text (`<center>`, captions): a label per line, which a centred layout
+        // centres (a run holds one text job between line breaks).
+        if ui.layout().horizontal_align() == egui::Align::Center
+            && run
+                .iter()
+                .all(|p| matches!(p, Piece::Text(_) | Piece::Break))
+        {
+            for piece in run {
+                if let Piece::Text(mut job) = piece {
+                    job.halign = egui::Align::Center;
+                    ui.label(job);
+                }
+            }
             continue;
         }
         ui.horizontal_wrapped(|ui| {
