@@ -91,6 +91,20 @@ pub enum Command {
     /// Print a post's body as the HTML Jekyll publishes for its `{{ content }}` (Liquid and
     /// kramdown applied; no layout).
     Render { post: PathBuf },
+    /// Commit the post with exactly the files its page uses, through git; then push.
+    /// Exit 0 done, 1 refused or failed, 2 not a git repository or no git.
+    Publish {
+        post: PathBuf,
+        /// The commit message (default: "Add post: TITLE" or "Update post: TITLE").
+        #[arg(short, long)]
+        message: Option<String>,
+        /// Push to the branch's upstream after committing.
+        #[arg(long)]
+        push: bool,
+        /// Commit even when the post has check errors.
+        #[arg(long)]
+        allow_errors: bool,
+    },
 }
 
 /// Output format of `check`.
@@ -167,6 +181,17 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
         }
         Command::Set { post, fields } => set_fields(&post, &fields).map(|()| 0),
         Command::Render { post } => render(&post).map(|()| 0),
+        Command::Publish {
+            post,
+            message,
+            push,
+            allow_errors,
+        } => Ok(crate::cli_publish::run(
+            &post,
+            message.as_deref(),
+            push,
+            allow_errors,
+        )),
     }
 }
 

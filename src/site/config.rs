@@ -37,6 +37,8 @@ pub struct SiteConfig {
     pub include: Vec<String>,
     /// `site.*` variables for Liquid (`site.title`…), by full name.
     pub liquid: HashMap<String, LValue>,
+    /// `daybook: max_image_kb`: publishing warns about an image larger than this.
+    pub max_image_kb: u64,
 }
 
 impl Default for SiteConfig {
@@ -54,6 +56,7 @@ impl Default for SiteConfig {
             exclude: Vec::new(),
             include: Vec::new(),
             liquid: HashMap::new(),
+            max_image_kb: 1024,
         }
     }
 }
@@ -142,6 +145,9 @@ impl SiteConfig {
             config.has_default_layout = true;
         }
         read_rules(&doc["daybook"]["rules"], &mut config);
+        if let Some(kb) = doc["daybook"]["max_image_kb"].as_i64() {
+            config.max_image_kb = u64::try_from(kb).unwrap_or(1024);
+        }
         config.exclude = list(&doc["exclude"]);
         config.include = list(&doc["include"]);
         if let Yaml::Hash(map) = &doc {

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod config;
 pub mod create;
+pub mod git;
 pub mod index;
 pub mod photo_meta;
 pub mod photos;

@@ -9,7 +9,7 @@ mod front;
 mod images;
 
 pub use images::{browser_url, link_context};
-mod unused;
+pub mod unused;
 
 use std::collections::HashMap;
 use std::ops::Range;

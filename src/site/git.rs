@@ -1,0 +1,344 @@
+//! The user's own `git`, run as a subprocess without a shell, as editors that publish
+//! through git do: it brings the user's config, credentials, SSH agent, signing, LFS and
+//! hooks. Only machine formats are read (`status --porcelain=v2 -z`); `GIT_TERMINAL_PROMPT=0`
+//! so a push that needs a password fails with a message instead of waiting for input.
+//! The network is reached only by [`Git::push`] and [`Git::pull`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// Why git could not do something.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("git is not installed (or not on PATH): {0}")]
+    NoGit(String),
+    #[error("{} is not inside a git repository", path.display())]
+    NotARepository { path: PathBuf },
+    #[error("git {version} is too old; daybook needs git 2.30 or newer")]
+    TooOld { version: String },
+    #[error("{what}: {output}")]
+    Failed { what: String, output: String },
+}
+
+/// What git says of one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileState {
+    /// Not known to git.
+    Untracked,
+    /// Changed in the working tree or the index, not committed.
+    Modified,
+    /// New in the index.
+    Added,
+    Deleted,
+    Renamed,
+    /// In a merge conflict.
+    Conflicted,
+    Ignored,
+}
+
+/// The repository's state: branch, upstream, and every path git has something to say about
+/// (paths not listed are committed and unchanged).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    /// `None` on a detached HEAD.
+    pub branch: Option<String>,
+    pub upstream: Option<String>,
+    pub ahead: u32,
+    pub behind: u32,
+    /// By path relative to the repository's top folder.
+    pub files: HashMap<String, FileState>,
+}
+
+/// Read `git status --porcelain=v2 -z --branch` output.
+pub fn parse_status(out: &[u8]) -> Status {
+    let mut status = Status::default();
+    let mut fields = out
+        .split(|b| *b == 0)
+        .map(|f| String::from_utf8_lossy(f).into_owned());
+    while let Some(entry) = fields.next() {
+        if let Some(header) = entry.strip_prefix("# ") {
+            let (key, value) = header.split_once(' ').unwrap_or((header, ""));
+            match key {
+                "branch.head" if value != "(detached)" => status.branch = Some(value.to_owned()),
+                "branch.upstream" => status.upstream = Some(value.to_owned()),
+                "branch.ab" => {
+                    for part in value.split_whitespace() {
+                        if let Some(n) = part.strip_prefix('+') {
+                            status.ahead = n.parse().unwrap_or(0);
+                        } else if let Some(n) = part.strip_prefix('-') {
+                            status.behind = n.parse().unwrap_or(0);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let kind = entry.chars().next().unwrap_or(' ');
+        match kind {
+            '1' | '2' | 'u' => {
+                // `1 XY sub mH mI mW hH hI path`, `2 … Xscore path` (+ the old path as the
+                // next field), `u XY sub m1 m2 m3 mW h1 h2 h3 path`.
+                let skip = match kind {
+                    '1' => 8,
+                    '2' => 9,
+                    _ => 10,
+                };
+                let mut parts = entry.splitn(skip + 1, ' ');
+                let xy: Vec<char> = parts.nth(1).unwrap_or("..").chars().collect();
+                let Some(path) = parts.nth(skip - 2) else {
+                    continue;
+                };
+                let state = if kind == 'u' {
+                    FileState::Conflicted
+                } else if kind == '2' {
+                    let _ = fields.next();
+                    FileState::Renamed
+                } else if xy.contains(&'D') {
+                    FileState::Deleted
+                } else if xy.first() == Some(&'A') {
+                    FileState::Added
+                } else {
+                    FileState::Modified
+                };
+                status.files.insert(path.to_owned(), state);
+            }
+            '?' => {
+                status
+                    .files
+                    .insert(entry[2..].to_owned(), FileState::Untracked);
+            }
+            '!' => {
+                status
+                    .files
+                    .insert(entry[2..].to_owned(), FileState::Ignored);
+            }
+            _ => {}
+        }
+    }
+    status
+}
+
+/// A repository, through the `git` on the user's PATH.
+#[derive(Debug, Clone)]
+pub struct Git {
+    /// The repository's top folder.
+    pub top: PathBuf,
+}
+
+impl Git {
+    /// The repository holding `path`; refuses a missing or too old git.
+    pub fn open(path: &Path) -> Result<Git, GitError> {
+        let version = Command::new("git")
+            .arg("--version")
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| GitError::NoGit(e.to_string()))?;
+        let text = String::from_utf8_lossy(&version.stdout).into_owned();
+        let number = text
+            .split_whitespace()
+            .nth(2)
+            .unwrap_or_default()
+            .to_owned();
+        let mut parts = number.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+        let (major, minor) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+        if (major, minor) < (2, 30) {
+            return Err(GitError::TooOld { version: number });
+        }
+        let out = command(path)
+            .args(["rev-parse", "--show-toplevel"])
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Ok(Git {
+                top: PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
+            }),
+            Ok(_) => Err(GitError::NotARepository {
+                path: path.to_owned(),
+            }),
+            Err(e) => Err(GitError::NoGit(e.to_string())),
+        }
+    }
+
+    fn run(&self, what: &str, args: &[&str]) -> Result<Output, GitError> {
+        let out = command(&self.top)
+            .args(args)
+            .output()
+            .map_err(|e| GitError::NoGit(e.to_string()))?;
+        if out.status.success() {
+            Ok(out)
+        } else {
+            Err(GitError::Failed {
+                what: what.to_owned(),
+                output: output_text(&out),
+            })
+        }
+    }
+
+    /// The branch, its upstream, and the state of every path that is not clean.
+    pub fn status(&self) -> Result<Status, GitError> {
+        let out = self.run(
+            "git status",
+            &[
+                "status",
+                "--porcelain=v2",
+                "-z",
+                "--branch",
+                "--untracked-files=all",
+            ],
+        )?;
+        Ok(parse_status(&out.stdout))
+    }
+
+    /// Whether `path` (relative to the top) is in the last commit.
+    pub fn is_committed(&self, path: &str) -> bool {
+        command(&self.top)
+            .args(["cat-file", "-e", &format!("HEAD:{path}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// Commit exactly `paths` (relative to the top) with `message`: the working tree's
+    /// content of those paths, nothing else. Other staged work stays staged as it was (a
+    /// partly staged file too), untracked files stay untracked; the repository's hooks run.
+    /// Returns the new commit's short id.
+    pub fn commit_paths(&self, paths: &[String], message: &str) -> Result<String, GitError> {
+        let status = self.status()?;
+        let untracked: Vec<&str> = paths
+            .iter()
+            .filter(|p| status.files.get(p.as_str()) == Some(&FileState::Untracked))
+            .map(String::as_str)
+            .collect();
+        if !untracked.is_empty() {
+            // `commit --only` takes only paths git knows: tell it about the new ones.
+            let mut args = vec!["add", "--"];
+            args.extend(untracked.iter().copied());
+            self.run("git add", &args)?;
+        }
+        let mut args = vec!["commit", "--only", "-m", message, "--"];
+        args.extend(paths.iter().map(String::as_str));
+        if let Err(e) = self.run("git commit", &args) {
+            // Nothing was committed: the new paths go back to being untracked.
+            if !untracked.is_empty() {
+                let mut reset = vec!["reset", "-q", "--"];
+                reset.extend(untracked.iter().copied());
+                let _ = self.run("git reset", &reset);
+            }
+            return Err(e);
+        }
+        let id = self.run("git rev-parse", &["rev-parse", "--short", "HEAD"])?;
+        Ok(String::from_utf8_lossy(&id.stdout).trim().to_owned())
+    }
+
+    /// Push the branch to its upstream. A rejected push keeps the commit and says to pull.
+    pub fn push(&self) -> Result<String, GitError> {
+        let status = self.status()?;
+        if status.branch.is_none() {
+            return Err(GitError::Failed {
+                what: "git push".into(),
+                output: "HEAD is detached: check out a branch to push".into(),
+            });
+        }
+        if status.upstream.is_none() {
+            return Err(GitError::Failed {
+                what: "git push".into(),
+                output:
+                    "this branch has no upstream: push it once with `git push -u origin BRANCH`"
+                        .into(),
+            });
+        }
+        match self.run("git push", &["push", "--porcelain"]) {
+            Ok(out) => Ok(output_text(&out)),
+            Err(GitError::Failed { output, .. }) => {
+                let lower = output.to_lowercase();
+                let why = if lower.contains("rejected")
+                    || lower.contains("fetch first")
+                    || lower.contains("non-fast-forward")
+                {
+                    "the remote has commits you do not have: pull first (your commit is kept)"
+                        .to_owned()
+                } else if lower.contains("terminal prompts disabled")
+                    || lower.contains("could not read username")
+                    || lower.contains("authentication")
+                    || lower.contains("permission denied")
+                {
+                    "the remote needs credentials git has not stored: set up a credential helper or an SSH key, then push again".to_owned()
+                } else {
+                    last_lines(&output)
+                };
+                Err(GitError::Failed {
+                    what: "git push".into(),
+                    output: why,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Pull from the upstream, fast-forwarding or rebasing as the user's config says.
+    pub fn pull(&self) -> Result<String, GitError> {
+        self.run("git pull", &["pull", "--no-edit"])
+            .map(|o| output_text(&o))
+    }
+}
+
+fn command(dir: &Path) -> Command {
+    let mut c = Command::new("git");
+    c.arg("-C")
+        .arg(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .stdin(Stdio::null());
+    c
+}
+
+fn output_text(out: &Output) -> String {
+    let mut s = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !stdout.trim().is_empty() {
+        if !s.is_empty() {
+            s.push('\n');
+        }
+        s.push_str(stdout.trim());
+    }
+    s
+}
+
+fn last_lines(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(3)..].join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn porcelain_v2_is_read_with_spaces_korean_and_renames() {
+        let out = b"# branch.oid abc\0# branch.head main\0# branch.upstream origin/main\0# branch.ab +2 -1\0\
+1 .M N... 100644 100644 100644 aaa bbb _posts/2016-11-07-a b.md\0\
+1 A. N... 000000 100644 100644 000 ccc images/\xec\x97\xac\xed\x96\x89/new photo.jpg\0\
+2 R. N... 100644 100644 100644 ddd eee R100 images/new.jpg\0images/old.jpg\0\
+? images/untracked one.jpg\0";
+        let s = parse_status(out);
+        assert_eq!(s.branch.as_deref(), Some("main"));
+        assert_eq!(s.upstream.as_deref(), Some("origin/main"));
+        assert_eq!((s.ahead, s.behind), (2, 1));
+        assert_eq!(
+            s.files.get("_posts/2016-11-07-a b.md"),
+            Some(&FileState::Modified)
+        );
+        assert_eq!(
+            s.files.get("images/여행/new photo.jpg"),
+            Some(&FileState::Added)
+        );
+        assert_eq!(s.files.get("images/new.jpg"), Some(&FileState::Renamed));
+        assert_eq!(
+            s.files.get("images/untracked one.jpg"),
+            Some(&FileState::Untracked)
+        );
+        assert!(!s.files.contains_key("images/old.jpg"));
+        let detached = parse_status(b"# branch.oid abc\0# branch.head (detached)\0");
+        assert_eq!(detached.branch, None);
+    }
+}
