@@ -275,6 +275,25 @@ impl Pass<'_> {
                 continue;
             }
             self.inline(pos, line);
+            // kramdown's tables need no separator line: a block starting with a line that
+            // has a `|` outside code is a table. CommonMark needs one, so one is added.
+            if was_blank && !in_list && indent <= 3 {
+                let cells = table_cells(content);
+                let next_end = self.line_end(end.min(src.len()));
+                let next = src
+                    .get(end..next_end)
+                    .unwrap_or("")
+                    .trim_end_matches(['\n', '\r']);
+                if cells > 0 && !is_separator(next) && starts_paragraph(content) {
+                    let sep = format!("{}\n", vec!["---"; cells].join(" | "));
+                    let sep = if line.ends_with('\n') {
+                        sep
+                    } else {
+                        format!("\n{sep}")
+                    };
+                    self.out.generate(&sep, end);
+                }
+            }
             pos = end;
         }
     }
@@ -660,6 +679,42 @@ fn emphasis_guards(line: &str, code: &[std::ops::Range<usize>]) -> Vec<usize> {
         }
     }
     guards
+}
+
+/// How many cells a table line has (0 when it has no `|` outside code spans).
+fn table_cells(line: &str) -> usize {
+    let code = code_spans(line);
+    let b = line.as_bytes();
+    let pipes: Vec<usize> = (0..b.len())
+        .filter(|&i| {
+            b[i] == b'|' && (i == 0 || b[i - 1] != b'\\') && !code.iter().any(|r| r.contains(&i))
+        })
+        .collect();
+    if pipes.is_empty() {
+        return 0;
+    }
+    let t = line.trim();
+    let lead = usize::from(t.starts_with('|'));
+    let trail = usize::from(t.ends_with('|') && t.len() > 1);
+    (pipes.len() + 1).saturating_sub(lead + trail).max(1)
+}
+
+/// A GFM table separator line (`--- | :---:`).
+fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-')
+        && t.contains(['|', '-'])
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// Whether a line would start a paragraph (not a heading, list, quote, rule or HTML).
+fn starts_paragraph(line: &str) -> bool {
+    let t = line.trim_start();
+    let rule = t.len() >= 3 && t.chars().all(|c| matches!(c, '*' | '-' | '_' | ' '));
+    !(t.starts_with(['#', '>', '<', '{', '$', '=', '\u{E010}'])
+        || is_list_marker(t)
+        || is_separator(t)
+        || rule)
 }
 
 fn strip_markdown_attr(tag: &str) -> String {
