@@ -177,7 +177,10 @@ fn a_post_created_through_the_dialog_gets_the_expected_file_and_opens() {
     assert_eq!(open_path(&h), expected);
     let text = std::fs::read_to_string(&expected).unwrap();
     assert!(text.contains("date: 2024-05-05 21:00:00 +0900\n"), "{text}");
-    assert!(h.state().posts.iter().any(|p| p.path == expected));
+    // The post list is read again on a worker.
+    step_until(&mut h, "the new post in the list", |h| {
+        h.state().posts.iter().any(|p| p.path == expected)
+    });
 }
 
 #[test]
