@@ -249,25 +249,28 @@ fn external_writes_racing_with_saves_are_never_silently_overwritten() {
     assert_eq!(silent, 0, "external versions lost without a conflict bar");
 }
 
+/// Type `words` into the post at `path`, wait for the recovery file, then drop the window
+/// without saving or closing: as if the app was killed.
+fn type_then_crash(e: &Env, path: &Path, words: &str) {
+    let mut h = app(path, &e.data, 0.05);
+    type_in_editor(&mut h, words);
+    let recovery = e.data.join("recovery");
+    let start = Instant::now();
+    while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no recovery file written"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn unsaved_text_survives_a_crash_and_is_offered_back() {
     let e = env();
     let path = e.root.join(SECOND);
-    {
-        let mut h = app(&path, &e.data, 0.05);
-        type_in_editor(&mut h, "저장 안 한 문장 ");
-        let recovery = e.data.join("recovery");
-        let start = Instant::now();
-        while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) == 0 {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "no recovery file written"
-            );
-            h.step();
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        // The harness is dropped without saving or closing: as if the app was killed.
-    }
+    type_then_crash(&e, &path, "저장 안 한 문장 ");
     assert!(
         !std::fs::read_to_string(&path)
             .unwrap()
@@ -296,20 +299,7 @@ fn restoring_over_a_post_changed_on_disk_since_asks_instead_of_overwriting() {
     // what another program had written since.
     let e = env();
     let path = e.root.join(SECOND);
-    {
-        let mut h = app(&path, &e.data, 0.05);
-        type_in_editor(&mut h, "복구할 문장 ");
-        let recovery = e.data.join("recovery");
-        let start = Instant::now();
-        while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) == 0 {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "no recovery file written"
-            );
-            h.step();
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
+    type_then_crash(&e, &path, "복구할 문장 ");
     let theirs = std::fs::read_to_string(&path).unwrap() + "\n다른 곳에서 쓴 줄\n";
     std::fs::write(&path, &theirs).unwrap();
     let mut h = app(&e.root.join(FIRST), &e.data, 0.05);

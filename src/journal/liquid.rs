@@ -75,7 +75,35 @@ impl LValue {
     }
 }
 
+/// `s` with each marker of unevaluated Liquid replaced by `with(index)`; an opening marker
+/// without its close stays as written.
+pub fn replace_markers(s: &str, with: &dyn Fn(usize) -> String) -> String {
+    if !s.contains(UNRESOLVED_OPEN) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(UNRESOLVED_OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
+        let Some(e) = after.find(UNRESOLVED_CLOSE) else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        out.push_str(&with(after[..e].parse().unwrap_or(usize::MAX)));
+        rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `s` with its markers replaced by the Liquid they stand for, as written.
+pub fn restore_markers(s: &str, unresolved: &[String]) -> String {
+    replace_markers(s, &|n| unresolved.get(n).cloned().unwrap_or_default())
+}
+
 /// What Liquid can see of the site and the post.
+#[derive(Clone, Copy)]
 pub struct LiquidEnv<'a> {
     /// Variables by full dotted name: `page.title`, `site.title`, `site.baseurl`…
     pub vars: &'a HashMap<String, LValue>,
@@ -964,18 +992,7 @@ pub fn absolute_url(url: &str, baseurl: &str, input: &str) -> String {
 
 /// `&`, `<`, `>`, `"` and `'` as entities.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, true)
 }
 
 fn strip_tags(s: &str) -> String {
@@ -1030,12 +1047,18 @@ fn highlight_html(args: &str, code: &str) -> String {
 
 /// `&`, `<`, `>` as entities (code text).
 pub fn escape_code(s: &str) -> String {
+    escape(s, false)
+}
+
+fn escape(s: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             c => out.push(c),
         }
     }

@@ -9,16 +9,9 @@ use super::front_matter::{FrontMatter, Value, layout};
 use super::kramdown::{self, Doc};
 use super::liquid::{self, LValue, LiquidEnv};
 
-/// What Liquid sees of the site, and how tags look things up.
-pub struct RenderSite<'a> {
-    /// `site.*` variables (`site.title`, `site.baseurl`…), by full name.
-    pub vars: &'a HashMap<String, LValue>,
-    pub baseurl: &'a str,
-    pub url: &'a str,
-    pub include: &'a dyn Fn(&str) -> Option<String>,
-    pub post_url: &'a dyn Fn(&str) -> Option<String>,
-    pub link: &'a dyn Fn(&str) -> Option<String>,
-}
+/// What Liquid sees of the site (its `vars` are the `site.*` ones) and how tags look
+/// things up; the post's `page.*` variables are added per post.
+pub type RenderSite<'a> = LiquidEnv<'a>;
 
 /// Facts about the post that are not in its text.
 #[derive(Debug, Clone, Default)]
@@ -84,16 +77,12 @@ pub fn prepare_post_with(
     }
     let env = LiquidEnv {
         vars: &vars,
-        baseurl: site.baseurl,
-        url: site.url,
-        include: site.include,
-        post_url: site.post_url,
-        link: site.link,
+        ..*site
     };
     let rendered = liquid::render(body, &env);
     kramdown::parse(
         &rendered.text,
-        rendered.map,
+        &rendered.map,
         rendered.unresolved,
         body_start,
     )

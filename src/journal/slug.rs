@@ -22,7 +22,9 @@ pub enum SlugStyle {
 /// The slug used when a title has no letters or digits at all.
 pub const FALLBACK_SLUG: &str = "untitled";
 
-fn is_kept_default(c: char) -> bool {
+/// A letter, mark or decimal digit of any script (what Jekyll's slugify and kramdown's
+/// header ids keep).
+pub fn is_kept_default(c: char) -> bool {
     use GeneralCategory as G;
     matches!(
         get_general_category(c),

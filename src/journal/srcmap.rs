@@ -51,35 +51,6 @@ impl SourceMap {
     }
 }
 
-/// Maps through several stages, last stage first.
-#[derive(Debug, Clone, Default)]
-pub struct MapChain {
-    /// First stage first.
-    pub stages: Vec<SourceMap>,
-}
-
-impl MapChain {
-    /// The offset in the original text that final-output byte `out` came from.
-    pub fn to_source(&self, out: usize) -> usize {
-        self.stages
-            .iter()
-            .rev()
-            .fold(out, |at, stage| stage.to_source(at))
-    }
-
-    /// Whether final-output byte `out` was written by the user as it stands.
-    pub fn is_literal(&self, out: usize) -> bool {
-        let mut at = out;
-        for stage in self.stages.iter().rev() {
-            if !stage.is_literal(at) {
-                return false;
-            }
-            at = stage.to_source(at);
-        }
-        true
-    }
-}
-
 /// Output text with its map, built piece by piece.
 #[derive(Debug, Default)]
 pub struct Builder {
@@ -160,17 +131,5 @@ mod tests {
         let got: Vec<usize> = (0..text.len()).map(|i| map.to_source(i)).collect();
         assert_eq!(got, [10, 11, 12, 12, 12, 20, 21]);
         assert!(map.is_literal(0) && !map.is_literal(3) && map.is_literal(6));
-    }
-
-    #[test]
-    fn stages_compose_last_first() {
-        let mut a = Builder::default();
-        a.copy("0123456789", 100);
-        let mut b = Builder::default();
-        b.copy("89", 8);
-        let chain = MapChain {
-            stages: vec![a.finish().1, b.finish().1],
-        };
-        assert_eq!(chain.to_source(1), 109);
     }
 }

@@ -60,12 +60,6 @@ impl Renderer {
         &self.site
     }
 
-    /// The URL and date of the post at site-relative `rel` with this text.
-    pub fn page_facts(&self, rel: &str, text: &str) -> PageFacts {
-        let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
-        self.facts(rel, &fm)
-    }
-
     fn facts(&self, rel: &str, fm: &FrontMatter) -> PageFacts {
         let zone = self.site.config.zone();
         let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -99,7 +93,12 @@ impl Renderer {
     /// Prepare the post at site-relative `rel` with this text.
     pub fn prepare(&self, rel: &str, text: &str) -> Doc {
         let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
-        let page = self.facts(rel, &fm);
+        self.prepare_with(rel, text, &fm).0
+    }
+
+    /// [`Renderer::prepare`] for a post whose front matter is read, with its URL and date.
+    pub fn prepare_with(&self, rel: &str, text: &str, fm: &FrontMatter) -> (Doc, PageFacts) {
+        let page = self.facts(rel, fm);
         let include = |name: &str| self.includes.get(name.trim_matches(['"', '\''])).cloned();
         let post_url = |name: &str| self.post_url(name);
         let link = |path: &str| self.link(path);
@@ -112,7 +111,7 @@ impl Renderer {
             post_url: &post_url,
             link: &link,
         };
-        prepare_post_with(text, &fm, &page, &site)
+        (prepare_post_with(text, fm, &page, &site), page)
     }
 
     fn posts(&self) -> &HashMap<String, PathBuf> {

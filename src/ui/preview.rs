@@ -135,26 +135,12 @@ impl Preview {
         self.requested = Some((path.to_owned(), generation));
     }
 
-    /// Wait until the worker has prepared what was asked (tests, benches).
-    pub fn wait(&mut self) {
-        if let Some(w) = self.worker.as_mut()
-            && let Some(p) = w.wait()
-        {
-            self.shown = Some(p);
-        }
-    }
-
     /// The shown post as published HTML (what `daybook render` prints).
     pub fn html(&self) -> String {
         self.shown
             .as_ref()
             .map(|s| to_html(&s.doc))
             .unwrap_or_default()
-    }
-
-    /// The shown post's prepared document.
-    pub fn prepared(&self) -> Option<&Prepared> {
-        self.shown.as_ref()
     }
 
     /// Take the worker's newest result, if one arrived; true when one did.

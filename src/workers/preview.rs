@@ -21,7 +21,7 @@ use crate::journal::check::browser_url;
 use crate::journal::front_matter::FrontMatter;
 use crate::journal::kramdown::Doc;
 use crate::journal::links::{LinkContext, Resolved, resolve};
-use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
+use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
 use crate::site::Site;
 use crate::site::check::{Checker, SiteFileSet};
 
@@ -189,26 +189,6 @@ impl PreviewWorker {
         }
         latest
     }
-
-    /// Wait for the current request (tests and benches).
-    pub fn wait(&mut self) -> Option<Prepared> {
-        let mut last = None;
-        while self.is_busy() {
-            match self.rx.recv() {
-                Ok(r) => {
-                    self.busy = false;
-                    last = Some(r);
-                    if let Some(job) = self.pending.take()
-                        && self.tx.send(Msg::Job(Box::new(job))).is_ok()
-                    {
-                        self.busy = true;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        last
-    }
 }
 
 fn hash_of(s: &str) -> u64 {
@@ -241,8 +221,8 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     });
     let (renderer, files) = (&checker.renderer, &checker.files);
     let math_cache = &mut state.math;
-    let doc = renderer.prepare(&job.rel, &job.text);
-    let page = renderer.page_facts(&job.rel, &job.text);
+    let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());
+    let (doc, page) = renderer.prepare_with(&job.rel, &job.text, &fm);
     let problems = checker.check_prepared(&job.rel, &job.text, &doc).0;
     let config = &renderer.site().config;
     let links = LinkContext {
@@ -256,7 +236,6 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
         .iter()
         .map(|img| image_view(&img.src, &doc.unresolved, &links, files, root))
         .collect();
-    let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());
     let heading = PageHeading {
         title: fm.title(),
         date: page
@@ -304,47 +283,17 @@ pub fn math_key(tex: &str, display: bool) -> String {
 }
 
 fn math_sources(doc: &Doc) -> Vec<(String, bool)> {
-    use crate::journal::kramdown::{Block, BlockKind, DefItem, Inline};
+    use crate::journal::kramdown::{BlockKind, Inline, Visit};
     let mut out = Vec::new();
-    fn inlines(list: &[Inline], out: &mut Vec<(String, bool)>) {
-        for i in list {
-            match i {
-                Inline::Math(t) => out.push((t.clone(), false)),
-                Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => inlines(c, out),
-                Inline::Link { content, .. } => inlines(content, out),
-                _ => {}
+    doc.visit(&mut |v| match v {
+        Visit::Inline(Inline::Math(t)) => out.push((t.clone(), false)),
+        Visit::Block(b) => {
+            if let BlockKind::Math(t) = &b.kind {
+                out.push((t.clone(), true));
             }
         }
-    }
-    fn blocks(list: &[Block], out: &mut Vec<(String, bool)>) {
-        for b in list {
-            match &b.kind {
-                BlockKind::Math(t) => out.push((t.clone(), true)),
-                BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
-                    inlines(content, out)
-                }
-                BlockKind::Quote { blocks: inner, .. } => blocks(inner, out),
-                BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
-                BlockKind::Table { head, rows, .. } => {
-                    head.iter().for_each(|c| inlines(c, out));
-                    rows.iter().flatten().for_each(|c| inlines(c, out));
-                }
-                BlockKind::DefList(items) => {
-                    for item in items {
-                        match item {
-                            DefItem::Term(c) => inlines(c, out),
-                            DefItem::Def(b) => blocks(b, out),
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    blocks(&doc.blocks, &mut out);
-    for f in &doc.footnotes {
-        blocks(&f.blocks, &mut out);
-    }
+        _ => {}
+    });
     out
 }
 
@@ -380,20 +329,9 @@ fn image_view(
     root: &std::path::Path,
 ) -> ImageView {
     if src.contains(UNRESOLVED_OPEN) {
-        let mut expr = String::new();
-        let mut rest = src;
-        while let Some(i) = rest.find(UNRESOLVED_OPEN) {
-            expr.push_str(&rest[..i]);
-            let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
-            let Some(e) = after.find(UNRESOLVED_CLOSE) else {
-                break;
-            };
-            let n: usize = after[..e].parse().unwrap_or(usize::MAX);
-            expr.push_str(unresolved.get(n).map_or("", String::as_str));
-            rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
-        }
-        expr.push_str(rest);
-        return ImageView::Unresolved { expr };
+        return ImageView::Unresolved {
+            expr: restore_markers(src, unresolved),
+        };
     }
     let (url, _) = browser_url(src);
     match resolve(&url, links) {

@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
+use std::process::{Command, Output};
 
 use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, StartOptions};
@@ -59,4 +60,43 @@ pub fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
         .unwrap();
     daybook::site::photo_meta::with_exif(out, daybook::site::photo_meta::build(6, time, true))
         .unwrap()
+}
+
+/// Run the daybook binary in `dir`.
+pub fn daybook(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Write `bytes` at `root/rel`, making its folders.
+pub fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, bytes).unwrap();
+}
+
+/// Run the machine's `git` in `dir` (as a test user, `main` as the first branch); its stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "user.name=t",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

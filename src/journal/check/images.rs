@@ -4,9 +4,9 @@
 use super::front::fix_between;
 use super::{CheckContext, Fix, PostInput, Report, SiteFiles};
 use crate::journal::front_matter::{FrontMatter, layout};
-use crate::journal::kramdown::{self, Block, BlockKind, DefItem, Doc, HNode, Inline};
+use crate::journal::kramdown::{self, Block, BlockKind, Doc, HNode, Inline, Visit};
 use crate::journal::links::{ImageSyntax, LinkContext, Resolved, resolve, scan_images, scan_links};
-use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
+use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
 use crate::journal::permalink::{percent_decode, url_of_post};
 
 /// Extensions of files a browser shows as images.
@@ -40,42 +40,8 @@ pub fn link_context(post: PostInput<'_>, fm: &FrontMatter, ctx: &CheckContext) -
     }
 }
 
-/// The site files the post's images (and links to images) point at, as published.
-pub(super) fn referenced_files(post: PostInput<'_>, ctx: &CheckContext, doc: &Doc) -> Vec<String> {
-    let fm = FrontMatter::parse(post.text).unwrap_or_else(|_| FrontMatter::empty());
-    let links = link_context(post, &fm, ctx);
-    let images = doc.images.iter().map(|i| i.src.clone());
-    let linked = doc_links(doc).into_iter().filter(|t| is_image_path(t));
-    images
-        .chain(linked)
-        .filter_map(|t| match resolve(&browser_url(&t).0, &links) {
-            Resolved::SiteFile(rel) => Some(rel),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Every link target in the document (Markdown links and `<a href>` in HTML).
 fn doc_links(doc: &Doc) -> Vec<String> {
-    let mut out = Vec::new();
-    fn inlines(list: &[Inline], out: &mut Vec<String>) {
-        for i in list {
-            match i {
-                Inline::Link { href, content, .. } => {
-                    out.push(href.clone());
-                    inlines(content, out);
-                }
-                Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => inlines(c, out),
-                Inline::Tag(HNode::Element(el)) if !el.end => {
-                    if let Some(h) = kramdown::attr(&el.attrs, "href") {
-                        out.push(h.to_owned());
-                    }
-                    nodes(&el.children, out);
-                }
-                _ => {}
-            }
-        }
-    }
     fn nodes(list: &[HNode], out: &mut Vec<String>) {
         for n in list {
             if let HNode::Element(el) = n {
@@ -88,35 +54,21 @@ fn doc_links(doc: &Doc) -> Vec<String> {
             }
         }
     }
-    fn blocks(list: &[Block], out: &mut Vec<String>) {
-        for b in list {
-            match &b.kind {
-                BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
-                    inlines(content, out)
-                }
-                BlockKind::Quote { blocks: inner, .. } => blocks(inner, out),
-                BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
-                BlockKind::Table { head, rows, .. } => {
-                    head.iter().for_each(|c| inlines(c, out));
-                    rows.iter().flatten().for_each(|c| inlines(c, out));
-                }
-                BlockKind::DefList(items) => {
-                    for item in items {
-                        match item {
-                            DefItem::Term(c) => inlines(c, out),
-                            DefItem::Def(b) => blocks(b, out),
-                        }
-                    }
-                }
-                BlockKind::Html { nodes: n, .. } => nodes(n, out),
-                _ => {}
+    let mut out = Vec::new();
+    doc.visit(&mut |v| match v {
+        Visit::Inline(Inline::Link { href, .. }) => out.push(href.clone()),
+        Visit::Inline(Inline::Tag(HNode::Element(el))) if !el.end => {
+            if let Some(h) = kramdown::attr(&el.attrs, "href") {
+                out.push(h.to_owned());
             }
+            nodes(&el.children, &mut out);
         }
-    }
-    blocks(&doc.blocks, &mut out);
-    for f in &doc.footnotes {
-        blocks(&f.blocks, &mut out);
-    }
+        Visit::Block(Block {
+            kind: BlockKind::Html { nodes: n, .. },
+            ..
+        }) => nodes(n, &mut out),
+        _ => {}
+    });
     out
 }
 
@@ -209,7 +161,7 @@ pub(super) fn check(
             })
         };
         if image.src.contains(UNRESOLVED_OPEN) {
-            let expr = unresolved_text(&image.src, &doc.unresolved);
+            let expr = restore_markers(&image.src, &doc.unresolved);
             report.add(
                 "unresolved-image",
                 at,
@@ -239,26 +191,26 @@ pub(super) fn check(
         if let Resolved::SiteFile(rel) = &resolved {
             used.push(rel.clone());
         }
-        match resolved {
+        match &resolved {
             Resolved::Remote(url) => report.add(
                 "remote-image",
                 at,
                 format!("remote image {url}: not checked here and not shown in the preview"),
                 Vec::new(),
             ),
-            Resolved::SiteFile(rel) if files.exists(&rel) => {}
+            Resolved::SiteFile(rel) if files.exists(rel) => {}
             Resolved::SiteFile(rel) => {
                 let fixes = match literal() {
                     Some(w) => missing_fixes(
                         &w.target,
-                        &rel,
+                        rel,
                         base + w.target_range.start..base + w.target_range.end,
                         files,
                     ),
                     None => Vec::new(),
                 };
                 let relative = !url.starts_with('/') && !url.contains("://");
-                let message = if let Some(reason) = files.unpublished_reason(&rel) {
+                let message = if let Some(reason) = files.unpublished_reason(rel) {
                     format!(
                         "image will not show: /{rel} is in the site folder but not published ({reason})"
                     )
@@ -276,7 +228,7 @@ pub(super) fn check(
                     format!("image will not show: /{rel} does not exist in the site")
                 };
                 report.add("missing-image", at, message, fixes);
-                report.with_target(target_of(&rel));
+                report.with_target(target_of(rel));
             }
             Resolved::OutsideSite(url)
                 if url.starts_with('/') && files.exists(url.trim_start_matches('/')) =>
@@ -290,7 +242,7 @@ pub(super) fn check(
                     ),
                     Vec::new(),
                 );
-                report.with_target(url);
+                report.with_target(url.clone());
             }
             Resolved::OutsideSite(url) => {
                 report.add(
@@ -302,7 +254,7 @@ pub(super) fn check(
                     ),
                     Vec::new(),
                 );
-                report.with_target(url);
+                report.with_target(url.clone());
             }
         }
         // Only a target written with a space can be spaced (Liquid may add `%20`s).
@@ -324,10 +276,10 @@ pub(super) fn check(
                 "image path with spaces: Jekyll shows it, but CommonMark renderers and GitHub's file view do not".to_owned(),
                 vec![wrap],
             );
-            if let Resolved::SiteFile(rel) = resolve(&url, &links)
-                && files.exists(&rel)
+            if let Resolved::SiteFile(rel) = &resolved
+                && files.exists(rel)
             {
-                report.about_file(rel);
+                report.about_file(rel.clone());
             }
         }
     }
@@ -375,24 +327,6 @@ pub(super) fn check(
         );
     }
     used
-}
-
-/// The Liquid behind the markers in `src`.
-fn unresolved_text(src: &str, unresolved: &[String]) -> String {
-    let mut out = String::new();
-    let mut rest = src;
-    while let Some(i) = rest.find(UNRESOLVED_OPEN) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
-        let Some(e) = after.find(UNRESOLVED_CLOSE) else {
-            break;
-        };
-        let n: usize = after[..e].parse().unwrap_or(usize::MAX);
-        out.push_str(unresolved.get(n).map_or("", String::as_str));
-        rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn missing_fixes(

@@ -354,11 +354,6 @@ pub fn check_and_uses(
     (problems, used)
 }
 
-/// The site files a post's images point at (for finding unused images).
-pub fn referenced_files(post: PostInput<'_>, ctx: &CheckContext, doc: &Doc) -> Vec<String> {
-    images::referenced_files(post, ctx, doc)
-}
-
 /// `ignored-post` for a file under `_posts/` that Jekyll will skip; `parts` are its path
 /// components below `_posts/`.
 pub fn check_ignored(path: &str, parts: &[&str], rules: &RuleConfig) -> Option<Problem> {

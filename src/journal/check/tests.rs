@@ -322,7 +322,7 @@ fn referenced_files_include_links_to_images() {
         text: &text,
     };
     assert_eq!(
-        referenced_files(post, &ctx(), &prepare_plain(post, &ctx())),
+        check_and_uses(post, &ctx(), &files(&[]), &prepare_plain(post, &ctx())).1,
         ["images/a.jpg", "images/b.jpg"]
     );
 }

@@ -14,7 +14,7 @@ use super::prepass::{
 use super::{
     Align, Attrs, Block, BlockKind, DefItem, Doc, Footnote, HeadingRef, Image, Inline, attr,
 };
-use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
+use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN, restore_markers};
 
 /// Containers deeper than this are flattened into their parent (50,000 `>` must not
 /// overflow anything that walks the tree).
@@ -157,8 +157,7 @@ pub fn build(pre: &Pre, unresolved: Vec<String>) -> Doc {
 }
 
 /// Move every offset from the Liquid output to the body as written.
-pub fn locate(doc: &mut Doc, base: usize) {
-    let map = doc.map.clone();
+pub fn locate(doc: &mut Doc, map: &crate::journal::srcmap::SourceMap, base: usize) {
     let to = |at: usize| base + map.to_source(at);
     fn walk(blocks: &mut [Block], to: &dyn Fn(usize) -> usize) {
         for b in blocks {
@@ -425,21 +424,7 @@ impl Builder<'_> {
                 attrs: Attrs::new(),
             })),
             Kind::Item => {
-                let mut blocks = frame.blocks;
-                if !frame.inlines.is_empty() {
-                    // A tight item: its text without a paragraph.
-                    let content = finish_inlines(frame.inlines);
-                    blocks.insert(
-                        0,
-                        Block {
-                            kind: BlockKind::Paragraph {
-                                content,
-                                attrs: vec![(TIGHT.to_owned(), String::new())],
-                            },
-                            at,
-                        },
-                    );
-                }
+                let blocks = tight_blocks(frame.blocks, frame.inlines, at);
                 if matches!(parent.kind, Kind::List(_)) {
                     parent.items.push(blocks);
                 } else {
@@ -454,20 +439,7 @@ impl Builder<'_> {
                 .defs
                 .push(DefItem::Term(finish_inlines(frame.inlines))),
             Kind::DefDef => {
-                let mut blocks = frame.blocks;
-                if !frame.inlines.is_empty() {
-                    let content = finish_inlines(frame.inlines);
-                    blocks.insert(
-                        0,
-                        Block {
-                            kind: BlockKind::Paragraph {
-                                content,
-                                attrs: vec![(TIGHT.to_owned(), String::new())],
-                            },
-                            at,
-                        },
-                    );
-                }
+                let blocks = tight_blocks(frame.blocks, frame.inlines, at);
                 parent.defs.push(DefItem::Def(blocks));
             }
             Kind::Table(align) => parent.blocks.push(block(BlockKind::Table {
@@ -803,30 +775,21 @@ fn unplace(s: &str, pre: &Pre) -> String {
     out
 }
 
-/// Liquid markers inside code show the Liquid as written.
-fn restore_markers(s: &str, unresolved: &[String]) -> String {
-    if !s.contains(UNRESOLVED_OPEN) {
-        return s.to_owned();
+/// A list item's or definition's blocks, with its text written without a paragraph (a
+/// tight list) first, as a paragraph marked [`TIGHT`].
+fn tight_blocks(mut blocks: Vec<Block>, inlines: Vec<Inline>, at: usize) -> Vec<Block> {
+    if !inlines.is_empty() {
+        let content = finish_inlines(inlines);
+        let attrs = vec![(TIGHT.to_owned(), String::new())];
+        blocks.insert(
+            0,
+            Block {
+                kind: BlockKind::Paragraph { content, attrs },
+                at,
+            },
+        );
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(UNRESOLVED_OPEN) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + UNRESOLVED_OPEN.len_utf8()..];
-        match after.find(UNRESOLVED_CLOSE) {
-            Some(e) => {
-                let n: usize = after[..e].parse().unwrap_or(usize::MAX);
-                out.push_str(unresolved.get(n).map_or("", String::as_str));
-                rest = &after[e + UNRESOLVED_CLOSE.len_utf8()..];
-            }
-            None => {
-                out.push_str(&rest[i..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    blocks
 }
 
 /// Merge neighbouring text.
@@ -1069,7 +1032,7 @@ fn split_abbrs(text: &str, abbrs: &[(String, String)], out: &mut Vec<Inline>) {
 /// GFM header ids (kramdown-parser-gfm): lower-cased, characters other than letters, marks,
 /// digits, `_`, `-` and spaces removed, spaces to `-`, repeats numbered `-1`, `-2`…
 pub fn gfm_id(text: &str, ids: &mut HashMap<String, i32>) -> String {
-    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    use unicode_general_category::{GeneralCategory, get_general_category};
     let mut id = String::with_capacity(text.len());
     for c in text.to_lowercase().chars() {
         let keep = match c {
@@ -1078,19 +1041,11 @@ pub fn gfm_id(text: &str, ids: &mut HashMap<String, i32>) -> String {
                 id.push('-');
                 continue;
             }
-            c => matches!(
-                get_general_category(c),
-                G::UppercaseLetter
-                    | G::LowercaseLetter
-                    | G::TitlecaseLetter
-                    | G::ModifierLetter
-                    | G::OtherLetter
-                    | G::NonspacingMark
-                    | G::SpacingMark
-                    | G::EnclosingMark
-                    | G::DecimalNumber
-                    | G::ConnectorPunctuation
-            ),
+            // Ruby's \p{Word}: letters, marks, digits and connector punctuation.
+            c => {
+                crate::journal::slug::is_kept_default(c)
+                    || get_general_category(c) == GeneralCategory::ConnectorPunctuation
+            }
         };
         if keep {
             id.push(c);

@@ -6,7 +6,7 @@
 use super::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL, TIGHT};
 use super::htmlparse::HNode;
 use super::{Align, Attrs, Block, BlockKind, DefItem, Doc, Inline};
-use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN, escape_code};
+use crate::journal::liquid::{escape_code, replace_markers};
 
 /// The post body as published HTML.
 pub fn to_html(doc: &Doc) -> String {
@@ -57,11 +57,6 @@ struct Writer<'d> {
     out: String,
 }
 
-/// Text with `&`, `<`, `>` escaped.
-fn escape_text(s: &str) -> String {
-    escape_code(s)
-}
-
 fn escape_attr(s: &str) -> String {
     escape_code(s).replace('"', "&quot;")
 }
@@ -76,22 +71,7 @@ fn attrs_html(attrs: &Attrs) -> String {
 
 /// Raw HTML as published: Liquid that could not be evaluated prints nothing.
 pub fn strip_unresolved(s: &str) -> String {
-    if !s.contains(UNRESOLVED_OPEN) {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(UNRESOLVED_OPEN) {
-        out.push_str(&rest[..i]);
-        match rest[i..].find(UNRESOLVED_CLOSE) {
-            Some(e) => rest = &rest[i + e + UNRESOLVED_CLOSE.len_utf8()..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    replace_markers(s, &|_| String::new())
 }
 
 impl Writer<'_> {
@@ -127,7 +107,7 @@ impl Writer<'_> {
                 self.out.push_str(if tight { "" } else { "</p>\n" });
             }
             BlockKind::Code { lang, text } => {
-                let code = escape_text(text);
+                let code = escape_code(text);
                 match lang {
                     Some(l) => self.out.push_str(&format!(
                         "<div class=\"language-{l} highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>{code}</code></pre></div></div>\n",
@@ -217,7 +197,7 @@ impl Writer<'_> {
                 self.out.push_str(&strip_unresolved(raw));
                 self.out.push('\n');
             }
-            BlockKind::Math(tex) => self.out.push_str(&format!("\\[{}\\]\n", escape_text(tex))),
+            BlockKind::Math(tex) => self.out.push_str(&format!("\\[{}\\]\n", escape_code(tex))),
         }
     }
 
@@ -250,7 +230,7 @@ impl Writer<'_> {
             let id = escape_attr(&h.id);
             self.out.push_str(&format!(
                 "  <li><a href=\"#{id}\" id=\"markdown-toc-{id}\">{}</a>",
-                escape_text(&h.text)
+                escape_code(&h.text)
             ));
             stack.push((h.level, false));
         }
@@ -271,13 +251,13 @@ impl Writer<'_> {
 
     fn inline(&mut self, i: &Inline) {
         match i {
-            Inline::Text(t) => self.out.push_str(&escape_text(t)),
+            Inline::Text(t) => self.out.push_str(&escape_code(t)),
             Inline::Em(c) => self.wrap("em", c),
             Inline::Strong(c) => self.wrap("strong", c),
             Inline::Del(c) => self.wrap("del", c),
             Inline::Code(c) => self.out.push_str(&format!(
                 "<code class=\"language-plaintext highlighter-rouge\">{}</code>",
-                escape_text(c)
+                escape_code(c)
             )),
             Inline::Link {
                 href,
@@ -324,7 +304,7 @@ impl Writer<'_> {
             }
             Inline::Break => self.out.push_str("<br />\n"),
             Inline::SoftBreak => self.out.push('\n'),
-            Inline::Math(tex) => self.out.push_str(&format!("\\({}\\)", escape_text(tex))),
+            Inline::Math(tex) => self.out.push_str(&format!("\\({}\\)", escape_code(tex))),
             Inline::FootnoteRef {
                 number,
                 name,
@@ -343,7 +323,7 @@ impl Writer<'_> {
             Inline::Abbr { text, title } => self.out.push_str(&format!(
                 "<abbr title=\"{}\">{}</abbr>",
                 escape_attr(title),
-                escape_text(text)
+                escape_code(text)
             )),
             Inline::Tag(HNode::Text(raw)) => self.out.push_str(raw),
             Inline::Tag(HNode::Element(el)) => {

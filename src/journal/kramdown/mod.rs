@@ -12,7 +12,8 @@
 //! footnotes numbered in reference order, abbreviations on word boundaries, display math
 //! only for a block of its own, lists never starting at another number.
 //!
-//! Every block and image keeps the offset where it was written (through [`MapChain`]), so
+//! Every block and image keeps the offset where it was written (through the Liquid stage's
+//! [`SourceMap`](super::srcmap::SourceMap) and the pre-pass's), so
 //! the check reports lines in the post as the user wrote it. Pure; nothing here reads files.
 //!
 //! Limitations: kramdown's own table syntax without a separator line, and its list
@@ -23,7 +24,6 @@ pub mod html;
 pub mod htmlparse;
 pub mod prepass;
 
-use super::srcmap::MapChain;
 pub use htmlparse::{HNode, parse_html};
 
 /// Attributes from HTML or an IAL: `(name, value)`, `class` values joined by spaces.
@@ -49,8 +49,59 @@ pub struct Doc {
     pub unresolved: Vec<String>,
     /// The headings with their ids, in order (for the TOC and `#anchor` links).
     pub headings: Vec<HeadingRef>,
-    /// Maps offsets of the text kramdown read back to the body as written.
-    pub map: MapChain,
+}
+
+/// What [`Doc::visit`] meets.
+#[derive(Debug, Clone, Copy)]
+pub enum Visit<'a> {
+    Block(&'a Block),
+    Inline(&'a Inline),
+}
+
+impl Doc {
+    /// Every block (the footnotes' last) and every inline inside them (through emphasis and
+    /// links), depth first, in document order.
+    pub fn visit<'a>(&'a self, f: &mut dyn FnMut(Visit<'a>)) {
+        fn inlines<'a>(list: &'a [Inline], f: &mut dyn FnMut(Visit<'a>)) {
+            for i in list {
+                f(Visit::Inline(i));
+                match i {
+                    Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => inlines(c, f),
+                    Inline::Link { content, .. } => inlines(content, f),
+                    _ => {}
+                }
+            }
+        }
+        fn blocks<'a>(list: &'a [Block], f: &mut dyn FnMut(Visit<'a>)) {
+            for b in list {
+                f(Visit::Block(b));
+                match &b.kind {
+                    BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
+                        inlines(content, f)
+                    }
+                    BlockKind::Quote { blocks: inner, .. } => blocks(inner, f),
+                    BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, f)),
+                    BlockKind::Table { head, rows, .. } => {
+                        head.iter().for_each(|c| inlines(c, f));
+                        rows.iter().flatten().for_each(|c| inlines(c, f));
+                    }
+                    BlockKind::DefList(items) => {
+                        for item in items {
+                            match item {
+                                DefItem::Term(c) => inlines(c, f),
+                                DefItem::Def(b) => blocks(b, f),
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        blocks(&self.blocks, f);
+        for note in &self.footnotes {
+            blocks(&note.blocks, f);
+        }
+    }
 }
 
 /// One footnote definition.
@@ -190,28 +241,18 @@ pub enum Inline {
     Unresolved(usize),
 }
 
-/// What the Markdown stage needs besides the text.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Heading levels that go into the TOC (kramdown's `toc_levels`, 1–6 by default).
-    pub toc_levels: (u8, u8),
-}
-
 /// Prepare a body: `text` is the body after Liquid, `liquid_map` maps it back to the body
 /// as written, and `base` is where the body starts in the post (offsets in the [`Doc`] are
 /// offsets in the post).
 pub fn parse(
     text: &str,
-    liquid_map: super::srcmap::SourceMap,
+    liquid_map: &super::srcmap::SourceMap,
     unresolved: Vec<String>,
     base: usize,
 ) -> Doc {
     let pre = prepass::run(text);
     let mut doc = build::build(&pre, unresolved);
-    doc.map = MapChain {
-        stages: vec![liquid_map],
-    };
-    build::locate(&mut doc, base);
+    build::locate(&mut doc, liquid_map, base);
     doc
 }
 

@@ -2,7 +2,7 @@ use super::*;
 use crate::journal::srcmap::SourceMap;
 
 fn doc(md: &str) -> Doc {
-    parse(md, SourceMap::identity(), Vec::new(), 0)
+    parse(md, &SourceMap::identity(), Vec::new(), 0)
 }
 
 fn html(md: &str) -> String {
