@@ -1,5 +1,6 @@
 //! `daybook publish` on real repositories in temp folders, with a local bare repository as
-//! the remote (issue 12): the exact path set, other work kept, hooks, pushes.
+//! the remote (issue 12): the exact path set, other work kept, hooks, pushes — from the
+//! command line and from the window's Publish panel.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,7 +9,12 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{daybook, git, write};
+use common::{daybook, git, has_text, shows_text, step_until, write};
+use daybook::app::DaybookApp;
+use daybook::app::settings::Settings;
+use daybook::ui::labels;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const POST: &str = "_posts/여행/2016-11-07-qcon day2.md";
 
@@ -224,4 +230,202 @@ fn detached_head_no_upstream_and_no_repository_say_so() {
     let out = daybook(plain.path(), &["publish", "_posts/2016-11-07-a.md"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not inside a git repository"));
+}
+
+/// The window on the post of `r`, its recovery files in the test's temp folder.
+fn window(d: &Path, r: &Path) -> Harness<'static, DaybookApp> {
+    common::app(
+        &r.join(POST),
+        &d.join("data"),
+        Settings::default(),
+        [1500.0, 1000.0],
+    )
+}
+
+fn is_enabled(h: &Harness<'_, DaybookApp>, label: &str) -> bool {
+    !h.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// Open the Publish panel and wait for its plan.
+fn open_panel(h: &mut Harness<'static, DaybookApp>) {
+    step_until(h, "the git state", |h| has_text(h, "git: main"));
+    h.get_by_label(&format!("{}…", labels::PUBLISH)).click();
+    step_until(h, "the publish plan", |h| {
+        h.query_by_label(labels::COMMIT_MESSAGE).is_some()
+    });
+}
+
+#[test]
+fn the_window_shows_git_state_and_its_panel_commits_exactly_the_post_then_pushes() {
+    let (d, r) = blog();
+    write(&r, "notes.txt", b"v2 staged\n");
+    git(&r, &["add", "notes.txt"]);
+    let mut h = window(d.path(), &r);
+    step_until(&mut h, "the git state", |h| {
+        has_text(h, "git: main, up to date")
+    });
+    // The sidebar marks the post new; the toolbar counts the post and its two photos.
+    step_until(&mut h, "the new marker", |h| has_text(h, "2016-11-07  new"));
+    step_until(&mut h, "the open post's files", |h| {
+        has_text(h, "3 files not committed or pushed")
+    });
+    open_panel(&mut h);
+    for f in [
+        POST,
+        "images/qcon2016/2016-11-07 10.29.43.jpg",
+        "assets/images/맵.png",
+    ] {
+        shows_text(&h, f);
+    }
+    assert!(!has_text(&h, "stray.jpg"), "a photo the post does not use");
+    assert_eq!(
+        h.get_by_label(labels::COMMIT_MESSAGE).value().as_deref(),
+        Some("Add post: QCon 둘째 날")
+    );
+    h.get_by_label(labels::COMMIT).click();
+    step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
+    assert_eq!(
+        committed_files(&r),
+        [
+            "_posts/여행/2016-11-07-qcon day2.md",
+            "assets/images/맵.png",
+            "images/qcon2016/2016-11-07 10.29.43.jpg"
+        ]
+    );
+    let status = git(&r, &["status", "--porcelain"]);
+    assert!(
+        status.contains("M  notes.txt"),
+        "other work still staged: {status}"
+    );
+    // Committed, not pushed: the sidebar and the toolbar say so.
+    step_until(&mut h, "the unpushed state", |h| {
+        has_text(h, "git: main: 1 to push") && has_text(h, "2016-11-07  not pushed")
+    });
+    h.get_by_label(labels::PUSH).click();
+    step_until(&mut h, "the push", |h| has_text(h, "Pushed"));
+    assert_eq!(
+        git(&r, &["rev-parse", "origin/main"]),
+        git(&r, &["rev-parse", "HEAD"])
+    );
+    step_until(&mut h, "the pushed state", |h| {
+        has_text(h, "git: main, up to date") && !has_text(h, "not committed or pushed")
+    });
+}
+
+#[test]
+fn check_errors_block_the_panel_until_commit_anyway_and_a_failing_hook_is_shown() {
+    let (d, r) = blog();
+    let broken =
+        fs::read_to_string(r.join(POST)).unwrap() + "\n![gone](/images/qcon2016/gone.jpg)\n";
+    fs::write(r.join(POST), broken).unwrap();
+    write(
+        &r,
+        ".git/hooks/commit-msg",
+        b"#!/bin/sh\necho 'hook says no' >&2\nexit 1\n",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(
+            r.join(".git/hooks/commit-msg"),
+            fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+    }
+    let mut h = window(d.path(), &r);
+    open_panel(&mut h);
+    shows_text(&h, "gone.jpg");
+    assert!(!is_enabled(&h, labels::COMMIT), "errors block the commit");
+    h.get_by_label(labels::COMMIT_ANYWAY).click();
+    h.run_steps(2);
+    assert!(is_enabled(&h, labels::COMMIT));
+    h.get_by_label(labels::COMMIT).click();
+    step_until(&mut h, "the hook's refusal", |h| {
+        has_text(h, "hook says no")
+    });
+    assert_eq!(git(&r, &["rev-list", "--count", "HEAD"]).trim(), "1");
+    // A message of the user's own, once the hook lets it through.
+    fs::remove_file(r.join(".git/hooks/commit-msg")).unwrap();
+    h.get_by_label(labels::COMMIT_MESSAGE).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(labels::COMMIT_MESSAGE)
+        .type_text("QCon 사진");
+    h.run_steps(2);
+    h.get_by_label(labels::COMMIT).click();
+    step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
+    assert_eq!(git(&r, &["log", "-1", "--format=%s"]).trim(), "QCon 사진");
+}
+
+#[test]
+fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_the_conflict_bar() {
+    let (d, r) = blog();
+    assert_eq!(
+        daybook(&r, &["publish", POST, "--push"]).status.code(),
+        Some(0)
+    );
+    let mut h = window(d.path(), &r);
+    h.get_by_label(labels::EDITOR).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.get_by_label(labels::EDITOR).type_text("\n저장 전 한 줄.");
+    h.run_steps(2);
+    assert!(h.state().is_dirty());
+    open_panel(&mut h);
+    step_until(&mut h, "the update message", |h| {
+        h.get_by_label(labels::COMMIT_MESSAGE).value().as_deref()
+            == Some("Update post: QCon 둘째 날")
+    });
+    h.get_by_label(labels::COMMIT).click();
+    step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
+    assert!(!h.state().is_dirty(), "saved first");
+    let committed = git(&r, &["show", "HEAD:_posts/여행/2016-11-07-qcon day2.md"]);
+    assert!(committed.contains("저장 전 한 줄."), "{committed}");
+    step_until(&mut h, "the push button", |h| is_enabled(h, labels::PUSH));
+    h.get_by_label(labels::PUSH).click();
+    step_until(&mut h, "the push", |h| has_text(h, "Pushed"));
+    // Someone else changes the post and pushes; the open post has unsaved text.
+    let other = d.path().join("other");
+    git(
+        d.path(),
+        &[
+            "clone",
+            "-q",
+            d.path().join("remote.git").to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    let theirs = fs::read_to_string(other.join(POST)).unwrap() + "\n그쪽 한 줄.\n";
+    fs::write(other.join(POST), theirs).unwrap();
+    git(&other, &["commit", "-qam", "theirs"]);
+    git(&other, &["push", "-q"]);
+    h.get_by_label(labels::EDITOR).focus();
+    h.get_by_label(labels::EDITOR).type_text(" 내 것.");
+    h.run_steps(2);
+    step_until(&mut h, "the pull button", |h| is_enabled(h, labels::PULL));
+    h.get_by_label(labels::PULL).click();
+    step_until(&mut h, "the pull", |h| has_text(h, "Pulled"));
+    step_until(&mut h, "the conflict bar", |h| h.state().has_conflict());
+    assert!(
+        h.state().doc.as_ref().unwrap().text.contains("내 것."),
+        "mine kept"
+    );
+}
+
+#[test]
+fn outside_a_repository_the_panel_says_so_and_offers_nothing() {
+    let plain = tempfile::tempdir().unwrap();
+    let root = plain.path().join("site");
+    write(&root, "_config.yml", b"title: t\n");
+    write(&root, "_posts/2016-11-07-a.md", b"---\ntitle: a\n---\n");
+    let mut h = common::app(
+        &root.join("_posts/2016-11-07-a.md"),
+        &plain.path().join("data"),
+        Settings::default(),
+        [1400.0, 900.0],
+    );
+    h.get_by_label(&format!("{}…", labels::PUBLISH)).click();
+    step_until(&mut h, "the explanation", |h| {
+        has_text(h, "not inside a git repository")
+    });
+    assert!(h.query_by_label(labels::COMMIT).is_none());
+    assert!(h.query_by_label(labels::PUSH).is_none());
 }

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{shows_text, step_until};
+
 use std::path::{Path, PathBuf};
 
 use daybook::app::settings::Settings;
@@ -36,33 +38,8 @@ fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, DaybookApp> {
     common::app(open, &data_dir(open), Settings::default(), size)
 }
 
-/// Asserts that some widget shows `needle` (labels carry their text as their value).
-fn shows_text(h: &Harness<'_, DaybookApp>, needle: &str) {
-    let found = h
-        .query_all(By::new().predicate(move |n| n.value().is_some_and(|v| v.contains(needle))))
-        .next()
-        .is_some();
-    assert!(found, "no widget shows {needle:?}");
-}
-
 fn open_path(h: &Harness<'_, DaybookApp>) -> PathBuf {
     h.state().doc.as_ref().unwrap().path.clone()
-}
-
-/// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone).
-fn step_until(
-    h: &mut Harness<'_, DaybookApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, DaybookApp>) -> bool,
-) {
-    for _ in 0..200 {
-        h.step();
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[test]

@@ -89,4 +89,14 @@ pub enum Command {
     /// Apply a fix to the open post as one undo step.
     ApplyFix(crate::journal::check::Fix),
     CloseWindow,
+    /// Open the Publish panel on the open post, or close it.
+    TogglePublish,
+    SetCommitMessage(String),
+    SetCommitAnyway(bool),
+    /// Commit the open post and exactly its files (saving it first); push after when `push`.
+    CommitPost {
+        push: bool,
+    },
+    Push,
+    Pull,
 }

@@ -118,6 +118,7 @@ impl DaybookApp {
         if new_top_folder {
             self.start_watching();
         }
+        self.refresh_git();
         self.check_open_post_on_disk(paths);
     }
 

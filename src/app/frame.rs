@@ -67,6 +67,10 @@ impl DaybookApp {
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::V),
                 Command::PasteImage,
             ),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::G),
+                Command::TogglePublish,
+            ),
         ];
         for (shortcut, command) in table {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -207,6 +211,31 @@ impl eframe::App for DaybookApp {
                         }
                     }
                 }
+                Event::GitState { root, state } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.git_state_read(state);
+                    }
+                }
+                Event::PublishPlanned {
+                    root,
+                    post,
+                    generation,
+                    plan,
+                } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.publish_planned(&post, generation, plan);
+                    }
+                }
+                Event::GitProgress { root, line } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.git_progress(line);
+                    }
+                }
+                Event::GitFinished { root, outcome } => {
+                    if self.site.as_ref().is_some_and(|s| s.root == root) {
+                        self.git_finished(&outcome);
+                    }
+                }
                 Event::SiteChecked {
                     root,
                     problems,
@@ -233,11 +262,13 @@ impl eframe::App for DaybookApp {
         self.take_dropped_and_pasted_files(ctx);
         let focused = ctx.input(|i| i.focused);
         if focused && !self.was_focused {
-            // Photos may have been copied into the site meanwhile.
+            // Photos may have been copied into the site meanwhile, or committed elsewhere.
             self.files_changed();
+            self.refresh_git();
         }
         self.request_preview(ctx);
         self.update_post_problems(ctx);
+        self.plan_publish_after_pause(ctx);
         self.autosave_tick(ctx);
         self.was_focused = focused;
         if self.prompt.is_none() && self.new_post.is_none() {
@@ -273,8 +304,12 @@ impl eframe::App for DaybookApp {
             .as_ref()
             .map(|s| s.config.warnings.clone())
             .unwrap_or_default();
+        let (git_line, git_files) = self.git_summary();
         egui::Panel::top("toolbar").show(ui, |ui| {
             let view = ToolbarView {
+                git: git_line.as_deref(),
+                git_files: &git_files,
+                publishing: self.git.panel.is_some(),
                 has_post: self.doc.is_some(),
                 dirty: self.is_dirty(),
                 can_undo: self.doc.as_ref().is_some_and(Document::can_undo),
@@ -316,6 +351,7 @@ impl eframe::App for DaybookApp {
                     open: self.doc.as_ref().map(|d| d.path.as_path()),
                     open_dirty: self.is_dirty(),
                     now: self.now(),
+                    git: self.git.state.as_ref().and_then(|s| s.as_ref().ok()),
                 };
                 sidebar(ui, &view, &mut self.filter, &mut self.commands);
             });
@@ -343,6 +379,19 @@ impl eframe::App for DaybookApp {
         }
         let target = self.photo_target().map(|t| t.shown());
         crate::ui::photos::drop_overlay(ui, target.as_deref());
+        if let Some(view) = self.publish_view()
+            && let Some(panel) = &self.git.panel
+        {
+            let mut pushed = Vec::new();
+            crate::ui::publish::publish_window(
+                ui,
+                &view,
+                &panel.message,
+                panel.commit_anyway,
+                &mut pushed,
+            );
+            self.commands.extend(pushed);
+        }
         if let Some(batch) = &self.import {
             crate::ui::photos::import_window(ui, batch, &mut self.commands);
         }

@@ -6,6 +6,7 @@ pub mod disk;
 pub mod document;
 mod frame;
 pub mod photos;
+pub mod publish;
 mod run;
 pub mod sample;
 pub mod settings;
@@ -119,6 +120,8 @@ pub struct DaybookApp {
     typed_paths: Option<String>,
     /// The text being composed with an input method, and the widget it is composed in.
     composing: Option<(Option<egui::Id>, String)>,
+    /// The repository's state and the Publish panel.
+    git: publish::GitPanel,
     _photos: Arc<PhotoLoader>,
 }
 
@@ -178,6 +181,7 @@ impl DaybookApp {
             photo_target_cache: None,
             reloads: 0,
             conflicts_shown: 0,
+            git: publish::GitPanel::default(),
             _photos: photos,
         };
         app.start(start.path, start.sample_dir);
@@ -243,6 +247,8 @@ impl DaybookApp {
             .map(|p| p.path.clone());
         self.site = Some(site);
         self.doc = None;
+        self.git = publish::GitPanel::default();
+        self.refresh_git();
         self.start_watching();
         if let Some(target) = post.or(remembered).or(first) {
             self.open_post_now(&target);

@@ -83,6 +83,21 @@ impl DaybookApp {
             }
             Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
             Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::TogglePublish => self.toggle_publish(),
+            Command::SetCommitMessage(text) => {
+                if let Some(panel) = self.git.panel.as_mut() {
+                    panel.message = text;
+                    panel.message_edited = true;
+                }
+            }
+            Command::SetCommitAnyway(on) => {
+                if let Some(panel) = self.git.panel.as_mut() {
+                    panel.commit_anyway = on;
+                }
+            }
+            Command::CommitPost { push } => self.commit_post(push),
+            Command::Push => self.run_git(crate::workers::git::GitOp::Push),
+            Command::Pull => self.run_git(crate::workers::git::GitOp::Pull),
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
             Command::PickPhotos => {
                 if self.doc.is_some() {
@@ -156,6 +171,7 @@ impl DaybookApp {
                 if let Some(site) = &self.site {
                     self.workers.index(site);
                 }
+                self.refresh_git();
                 true
             }
             Err(crate::site::SiteError::ChangedOnDisk { path }) => {

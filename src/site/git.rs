@@ -4,7 +4,8 @@
 //! so a push that needs a password fails with a message instead of waiting for input.
 //! The network is reached only by [`Git::push`] and [`Git::pull`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -48,6 +49,100 @@ pub struct Status {
     pub behind: u32,
     /// By path relative to the repository's top folder.
     pub files: HashMap<String, FileState>,
+}
+
+/// What the window says of a site file: where it stands between the working tree and the
+/// remote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathState {
+    /// Committed and pushed (or no upstream to push to).
+    Committed,
+    /// Committed, in a commit the upstream does not have yet.
+    Unpushed,
+    /// Not committed yet: untracked or newly added.
+    New,
+    Modified,
+    Deleted,
+    Conflicted,
+    /// Ignored by `.gitignore`: it will not be committed.
+    Ignored,
+}
+
+impl PathState {
+    /// A short word for lists and markers.
+    pub fn label(self) -> &'static str {
+        match self {
+            PathState::Committed => "committed",
+            PathState::Unpushed => "not pushed",
+            PathState::New => "new",
+            PathState::Modified => "modified",
+            PathState::Deleted => "deleted",
+            PathState::Conflicted => "conflict",
+            PathState::Ignored => "ignored",
+        }
+    }
+
+    /// Whether committing would change anything for this path.
+    pub fn needs_commit(self) -> bool {
+        matches!(
+            self,
+            PathState::New | PathState::Modified | PathState::Deleted | PathState::Conflicted
+        )
+    }
+}
+
+/// The repository as the window shows it: the status, the paths of commits not pushed yet,
+/// and where the site sits in the repository.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GitState {
+    pub status: Status,
+    /// Paths (from the top) changed by commits the upstream does not have.
+    pub unpushed: HashSet<String>,
+    /// The site's folder from the repository's top: empty, or ending in `/`.
+    pub prefix: String,
+}
+
+impl GitState {
+    /// The path from the repository's top of a site-relative path.
+    pub fn repo_path(&self, site_rel: &str) -> String {
+        format!("{}{site_rel}", self.prefix)
+    }
+
+    /// Where the site file `site_rel` stands.
+    pub fn state_of(&self, site_rel: &str) -> PathState {
+        let path = self.repo_path(site_rel);
+        match self.status.files.get(&path) {
+            Some(FileState::Untracked | FileState::Added) => PathState::New,
+            Some(FileState::Modified | FileState::Renamed) => PathState::Modified,
+            Some(FileState::Deleted) => PathState::Deleted,
+            Some(FileState::Conflicted) => PathState::Conflicted,
+            Some(FileState::Ignored) => PathState::Ignored,
+            None if self.unpushed.contains(&path) => PathState::Unpushed,
+            None => PathState::Committed,
+        }
+    }
+
+    /// The branch and how it stands against its upstream, for the toolbar.
+    pub fn summary(&self) -> String {
+        let s = &self.status;
+        let Some(branch) = &s.branch else {
+            return "detached HEAD".to_owned();
+        };
+        match &s.upstream {
+            None => format!("{branch} (no upstream)"),
+            Some(_) if s.ahead == 0 && s.behind == 0 => format!("{branch}, up to date"),
+            Some(_) => {
+                let mut parts = Vec::new();
+                if s.ahead > 0 {
+                    parts.push(format!("{} to push", s.ahead));
+                }
+                if s.behind > 0 {
+                    parts.push(format!("{} to pull", s.behind));
+                }
+                format!("{branch}: {}", parts.join(", "))
+            }
+        }
+    }
 }
 
 /// Read `git status --porcelain=v2 -z --branch` output.
@@ -190,6 +285,54 @@ impl Git {
         Ok(parse_status(&out.stdout))
     }
 
+    /// The state the window shows for the site at `root`: status, unpushed paths, prefix.
+    pub fn state(&self, root: &Path) -> Result<GitState, GitError> {
+        let status = self.status()?;
+        let unpushed = if status.upstream.is_some() && status.branch.is_some() {
+            let out = self.run(
+                "git diff",
+                &["diff", "--name-only", "-z", "@{upstream}...HEAD", "--"],
+            )?;
+            out.stdout
+                .split(|b| *b == 0)
+                .filter(|p| !p.is_empty())
+                .map(|p| String::from_utf8_lossy(p).into_owned())
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        Ok(GitState {
+            status,
+            unpushed,
+            prefix: self.prefix_of(root)?,
+        })
+    }
+
+    /// The folder `root` from the repository's top: empty, or ending in `/`.
+    pub fn prefix_of(&self, root: &Path) -> Result<String, GitError> {
+        let top = std::fs::canonicalize(&self.top).unwrap_or_else(|_| self.top.clone());
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+        let rel = root
+            .strip_prefix(&top)
+            .map_err(|_| GitError::NotARepository { path: root.clone() })?;
+        let mut prefix: String = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        Ok(prefix)
+    }
+
+    /// The commit HEAD points at (`None` before the first commit).
+    pub fn head(&self) -> Option<String> {
+        self.run("git rev-parse", &["rev-parse", "--verify", "-q", "HEAD"])
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    }
+
     /// Whether `path` (relative to the top) is in the last commit.
     pub fn is_committed(&self, path: &str) -> bool {
         command(&self.top)
@@ -232,6 +375,11 @@ impl Git {
 
     /// Push the branch to its upstream. A rejected push keeps the commit and says to pull.
     pub fn push(&self) -> Result<String, GitError> {
+        self.push_with(&mut |_| {})
+    }
+
+    /// [`Git::push`], calling `progress` with each line git prints as it works.
+    pub fn push_with(&self, progress: &mut dyn FnMut(&str)) -> Result<String, GitError> {
         let status = self.status()?;
         if status.branch.is_none() {
             return Err(GitError::Failed {
@@ -247,7 +395,7 @@ impl Git {
                         .into(),
             });
         }
-        match self.run("git push", &["push", "--porcelain"]) {
+        match self.run_streaming("git push", &["push", "--porcelain", "--progress"], progress) {
             Ok(out) => Ok(output_text(&out)),
             Err(GitError::Failed { output, .. }) => {
                 let lower = output.to_lowercase();
@@ -277,8 +425,86 @@ impl Git {
 
     /// Pull from the upstream, fast-forwarding or rebasing as the user's config says.
     pub fn pull(&self) -> Result<String, GitError> {
-        self.run("git pull", &["pull", "--no-edit"])
+        self.pull_with(&mut |_| {})
+    }
+
+    /// [`Git::pull`], calling `progress` with each line git prints as it works.
+    pub fn pull_with(&self, progress: &mut dyn FnMut(&str)) -> Result<String, GitError> {
+        self.run_streaming("git pull", &["pull", "--no-edit", "--progress"], progress)
+            .map_err(|e| match e {
+                GitError::Failed { what, output } => GitError::Failed {
+                    what,
+                    output: last_lines(&output),
+                },
+                e => e,
+            })
             .map(|o| output_text(&o))
+    }
+
+    /// Run git, passing each line of its error stream (where progress goes) to `progress`
+    /// as it comes; `\r`-rewritten progress lines count as lines.
+    fn run_streaming(
+        &self,
+        what: &str,
+        args: &[&str],
+        progress: &mut dyn FnMut(&str),
+    ) -> Result<Output, GitError> {
+        let mut child = command(&self.top)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| GitError::NoGit(e.to_string()))?;
+        let stdout = child.stdout.take();
+        // Read stdout on its own thread so neither pipe can fill up and stall git.
+        let reader = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            if let Some(mut s) = stdout {
+                let _ = s.read_to_end(&mut out);
+            }
+            out
+        });
+        let mut stderr = Vec::new();
+        if let Some(mut err) = child.stderr.take() {
+            let mut buf = [0u8; 4096];
+            let mut line = Vec::new();
+            loop {
+                let n = match err.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                };
+                for &b in &buf[..n] {
+                    if b == b'\n' || b == b'\r' {
+                        let text = String::from_utf8_lossy(&line);
+                        if !text.trim().is_empty() {
+                            progress(text.trim());
+                        }
+                        if b == b'\n' {
+                            stderr.extend_from_slice(&line);
+                            stderr.push(b'\n');
+                        }
+                        line.clear();
+                    } else {
+                        line.push(b);
+                    }
+                }
+            }
+            stderr.extend_from_slice(&line);
+        }
+        let status = child.wait().map_err(|e| GitError::NoGit(e.to_string()))?;
+        let out = Output {
+            status,
+            stdout: reader.join().unwrap_or_default(),
+            stderr,
+        };
+        if out.status.success() {
+            Ok(out)
+        } else {
+            Err(GitError::Failed {
+                what: what.to_owned(),
+                output: output_text(&out),
+            })
+        }
     }
 }
 
@@ -340,5 +566,38 @@ mod tests {
         assert!(!s.files.contains_key("images/old.jpg"));
         let detached = parse_status(b"# branch.oid abc\0# branch.head (detached)\0");
         assert_eq!(detached.branch, None);
+    }
+
+    #[test]
+    fn a_site_path_is_read_from_the_site_folder_inside_the_repository() {
+        let out = b"# branch.head main\0# branch.upstream origin/main\0# branch.ab +1 -2\0\
+1 .M N... 100644 100644 100644 aaa bbb docs/_posts/2016-11-07-a.md\0\
+? docs/images/new one.jpg\0! docs/images/big.psd\0";
+        let state = GitState {
+            status: parse_status(out),
+            unpushed: ["docs/_posts/2016-11-06-b.md".to_owned()].into(),
+            prefix: "docs/".into(),
+        };
+        let table = [
+            ("_posts/2016-11-07-a.md", PathState::Modified),
+            ("images/new one.jpg", PathState::New),
+            ("images/big.psd", PathState::Ignored),
+            ("_posts/2016-11-06-b.md", PathState::Unpushed),
+            ("_posts/2016-11-05-c.md", PathState::Committed),
+        ];
+        for (path, want) in table {
+            assert_eq!(state.state_of(path), want, "{path}");
+        }
+        assert_eq!(state.summary(), "main: 1 to push, 2 to pull");
+        let detached = GitState {
+            status: parse_status(b"# branch.head (detached)\0"),
+            ..GitState::default()
+        };
+        assert_eq!(detached.summary(), "detached HEAD");
+        let local = GitState {
+            status: parse_status(b"# branch.head draft\0"),
+            ..GitState::default()
+        };
+        assert_eq!(local.summary(), "draft (no upstream)");
     }
 }

@@ -11,6 +11,7 @@ pub mod git;
 pub mod index;
 pub mod photo_meta;
 pub mod photos;
+pub mod publish;
 pub mod recovery;
 pub mod rename;
 pub mod render;

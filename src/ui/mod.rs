@@ -14,6 +14,7 @@ pub mod photos;
 pub mod preview;
 pub mod preview_draw;
 pub mod problems;
+pub mod publish;
 pub mod sidebar;
 pub mod toolbar;
 
@@ -48,4 +49,11 @@ pub mod labels {
     pub const REPLACE: &str = "Replace with";
     pub const NOT_PUBLISHED: &str = "Not published by Jekyll";
     pub const UNDO_RENAME: &str = "Undo rename";
+    pub const PUBLISH: &str = "Publish";
+    pub const COMMIT: &str = "Commit";
+    pub const COMMIT_AND_PUSH: &str = "Commit and push";
+    pub const PUSH: &str = "Push";
+    pub const PULL: &str = "Pull";
+    pub const COMMIT_MESSAGE: &str = "Commit message";
+    pub const COMMIT_ANYWAY: &str = "Commit anyway";
 }

@@ -191,6 +191,14 @@ impl Preview {
             .map(|s| s.problems.as_slice())
     }
 
+    /// The site files the shown post's page uses (for its git state), when it shows `path`.
+    pub fn uses_of(&self, path: &Path) -> &[String] {
+        self.shown
+            .as_ref()
+            .filter(|s| s.path == path)
+            .map_or(&[], |s| s.uses.as_slice())
+    }
+
     /// Rows drawn: the heading, each top-level block, the footnotes.
     fn row_count(&self) -> usize {
         self.shown.as_ref().map_or(0, |s| s.doc.blocks.len() + 2)

@@ -16,6 +16,8 @@ pub struct SidebarView<'a> {
     pub open: Option<&'a Path>,
     pub open_dirty: bool,
     pub now: DateTime<FixedOffset>,
+    /// The repository's state, for new / modified / not pushed markers.
+    pub git: Option<&'a crate::site::git::GitState>,
 }
 
 /// The short markers shown after a post's date.
@@ -118,7 +120,15 @@ fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &
                     .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_else(|| "no date".to_owned()),
             };
-            let marks = markers(post, view.now);
+            let mut marks = markers(post, view.now);
+            if let Some(git) = view.git
+                && post.ignored.is_none()
+            {
+                let state = git.state_of(&post.relative);
+                if state != crate::site::git::PathState::Committed {
+                    marks.push(state.label());
+                }
+            }
             let mut sub = date;
             if !marks.is_empty() {
                 sub.push_str("  ");

@@ -24,6 +24,12 @@ pub struct ToolbarView<'a> {
     /// Problems in the open post.
     pub problems: usize,
     pub show_problems: bool,
+    /// The branch and how it stands against its upstream; `None` outside a repository.
+    pub git: Option<&'a str>,
+    /// The open post and its files that are not committed and pushed, with their state.
+    pub git_files: &'a [(String, crate::site::git::PathState)],
+    /// The Publish panel is open.
+    pub publishing: bool,
 }
 
 /// The settings menu: theme and autosave (photo settings join them with the photos).
@@ -59,6 +65,14 @@ pub fn settings_menu(ui: &mut Ui, settings: &mut Settings) {
         &mut settings.import.strip_metadata,
         "Remove location and camera data",
     );
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_owned()
+    } else {
+        format!("{n} files")
+    }
 }
 
 pub fn toolbar(
@@ -122,13 +136,44 @@ pub fn toolbar(
             commands.push(Command::Reindex);
         }
         ui.menu_button(labels::SETTINGS, |ui| settings_menu(ui, settings));
+        ui.separator();
+        if ui
+            .add_enabled(
+                v.has_post,
+                egui::Button::selectable(v.publishing, format!("{}…", labels::PUBLISH)),
+            )
+            .on_hover_text("Commit this post with exactly its photos, then push (Ctrl+Shift+G)")
+            .clicked()
+        {
+            commands.push(Command::TogglePublish);
+        }
+        if let Some(branch) = v.git {
+            ui.label(format!("git: {branch}"));
+            if !v.git_files.is_empty() {
+                let list = v
+                    .git_files
+                    .iter()
+                    .map(|(path, state)| format!("{}: {path}", state.label()))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{} not committed or pushed", plural(v.git_files.len())),
+                )
+                .on_hover_text(list);
+            }
+        }
         if let Some(status) = v.status {
             ui.separator();
-            if status.is_error {
-                ui.colored_label(ui.visuals().error_fg_color, &status.text);
+            // One line, cut to fit; the whole text on hover.
+            let line = status.text.lines().next().unwrap_or_default();
+            let text = if status.is_error {
+                egui::RichText::new(line).color(ui.visuals().error_fg_color)
             } else {
-                ui.label(&status.text);
-            }
+                egui::RichText::new(line)
+            };
+            ui.add(egui::Label::new(text).truncate())
+                .on_hover_text(&status.text);
         }
         for w in v.warnings {
             ui.colored_label(ui.visuals().warn_fg_color, w);

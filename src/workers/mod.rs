@@ -2,6 +2,7 @@
 //! [`Event`] enum over a channel, waking it with `request_repaint`.
 
 pub mod autosave;
+pub mod git;
 pub mod import;
 pub mod photo_loader;
 pub mod preview;
@@ -58,6 +59,26 @@ pub enum Event {
     RenameUndone {
         root: PathBuf,
         result: Result<String, String>,
+    },
+    /// The git state of the site at `root` was read (or why it could not be: no git, not a
+    /// repository).
+    GitState {
+        root: PathBuf,
+        state: Result<crate::site::git::GitState, String>,
+    },
+    /// What publishing `post` (its text at `generation`) would commit.
+    PublishPlanned {
+        root: PathBuf,
+        post: PathBuf,
+        generation: u64,
+        plan: Result<crate::site::publish::PublishPlan, String>,
+    },
+    /// A line git printed while committing, pushing or pulling.
+    GitProgress { root: PathBuf, line: String },
+    /// A commit, push or pull finished.
+    GitFinished {
+        root: PathBuf,
+        outcome: git::GitOutcome,
     },
     /// The whole site at `root` was checked.
     SiteChecked {

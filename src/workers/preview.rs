@@ -101,6 +101,8 @@ pub struct Prepared {
     pub links: LinkContext,
     /// What `daybook check` finds in this text of the post.
     pub problems: Vec<Problem>,
+    /// The site files (site-relative) its page uses, sorted.
+    pub uses: Vec<String>,
     /// How long preparing took.
     pub took: std::time::Duration,
 }
@@ -223,7 +225,9 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     let math_cache = &mut state.math;
     let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());
     let (doc, page) = renderer.prepare_with(&job.rel, &job.text, &fm);
-    let problems = checker.check_prepared(&job.rel, &job.text, &doc).0;
+    let (problems, mut uses) = checker.check_prepared(&job.rel, &job.text, &doc);
+    uses.sort();
+    uses.dedup();
     let config = &renderer.site().config;
     let links = LinkContext {
         baseurl: config.baseurl.clone(),
@@ -273,6 +277,7 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
         keys,
         links,
         problems,
+        uses,
         took: started.elapsed(),
     }
 }

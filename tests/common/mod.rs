@@ -10,6 +10,7 @@ use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, StartOptions};
 use daybook::ui::fonts::KoreanFont;
 use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
 
 /// The real app opened on `open`, with its recovery files under `data`.
 pub fn app(
@@ -99,4 +100,48 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whether some widget shows `needle` (labels carry their text as their value, buttons as
+/// their label).
+pub fn has_text(h: &Harness<'_, DaybookApp>, needle: &str) -> bool {
+    h.query_all(By::new().predicate(move |n| {
+        n.value().is_some_and(|v| v.contains(needle))
+            || n.label().is_some_and(|v| v.contains(needle))
+    }))
+    .next()
+    .is_some()
+}
+
+/// Asserts that some widget shows `needle`.
+pub fn shows_text(h: &Harness<'_, DaybookApp>, needle: &str) {
+    assert!(has_text(h, needle), "no widget shows {needle:?}");
+}
+
+/// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone). On a
+/// timeout, the texts the window shows are printed with the panic.
+pub fn step_until(
+    h: &mut Harness<'_, DaybookApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, DaybookApp>) -> bool,
+) {
+    for _ in 0..1000 {
+        h.step();
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let shown: Vec<String> = h
+        .query_all(By::new().predicate(|n| n.value().is_some() || n.label().is_some()))
+        .map(|n| {
+            let node = n.accesskit_node();
+            format!(
+                "{} {}",
+                node.label().unwrap_or_default(),
+                node.value().unwrap_or_default()
+            )
+        })
+        .collect();
+    panic!("timed out waiting for {what}; the window shows: {shown:#?}");
 }

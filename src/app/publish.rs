@@ -1,0 +1,310 @@
+//! Git in the window: the repository's state (refreshed off the UI thread when files change,
+//! the window regains focus, or git ran), and the Publish panel's flow — plan, save, commit
+//! exactly the post and its files, push, pull.
+
+use std::path::PathBuf;
+
+use super::DaybookApp;
+use crate::site::git::{GitState, PathState};
+use crate::site::publish::PublishPlan;
+use crate::ui::publish::PublishView;
+use crate::ui::toolbar::Status;
+use crate::workers::git::{GitOp, GitOutcome};
+
+/// The repository state and the Publish panel.
+#[derive(Default)]
+pub struct GitPanel {
+    /// The repository's state, or why there is none (no git, not a repository).
+    pub state: Option<Result<GitState, String>>,
+    /// A state read is running; another was asked for meanwhile.
+    reading: bool,
+    read_again: bool,
+    /// The Publish panel, while open.
+    pub panel: Option<PublishPanel>,
+}
+
+/// The Publish panel's state.
+pub struct PublishPanel {
+    pub post: PathBuf,
+    /// What a commit takes, for the text of `generation`; `None` while it is worked out.
+    pub plan: Option<Result<PublishPlan, String>>,
+    planned_generation: Option<u64>,
+    planning: bool,
+    pub message: String,
+    /// The user typed a message of their own: a new plan does not replace it.
+    pub message_edited: bool,
+    /// The user chose to commit although the check found errors.
+    pub commit_anyway: bool,
+    /// What git is doing, while it runs, and its latest progress line.
+    pub busy: Option<&'static str>,
+    pub progress: String,
+    /// How the last commit, push or pull ended.
+    pub outcome: Option<Status>,
+}
+
+impl PublishPanel {
+    fn new(post: PathBuf) -> PublishPanel {
+        PublishPanel {
+            post,
+            plan: None,
+            planned_generation: None,
+            planning: false,
+            message: String::new(),
+            message_edited: false,
+            commit_anyway: false,
+            busy: None,
+            progress: String::new(),
+            outcome: None,
+        }
+    }
+
+    /// Errors block a commit unless the user chose "Commit anyway".
+    pub fn blocked(&self) -> bool {
+        match &self.plan {
+            Some(Ok(plan)) => !plan.errors.is_empty() && !self.commit_anyway,
+            _ => true,
+        }
+    }
+}
+
+impl DaybookApp {
+    /// Read the repository's state again on a worker (folded: one read at a time, one more
+    /// after it when asked meanwhile).
+    pub(super) fn refresh_git(&mut self) {
+        let Some(site) = &self.site else { return };
+        if self.git.reading {
+            self.git.read_again = true;
+            return;
+        }
+        self.git.reading = true;
+        self.workers.git_state(site);
+    }
+
+    pub(super) fn git_state_read(&mut self, state: Result<GitState, String>) {
+        self.git.reading = false;
+        if let (Ok(state), Some(Some(Ok(plan)))) =
+            (&state, self.git.panel.as_mut().map(|p| p.plan.as_mut()))
+        {
+            for f in &mut plan.files {
+                f.state = state.state_of(&f.site_rel);
+            }
+        }
+        self.git.state = Some(state);
+        if std::mem::take(&mut self.git.read_again) {
+            self.refresh_git();
+        }
+    }
+
+    /// Open the Publish panel on the open post, or close it.
+    pub(super) fn toggle_publish(&mut self) {
+        if self.git.panel.is_some() {
+            self.git.panel = None;
+            return;
+        }
+        let Some(doc) = &self.doc else {
+            self.error("Open a post first: Publish commits the open post.".to_owned());
+            return;
+        };
+        self.git.panel = Some(PublishPanel::new(doc.path.clone()));
+        self.refresh_git();
+        self.plan_publish();
+    }
+
+    /// Work out the plan for the open post's current text, when it is not planned yet.
+    pub(super) fn plan_publish(&mut self) {
+        let (Some(site), Some(doc), Some(panel)) = (&self.site, &self.doc, &mut self.git.panel)
+        else {
+            return;
+        };
+        if panel.post != doc.path {
+            // Another post was opened: the panel follows it.
+            *panel = PublishPanel::new(doc.path.clone());
+        }
+        if panel.planning
+            || panel.busy.is_some()
+            || panel.planned_generation == Some(doc.generation)
+        {
+            return;
+        }
+        panel.planning = true;
+        panel.planned_generation = Some(doc.generation);
+        self.workers
+            .publish_plan(site, doc.path.clone(), doc.text.clone(), doc.generation);
+    }
+
+    /// Plan again once typing in the open post has paused (planning reads the site's files).
+    pub(super) fn plan_publish_after_pause(&mut self, ctx: &egui::Context) {
+        const PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
+        let (Some(doc), Some(_)) = (&self.doc, &self.git.panel) else {
+            return;
+        };
+        if let Some(wait) = doc.pause_remaining(PAUSE, std::time::Instant::now()) {
+            ctx.request_repaint_after(wait);
+            return;
+        }
+        self.plan_publish();
+    }
+
+    pub(super) fn publish_planned(
+        &mut self,
+        post: &std::path::Path,
+        generation: u64,
+        plan: Result<PublishPlan, String>,
+    ) {
+        let Some(panel) = self.git.panel.as_mut().filter(|p| p.post == post) else {
+            return;
+        };
+        panel.planning = false;
+        if panel.planned_generation != Some(generation) {
+            return;
+        }
+        if let Ok(p) = &plan
+            && !panel.message_edited
+        {
+            panel.message = p.message.clone();
+        }
+        panel.plan = Some(plan);
+    }
+
+    /// Commit the open post (saved first) and exactly its files; push after when `push`.
+    pub(super) fn commit_post(&mut self, push: bool) {
+        let Some(panel) = &self.git.panel else { return };
+        if panel.busy.is_some() {
+            return;
+        }
+        if panel.blocked() {
+            self.error("Not committed: the post has errors (or is not planned yet).".into());
+            return;
+        }
+        if self.is_dirty() && !self.save() {
+            if let Some(panel) = self.git.panel.as_mut() {
+                panel.outcome = Some(Status {
+                    text: "Not committed: the post could not be saved.".into(),
+                    is_error: true,
+                });
+            }
+            return;
+        }
+        let (Some(site), Some(doc), Some(panel)) = (&self.site, &self.doc, &mut self.git.panel)
+        else {
+            return;
+        };
+        let message = panel.message.trim().to_owned();
+        if message.is_empty() {
+            panel.outcome = Some(Status {
+                text: "Not committed: the commit message is empty.".into(),
+                is_error: true,
+            });
+            return;
+        }
+        let op = GitOp::Commit {
+            post: doc.path.clone(),
+            text: doc.text.clone(),
+            message,
+            push,
+        };
+        panel.busy = Some(op.doing());
+        panel.progress.clear();
+        panel.outcome = None;
+        self.workers.git_op(site, op);
+    }
+
+    /// Push or pull from the panel.
+    pub(super) fn run_git(&mut self, op: GitOp) {
+        let (Some(site), Some(panel)) = (&self.site, &mut self.git.panel) else {
+            return;
+        };
+        if panel.busy.is_some() {
+            return;
+        }
+        panel.busy = Some(op.doing());
+        panel.progress.clear();
+        panel.outcome = None;
+        self.workers.git_op(site, op);
+    }
+
+    pub(super) fn git_progress(&mut self, line: String) {
+        if let Some(panel) = self.git.panel.as_mut() {
+            panel.progress = line;
+        }
+    }
+
+    pub(super) fn git_finished(&mut self, outcome: &GitOutcome) {
+        if let Some(panel) = self.git.panel.as_mut() {
+            panel.busy = None;
+            panel.progress.clear();
+            panel.outcome = Some(Status {
+                text: outcome.message.clone(),
+                is_error: !outcome.ok,
+            });
+            if outcome.committed.is_some() {
+                panel.message_edited = false;
+                panel.commit_anyway = false;
+            }
+            // The states changed: plan again.
+            panel.planned_generation = None;
+        }
+        // The panel shows the whole outcome; the toolbar a line of it, when the panel is closed.
+        if self.git.panel.is_none() {
+            let line = outcome
+                .message
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            if outcome.ok {
+                self.info(line);
+            } else {
+                self.error(line);
+            }
+        }
+        if outcome.pulled {
+            // The watcher reports the files too; do not wait for it to show what changed.
+            self.files_changed();
+            if let Some(site) = &self.site {
+                self.workers.index(site);
+            }
+            self.check_open_post_on_disk(&[]);
+        }
+        self.refresh_git();
+        self.plan_publish();
+    }
+
+    /// What the toolbar says of the repository: the branch line, and the open post's files
+    /// that are not committed (with their states).
+    pub(super) fn git_summary(&self) -> (Option<String>, Vec<(String, PathState)>) {
+        let Some(Ok(state)) = &self.git.state else {
+            return (None, Vec::new());
+        };
+        let mut files = Vec::new();
+        if let (Some(site), Some(doc)) = (&self.site, &self.doc) {
+            let rel = crate::site::check::relative_slash(&site.root, &doc.path);
+            for f in std::iter::once(&rel).chain(self.preview.uses_of(&doc.path)) {
+                let s = state.state_of(f);
+                if s != PathState::Committed {
+                    files.push((f.clone(), s));
+                }
+            }
+        }
+        (Some(state.summary()), files)
+    }
+
+    /// The panel's view, when it is open.
+    pub(super) fn publish_view(&self) -> Option<PublishView<'_>> {
+        let panel = self.git.panel.as_ref()?;
+        Some(PublishView {
+            post: self
+                .doc
+                .as_ref()
+                .map(super::document::Document::file_name)
+                .unwrap_or_default(),
+            git: self.git.state.as_ref(),
+            plan: panel.plan.as_ref(),
+            dirty: self.is_dirty(),
+            busy: panel.busy,
+            progress: &panel.progress,
+            outcome: panel.outcome.as_ref(),
+            blocked: panel.blocked(),
+        })
+    }
+}

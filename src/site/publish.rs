@@ -1,0 +1,164 @@
+//! Publishing a post: what committing it takes (the post and exactly the site files its page
+//! uses, resolved as the check resolves images), with its check errors, size warnings and a
+//! commit message; and the commit of exactly those paths. Used by `daybook publish` and the
+//! window's Publish panel alike.
+
+use std::path::Path;
+
+use crate::journal::check::{Severity, unused::human_size};
+use crate::journal::front_matter::FrontMatter;
+use crate::site::Site;
+use crate::site::check::{Checker, relative_slash};
+use crate::site::git::{Git, GitError, GitState, PathState};
+
+/// A post over this many bytes in all gets a warning before it is committed.
+pub const MAX_POST_BYTES: u64 = 20 * 1024 * 1024;
+
+/// One file a publish commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedFile {
+    /// From the repository's top.
+    pub path: String,
+    /// From the site's root.
+    pub site_rel: String,
+    pub size: u64,
+    pub state: PathState,
+}
+
+/// What publishing a post would commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishPlan {
+    /// The post first, then the files its page uses, sorted.
+    pub files: Vec<PlannedFile>,
+    /// Check errors of the post, one line each.
+    pub errors: Vec<String>,
+    /// Size warnings, one line each.
+    pub warnings: Vec<String>,
+    /// `Add post: <title>` or `Update post: <title>`.
+    pub message: String,
+}
+
+impl PublishPlan {
+    /// The paths a commit would change (from the repository's top).
+    pub fn to_commit(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .filter(|f| f.state.needs_commit())
+            .map(|f| f.path.clone())
+            .collect()
+    }
+
+    pub fn total_size(&self) -> u64 {
+        self.files.iter().map(|f| f.size).sum()
+    }
+}
+
+/// Work out what publishing `post`, whose text is `text`, commits.
+pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPlan, GitError> {
+    let state = git.state(&site.root)?;
+    Ok(plan_with(site, &state, post, text, |p| git.is_committed(p)))
+}
+
+/// [`plan`] from a git state already read; `committed` says whether a path (from the top)
+/// is in the last commit.
+pub fn plan_with(
+    site: &Site,
+    state: &GitState,
+    post: &Path,
+    text: &str,
+    committed: impl Fn(&str) -> bool,
+) -> PublishPlan {
+    let checker = Checker::new(site, chrono::Utc::now().fixed_offset());
+    let rel = relative_slash(&site.root, post);
+    let doc = checker.renderer.prepare(&rel, text);
+    let (problems, mut used) = checker.check_prepared(&rel, text, &doc);
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| format!("{}:{}: {} [{}]", p.path, p.line, p.message, p.rule))
+        .collect();
+    let mut files = vec![PlannedFile {
+        path: state.repo_path(&rel),
+        site_rel: rel.clone(),
+        size: text.len() as u64,
+        state: state.state_of(&rel),
+    }];
+    used.sort();
+    used.dedup();
+    let mut warnings = Vec::new();
+    let limit = site.config.max_image_kb * 1024;
+    for f in used {
+        let Ok(meta) = std::fs::metadata(site.root.join(&f)) else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        if meta.len() > limit {
+            warnings.push(format!(
+                "{f} is {} (over the {} KB of `daybook: max_image_kb`)",
+                human_size(meta.len()),
+                site.config.max_image_kb
+            ));
+        }
+        let file_state = state.state_of(&f);
+        if file_state == PathState::Ignored {
+            warnings.push(format!(
+                "{f} is ignored by git (.gitignore): the published page will not have it"
+            ));
+        }
+        files.push(PlannedFile {
+            path: state.repo_path(&f),
+            state: file_state,
+            site_rel: f,
+            size: meta.len(),
+        });
+    }
+    let total: u64 = files.iter().map(|f| f.size).sum();
+    if total > MAX_POST_BYTES {
+        warnings.push(format!(
+            "the post and its files take {} in all (over 20 MB)",
+            human_size(total)
+        ));
+    }
+    let title = FrontMatter::parse(text)
+        .ok()
+        .and_then(|fm| fm.title())
+        .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(&rel).to_owned());
+    let verb = if committed(&files[0].path) {
+        "Update"
+    } else {
+        "Add"
+    };
+    PublishPlan {
+        files,
+        errors,
+        warnings,
+        message: format!("{verb} post: {title}"),
+    }
+}
+
+/// Commit the files of `plan` that have changes, with `message`; `None` when the post and its
+/// files are committed as they are. Returns the new commit's short id and how many files it
+/// took.
+pub fn commit(
+    git: &Git,
+    plan: &PublishPlan,
+    message: &str,
+) -> Result<Option<(String, usize)>, GitError> {
+    let paths = plan.to_commit();
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let id = git.commit_paths(&paths, message)?;
+    Ok(Some((id, paths.len())))
+}
+
+/// One line for a git error: what failed and git's last words, without blank lines.
+pub fn one_line(e: &GitError) -> String {
+    e.to_string()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}

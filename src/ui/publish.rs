@@ -1,0 +1,223 @@
+//! The Publish panel: the post and exactly the files it uses with their git state and size,
+//! the check's errors (blocking unless "Commit anyway"), size warnings, an editable commit
+//! message, and Commit / Commit and push / Push / Pull with git's progress.
+
+use egui::{RichText, Ui};
+
+use super::labels;
+use crate::app::command::Command;
+use crate::journal::check::unused::human_size;
+use crate::site::git::{GitState, PathState};
+use crate::site::publish::PublishPlan;
+use crate::ui::toolbar::Status;
+
+/// What the panel shows.
+pub struct PublishView<'a> {
+    /// The post's file name.
+    pub post: String,
+    pub git: Option<&'a Result<GitState, String>>,
+    pub plan: Option<&'a Result<PublishPlan, String>>,
+    /// The post has unsaved changes (a commit saves it first).
+    pub dirty: bool,
+    /// What git is doing, while it runs.
+    pub busy: Option<&'static str>,
+    pub progress: &'a str,
+    pub outcome: Option<&'a Status>,
+    /// Errors block the commit.
+    pub blocked: bool,
+}
+
+/// Draw the panel; edits and buttons push commands. `message` and `commit_anyway` are the
+/// panel's current values.
+pub fn publish_window(
+    ui: &mut Ui,
+    v: &PublishView<'_>,
+    message: &str,
+    commit_anyway: bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut open = true;
+    egui::Window::new(labels::PUBLISH)
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&v.post).strong());
+            let state = match v.git {
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Reading the repository…");
+                    });
+                    return;
+                }
+                Some(Err(why)) => {
+                    // Nothing is offered that would fail later.
+                    ui.colored_label(ui.visuals().warn_fg_color, why);
+                    ui.label(
+                        "Publishing needs git 2.30 or newer and a site inside a git repository.",
+                    );
+                    return;
+                }
+                Some(Ok(state)) => state,
+            };
+            ui.label(format!("Branch: {}", state.summary()));
+            ui.separator();
+            match v.plan {
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Finding the files this post uses…");
+                    });
+                }
+                Some(Err(why)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, why);
+                }
+                Some(Ok(plan)) => plan_ui(ui, v, plan, message, commit_anyway, commands),
+            }
+            ui.separator();
+            buttons(ui, v, state, commands);
+            if let Some(doing) = v.busy {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(doing);
+                });
+                if !v.progress.is_empty() {
+                    ui.weak(v.progress);
+                }
+            }
+            if let Some(outcome) = v.outcome {
+                let color = if outcome.is_error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &outcome.text);
+            }
+        });
+    if !open {
+        commands.push(Command::TogglePublish);
+    }
+}
+
+fn plan_ui(
+    ui: &mut Ui,
+    v: &PublishView<'_>,
+    plan: &PublishPlan,
+    message: &str,
+    commit_anyway: bool,
+    commands: &mut Vec<Command>,
+) {
+    let changes = plan.to_commit().len();
+    ui.label(format!(
+        "{} files, {} in all; {changes} to commit",
+        plan.files.len(),
+        human_size(plan.total_size())
+    ));
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("daybook-publish-files")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for f in &plan.files {
+                        let state = RichText::new(f.state.label());
+                        let state = match f.state {
+                            PathState::Committed => state.weak(),
+                            PathState::Ignored | PathState::Conflicted => {
+                                state.color(ui.visuals().warn_fg_color)
+                            }
+                            _ => state.strong(),
+                        };
+                        ui.label(state);
+                        ui.label(&f.path);
+                        ui.label(human_size(f.size));
+                        ui.end_row();
+                    }
+                });
+        });
+    if v.dirty {
+        ui.weak("The post has unsaved changes: committing saves it first.");
+    }
+    for w in &plan.warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, w);
+    }
+    if !plan.errors.is_empty() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!(
+                "The check finds {} error(s); the published page would show them:",
+                plan.errors.len()
+            ),
+        );
+        for e in &plan.errors {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let mut anyway = commit_anyway;
+        if ui.checkbox(&mut anyway, labels::COMMIT_ANYWAY).changed() {
+            commands.push(Command::SetCommitAnyway(anyway));
+        }
+    }
+    let label = ui.label(labels::COMMIT_MESSAGE);
+    let mut text = message.to_owned();
+    let edit = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if edit.changed() {
+        commands.push(Command::SetCommitMessage(text));
+    }
+}
+
+fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Vec<Command>) {
+    let idle = v.busy.is_none();
+    let can_commit =
+        idle && !v.blocked && matches!(v.plan, Some(Ok(p)) if !p.to_commit().is_empty() || v.dirty);
+    let has_upstream = state.status.branch.is_some() && state.status.upstream.is_some();
+    let ahead = state.status.ahead;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(can_commit, egui::Button::new(labels::COMMIT))
+            .clicked()
+        {
+            commands.push(Command::CommitPost { push: false });
+        }
+        if ui
+            .add_enabled(
+                can_commit && has_upstream,
+                egui::Button::new(labels::COMMIT_AND_PUSH),
+            )
+            .clicked()
+        {
+            commands.push(Command::CommitPost { push: true });
+        }
+        ui.separator();
+        let push = ui.add_enabled(
+            idle && has_upstream && ahead > 0,
+            egui::Button::new(labels::PUSH),
+        );
+        let push = if has_upstream {
+            push.on_hover_text(format!("{ahead} commit(s) to push"))
+                .on_disabled_hover_text("Nothing to push")
+        } else {
+            push.on_disabled_hover_text(
+                "This branch has no upstream (or HEAD is detached): push it once with `git push -u origin BRANCH`",
+            )
+        };
+        if push.clicked() {
+            commands.push(Command::Push);
+        }
+        if ui
+            .add_enabled(idle && has_upstream, egui::Button::new(labels::PULL))
+            .on_hover_text("Fast-forwards or rebases as your git config says")
+            .clicked()
+        {
+            commands.push(Command::Pull);
+        }
+    });
+}

@@ -1,0 +1,180 @@
+//! The user's git on worker threads: the repository's state for the sidebar and toolbar, a
+//! post's publish plan, and commit / push / pull with git's progress lines as they come.
+//! The UI thread never waits for git (a push can take a minute).
+
+use std::path::PathBuf;
+
+use super::{Event, Workers};
+use crate::site::Site;
+use crate::site::git::Git;
+use crate::site::publish::{self, PublishPlan};
+
+/// What the user asked git to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GitOp {
+    /// Commit the post at `post` (saved, with this text) and exactly its files; push after
+    /// when `push`.
+    Commit {
+        post: PathBuf,
+        text: String,
+        message: String,
+        push: bool,
+    },
+    Push,
+    Pull,
+}
+
+impl GitOp {
+    /// What the panel shows while it runs.
+    pub fn doing(&self) -> &'static str {
+        match self {
+            GitOp::Commit { push: true, .. } => "Committing and pushing…",
+            GitOp::Commit { .. } => "Committing…",
+            GitOp::Push => "Pushing…",
+            GitOp::Pull => "Pulling…",
+        }
+    }
+}
+
+/// How a [`GitOp`] ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitOutcome {
+    /// One line for the user.
+    pub message: String,
+    pub ok: bool,
+    /// A pull ran: files of the site may have changed.
+    pub pulled: bool,
+    /// A commit was made (its short id).
+    pub committed: Option<String>,
+}
+
+impl Workers {
+    /// Read the repository state for the site on a worker; reports [`Event::GitState`].
+    pub fn git_state(&self, site: &Site) {
+        let root = site.root.clone();
+        self.report_from_thread("git-status", move || Event::GitState {
+            state: Git::open(&root)
+                .and_then(|g| g.state(&root))
+                .map_err(|e| e.to_string()),
+            root,
+        });
+    }
+
+    /// Work out what publishing the post at `post` with `text` (of `generation`) commits;
+    /// reports [`Event::PublishPlanned`].
+    pub fn publish_plan(&self, site: &Site, post: PathBuf, text: String, generation: u64) {
+        let site = site.clone();
+        self.report_from_thread("git-plan", move || Event::PublishPlanned {
+            plan: Git::open(&site.root)
+                .and_then(|g| publish::plan(&site, &g, &post, &text))
+                .map_err(|e| e.to_string()),
+            root: site.root,
+            post,
+            generation,
+        });
+    }
+
+    /// Run `op` on a worker, reporting [`Event::GitProgress`] lines and then
+    /// [`Event::GitFinished`].
+    pub fn git_op(&self, site: &Site, op: GitOp) {
+        let site = site.clone();
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let root = site.root.clone();
+        let mut progress = move |line: &str| {
+            let _ = tx.send(Event::GitProgress {
+                root: root.clone(),
+                line: line.to_owned(),
+            });
+            ctx.request_repaint();
+        };
+        self.report_from_thread("git", move || Event::GitFinished {
+            outcome: run_op(&site, &op, &mut progress),
+            root: site.root,
+        });
+    }
+}
+
+fn failed(message: String) -> GitOutcome {
+    GitOutcome {
+        message,
+        ok: false,
+        pulled: false,
+        committed: None,
+    }
+}
+
+/// Run `op` for `site` now (on the calling thread).
+pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOutcome {
+    let git = match Git::open(&site.root) {
+        Ok(g) => g,
+        Err(e) => return failed(e.to_string()),
+    };
+    match op {
+        GitOp::Commit {
+            post,
+            text,
+            message,
+            push,
+        } => {
+            let plan: PublishPlan = match publish::plan(site, &git, post, text) {
+                Ok(p) => p,
+                Err(e) => return failed(e.to_string()),
+            };
+            let committed = match publish::commit(&git, &plan, message) {
+                Ok(Some((id, n))) => Some(format!("Committed {id}: {message} ({n} files)")),
+                Ok(None) => None,
+                Err(e) => return failed(format!("Not committed: {e}")),
+            };
+            let mut text = committed.clone().unwrap_or_else(|| {
+                "Nothing to commit: the post and its files are committed as they are".into()
+            });
+            if *push {
+                match git.push_with(progress) {
+                    Ok(_) => text.push_str("; pushed"),
+                    Err(e) => {
+                        return GitOutcome {
+                            message: format!("{text}; not pushed: {e}"),
+                            ok: false,
+                            pulled: false,
+                            committed,
+                        };
+                    }
+                }
+            }
+            GitOutcome {
+                message: text,
+                ok: true,
+                pulled: false,
+                committed,
+            }
+        }
+        GitOp::Push => match git.push_with(progress) {
+            Ok(_) => GitOutcome {
+                message: "Pushed".into(),
+                ok: true,
+                pulled: false,
+                committed: None,
+            },
+            Err(e) => failed(format!("Not pushed: {e}")),
+        },
+        GitOp::Pull => {
+            let before = git.head();
+            match git.pull_with(progress) {
+                Ok(_) => GitOutcome {
+                    message: if git.head() == before {
+                        "Pulled: already up to date".into()
+                    } else {
+                        "Pulled".into()
+                    },
+                    ok: true,
+                    pulled: true,
+                    committed: None,
+                },
+                Err(e) => GitOutcome {
+                    pulled: true,
+                    ..failed(format!("Not pulled: {e}"))
+                },
+            }
+        }
+    }
+}
