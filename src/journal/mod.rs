@@ -18,3 +18,4 @@ pub mod render;
 pub mod scalar;
 pub mod slug;
 pub mod srcmap;
+pub mod trip;

@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod create;
 pub mod git;
+pub mod heif;
 pub mod index;
 pub mod photo_meta;
 pub mod photos;

@@ -53,6 +53,8 @@ pub struct Imported {
     pub alt: String,
     /// The same bytes were already there: nothing was copied.
     pub reused: bool,
+    /// When the photo was taken, if it says.
+    pub captured: Option<crate::journal::trip::CaptureTime>,
 }
 
 /// Why one photo could not be imported.
@@ -67,6 +69,12 @@ pub enum PhotoError {
     NotAnImage { path: PathBuf },
     #[error("{}: {format} photos are not supported; export it as JPEG first", path.display())]
     Unsupported { path: PathBuf, format: String },
+    #[error("{}: {format} photos need libheif, which could not be loaded here ({why}); {}", path.display(), super::heif::INSTALL_HINT)]
+    NoDecoder {
+        path: PathBuf,
+        format: String,
+        why: String,
+    },
     #[error("{}: the image is damaged or truncated ({message})", path.display())]
     Corrupt { path: PathBuf, message: String },
     #[error("{}: too large ({megapixels} megapixels; daybook takes photos up to {} MP)", path.display(), MAX_PIXELS / 1_000_000)]
@@ -190,20 +198,42 @@ pub fn images_root(site_root: &Path) -> &'static str {
     }
 }
 
-fn format_of(bytes: &[u8]) -> Result<ImageFormat, Option<String>> {
+/// What a photo file holds, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Raster(ImageFormat),
+    /// HEIF: `HEIC`, `AVIF` or plain `HEIF`.
+    Heif(&'static str),
+}
+
+fn kind_of(bytes: &[u8]) -> Result<Kind, Option<String>> {
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-        let brand = String::from_utf8_lossy(&bytes[8..12]).to_string();
-        if ["heic", "heix", "hevc", "hevx", "mif1", "msf1", "avif"].contains(&brand.as_str()) {
-            return Err(Some(if brand == "avif" {
-                "AVIF".into()
-            } else {
-                "HEIC".into()
-            }));
+        let size = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
+        let brands: Vec<&[u8]> = std::iter::once(&bytes[8..12])
+            .chain(
+                bytes
+                    .get(16..size.min(bytes.len()))
+                    .unwrap_or_default()
+                    .chunks_exact(4),
+            )
+            .collect();
+        let has = |names: &[&[u8]]| brands.iter().any(|b| names.contains(b));
+        if matches!(&bytes[8..12], b"avif" | b"avis") {
+            return Ok(Kind::Heif("AVIF"));
+        }
+        if has(&[b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis"]) {
+            return Ok(Kind::Heif("HEIC"));
+        }
+        if has(&[b"avif", b"avis"]) {
+            return Ok(Kind::Heif("AVIF"));
+        }
+        if has(&[b"mif1", b"msf1", b"mif2"]) {
+            return Ok(Kind::Heif("HEIF"));
         }
     }
     match image::guess_format(bytes) {
         Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Gif | ImageFormat::WebP)) => {
-            Ok(f)
+            Ok(Kind::Raster(f))
         }
         Ok(other) => Err(Some(format!("{other:?}").to_uppercase())),
         Err(_) => Err(None),
@@ -235,7 +265,7 @@ pub fn import(
         }
         n
     };
-    let sniffed = format_of(&head[..head_len]);
+    let sniffed = kind_of(&head[..head_len]);
     let size = std::fs::metadata(source).map_err(unreadable)?.len();
     if sniffed.is_err() || size > MAX_FILE_BYTES {
         return Err(match sniffed {
@@ -252,8 +282,16 @@ pub fn import(
             },
         });
     }
+    if let Ok(Kind::Heif(format)) = sniffed {
+        // Refused before reading the file when there is nothing to decode it with.
+        super::heif::available().map_err(|why| PhotoError::NoDecoder {
+            path: source.to_owned(),
+            format: format.to_owned(),
+            why,
+        })?;
+    }
     let bytes = std::fs::read(source).map_err(unreadable)?;
-    let format = format_of(&bytes).map_err(|f| match f {
+    let kind = kind_of(&bytes).map_err(|f| match f {
         Some(format) => PhotoError::Unsupported {
             path: source.to_owned(),
             format,
@@ -266,40 +304,58 @@ pub fn import(
         path: source.to_owned(),
         message: e.to_string(),
     };
-    let (w, h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
-        .into_dimensions()
-        .map_err(|e| corrupt(&e))?;
-    let megapixels = u64::from(w) * u64::from(h);
-    if megapixels > MAX_PIXELS {
-        return Err(PhotoError::TooLarge {
+    let too_large = |w: u32, h: u32| {
+        let pixels = u64::from(w) * u64::from(h);
+        (pixels > MAX_PIXELS).then(|| PhotoError::TooLarge {
             path: source.to_owned(),
-            megapixels: megapixels / 1_000_000,
-        });
-    }
-    let facts = photo_meta::facts(&bytes);
-    let too_big = options.max_edge.is_some_and(|m| w.max(h) > m);
-    // Animated GIFs keep their frames: they are copied as they are.
-    let reencode = format != ImageFormat::Gif && (facts.orientation != 1 || too_big);
-    let (out, ext) = if reencode {
-        reencode_photo(&bytes, format, &facts, options).map_err(|e| corrupt(&e))?
-    } else {
-        let ext = match format {
-            ImageFormat::Jpeg => "jpg",
-            ImageFormat::Png => "png",
-            ImageFormat::Gif => "gif",
-            _ => "webp",
-        };
-        // Decode once to be sure it is whole: a truncated file is refused, not published.
-        image::load_from_memory_with_format(&bytes, format).map_err(|e| corrupt(&e))?;
-        let out = if options.strip_metadata {
-            // Rebuilt from the blocks that draw the picture; a file that does not walk
-            // cleanly is refused rather than published with what it carries.
-            super::strip::strip(&bytes, format)
-                .ok_or_else(|| corrupt(&"its structure could not be read to remove its metadata"))?
-        } else {
-            bytes
-        };
-        (out, ext)
+            megapixels: pixels / 1_000_000,
+        })
+    };
+    let (out, ext, facts) = match kind {
+        Kind::Heif(_) => {
+            let (w, h) = super::heif::dimensions(&bytes).map_err(|e| corrupt(&e))?;
+            if let Some(e) = too_large(w, h) {
+                return Err(e);
+            }
+            heif_photo(&bytes, options).map_err(|e| corrupt(&e))?
+        }
+        Kind::Raster(format) => {
+            let (w, h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
+                .into_dimensions()
+                .map_err(|e| corrupt(&e))?;
+            if let Some(e) = too_large(w, h) {
+                return Err(e);
+            }
+            let facts = photo_meta::facts(&bytes);
+            let too_big = options.max_edge.is_some_and(|m| w.max(h) > m);
+            // Animated GIFs keep their frames: they are copied as they are.
+            let reencode = format != ImageFormat::Gif && (facts.orientation != 1 || too_big);
+            if reencode {
+                let (out, ext) =
+                    reencode_photo(&bytes, format, &facts, options).map_err(|e| corrupt(&e))?;
+                (out, ext, facts)
+            } else {
+                let ext = match format {
+                    ImageFormat::Jpeg => "jpg",
+                    ImageFormat::Png => "png",
+                    ImageFormat::Gif => "gif",
+                    _ => "webp",
+                };
+                // Decode once to be sure it is whole: a truncated file is refused, not
+                // published.
+                image::load_from_memory_with_format(&bytes, format).map_err(|e| corrupt(&e))?;
+                let out = if options.strip_metadata {
+                    // Rebuilt from the blocks that draw the picture; a file that does not
+                    // walk cleanly is refused rather than published with what it carries.
+                    super::strip::strip(&bytes, format).ok_or_else(|| {
+                        corrupt(&"its structure could not be read to remove its metadata")
+                    })?
+                } else {
+                    bytes
+                };
+                (out, ext, facts)
+            }
+        }
     };
     let original = source
         .file_name()
@@ -325,7 +381,36 @@ pub fn import(
             .unwrap_or_default(),
         path: placed.0,
         alt: alt_from_name(&original),
+        captured: facts.capture(),
     })
+}
+
+/// A HEIC/HEIF/AVIF photo as a JPEG (a PNG when it has transparency): decoded by libheif
+/// with its own transforms, turned upright by its EXIF orientation when it has none, shrunk,
+/// its colour profile kept and its location dropped, exactly as a JPEG is.
+fn heif_photo(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(Vec<u8>, &'static str, PhotoFacts), String> {
+    let decoded = super::heif::decode(bytes)?;
+    let mut facts = decoded
+        .exif
+        .as_deref()
+        .map_or_else(|| photo_meta::facts(bytes), photo_meta::facts_from_tiff);
+    if decoded.transformed {
+        // `irot`/`imir` are already applied: the EXIF orientation only describes them.
+        facts.orientation = 1;
+    }
+    let keep = (!options.strip_metadata).then_some(decoded.exif).flatten();
+    let (out, ext) = encode_upright(
+        decoded.image,
+        facts.orientation,
+        decoded.icc.as_deref(),
+        keep,
+        options,
+        true,
+    )?;
+    Ok((out, ext, facts))
 }
 
 /// Put `bytes` into `dir` as `name` (or `name-2`, `-3`…), reusing an identical file.
@@ -378,11 +463,41 @@ fn reencode_photo(
     facts: &PhotoFacts,
     options: &ImportOptions,
 ) -> Result<(Vec<u8>, &'static str), String> {
-    let mut image = match format {
+    let image = match format {
         ImageFormat::Jpeg => decode_jpeg_scaled(bytes, options.max_edge)?,
         f => image::load_from_memory_with_format(bytes, f).map_err(|e| e.to_string())?,
     };
-    if let Some(o) = image::metadata::Orientation::from_exif(facts.orientation as u8) {
+    let icc = super::strip::icc_profile(bytes, format);
+    let keep = if options.strip_metadata {
+        None
+    } else {
+        img_parts::jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
+            .ok()
+            .and_then(|j| j.exif())
+            .map(|e| e.to_vec())
+    };
+    encode_upright(
+        image,
+        facts.orientation,
+        icc.as_deref(),
+        keep,
+        options,
+        format != ImageFormat::Jpeg,
+    )
+}
+
+/// Turn `image` upright by EXIF `orientation`, shrink it, and encode it: as PNG when it has
+/// transparency and `png_ok`, else as JPEG; with the colour profile `icc`, and with `keep`
+/// (the original EXIF, location included, marked upright) when the user keeps metadata.
+fn encode_upright(
+    mut image: DynamicImage,
+    orientation: u16,
+    icc: Option<&[u8]>,
+    keep: Option<Vec<u8>>,
+    options: &ImportOptions,
+    png_ok: bool,
+) -> Result<(Vec<u8>, &'static str), String> {
+    if let Some(o) = image::metadata::Orientation::from_exif(orientation as u8) {
         image.apply_orientation(o);
     }
     if let Some(max) = options.max_edge
@@ -391,10 +506,10 @@ fn reencode_photo(
         image = image.resize(max, max, image::imageops::FilterType::Triangle);
     }
     let mut out = Vec::new();
-    if image.color().has_alpha() && format != ImageFormat::Jpeg {
+    if image.color().has_alpha() && png_ok {
         let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
-        if let Some(icc) = super::strip::icc_profile(bytes, format) {
-            let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc);
+        if let Some(icc) = icc {
+            let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc.to_vec());
         }
         image
             .write_with_encoder(encoder)
@@ -407,16 +522,12 @@ fn reencode_photo(
         options.quality.clamp(30, 100),
     );
     // The colour profile stays: a wide-gamut phone photo shows with its own colours.
-    if let Some(icc) = super::strip::icc_profile(bytes, format) {
-        let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc);
+    if let Some(icc) = icc {
+        let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc.to_vec());
     }
     encoder.encode_image(&rgb).map_err(|e| e.to_string())?;
-    if !options.strip_metadata
-        && let Ok(original) = img_parts::jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
-        && let Some(exif) = original.exif()
-    {
+    if let Some(mut exif) = keep {
         // Keep the metadata (location included), marked upright since the pixels now are.
-        let mut exif = exif.to_vec();
         photo_meta::mark_upright(&mut exif);
         out = photo_meta::with_exif(out.clone(), exif).unwrap_or(out);
     }

@@ -1,0 +1,322 @@
+//! Photos laid out as a trip: the order they were taken in, a heading where the day
+//! changes, alt text that is never a camera's file name, and captions written the way the
+//! site publishes them.
+
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime};
+
+/// When a photo was taken: the camera clock's time, and its offset from UTC when recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaptureTime {
+    pub local: NaiveDateTime,
+    pub offset: Option<FixedOffset>,
+}
+
+impl CaptureTime {
+    /// The moment in UTC; a time without an offset is taken to be in `assumed` (the site's
+    /// zone), where a trip's photos without offsets were most likely taken.
+    pub fn utc(&self, assumed: FixedOffset) -> NaiveDateTime {
+        let offset = self.offset.unwrap_or(assumed);
+        self.local - chrono::Duration::seconds(i64::from(offset.local_minus_utc()))
+    }
+
+    /// The day on the camera's calendar (what the traveller lived).
+    pub fn day(&self) -> NaiveDate {
+        self.local.date()
+    }
+}
+
+/// The order to link photos in: those with a capture time by that moment (equal times keep
+/// the order given), then those without, in the order given. Returns indices into `times`.
+pub fn capture_order(times: &[Option<CaptureTime>], assumed: FixedOffset) -> Vec<usize> {
+    let mut timed: Vec<(NaiveDateTime, usize)> = times
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.map(|t| (t.utc(assumed), i)))
+        .collect();
+    // Stable: equal moments keep the given order.
+    timed.sort_by_key(|(t, _)| *t);
+    timed
+        .into_iter()
+        .map(|(_, i)| i)
+        .chain(
+            times
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_none())
+                .map(|(i, _)| i),
+        )
+        .collect()
+}
+
+/// Prefixes cameras, phones and apps give the files they make.
+const CAMERA_PREFIXES: [&str; 22] = [
+    "img",
+    "dsc",
+    "dscn",
+    "dscf",
+    "pxl",
+    "mvimg",
+    "vid",
+    "pano",
+    "gopr",
+    "dji",
+    "sam",
+    "screenshot",
+    "screen shot",
+    "스크린샷",
+    "화면 캡처",
+    "kakaotalk photo",
+    "kakaotalk",
+    "whatsapp image",
+    "fb img",
+    "received",
+    "photo",
+    "image",
+];
+
+/// Words a camera or screenshot name may hold besides numbers.
+const CAMERA_WORDS: [&str; 10] = [
+    "at",
+    "am",
+    "pm",
+    "오전",
+    "오후",
+    "copy",
+    "edited",
+    "복사본",
+    "burst",
+    "cover",
+];
+
+/// Whether `alt` is no description at all: empty, or a name a camera, phone or screenshot
+/// tool made (`IMG_1234`, `IMG 1234`, `DSC01234`, `PXL_20240503_100100123`,
+/// `Screenshot 2024-05-03 at 10.01.00`, `2016-11-07 10.29.43`, `P1000123`).
+pub fn is_camera_name(alt: &str) -> bool {
+    let words: String = alt
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '_' | '-' | '.' | ':' | '(' | ')' | ',') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.is_empty() {
+        return true;
+    }
+    let rest = CAMERA_PREFIXES
+        .iter()
+        .filter_map(|p| words.strip_prefix(p))
+        .min_by_key(|r| r.len())
+        .unwrap_or(&words);
+    // Panasonic and others: `P1000123`.
+    let rest = match rest.strip_prefix('p') {
+        Some(r) if rest.len() >= 5 && r.chars().all(|c| c.is_ascii_digit()) => r,
+        _ => rest,
+    };
+    let mut any_digit = rest.trim().is_empty();
+    let only_numbers = rest.split_whitespace().all(|w| {
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            any_digit = true;
+            return true;
+        }
+        // `WA0001` (WhatsApp), `20240503t100100` and similar glued forms.
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        if digits * 2 >= w.chars().count() {
+            any_digit = true;
+            return true;
+        }
+        CAMERA_WORDS.contains(&w)
+    });
+    let had_prefix = rest.len() != words.len();
+    only_numbers && (had_prefix || any_digit)
+}
+
+/// The alt text of photo `number` of a post titled `title` when the user gave none.
+pub fn default_alt(title: &str, number: usize) -> String {
+    let title = title.replace(['[', ']'], "");
+    let title = title.trim();
+    if title.is_empty() {
+        format!("photo {number}")
+    } else {
+        format!("{title} {number}")
+    }
+}
+
+/// How a site publishes a photo's caption (`daybook: caption:` in `_config.yml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaptionStyle {
+    /// A `*…*` line right under the image (kramdown puts both in one paragraph).
+    #[default]
+    Emphasis,
+    /// `<figure>` with the image and a `<figcaption>`.
+    Figure,
+    /// Captions are not written.
+    None,
+}
+
+impl CaptionStyle {
+    pub fn parse(s: &str) -> Option<CaptionStyle> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "emphasis" | "italic" | "em" => Some(CaptionStyle::Emphasis),
+            "figure" | "figcaption" | "html" => Some(CaptionStyle::Figure),
+            "none" | "off" | "false" => Some(CaptionStyle::None),
+            _ => None,
+        }
+    }
+}
+
+/// The language day headings are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Korean,
+    English,
+}
+
+impl Lang {
+    /// The post's language: its `lang:`, else the site's, else Korean when its title or text
+    /// is written in Hangul.
+    pub fn of_post(post_lang: Option<&str>, site_lang: Option<&str>, text: &str) -> Lang {
+        match post_lang.or(site_lang).map(str::trim) {
+            Some(l) if l.to_ascii_lowercase().starts_with("ko") => Lang::Korean,
+            Some(l) if !l.is_empty() => Lang::English,
+            _ if text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) => Lang::Korean,
+            _ => Lang::English,
+        }
+    }
+}
+
+/// `## 5월 3일` or `## May 3`.
+pub fn day_heading(day: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Korean => format!("## {}월 {}일", day.month(), day.day()),
+        Lang::English => {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let month = MONTHS.get(day.month0() as usize).copied().unwrap_or("");
+            format!("## {month} {}", day.day())
+        }
+    }
+}
+
+/// One photo to link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoEntry {
+    /// The URL as the post links it (`/images/trip/a.jpg`, `{{ site.baseurl }}/…`).
+    pub url: String,
+    pub alt: String,
+    pub caption: String,
+    pub day: Option<NaiveDate>,
+}
+
+fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The Markdown image for `url` with `alt` (a URL with spaces is wrapped in `<…>`).
+pub fn image_markdown(alt: &str, url: &str) -> String {
+    let alt = alt.replace(['[', ']'], "");
+    if url.contains(' ') {
+        format!("![{alt}](<{url}>)")
+    } else {
+        format!("![{alt}]({url})")
+    }
+}
+
+/// The paragraphs for `photos`, in order: each photo with its caption in `style`, and, when
+/// `headings` is given, a day heading before the first photo of each day.
+pub fn photo_paragraphs(
+    photos: &[PhotoEntry],
+    style: CaptionStyle,
+    headings: Option<Lang>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last_day = None;
+    for p in photos {
+        if let (Some(lang), Some(day)) = (headings, p.day)
+            && last_day != Some(day)
+        {
+            out.push(day_heading(day, lang));
+            last_day = Some(day);
+        }
+        let caption = p.caption.trim();
+        let image = image_markdown(&p.alt, &p.url);
+        out.push(match style {
+            _ if caption.is_empty() => image,
+            CaptionStyle::None => image,
+            CaptionStyle::Emphasis => {
+                // One caption line; line breaks inside would end the emphasis.
+                let line = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("{image}\n*{}*", escape_markdown(&line))
+            }
+            CaptionStyle::Figure => format!(
+                "<figure>\n  <img src=\"{}\" alt=\"{}\">\n  <figcaption>{}</figcaption>\n</figure>",
+                escape_html(&p.url.replace(' ', "%20")),
+                escape_html(&p.alt),
+                escape_html(caption)
+            ),
+        });
+    }
+    out
+}
+
+/// A Live Photo's video beside its still: the `.MOV`/`.MP4` whose name (before the
+/// extension) matches a HEIC or JPEG photo among `paths` (case-insensitive).
+pub fn live_photo_videos(paths: &[std::path::PathBuf]) -> Vec<usize> {
+    let split = |p: &std::path::Path| -> Option<(String, String)> {
+        let stem = p.file_stem()?.to_string_lossy().to_lowercase();
+        let ext = p.extension()?.to_string_lossy().to_lowercase();
+        let dir = p.parent().map(|d| d.to_string_lossy().into_owned());
+        Some((format!("{}/{stem}", dir.unwrap_or_default()), ext))
+    };
+    let stills: Vec<String> = paths
+        .iter()
+        .filter_map(|p| split(p))
+        .filter(|(_, e)| matches!(e.as_str(), "heic" | "heif" | "jpg" | "jpeg"))
+        .map(|(s, _)| s)
+        .collect();
+    paths
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            split(p)
+                .is_some_and(|(s, e)| matches!(e.as_str(), "mov" | "mp4") && stills.contains(&s))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "trip_tests.rs"]
+mod tests;

@@ -1,0 +1,444 @@
+//! HEIC/HEIF and AVIF photos (an iPhone's default) through the system's libheif, loaded
+//! when first needed.
+//!
+//! libheif is opened at run time (`libheif.so.1`) rather than linked: a machine without it
+//! still builds and runs daybook, and HEIC photos there get a message saying what to
+//! install. (The `libheif-rs` binding needs libheif 1.17 at build time; Debian 12 ships
+//! 1.15, and this file uses only the part of the C API that has been stable since 1.x.)
+//!
+//! Decoding applies the file's own transforms (`irot`, `imir`, `clap`), as libheif does by
+//! default. The EXIF orientation is reported apart: a file without `irot`/`imir` (as
+//! `ImageMagick` and some Android phones write them) relies on it, one with them must not be
+//! turned twice.
+
+// The one place daybook calls C: every call is to libheif's documented API, each with its
+// reasoning beside it.
+#![allow(unsafe_code)]
+
+use std::ffi::{CStr, c_char, c_int, c_void};
+use std::sync::OnceLock;
+
+use image::DynamicImage;
+
+/// libheif's error struct, returned by value.
+#[repr(C)]
+struct HeifError {
+    code: c_int,
+    subcode: c_int,
+    message: *const c_char,
+}
+
+const COLORSPACE_RGB: c_int = 1;
+const CHROMA_RGB: c_int = 10;
+const CHROMA_RGBA: c_int = 11;
+const CHANNEL_INTERLEAVED: c_int = 10;
+
+const fn fourcc(s: &[u8; 4]) -> c_int {
+    i32::from_be_bytes(*s)
+}
+
+type Ctx = c_void;
+type Handle = c_void;
+type Image = c_void;
+
+/// The functions daybook calls.
+struct Api {
+    context_alloc: unsafe extern "C" fn() -> *mut Ctx,
+    context_free: unsafe extern "C" fn(*mut Ctx),
+    read_from_memory:
+        unsafe extern "C" fn(*mut Ctx, *const c_void, usize, *const c_void) -> HeifError,
+    primary_handle: unsafe extern "C" fn(*mut Ctx, *mut *mut Handle) -> HeifError,
+    handle_release: unsafe extern "C" fn(*const Handle),
+    handle_width: unsafe extern "C" fn(*const Handle) -> c_int,
+    handle_height: unsafe extern "C" fn(*const Handle) -> c_int,
+    handle_has_alpha: unsafe extern "C" fn(*const Handle) -> c_int,
+    decode: unsafe extern "C" fn(
+        *const Handle,
+        *mut *mut Image,
+        c_int,
+        c_int,
+        *const c_void,
+    ) -> HeifError,
+    image_release: unsafe extern "C" fn(*const Image),
+    plane: unsafe extern "C" fn(*const Image, c_int, *mut c_int) -> *const u8,
+    image_width: unsafe extern "C" fn(*const Image, c_int) -> c_int,
+    image_height: unsafe extern "C" fn(*const Image, c_int) -> c_int,
+    profile_type: unsafe extern "C" fn(*const Handle) -> c_int,
+    raw_profile_size: unsafe extern "C" fn(*const Handle) -> usize,
+    raw_profile: unsafe extern "C" fn(*const Handle, *mut c_void) -> HeifError,
+    metadata_count: unsafe extern "C" fn(*const Handle, *const c_char) -> c_int,
+    metadata_ids: unsafe extern "C" fn(*const Handle, *const c_char, *mut u32, c_int) -> c_int,
+    metadata_size: unsafe extern "C" fn(*const Handle, u32) -> usize,
+    metadata: unsafe extern "C" fn(*const Handle, u32, *mut c_void) -> HeifError,
+    thumbnail_count: unsafe extern "C" fn(*const Handle) -> c_int,
+    thumbnail_ids: unsafe extern "C" fn(*const Handle, *mut u32, c_int) -> c_int,
+    thumbnail: unsafe extern "C" fn(*const Handle, u32, *mut *mut Handle) -> HeifError,
+    /// Kept loaded for as long as the functions are used (the whole run).
+    _lib: libloading::Library,
+}
+
+/// The library file names tried, most specific first.
+const LIBRARY_NAMES: &[&str] = &[
+    "libheif.so.1",
+    "libheif.so",
+    "libheif.1.dylib",
+    "libheif.dylib",
+    "heif.dll",
+    "libheif.dll",
+];
+
+fn load() -> Result<Api, String> {
+    let mut last = String::new();
+    for name in LIBRARY_NAMES {
+        // SAFETY: loading libheif runs its initialisers, which have no preconditions.
+        match unsafe { libloading::Library::new(name) } {
+            Ok(lib) => return bind(lib),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(last)
+}
+
+fn bind(lib: libloading::Library) -> Result<Api, String> {
+    macro_rules! sym {
+        ($name:literal) => {
+            // SAFETY: the symbol's type is the one heif.h declares for it.
+            *unsafe { lib.get($name) }.map_err(|e| e.to_string())?
+        };
+    }
+    // `heif_init` exists from 1.13 and loads plugins; older versions need no call.
+    // SAFETY: heif_init(NULL) takes no other arguments and is reference counted.
+    if let Ok(init) =
+        unsafe { lib.get::<unsafe extern "C" fn(*const c_void) -> HeifError>(b"heif_init\0") }
+    {
+        // SAFETY: as above.
+        let _ = unsafe { init(std::ptr::null()) };
+    }
+    Ok(Api {
+        context_alloc: sym!(b"heif_context_alloc\0"),
+        context_free: sym!(b"heif_context_free\0"),
+        read_from_memory: sym!(b"heif_context_read_from_memory_without_copy\0"),
+        primary_handle: sym!(b"heif_context_get_primary_image_handle\0"),
+        handle_release: sym!(b"heif_image_handle_release\0"),
+        handle_width: sym!(b"heif_image_handle_get_width\0"),
+        handle_height: sym!(b"heif_image_handle_get_height\0"),
+        handle_has_alpha: sym!(b"heif_image_handle_has_alpha_channel\0"),
+        decode: sym!(b"heif_decode_image\0"),
+        image_release: sym!(b"heif_image_release\0"),
+        plane: sym!(b"heif_image_get_plane_readonly\0"),
+        image_width: sym!(b"heif_image_get_width\0"),
+        image_height: sym!(b"heif_image_get_height\0"),
+        profile_type: sym!(b"heif_image_handle_get_color_profile_type\0"),
+        raw_profile_size: sym!(b"heif_image_handle_get_raw_color_profile_size\0"),
+        raw_profile: sym!(b"heif_image_handle_get_raw_color_profile\0"),
+        metadata_count: sym!(b"heif_image_handle_get_number_of_metadata_blocks\0"),
+        metadata_ids: sym!(b"heif_image_handle_get_list_of_metadata_block_IDs\0"),
+        metadata_size: sym!(b"heif_image_handle_get_metadata_size\0"),
+        metadata: sym!(b"heif_image_handle_get_metadata\0"),
+        thumbnail_count: sym!(b"heif_image_handle_get_number_of_thumbnails\0"),
+        thumbnail_ids: sym!(b"heif_image_handle_get_list_of_thumbnail_IDs\0"),
+        thumbnail: sym!(b"heif_image_handle_get_thumbnail\0"),
+        _lib: lib,
+    })
+}
+
+fn api() -> Result<&'static Api, String> {
+    static API: OnceLock<Result<Api, String>> = OnceLock::new();
+    API.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+/// Whether libheif could be loaded (and why not).
+pub fn available() -> Result<(), String> {
+    api().map(|_| ())
+}
+
+/// What to tell the user when libheif is missing.
+pub const INSTALL_HINT: &str = "install libheif (Debian and Ubuntu: apt install libheif1; Fedora: dnf install libheif; macOS: brew install libheif), or export it as JPEG first";
+
+fn check(e: &HeifError) -> Result<(), String> {
+    if e.code == 0 {
+        return Ok(());
+    }
+    let message = if e.message.is_null() {
+        format!("libheif error {}", e.code)
+    } else {
+        // SAFETY: libheif's messages are static NUL-terminated strings.
+        unsafe { CStr::from_ptr(e.message) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    Err(message)
+}
+
+/// A HEIF file opened in libheif, freed on drop. Borrows the bytes it reads from.
+struct Opened<'a> {
+    api: &'static Api,
+    ctx: *mut Ctx,
+    primary: *mut Handle,
+    _bytes: &'a [u8],
+}
+
+impl Drop for Opened<'_> {
+    fn drop(&mut self) {
+        // SAFETY: both were allocated by libheif and are released once.
+        unsafe {
+            if !self.primary.is_null() {
+                (self.api.handle_release)(self.primary);
+            }
+            (self.api.context_free)(self.ctx);
+        }
+    }
+}
+
+impl<'a> Opened<'a> {
+    fn new(bytes: &'a [u8]) -> Result<Opened<'a>, String> {
+        let api = api()?;
+        // SAFETY: a fresh context; `bytes` outlives it (held in `_bytes`).
+        let ctx = unsafe { (api.context_alloc)() };
+        if ctx.is_null() {
+            return Err("libheif could not allocate a context".into());
+        }
+        let mut opened = Opened {
+            api,
+            ctx,
+            primary: std::ptr::null_mut(),
+            _bytes: bytes,
+        };
+        // SAFETY: the pointer and length describe `bytes`; options may be null.
+        check(&unsafe {
+            (api.read_from_memory)(ctx, bytes.as_ptr().cast(), bytes.len(), std::ptr::null())
+        })?;
+        let mut handle = std::ptr::null_mut();
+        // SAFETY: `ctx` holds a read file; `handle` receives an owned handle.
+        check(&unsafe { (api.primary_handle)(ctx, &raw mut handle) })?;
+        opened.primary = handle;
+        Ok(opened)
+    }
+
+    /// Width and height as shown (transforms applied).
+    fn size(&self, handle: *const Handle) -> (u32, u32) {
+        // SAFETY: a valid handle.
+        let (w, h) = unsafe {
+            (
+                (self.api.handle_width)(handle),
+                (self.api.handle_height)(handle),
+            )
+        };
+        (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0))
+    }
+
+    fn decode(&self, handle: *const Handle) -> Result<DynamicImage, String> {
+        let api = self.api;
+        // SAFETY: a valid handle.
+        let alpha = unsafe { (api.handle_has_alpha)(handle) } != 0;
+        let chroma = if alpha { CHROMA_RGBA } else { CHROMA_RGB };
+        let mut img = std::ptr::null_mut();
+        // SAFETY: a valid handle; default decoding options (transforms applied).
+        check(&unsafe {
+            (api.decode)(
+                handle,
+                &raw mut img,
+                COLORSPACE_RGB,
+                chroma,
+                std::ptr::null(),
+            )
+        })?;
+        struct Release(&'static Api, *mut Image);
+        impl Drop for Release {
+            fn drop(&mut self) {
+                // SAFETY: decoded by libheif, released once.
+                unsafe { (self.0.image_release)(self.1) }
+            }
+        }
+        let _release = Release(api, img);
+        let mut stride: c_int = 0;
+        // SAFETY: the image was decoded as interleaved RGB(A).
+        let (data, w, h) = unsafe {
+            (
+                (api.plane)(img, CHANNEL_INTERLEAVED, &raw mut stride),
+                (api.image_width)(img, CHANNEL_INTERLEAVED),
+                (api.image_height)(img, CHANNEL_INTERLEAVED),
+            )
+        };
+        let (Ok(w), Ok(h), Ok(stride)) = (
+            usize::try_from(w),
+            usize::try_from(h),
+            usize::try_from(stride),
+        ) else {
+            return Err("libheif returned an image without a size".into());
+        };
+        let channels = if alpha { 4 } else { 3 };
+        if data.is_null() || stride < w * channels {
+            return Err("libheif returned no pixels".into());
+        }
+        let mut pixels = Vec::with_capacity(w * h * channels);
+        for row in 0..h {
+            // SAFETY: libheif guarantees `h` rows of `stride` bytes, each holding `w` pixels.
+            let line = unsafe { std::slice::from_raw_parts(data.add(row * stride), w * channels) };
+            pixels.extend_from_slice(line);
+        }
+        let (w, h) = (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0));
+        let image = if alpha {
+            image::RgbaImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgba8)
+        } else {
+            image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
+        };
+        image.ok_or_else(|| "libheif returned the wrong number of pixels".to_owned())
+    }
+
+    /// The ICC profile, when the file carries one (not an `nclx` description).
+    fn icc(&self) -> Option<Vec<u8>> {
+        let api = self.api;
+        // SAFETY: a valid handle.
+        let kind = unsafe { (api.profile_type)(self.primary) };
+        if kind != fourcc(b"prof") && kind != fourcc(b"rICC") {
+            return None;
+        }
+        // SAFETY: as above; the buffer has the size libheif reports.
+        let size = unsafe { (api.raw_profile_size)(self.primary) };
+        let mut out = vec![0u8; size];
+        check(&unsafe { (api.raw_profile)(self.primary, out.as_mut_ptr().cast()) }).ok()?;
+        Some(out)
+    }
+
+    /// The EXIF block as a TIFF structure (without the HEIF offset prefix).
+    fn exif(&self) -> Option<Vec<u8>> {
+        let api = self.api;
+        let kind = c"Exif";
+        // SAFETY: a valid handle and a NUL-terminated filter; the id buffer has `n` slots.
+        let n = unsafe { (api.metadata_count)(self.primary, kind.as_ptr()) };
+        if n <= 0 {
+            return None;
+        }
+        let mut ids = vec![0u32; usize::try_from(n).ok()?];
+        // SAFETY: as above.
+        unsafe { (api.metadata_ids)(self.primary, kind.as_ptr(), ids.as_mut_ptr(), n) };
+        let id = *ids.first()?;
+        // SAFETY: the buffer has the size libheif reports for this block.
+        let size = unsafe { (api.metadata_size)(self.primary, id) };
+        let mut block = vec![0u8; size];
+        check(&unsafe { (api.metadata)(self.primary, id, block.as_mut_ptr().cast()) }).ok()?;
+        // HEIF's Exif item starts with the offset of the TIFF header.
+        let skip = u32::from_be_bytes(block.get(..4)?.try_into().ok()?) as usize;
+        block.get(4 + skip..).map(<[u8]>::to_vec)
+    }
+
+    /// The embedded thumbnail whose long edge is at least `long_edge`, the smallest such.
+    fn thumbnail(&self, long_edge: u32) -> Option<DynamicImage> {
+        let api = self.api;
+        // SAFETY: a valid handle; the id buffer has `n` slots.
+        let n = unsafe { (api.thumbnail_count)(self.primary) };
+        if n <= 0 {
+            return None;
+        }
+        let mut ids = vec![0u32; usize::try_from(n).ok()?];
+        // SAFETY: as above.
+        unsafe { (api.thumbnail_ids)(self.primary, ids.as_mut_ptr(), n) };
+        let mut best: Option<(u32, DynamicImage)> = None;
+        for id in ids {
+            let mut handle = std::ptr::null_mut();
+            // SAFETY: an id libheif listed; the handle is released below.
+            if check(&unsafe { (api.thumbnail)(self.primary, id, &raw mut handle) }).is_err() {
+                continue;
+            }
+            let (w, h) = self.size(handle);
+            let long = w.max(h);
+            if long >= long_edge
+                && best.as_ref().is_none_or(|(b, _)| long < *b)
+                && let Ok(img) = self.decode(handle)
+            {
+                best = Some((long, img));
+            }
+            // SAFETY: released once.
+            unsafe { (api.handle_release)(handle) };
+        }
+        best.map(|(_, img)| img)
+    }
+}
+
+/// Whether the file carries its own rotation or mirroring (`irot`/`imir` properties): then
+/// libheif applies them and the EXIF orientation must be ignored.
+pub fn has_transform(bytes: &[u8]) -> bool {
+    fn children(b: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+        let mut at = 0usize;
+        std::iter::from_fn(move || {
+            let head = b.get(at..at + 8)?;
+            let size = u32::from_be_bytes(head[..4].try_into().ok()?) as usize;
+            let kind = &head[4..8];
+            let (start, end) = match size {
+                1 => {
+                    let big = u64::from_be_bytes(b.get(at + 8..at + 16)?.try_into().ok()?);
+                    (at + 16, at.checked_add(usize::try_from(big).ok()?)?)
+                }
+                0 => (at + 8, b.len()),
+                n if n >= 8 => (at + 8, at + n),
+                _ => return None,
+            };
+            let body = b.get(start..end)?;
+            at = end;
+            Some((kind, body))
+        })
+    }
+    fn find<'a>(b: &'a [u8], kind: &[u8]) -> Option<&'a [u8]> {
+        children(b).find(|(k, _)| *k == kind).map(|(_, v)| v)
+    }
+    let Some(meta) = find(bytes, b"meta") else {
+        return false;
+    };
+    // `meta` is a full box: version and flags come first.
+    let Some(iprp) = meta.get(4..).and_then(|m| find(m, b"iprp")) else {
+        return false;
+    };
+    let Some(ipco) = find(iprp, b"ipco") else {
+        return false;
+    };
+    children(ipco).any(|(k, _)| k == b"irot" || k == b"imir")
+}
+
+/// A decoded HEIF photo.
+pub struct Decoded {
+    /// Upright as the file's own transforms say.
+    pub image: DynamicImage,
+    pub icc: Option<Vec<u8>>,
+    /// The EXIF block (TIFF), for keeping metadata when the user asked to.
+    pub exif: Option<Vec<u8>>,
+    /// The file had `irot`/`imir`: the EXIF orientation must not be applied again.
+    pub transformed: bool,
+}
+
+/// Width and height of the primary image as shown.
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
+    let opened = Opened::new(bytes)?;
+    Ok(opened.size(opened.primary))
+}
+
+/// Decode the primary image with its profile and EXIF.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let opened = Opened::new(bytes)?;
+    Ok(Decoded {
+        image: opened.decode(opened.primary)?,
+        icc: opened.icc(),
+        exif: opened.exif(),
+        transformed: has_transform(bytes),
+    })
+}
+
+/// A picture at least `long_edge` on its long side, from the embedded thumbnail when there
+/// is one that large (phones store one), else the whole image.
+pub fn decode_preview(bytes: &[u8], long_edge: u32) -> Result<Decoded, String> {
+    let opened = Opened::new(bytes)?;
+    let image = match opened.thumbnail(long_edge) {
+        Some(img) => img,
+        None => opened.decode(opened.primary)?,
+    };
+    Ok(Decoded {
+        image,
+        icc: None,
+        exif: None,
+        transformed: has_transform(bytes),
+    })
+}
+
+#[cfg(test)]
+#[path = "heif_tests.rs"]
+mod tests;
