@@ -73,6 +73,12 @@ pub enum Command {
         /// Insert the links before this line (default: append at the end).
         #[arg(long)]
         at_line: Option<usize>,
+        /// Link the photos in the order given (default: the order they were taken in).
+        #[arg(long)]
+        keep_order: bool,
+        /// Put a heading (`## 5월 3일`, in the post's language) where the day changes.
+        #[arg(long)]
+        by_day: bool,
     },
     /// Check a site (or some posts) for broken images and other mistakes. Exit 0: no errors,
     /// 1: errors, 2: the site cannot be read.
@@ -130,6 +136,8 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
             no_resize,
             keep_gps,
             at_line,
+            keep_order,
+            by_day,
         } => {
             let options = ImportOptions {
                 max_edge: if no_resize {
@@ -140,7 +148,13 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
                 strip_metadata: !keep_gps,
                 ..ImportOptions::default()
             };
-            attach(&post, &photos, folder.as_deref(), &options, at_line)
+            let how = AttachHow {
+                folder: folder.as_deref(),
+                at_line,
+                keep_order,
+                by_day,
+            };
+            attach(&post, &photos, &options, &how)
         }
         Command::New {
             site,
@@ -210,37 +224,67 @@ fn render(post: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `daybook attach`: import the photos (on both cores), link the ones that worked, save.
+/// Where and how `daybook attach` links photos.
+struct AttachHow<'a> {
+    folder: Option<&'a str>,
+    at_line: Option<usize>,
+    keep_order: bool,
+    by_day: bool,
+}
+
+/// `daybook attach`: import the photos (on both cores), link the ones that worked in the
+/// order they were taken (alt texts never camera names, day headings when asked), save.
 fn attach(
     post: &Path,
     photos: &[PathBuf],
-    folder: Option<&str>,
     options: &ImportOptions,
-    at_line: Option<usize>,
+    how: &AttachHow<'_>,
 ) -> anyhow::Result<u8> {
     let site = Site::find(post)?;
     let loaded = store::load_post(post)?;
     let target =
-        crate::site::photos::PhotoTarget::for_post(&site, &loaded.path, &loaded.text, folder);
+        crate::site::photos::PhotoTarget::for_post(&site, &loaded.path, &loaded.text, how.folder);
     let dest = target.dir_within(&site.root)?;
-    let results = crate::site::photos::import_all(photos, &dest, options);
-    let mut links = Vec::new();
+    // A Live Photo's video beside its still is not a photo: skipped, with a note.
+    let videos = crate::journal::trip::live_photo_videos(photos);
+    for i in &videos {
+        eprintln!(
+            "daybook: note: {} is the video of a Live Photo; its still is linked",
+            photos[*i].display()
+        );
+    }
+    let photos: Vec<PathBuf> = photos
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !videos.contains(i))
+        .map(|(_, p)| p.clone())
+        .collect();
+    let results = crate::site::photos::import_all(&photos, &dest, options);
+    let mut batch = Vec::new();
     let mut failed = 0;
     for result in results {
         match result {
-            Ok(imported) => {
-                let link = target.link(&imported, &site.config.baseurl);
-                println!("{link}");
-                links.push(link);
-            }
+            Ok(imported) => batch.push(crate::site::trip::batch_photo(
+                &target,
+                &imported,
+                "",
+                "",
+                &site.config.baseurl,
+            )),
             Err(e) => {
                 eprintln!("daybook: {e}");
                 failed += 1;
             }
         }
     }
-    if !links.is_empty() {
-        let text = crate::journal::photos::insert_links_at_line(&loaded.text, at_line, &links);
+    if !batch.is_empty() {
+        let layout = crate::site::trip::layout_for(&site, &loaded.text, how.by_day, how.keep_order);
+        let paragraphs = crate::journal::trip::lay_out(&batch, &layout);
+        for p in &paragraphs {
+            println!("{p}");
+        }
+        let text =
+            crate::journal::photos::insert_links_at_line(&loaded.text, how.at_line, &paragraphs);
         store::write_atomic(
             &loaded.path,
             text.as_bytes(),

@@ -147,7 +147,7 @@ impl DaybookApp {
                 }
             }
             Command::JumpTo { path, line } => self.jump_to(ctx, &path, line),
-            Command::ApplyFix(fix) => self.apply_fix(&fix),
+            Command::ApplyFix(fix) => self.apply_fix(ctx, &fix),
             Command::RenameImage(rel) => self.rename_image(&rel),
             Command::UndoRename => self.undo_rename(),
         }
@@ -327,14 +327,19 @@ impl DaybookApp {
         }
     }
 
-    fn apply_fix(&mut self, fix: &crate::journal::check::Fix) {
+    fn apply_fix(&mut self, ctx: &egui::Context, fix: &crate::journal::check::Fix) {
         let Some(doc) = self.doc.as_mut() else {
             return;
         };
         // A fix is applied only where the text it was computed on still stands (a row of the
         // whole-site check was computed on the file on disk, not on this buffer).
-        match fix.apply_anchored(&doc.text) {
-            Some(text) => doc.replace_text(text),
+        match fix.apply_anchored_at(&doc.text) {
+            Some((text, range)) => {
+                doc.replace_text(text);
+                if fix.select {
+                    editor::select(ctx, &doc.text, range);
+                }
+            }
             None => self.error(
                 "The post changed where this fix applies; check again and retry the fix."
                     .to_owned(),

@@ -105,9 +105,9 @@ pub fn alt_from_name(original: &str) -> String {
     alt.replace(['[', ']'], "")
 }
 
-/// The Markdown image for a photo at `images_root/folder/name`; on a site with a `baseurl`
-/// the link goes through `{{ site.baseurl }}` so it works there.
-pub fn photo_link(alt: &str, images_root: &str, folder: &str, name: &str, baseurl: &str) -> String {
+/// The URL of a photo at `images_root/folder/name`; on a site with a `baseurl` it goes
+/// through `{{ site.baseurl }}` so it works there.
+pub fn photo_url(images_root: &str, folder: &str, name: &str, baseurl: &str) -> String {
     let base = if baseurl.is_empty() {
         ""
     } else {
@@ -123,12 +123,14 @@ pub fn photo_link(alt: &str, images_root: &str, folder: &str, name: &str, baseur
     .copied()
     .collect::<Vec<_>>()
     .join("/");
-    if path.contains(' ') {
-        // A folder the post already uses may have spaces: `<…>` keeps the link an image
-        // for kramdown and CommonMark alike.
-        return format!("![{alt}](<{base}/{path}>)");
-    }
-    format!("![{alt}]({base}/{path})")
+    format!("{base}/{path}")
+}
+
+/// The Markdown image for a photo at `images_root/folder/name` (a path with spaces — a folder
+/// the post already uses may have them — is wrapped in `<…>`, which keeps it an image for
+/// kramdown and CommonMark alike).
+pub fn photo_link(alt: &str, images_root: &str, folder: &str, name: &str, baseurl: &str) -> String {
+    super::trip::image_markdown(alt, &photo_url(images_root, folder, name, baseurl))
 }
 
 /// `text` with `links` inserted at byte `at` (snapped to a line end), one paragraph each,

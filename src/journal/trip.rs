@@ -247,7 +247,15 @@ fn escape_html(s: &str) -> String {
 /// The Markdown image for `url` with `alt` (a URL with spaces is wrapped in `<…>`).
 pub fn image_markdown(alt: &str, url: &str) -> String {
     let alt = alt.replace(['[', ']'], "");
-    if url.contains(' ') {
+    // Spaces inside Liquid (`{{ site.baseurl }}`) are gone once Jekyll has run.
+    let mut bare = url.to_owned();
+    while let (Some(a), Some(b)) = (bare.find("{{"), bare.find("}}")) {
+        if b < a {
+            break;
+        }
+        bare.replace_range(a..b + 2, "");
+    }
+    if bare.contains(' ') {
         format!("![{alt}](<{url}>)")
     } else {
         format!("![{alt}]({url})")
@@ -289,6 +297,71 @@ pub fn photo_paragraphs(
         });
     }
     out
+}
+
+/// A photo of a batch, as imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchPhoto {
+    pub url: String,
+    /// The alt text the user typed, else one made from the file name (may be a camera name).
+    pub alt: String,
+    pub caption: String,
+    pub captured: Option<CaptureTime>,
+}
+
+/// How a batch of photos is written into a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub style: CaptionStyle,
+    /// A heading per day, in this language.
+    pub headings: Option<Lang>,
+    /// The post's title, for alt texts the photos do not have.
+    pub title: String,
+    /// The number of the batch's first photo in the post.
+    pub first_number: usize,
+    /// The zone of photos without an offset.
+    pub assumed: FixedOffset,
+    /// Keep the order given instead of the capture order.
+    pub keep_order: bool,
+}
+
+/// The alt text to write: `alt` unless it is empty or a camera name, else the title and the
+/// photo's number.
+pub fn alt_for(alt: &str, title: &str, number: usize) -> String {
+    if is_camera_name(alt) {
+        default_alt(title, number)
+    } else {
+        alt.trim().to_owned()
+    }
+}
+
+/// The order `photos` are written in (indices).
+pub fn batch_order(photos: &[BatchPhoto], layout: &Layout) -> Vec<usize> {
+    if layout.keep_order {
+        (0..photos.len()).collect()
+    } else {
+        let times: Vec<Option<CaptureTime>> = photos.iter().map(|p| p.captured).collect();
+        capture_order(&times, layout.assumed)
+    }
+}
+
+/// The paragraphs for a batch: in capture order (unless kept as given), alt texts that are
+/// never camera names, captions in the site's style, day headings when asked.
+pub fn lay_out(photos: &[BatchPhoto], layout: &Layout) -> Vec<String> {
+    let entries: Vec<PhotoEntry> = batch_order(photos, layout)
+        .into_iter()
+        .enumerate()
+        .map(|(k, i)| {
+            let p = &photos[i];
+            PhotoEntry {
+                url: p.url.clone(),
+                alt: alt_for(&p.alt, &layout.title, layout.first_number + k),
+                caption: p.caption.clone(),
+                day: p.captured.map(|c| c.day()),
+            }
+        })
+        .collect();
+    photo_paragraphs(&entries, layout.style, layout.headings)
 }
 
 /// A Live Photo's video beside its still: the `.MOV`/`.MP4` whose name (before the

@@ -203,3 +203,47 @@ fn a_live_photo_video_beside_its_still_is_found() {
     .collect();
     assert_eq!(live_photo_videos(&paths), vec![1]);
 }
+
+#[test]
+fn a_batch_is_laid_out_in_capture_order_with_real_alt_texts() {
+    let seoul = FixedOffset::east_opt(9 * 3600).unwrap();
+    let photo = |url: &str, alt: &str, captured| BatchPhoto {
+        url: url.into(),
+        alt: alt.into(),
+        caption: String::new(),
+        captured,
+    };
+    let photos = vec![
+        photo("/i/b.jpg", "IMG 0002", at("2024-05-04 10:02:00", None)),
+        photo("/i/s.png", "Screenshot", None),
+        photo("/i/a.jpg", "해운대 일출", at("2024-05-03 06:01:00", None)),
+    ];
+    let mut layout = Layout {
+        style: CaptionStyle::Emphasis,
+        headings: None,
+        title: "여행".into(),
+        first_number: 3,
+        assumed: seoul,
+        keep_order: false,
+    };
+    assert_eq!(
+        lay_out(&photos, &layout),
+        [
+            "![해운대 일출](/i/a.jpg)",
+            "![여행 4](/i/b.jpg)",
+            "![여행 5](/i/s.png)"
+        ]
+    );
+    layout.keep_order = true;
+    layout.headings = Some(Lang::Korean);
+    assert_eq!(
+        lay_out(&photos, &layout),
+        [
+            "## 5월 4일",
+            "![여행 3](/i/b.jpg)",
+            "![여행 4](/i/s.png)",
+            "## 5월 3일",
+            "![해운대 일출](/i/a.jpg)"
+        ]
+    );
+}

@@ -39,6 +39,10 @@ pub struct SiteConfig {
     pub liquid: HashMap<String, LValue>,
     /// `daybook: max_image_kb`: publishing warns about an image larger than this.
     pub max_image_kb: u64,
+    /// `daybook: caption`: how photo captions are written.
+    pub caption: crate::journal::trip::CaptionStyle,
+    /// `lang:` (the site's language, as themes use it).
+    pub lang: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -57,6 +61,8 @@ impl Default for SiteConfig {
             include: Vec::new(),
             liquid: HashMap::new(),
             max_image_kb: 1024,
+            caption: crate::journal::trip::CaptionStyle::default(),
+            lang: None,
         }
     }
 }
@@ -145,6 +151,15 @@ impl SiteConfig {
             config.has_default_layout = true;
         }
         read_rules(&doc["daybook"]["rules"], &mut config);
+        if let Some(style) = text(&doc["daybook"]["caption"]) {
+            match crate::journal::trip::CaptionStyle::parse(&style) {
+                Some(s) => config.caption = s,
+                None => config.warnings.push(format!(
+                    "_config.yml: daybook: caption: `{style}` is not emphasis, figure or none"
+                )),
+            }
+        }
+        config.lang = text(&doc["lang"]).or_else(|| text(&doc["locale"]));
         if let Some(kb) = doc["daybook"]["max_image_kb"].as_i64() {
             config.max_image_kb = u64::try_from(kb).unwrap_or(1024);
         }

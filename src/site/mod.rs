@@ -10,6 +10,7 @@ pub mod create;
 pub mod git;
 pub mod heif;
 pub mod index;
+pub mod photo_codec;
 pub mod photo_meta;
 pub mod photos;
 pub mod publish;
@@ -18,6 +19,7 @@ pub mod rename;
 pub mod render;
 pub mod store;
 pub mod strip;
+pub mod trip;
 
 use std::path::{Path, PathBuf};
 

@@ -9,10 +9,9 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageFormat};
-use img_parts::{Bytes, ImageEXIF};
+use image::ImageFormat;
 
-use super::photo_meta::{self, PhotoFacts};
+use super::photo_meta;
 use super::store::create_new_atomic;
 use crate::journal::photos::{alt_from_name, folder_in_use, photo_link, photo_name, safe_folder};
 
@@ -141,6 +140,11 @@ impl PhotoTarget {
     /// `images/folder/` as shown to the user.
     pub fn shown(&self) -> String {
         format!("{}/{}/", self.root, self.folder)
+    }
+
+    /// The URL the post links an imported photo with.
+    pub fn url(&self, photo: &Imported, baseurl: &str) -> String {
+        crate::journal::photos::photo_url(self.root, &self.folder, &photo.name, baseurl)
     }
 
     /// The Markdown image for an imported photo.
@@ -317,7 +321,7 @@ pub fn import(
             if let Some(e) = too_large(w, h) {
                 return Err(e);
             }
-            heif_photo(&bytes, options).map_err(|e| corrupt(&e))?
+            super::photo_codec::heif_photo(&bytes, options).map_err(|e| corrupt(&e))?
         }
         Kind::Raster(format) => {
             let (w, h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
@@ -332,7 +336,8 @@ pub fn import(
             let reencode = format != ImageFormat::Gif && (facts.orientation != 1 || too_big);
             if reencode {
                 let (out, ext) =
-                    reencode_photo(&bytes, format, &facts, options).map_err(|e| corrupt(&e))?;
+                    super::photo_codec::reencode_photo(&bytes, format, &facts, options)
+                        .map_err(|e| corrupt(&e))?;
                 (out, ext, facts)
             } else {
                 let ext = match format {
@@ -385,34 +390,6 @@ pub fn import(
     })
 }
 
-/// A HEIC/HEIF/AVIF photo as a JPEG (a PNG when it has transparency): decoded by libheif
-/// with its own transforms, turned upright by its EXIF orientation when it has none, shrunk,
-/// its colour profile kept and its location dropped, exactly as a JPEG is.
-fn heif_photo(
-    bytes: &[u8],
-    options: &ImportOptions,
-) -> Result<(Vec<u8>, &'static str, PhotoFacts), String> {
-    let decoded = super::heif::decode(bytes)?;
-    let mut facts = decoded
-        .exif
-        .as_deref()
-        .map_or_else(|| photo_meta::facts(bytes), photo_meta::facts_from_tiff);
-    if decoded.transformed {
-        // `irot`/`imir` are already applied: the EXIF orientation only describes them.
-        facts.orientation = 1;
-    }
-    let keep = (!options.strip_metadata).then_some(decoded.exif).flatten();
-    let (out, ext) = encode_upright(
-        decoded.image,
-        facts.orientation,
-        decoded.icc.as_deref(),
-        keep,
-        options,
-        true,
-    )?;
-    Ok((out, ext, facts))
-}
-
 /// Put `bytes` into `dir` as `name` (or `name-2`, `-3`…), reusing an identical file.
 fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoError> {
     let write_err = |e: std::io::Error| PhotoError::Write {
@@ -453,155 +430,6 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
     Err(write_err(std::io::Error::other(
         "too many photos with this name",
     )))
-}
-
-/// Decode (a JPEG straight at a reduced scale when it will be shrunk), turn upright,
-/// shrink and encode. Photos become JPEG; images with transparency stay PNG.
-fn reencode_photo(
-    bytes: &[u8],
-    format: ImageFormat,
-    facts: &PhotoFacts,
-    options: &ImportOptions,
-) -> Result<(Vec<u8>, &'static str), String> {
-    let image = match format {
-        ImageFormat::Jpeg => decode_jpeg_scaled(bytes, options.max_edge)?,
-        f => image::load_from_memory_with_format(bytes, f).map_err(|e| e.to_string())?,
-    };
-    let icc = super::strip::icc_profile(bytes, format);
-    let keep = if options.strip_metadata {
-        None
-    } else {
-        img_parts::jpeg::Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
-            .ok()
-            .and_then(|j| j.exif())
-            .map(|e| e.to_vec())
-    };
-    encode_upright(
-        image,
-        facts.orientation,
-        icc.as_deref(),
-        keep,
-        options,
-        format != ImageFormat::Jpeg,
-    )
-}
-
-/// Turn `image` upright by EXIF `orientation`, shrink it, and encode it: as PNG when it has
-/// transparency and `png_ok`, else as JPEG; with the colour profile `icc`, and with `keep`
-/// (the original EXIF, location included, marked upright) when the user keeps metadata.
-fn encode_upright(
-    mut image: DynamicImage,
-    orientation: u16,
-    icc: Option<&[u8]>,
-    keep: Option<Vec<u8>>,
-    options: &ImportOptions,
-    png_ok: bool,
-) -> Result<(Vec<u8>, &'static str), String> {
-    if let Some(o) = image::metadata::Orientation::from_exif(orientation as u8) {
-        image.apply_orientation(o);
-    }
-    if let Some(max) = options.max_edge
-        && image.width().max(image.height()) > max
-    {
-        image = image.resize(max, max, image::imageops::FilterType::Triangle);
-    }
-    let mut out = Vec::new();
-    if image.color().has_alpha() && png_ok {
-        let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
-        if let Some(icc) = icc {
-            let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc.to_vec());
-        }
-        image
-            .write_with_encoder(encoder)
-            .map_err(|e| e.to_string())?;
-        return Ok((out, "png"));
-    }
-    let rgb = image.to_rgb8();
-    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(
-        &mut out,
-        options.quality.clamp(30, 100),
-    );
-    // The colour profile stays: a wide-gamut phone photo shows with its own colours.
-    if let Some(icc) = icc {
-        let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc.to_vec());
-    }
-    encoder.encode_image(&rgb).map_err(|e| e.to_string())?;
-    if let Some(mut exif) = keep {
-        // Keep the metadata (location included), marked upright since the pixels now are.
-        photo_meta::mark_upright(&mut exif);
-        out = photo_meta::with_exif(out.clone(), exif).unwrap_or(out);
-    }
-    Ok((out, "jpg"))
-}
-
-/// Decode a JPEG at the largest DCT scale (1, 1/2, 1/4, 1/8) whose long edge fits in
-/// `max_edge`: a 4032-pixel photo decodes straight to 2016 pixels, a quarter of the work,
-/// and needs no resampling after.
-fn decode_jpeg_scaled(bytes: &[u8], max_edge: Option<u32>) -> Result<DynamicImage, String> {
-    decode_jpeg_with(bytes, |long| match max_edge {
-        Some(max) if long > max => [2u32, 4, 8]
-            .into_iter()
-            .find(|d| long.div_ceil(*d) <= max)
-            .unwrap_or(8),
-        _ => 1,
-    })
-}
-
-/// Decode a JPEG at the smallest DCT scale whose long edge still covers `long_edge` (for
-/// showing it at that size: a 12 MP photo shown 800 pixels wide decodes at 1/4).
-pub fn decode_jpeg_covering(bytes: &[u8], long_edge: u32) -> Result<DynamicImage, String> {
-    decode_jpeg_with(bytes, |long| {
-        [8u32, 4, 2]
-            .into_iter()
-            .find(|d| long / d >= long_edge)
-            .unwrap_or(1)
-    })
-}
-
-/// Decode a JPEG scaled down by the divisor (1, 2, 4 or 8) `divisor_for` picks from its
-/// long edge.
-fn decode_jpeg_with(
-    bytes: &[u8],
-    divisor_for: impl Fn(u32) -> u32,
-) -> Result<DynamicImage, String> {
-    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-    decoder.read_info().map_err(|e| e.to_string())?;
-    let info = decoder.info().ok_or("no image information")?;
-    let (w, h) = (u32::from(info.width), u32::from(info.height));
-    let divisor = divisor_for(w.max(h));
-    if divisor > 1 {
-        let req = |d: u32| u16::try_from(d.div_ceil(divisor)).unwrap_or(u16::MAX);
-        decoder.scale(req(w), req(h)).map_err(|e| e.to_string())?;
-    }
-    let pixels = decoder.decode().map_err(|e| e.to_string())?;
-    let info = decoder.info().ok_or("no image information")?;
-    let (w, h) = (u32::from(info.width), u32::from(info.height));
-    let image = match info.pixel_format {
-        jpeg_decoder::PixelFormat::RGB24 => {
-            image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
-        }
-        jpeg_decoder::PixelFormat::L8 => {
-            image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
-        }
-        jpeg_decoder::PixelFormat::L16 => {
-            let wide: Vec<u16> = pixels
-                .chunks_exact(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            image::ImageBuffer::from_raw(w, h, wide).map(DynamicImage::ImageLuma16)
-        }
-        jpeg_decoder::PixelFormat::CMYK32 => {
-            let rgb: Vec<u8> = pixels
-                .chunks_exact(4)
-                .flat_map(|p| {
-                    let k = u16::from(p[3]);
-                    [p[0], p[1], p[2]].map(|c| ((u16::from(c) * k) / 255) as u8)
-                })
-                .collect();
-            image::RgbImage::from_raw(w, h, rgb).map(DynamicImage::ImageRgb8)
-        }
-    };
-    image.ok_or_else(|| "the decoded image has the wrong size".to_owned())
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::site::photo_meta::{build, facts};
+use image::DynamicImage;
+use img_parts::ImageEXIF;
 
 /// A `w`×`h` JPEG, left half red and right half blue, with the given EXIF.
 fn jpeg(w: u32, h: u32, exif: Option<Vec<u8>>) -> Vec<u8> {

@@ -206,7 +206,7 @@ pub fn decode_for_preview(path: &Path, max_w: u32, max_h: u32) -> Result<ColorIm
             .min(f64::from(max_h) / f64::from(uh))
             .min(1.0);
         let long = (f64::from(uw.max(uh)) * scale).ceil() as u32;
-        let mut image = crate::site::photos::decode_jpeg_covering(&bytes, long.max(1))
+        let mut image = crate::site::photo_codec::decode_jpeg_covering(&bytes, long.max(1))
             .map_err(|e| failed(&e))?;
         if let Some(o) = image::metadata::Orientation::from_exif(facts.orientation as u8) {
             image.apply_orientation(o);

@@ -8,6 +8,43 @@ use crate::journal::kramdown::{self, Block, BlockKind, Doc, HNode, Inline, Visit
 use crate::journal::links::{ImageSyntax, LinkContext, Resolved, resolve, scan_images, scan_links};
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
 use crate::journal::permalink::{percent_decode, url_of_post};
+use crate::journal::trip::{default_alt, is_camera_name};
+
+/// Where the alt text of an image as written sits in `body` (for an `<img>` without one,
+/// the empty place after `<img`).
+fn alt_range(body: &str, w: &crate::journal::links::ImageRef) -> Option<std::ops::Range<usize>> {
+    let text = body.get(w.range.clone())?;
+    match w.syntax {
+        ImageSyntax::Markdown => {
+            let start = w.range.start + 2;
+            (body.get(start..start + w.alt.len()) == Some(w.alt.as_str()))
+                .then_some(start..start + w.alt.len())
+        }
+        _ => {
+            let lower = text.to_ascii_lowercase();
+            let mut from = 0;
+            while let Some(i) = lower[from..].find("alt") {
+                let at = from + i;
+                from = at + 3;
+                let before_ok = lower[..at].ends_with(char::is_whitespace);
+                let rest = lower[at + 3..].trim_start();
+                if !before_ok || !rest.starts_with('=') {
+                    continue;
+                }
+                let after_eq = text.len() - rest.len() + 1;
+                let value = text[after_eq..].trim_start();
+                let quote = value.chars().next()?;
+                if quote != '"' && quote != '\'' {
+                    return None;
+                }
+                let open = text.len() - value.len() + 1;
+                let close = open + text[open..].find(quote)?;
+                return Some(w.range.start + open..w.range.start + close);
+            }
+            None
+        }
+    }
+}
 
 /// Extensions of files a browser shows as images.
 const IMAGE_EXTENSIONS: [&str; 11] = [
@@ -153,13 +190,41 @@ pub(super) fn check(
     // The images as written, for fixes that edit their target (read once, when needed).
     let written: std::cell::OnceCell<Vec<crate::journal::links::ImageRef>> =
         std::cell::OnceCell::new();
-    for image in &doc.images {
+    let title = fm.title().unwrap_or_default();
+    for (number, image) in doc.images.iter().enumerate() {
         let at = image.at;
         let literal = || {
             written.get_or_init(|| scan_images(body)).iter().find(|w| {
                 base + w.range.start <= at && at < base + w.range.end.max(w.range.start + 1)
             })
         };
+        if is_camera_name(&image.alt) {
+            let suggestion = default_alt(&title, number + 1);
+            let fix = literal().and_then(|w| alt_range(body, w)).map(|r| Fix {
+                select: true,
+                ..Fix::new(
+                    format!("Write an alt text (\"{suggestion}\")"),
+                    base + r.start..base + r.end,
+                    suggestion.clone(),
+                )
+            });
+            let what = if image.alt.trim().is_empty() {
+                "has no alt text".to_owned()
+            } else {
+                format!(
+                    "has a camera's file name as its alt text (`{}`)",
+                    image.alt.trim()
+                )
+            };
+            report.add(
+                "camera-alt-text",
+                at,
+                format!(
+                    "image {what}: say what it shows, for readers of screen readers and for search"
+                ),
+                fix.into_iter().collect(),
+            );
+        }
         if image.src.contains(UNRESOLVED_OPEN) {
             let expr = restore_markers(&image.src, &doc.unresolved);
             report.add(

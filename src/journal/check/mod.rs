@@ -52,7 +52,7 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 16] = [
+pub const RULES: [(&str, Severity); 17] = [
     ("missing-image", Severity::Error),
     ("unresolved-image", Severity::Warning),
     ("backslash-image-path", Severity::Warning),
@@ -69,6 +69,7 @@ pub const RULES: [(&str, Severity); 16] = [
     ("future-date", Severity::Warning),
     ("unpublished", Severity::Info),
     ("ignored-post", Severity::Warning),
+    ("camera-alt-text", Severity::Info),
 ];
 
 /// A safe text edit that fixes a problem.
@@ -85,6 +86,9 @@ pub struct Fix {
     pub anchor: String,
     #[serde(skip)]
     pub anchor_at: usize,
+    /// Select the replacement in the editor once applied, for the user to type over it.
+    #[serde(skip)]
+    pub select: bool,
 }
 
 impl Fix {
@@ -127,6 +131,11 @@ impl Fix {
     /// its lines still stand (moved, if the text before them changed, when they occur once);
     /// `None` when they do not, and the fix would land in the wrong place.
     pub fn apply_anchored(&self, text: &str) -> Option<String> {
+        self.apply_anchored_at(text).map(|(t, _)| t)
+    }
+
+    /// [`Fix::apply_anchored`], with where the replacement stands in the new text.
+    pub fn apply_anchored_at(&self, text: &str) -> Option<(String, Range<usize>)> {
         if self.anchor.is_empty() {
             return None;
         }
@@ -142,7 +151,9 @@ impl Fix {
                 first
             };
         let shift = |x: usize| x - self.anchor_at + at;
-        self.apply_at(text, shift(self.range.start)..shift(self.range.end))
+        let start = shift(self.range.start);
+        let out = self.apply_at(text, start..shift(self.range.end))?;
+        Some((out, start..start + self.replacement.len()))
     }
 }
 

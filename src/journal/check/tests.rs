@@ -76,7 +76,7 @@ fn missing_image_resolves_like_the_built_site() {
         ("![x]({{ '/images/q/a.png' | relative_url }})\n", vec![]),
         (
             "<img src=\"/images/q/gone.png\">\n",
-            vec![("missing-image", 7)],
+            vec![("camera-alt-text", 7), ("missing-image", 7)],
         ),
         (
             "![x](/images/q/-11-07 10.29.43.jpg)\n",
@@ -358,4 +358,54 @@ fn fixes_apply_only_where_the_text_they_were_computed_on_stands() {
     assert_eq!(bad.apply_anchored("한글"), None);
     bad.range = 1..2;
     assert_eq!(bad.apply("한글"), "한글");
+}
+
+#[test]
+fn camera_names_and_missing_alt_texts_are_noted_with_a_fix_that_selects_the_alt() {
+    let ok = ["images/q/a.jpg"];
+    let table: [(&str, Vec<(&str, usize)>); 7] = [
+        (
+            "![IMG_1234](/images/q/a.jpg)\n",
+            vec![("camera-alt-text", 7)],
+        ),
+        ("![](/images/q/a.jpg)\n", vec![("camera-alt-text", 7)]),
+        (
+            "![Screenshot 2024-05-03 at 10.01.00](/images/q/a.jpg)\n",
+            vec![("camera-alt-text", 7)],
+        ),
+        (
+            "<img src=\"/images/q/a.jpg\" alt=\"DSC01234\">\n",
+            vec![("camera-alt-text", 7)],
+        ),
+        ("![해운대 일출](/images/q/a.jpg)\n", vec![]),
+        ("<img src=\"/images/q/a.jpg\" alt=\"바다\">\n", vec![]),
+        // Not on the page: in code.
+        ("`![IMG_1](/images/q/a.jpg)`\n", vec![]),
+    ];
+    for (body, want) in table {
+        assert_eq!(rules_for(body, &ok), want, "{body}");
+    }
+    for (body, alt) in [
+        ("본문\n\n![IMG_1234](/images/q/a.jpg)\n", "IMG_1234"),
+        ("<img alt='DSC01234' src=\"/images/q/a.jpg\">\n", "DSC01234"),
+    ] {
+        let text = format!("{HEAD}{body}");
+        let problems = check_post(
+            PostInput {
+                path: "_posts/2016-11-03-a.md",
+                text: &text,
+            },
+            &ctx(),
+            &files(&ok),
+        );
+        let fix = &problems
+            .iter()
+            .find(|p| p.rule == "camera-alt-text")
+            .unwrap()
+            .fixes[0];
+        assert!(fix.select, "the new alt text is selected to type over");
+        assert_eq!(&text[fix.range.clone()], alt);
+        let (fixed, range) = fix.apply_anchored_at(&text).unwrap();
+        assert_eq!(&fixed[range], "t 1", "the title and the photo's number");
+    }
 }

@@ -1,0 +1,49 @@
+//! A batch of photos into a post: the layout the post and its site call for (caption style,
+//! language, title, numbering, zone), shared by `daybook attach` and the window.
+
+use super::Site;
+use super::photos::{Imported, PhotoTarget};
+use crate::journal::front_matter::FrontMatter;
+use crate::journal::trip::{BatchPhoto, Lang, Layout};
+
+/// The layout for photos added to the post whose text is `text`.
+pub fn layout_for(site: &Site, text: &str, by_day: bool, keep_order: bool) -> Layout {
+    let fm = FrontMatter::parse(text).ok();
+    let title = fm.as_ref().and_then(FrontMatter::title).unwrap_or_default();
+    let post_lang = fm.as_ref().and_then(|f| f.get_text("lang"));
+    let lang = Lang::of_post(post_lang.as_deref(), site.config.lang.as_deref(), text);
+    let now = site
+        .config
+        .zone()
+        .to_zone(chrono::Utc::now().fixed_offset());
+    Layout {
+        style: site.config.caption,
+        headings: by_day.then_some(lang),
+        title,
+        // Numbered after the images the post already has.
+        first_number: crate::journal::links::scan_images(text).len() + 1,
+        assumed: *now.offset(),
+        keep_order,
+    }
+}
+
+/// An imported photo as the layout takes it: the alt text typed (else the one from its file
+/// name) and the caption.
+pub fn batch_photo(
+    target: &PhotoTarget,
+    photo: &Imported,
+    alt: &str,
+    caption: &str,
+    baseurl: &str,
+) -> BatchPhoto {
+    BatchPhoto {
+        url: target.url(photo, baseurl),
+        alt: if alt.trim().is_empty() {
+            photo.alt.clone()
+        } else {
+            alt.trim().to_owned()
+        },
+        caption: caption.to_owned(),
+        captured: photo.captured,
+    }
+}
