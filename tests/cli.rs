@@ -340,13 +340,14 @@ fn attach_copies_links_and_saves_and_reports_failures() {
     assert_eq!(out.status.code(), Some(1), "one photo failed");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "![2016 11 07 10 29 43](/images/qcon2016/2016-11-07-102943.jpg)"
+        // A phone's capture-time name is no alt text: the title and the photo's number.
+        "![사진 2](/images/qcon2016/2016-11-07-102943.jpg)"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt: not an image"));
     let text = fs::read_to_string(&p).unwrap();
     assert_eq!(
         text,
-        "---\ntitle: 사진\n---\n본문\n\n![2016 11 07 10 29 43](/images/qcon2016/2016-11-07-102943.jpg)\n\n![old](/images/qcon2016/x.jpg)\n\n끝\n"
+        "---\ntitle: 사진\n---\n본문\n\n![사진 2](/images/qcon2016/2016-11-07-102943.jpg)\n\n![old](/images/qcon2016/x.jpg)\n\n끝\n"
     );
     let copied = s.path().join("images/qcon2016/2016-11-07-102943.jpg");
     let img = image::open(&copied).unwrap();

@@ -436,7 +436,10 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
             .push(std::sync::Arc::new(Dropped(camera.join(name))));
     }
     step_until(&mut h, "the import", |h| {
-        h.state().import.as_ref().is_some_and(|b| b.links.is_some())
+        h.state()
+            .import
+            .as_ref()
+            .is_some_and(|b| b.written.is_some())
     });
     h.run_steps(2);
     let folder = root.join("images/busan2024");
@@ -446,7 +449,8 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     assert_eq!((img.width(), img.height()), (32, 64), "upright");
     assert!(!daybook::site::photo_meta::facts(&std::fs::read(&jpg).unwrap()).has_location);
     let after = h.state().doc.as_ref().unwrap().text.clone();
-    let want = "# 해운대\n\n![2016 11 07 10 29 43](/images/busan2024/2016-11-07-102943.jpg)\n\n![해운대 바다](/images/busan2024/해운대-바다.png)\n\n바다부터";
+    // A camera's file name is no alt text: the title and the photo's number stand in.
+    let want = "# 해운대\n\n![부산 여행 첫 날: 해운대와 자갈치 6](/images/busan2024/2016-11-07-102943.jpg)\n\n![해운대 바다](/images/busan2024/해운대-바다.png)\n\n바다부터";
     assert!(after.contains(want), "{after}");
     let batch = h.state().import.as_ref().unwrap();
     assert_eq!(batch.failures().count(), 1, "the text file is refused");
@@ -641,4 +645,115 @@ fn leaving_the_date_field_unchanged_rewrites_nothing() {
     h.run_steps(3);
     assert_eq!(h.state().doc.as_ref().unwrap().text, written);
     assert!(!h.state().is_dirty());
+}
+
+/// Drop `names` from `camera` on the window.
+fn drop_files(h: &mut Harness<'_, DaybookApp>, camera: &Path, names: &[&str]) {
+    for name in names {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(camera.join(name))));
+    }
+}
+
+/// The image links of the open post, as `(alt, file name)`, in order.
+fn links_in(h: &Harness<'_, DaybookApp>) -> Vec<(String, String)> {
+    let text = &h.state().doc.as_ref().unwrap().text;
+    daybook::journal::links::scan_images(text)
+        .into_iter()
+        .filter(|i| i.target.contains("/trip/"))
+        .map(|i| (i.alt, i.target.rsplit('/').next().unwrap().to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
+    let (dir, root) = site();
+    let camera = dir.path().join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    for (name, time, width) in [
+        ("IMG_0003.JPG", "2024:05:03 10:03:00", 64),
+        ("IMG_0001.JPG", "2024:05:03 10:01:00", 66),
+        ("IMG_0002.JPG", "2024:05:04 09:00:00", 68),
+        ("IMG_0004.JPG", "2024:05:03 10:02:00", 70),
+    ] {
+        std::fs::write(camera.join(name), common::phone_jpeg(width, 32, time)).unwrap();
+    }
+    let mut h = harness(&root.join(FIRST));
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    daybook::ui::editor::select(&h.ctx, &text, text.len()..text.len());
+    h.run_steps(2);
+    h.get_by_label(labels::PHOTO_FOLDER).focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(labels::PHOTO_FOLDER).type_text("trip");
+    h.run_steps(2);
+    // Dropped in file-manager order, linked in the order they were taken.
+    drop_files(
+        &mut h,
+        &camera,
+        &["IMG_0003.JPG", "IMG_0001.JPG", "IMG_0002.JPG"],
+    );
+    step_until(&mut h, "the first photos", |h| {
+        h.state()
+            .import
+            .as_ref()
+            .is_some_and(|b| b.written.is_some())
+    });
+    for name in ["IMG_0001.JPG", "IMG_0002.JPG", "IMG_0003.JPG"] {
+        h.get_by_label(&format!("{} {name}", labels::PHOTO_THUMBNAIL));
+    }
+    let names = |h: &Harness<'_, DaybookApp>| -> Vec<String> {
+        links_in(h).into_iter().map(|(_, n)| n).collect()
+    };
+    assert_eq!(
+        names(&h),
+        [
+            "2024-05-03-100100.jpg",
+            "2024-05-03-100300.jpg",
+            "2024-05-04-090000.jpg"
+        ]
+    );
+    // No camera name as alt text: the title and the photo's number.
+    assert!(
+        links_in(&h)
+            .iter()
+            .all(|(alt, _)| alt.starts_with("부산 여행 첫 날")),
+        "{:?}",
+        links_in(&h)
+    );
+    // A photo dropped while the window is open joins the batch in its place.
+    drop_files(&mut h, &camera, &["IMG_0004.JPG"]);
+    step_until(&mut h, "the added photo", |h| names(h).len() == 4);
+    assert_eq!(names(&h)[1], "2024-05-03-100200.jpg");
+    // Untick one, move one, type an alt text and a caption, ask for day headings.
+    h.get_by_label(&format!("{} IMG_0003.JPG", labels::PHOTO_INCLUDE))
+        .click();
+    h.run_steps(2);
+    assert!(!names(&h).contains(&"2024-05-03-100300.jpg".to_owned()));
+    h.get_by_label(&format!("{} IMG_0004.JPG", labels::PHOTO_UP))
+        .click();
+    h.run_steps(2);
+    assert_eq!(names(&h)[0], "2024-05-03-100200.jpg", "moved up");
+    let alt = format!("{} IMG_0001.JPG", labels::PHOTO_ALT);
+    h.get_by_label(&alt).focus();
+    h.get_by_label(&alt).type_text("해운대 일출");
+    let caption = format!("{} IMG_0002.JPG", labels::PHOTO_CAPTION);
+    h.get_by_label(&caption).focus();
+    h.get_by_label(&caption).type_text("광안리 아침");
+    h.get_by_label(labels::PHOTOS_BY_DAY).click();
+    h.run_steps(3);
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    assert!(
+        text.contains(
+            "## 5월 3일\n\n![부산 여행 첫 날: 해운대와 자갈치 6](/images/trip/2024-05-03-100200.jpg)\n\n![해운대 일출](/images/trip/2024-05-03-100100.jpg)\n\n## 5월 4일\n\n![부산 여행 첫 날: 해운대와 자갈치 8](/images/trip/2024-05-04-090000.jpg)\n*광안리 아침*\n"
+        ),
+        "{text}"
+    );
+    // Done: the unticked photo's copy goes again; the linked ones stay.
+    h.get_by_label(labels::PHOTOS_DONE).click();
+    h.run_steps(2);
+    assert!(h.state().import.is_none());
+    let folder = root.join("images/trip");
+    assert!(!folder.join("2024-05-03-100300.jpg").exists());
+    assert!(folder.join("2024-05-03-100100.jpg").is_file());
 }

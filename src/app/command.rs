@@ -28,6 +28,18 @@ pub enum PromptChoice {
     Cancel,
 }
 
+/// A choice in the Photos window, for the batch's item `usize`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PhotoEdit {
+    Include(usize, bool),
+    /// Move one place up (`true`) or down in the order.
+    Move(usize, bool),
+    Alt(usize, String),
+    Caption(usize, String),
+    /// A heading where the day changes.
+    ByDay(bool),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum Command {
@@ -61,6 +73,7 @@ pub enum Command {
     ImportPhotos(Vec<PathBuf>),
     CancelImport,
     CloseImport,
+    EditPhoto(PhotoEdit),
     /// Choose the photo folder of the open post.
     SetPhotoFolder(String),
     SubmitTypedPaths,

@@ -179,6 +179,11 @@ impl eframe::App for DaybookApp {
                     }
                 }
                 Event::PhotoStarted { batch, index } => self.photo_started(batch, index),
+                Event::PhotoPreviewed {
+                    batch,
+                    index,
+                    result,
+                } => self.photo_previewed(ctx, batch, index, result),
                 Event::PhotoImported {
                     batch,
                     index,

@@ -1,5 +1,7 @@
-//! Photos into the open post: three ways in (drop, picker, paste), one import batch on the
-//! worker pool, and the links inserted at the cursor as one undo step when it is done.
+//! Photos into the open post: three ways in (drop, picker, paste), one batch on the worker
+//! pool (thumbnails first, then the photos), the links inserted at the cursor in capture
+//! order as one undo step when it is done, and rewritten as the user chooses in the Photos
+//! window.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,40 +9,114 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::DaybookApp;
 use crate::journal::photos::insert_links;
+use crate::journal::trip::{
+    BatchPhoto, CaptureTime, Layout, capture_order, lay_out, live_photo_videos,
+};
 use crate::site::photos::{Imported, PhotoTarget};
+use crate::site::trip::{batch_photo, layout_for};
 use crate::ui::editor;
 
 /// What the open post's photo target is worked out from: its path, text generation and
 /// the folder chosen for it.
 pub type TargetKey = (PathBuf, u64, Option<String>);
 
-/// One import in progress (or just finished).
-#[derive(Debug)]
+/// One photo of a batch: where it came from, what the user chose for it, and how it went.
+pub struct BatchItem {
+    pub source: PathBuf,
+    /// Linked in the post (the user can untick it).
+    pub include: bool,
+    /// The alt text and caption the user typed.
+    pub alt: String,
+    pub caption: String,
+    pub captured: Option<CaptureTime>,
+    /// The thumbnail, once made (or why it could not be).
+    pub thumb: Option<Result<egui::TextureHandle, String>>,
+    pub result: Option<Result<Imported, String>>,
+}
+
+impl BatchItem {
+    pub fn name(&self) -> String {
+        self.source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The photos added to a post together, shown in the Photos window while it is open. The
+/// links go in at the cursor once every photo is through, in capture order; what the user
+/// changes in the window afterwards (untick, order, alt text, caption, day headings)
+/// rewrites those links, as long as they stand in the post as written.
 pub struct ImportBatch {
     pub id: u64,
     pub post: PathBuf,
     pub target: PhotoTarget,
-    pub sources: Vec<PathBuf>,
-    pub results: Vec<Option<Result<Imported, String>>>,
+    pub items: Vec<BatchItem>,
+    /// The order items are linked in (indices into `items`).
+    pub order: Vec<usize>,
+    /// The user moved a photo: the capture order no longer applies.
+    pub user_ordered: bool,
+    pub by_day: bool,
+    pub layout: Layout,
     pub current: Option<usize>,
     pub cancel: Arc<AtomicBool>,
-    /// The links, once inserted (or, if the post was switched meanwhile, to copy).
+    /// The links as they stand in the post, and where they were last (once written).
+    pub written: Option<(String, usize)>,
+    /// The links were changed in the post by hand: the window no longer rewrites them.
+    pub detached: bool,
+    /// Notes for the user (a Live Photo's video skipped).
+    pub notes: Vec<String>,
+    /// The links to copy when the post was switched before they could be written.
     pub links: Option<Vec<String>>,
 }
 
 impl ImportBatch {
     pub fn done(&self) -> usize {
-        self.results.iter().filter(|r| r.is_some()).count()
+        self.items.iter().filter(|i| i.result.is_some()).count()
     }
 
     pub fn finished(&self) -> bool {
-        self.done() == self.sources.len()
+        self.done() == self.items.len()
     }
 
     pub fn failures(&self) -> impl Iterator<Item = &String> {
-        self.results
+        self.items
             .iter()
-            .filter_map(|r| r.as_ref().and_then(|r| r.as_ref().err()))
+            .filter_map(|i| i.result.as_ref().and_then(|r| r.as_ref().err()))
+    }
+
+    /// The paragraphs the batch writes now: included, imported photos in order.
+    pub fn paragraphs(&self, baseurl: &str) -> Vec<String> {
+        let photos: Vec<BatchPhoto> = self
+            .order
+            .iter()
+            .map(|i| &self.items[*i])
+            .filter(|item| item.include)
+            .filter_map(|item| {
+                let photo = item.result.as_ref()?.as_ref().ok()?;
+                Some(batch_photo(
+                    &self.target,
+                    photo,
+                    &item.alt,
+                    &item.caption,
+                    baseurl,
+                ))
+            })
+            .collect();
+        let layout = Layout {
+            keep_order: true,
+            headings: self.by_day.then_some(self.layout.headings).flatten(),
+            ..self.layout.clone()
+        };
+        lay_out(&photos, &layout)
+    }
+
+    /// Put the items in capture order, unless the user ordered them.
+    fn sort(&mut self) {
+        if !self.user_ordered {
+            let times: Vec<Option<CaptureTime>> = self.items.iter().map(|i| i.captured).collect();
+            self.order = capture_order(&times, self.layout.assumed);
+        }
     }
 }
 
@@ -77,13 +153,10 @@ impl DaybookApp {
         Some(target)
     }
 
-    /// Start importing `sources` into the open post.
+    /// Add `sources` to the open post: to the Photos window's batch when it is open on
+    /// this post, else as a new batch.
     pub(super) fn import_photos(&mut self, sources: Vec<PathBuf>) {
         if sources.is_empty() {
-            return;
-        }
-        if self.import.as_ref().is_some_and(|b| !b.finished()) {
-            self.error("Photos are still being copied; wait for them or cancel first.".to_owned());
             return;
         }
         let target = self.photo_target();
@@ -91,34 +164,121 @@ impl DaybookApp {
             self.error("Open a post first: photos are linked at its cursor.".to_owned());
             return;
         };
-        self.next_batch += 1;
-        let cancel = Arc::new(AtomicBool::new(false));
-        let batch = ImportBatch {
-            id: self.next_batch,
-            post: doc.path.clone(),
-            target: target.clone(),
-            results: sources.iter().map(|_| None).collect(),
-            sources: sources.clone(),
-            current: None,
-            cancel: Arc::clone(&cancel),
-            links: None,
+        let layout = layout_for(site, &doc.text, true, false);
+        let (post, site_root) = (doc.path.clone(), site.root.clone());
+        let videos = live_photo_videos(&sources);
+        let notes: Vec<String> = videos
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}: the video of a Live Photo; its still is linked",
+                    sources[*i].display()
+                )
+            })
+            .collect();
+        let sources: Vec<PathBuf> = sources
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !videos.contains(i))
+            .map(|(_, p)| p)
+            .collect();
+        let reuse = self
+            .import
+            .as_ref()
+            .is_some_and(|b| b.post == post && !b.detached);
+        if !reuse {
+            self.close_import();
+            self.next_batch += 1;
+            let by_day = self.settings.photos_by_day;
+            self.import = Some(ImportBatch {
+                id: self.next_batch,
+                post,
+                target,
+                items: Vec::new(),
+                order: Vec::new(),
+                user_ordered: false,
+                by_day,
+                layout,
+                current: None,
+                cancel: Arc::new(AtomicBool::new(false)),
+                written: None,
+                detached: false,
+                notes: Vec::new(),
+                links: None,
+            });
+        }
+        let Some(batch) = self.import.as_mut() else {
+            return;
         };
-        let dest = match target.dir_within(&site.root) {
+        batch.notes.extend(notes);
+        if sources.is_empty() {
+            return;
+        }
+        let dest = match batch.target.dir_within(&site_root) {
             Ok(d) => d,
             Err(e) => {
                 self.error(e.to_string());
                 return;
             }
         };
-        self.workers
-            .import_photos(batch.id, sources, dest, self.settings.import, &cancel);
-        self.import = Some(batch);
+        let first = batch.items.len();
+        batch.items.extend(sources.iter().map(|source| BatchItem {
+            source: source.clone(),
+            include: true,
+            alt: String::new(),
+            caption: String::new(),
+            captured: None,
+            thumb: None,
+            result: None,
+        }));
+        if batch.user_ordered {
+            // The user's order stays; new photos come after it.
+            batch.order.extend(first..batch.items.len());
+        } else {
+            // Sorted again as their capture times arrive.
+            batch.sort();
+        }
+        self.workers.import_photos(
+            batch.id,
+            first,
+            sources,
+            dest,
+            self.settings.import,
+            &batch.cancel,
+        );
     }
 
     pub(super) fn photo_started(&mut self, batch: u64, index: usize) {
         if let Some(b) = self.import.as_mut().filter(|b| b.id == batch) {
             b.current = Some(index);
         }
+    }
+
+    pub(super) fn photo_previewed(
+        &mut self,
+        ctx: &egui::Context,
+        batch: u64,
+        index: usize,
+        result: Result<(egui::ColorImage, Option<CaptureTime>), String>,
+    ) {
+        let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {
+            return;
+        };
+        let Some(item) = b.items.get_mut(index) else {
+            return;
+        };
+        item.thumb = Some(result.map(|(image, captured)| {
+            if item.captured.is_none() {
+                item.captured = captured;
+            }
+            ctx.load_texture(
+                format!("daybook-thumb-{batch}-{index}"),
+                image,
+                egui::TextureOptions::LINEAR,
+            )
+        }));
+        b.sort();
+        self.sync_photo_links(ctx, false);
     }
 
     pub(super) fn photo_imported(
@@ -131,60 +291,181 @@ impl DaybookApp {
         let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {
             return;
         };
-        if let Some(slot) = b.results.get_mut(index) {
-            *slot = Some(result);
+        if let Some(item) = b.items.get_mut(index) {
+            if let Ok(photo) = &result
+                && photo.captured.is_some()
+            {
+                item.captured = photo.captured;
+            }
+            item.result = Some(result);
         }
-        if b.finished() && b.links.is_none() {
-            self.finish_import(ctx);
+        b.sort();
+        if b.finished() {
+            b.current = None;
+            self.files_changed();
+            self.sync_photo_links(ctx, false);
         }
     }
 
-    /// All photos are through: link the imported ones at the cursor, in the order given.
-    fn finish_import(&mut self, ctx: &egui::Context) {
-        let Some(b) = self.import.as_mut() else {
-            return;
-        };
+    /// Write the batch's links into the post as they should stand now: at the cursor the
+    /// first time (one undo step), then in place of what was written. `typing` groups the
+    /// change with the next ones until a pause (an alt text being typed).
+    pub(super) fn sync_photo_links(&mut self, ctx: &egui::Context, typing: bool) {
         let baseurl = self
             .site
             .as_ref()
             .map(|s| s.config.baseurl.clone())
             .unwrap_or_default();
-        let links: Vec<String> = b
-            .results
-            .iter()
-            .filter_map(|r| r.as_ref().and_then(|r| r.as_ref().ok()))
-            .map(|photo| b.target.link(photo, &baseurl))
-            .collect();
-        b.links = Some(links.clone());
-        b.current = None;
-        let post = b.post.clone();
-        self.files_changed();
-        if links.is_empty() {
+        let Some(b) = self.import.as_mut() else {
+            return;
+        };
+        if !b.finished() || b.detached {
             return;
         }
-        match self.doc.as_mut() {
-            Some(doc) if doc.path == post => {
+        let paragraphs = b.paragraphs(&baseurl);
+        let core = paragraphs.join("\n\n");
+        let Some(doc) = self.doc.as_mut().filter(|d| d.path == b.post) else {
+            if b.written.is_none() && !paragraphs.is_empty() {
+                b.links = Some(paragraphs);
+                self.error(
+                    "The post was switched during the import: copy the links from the Photos window."
+                        .to_owned(),
+                );
+            }
+            return;
+        };
+        match &b.written {
+            None => {
+                if paragraphs.is_empty() {
+                    return;
+                }
                 let at = editor::cursor_byte(ctx, &doc.text).unwrap_or(doc.text.len());
-                let (text, inserted) = insert_links(&doc.text, at, &links);
+                let (text, inserted) = insert_links(&doc.text, at, &paragraphs);
+                let core_at = text[inserted.clone()]
+                    .find(&core)
+                    .map_or(inserted.start, |i| inserted.start + i);
                 doc.replace_text(text);
                 editor::select(ctx, &doc.text, inserted.end..inserted.end);
-                let count = links.len();
+                b.written = Some((core, core_at));
+                let count = b.order.iter().filter(|i| b.items[**i].include).count();
                 self.info(format!(
                     "Linked {count} photo{} at the cursor",
                     if count == 1 { "" } else { "s" }
                 ));
             }
-            _ => self.error(
-                "The post was switched during the import: copy the links from the Photos window."
-                    .to_owned(),
-            ),
+            Some((old, _)) if *old == core => {}
+            Some((old, hint)) => {
+                let found = if old.is_empty() {
+                    Some(*hint).filter(|h| *h <= doc.text.len() && doc.text.is_char_boundary(*h))
+                } else {
+                    doc.text
+                        .match_indices(old.as_str())
+                        .map(|(i, _)| i)
+                        .min_by_key(|i| i.abs_diff(*hint))
+                };
+                let Some(at) = found else {
+                    b.detached = true;
+                    return;
+                };
+                let mut text = doc.text.clone();
+                if old.is_empty() {
+                    text = insert_links(&text, at, &paragraphs).0;
+                } else if core.is_empty() {
+                    // Every photo unticked: take the paragraph out with its blank line.
+                    let mut end = at + old.len();
+                    if text[end..].starts_with("\n\n") {
+                        end += 2;
+                    }
+                    text.replace_range(at..end, "");
+                } else {
+                    text.replace_range(at..at + old.len(), &core);
+                }
+                if typing {
+                    doc.text = text;
+                    doc.typed(std::time::Instant::now());
+                } else {
+                    doc.replace_text(text);
+                }
+                b.written = Some((core, at));
+            }
         }
+    }
+
+    /// Close the Photos window: photos copied by this batch and then unticked are removed
+    /// again (unless the post links them after all).
+    pub(super) fn close_import(&mut self) {
+        let Some(b) = self.import.take() else {
+            return;
+        };
+        b.cancel.store(true, Ordering::Relaxed);
+        let text = self
+            .doc
+            .as_ref()
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
+        let root = self.site.as_ref().map(|s| s.root.clone());
+        for item in b.items.iter().filter(|i| !i.include) {
+            if let (Some(Ok(photo)), Some(root)) = (&item.result, &root)
+                && !photo.reused
+                && !text.contains(&photo.name)
+                && crate::site::within(root, &photo.path)
+            {
+                let _ = std::fs::remove_file(&photo.path);
+            }
+        }
+        self.files_changed();
     }
 
     pub(super) fn cancel_import(&mut self) {
         if let Some(b) = &self.import {
             b.cancel.store(true, Ordering::Relaxed);
         }
+    }
+
+    /// A choice made in the Photos window.
+    pub(super) fn edit_batch(&mut self, ctx: &egui::Context, edit: crate::app::command::PhotoEdit) {
+        use crate::app::command::PhotoEdit;
+        let Some(b) = self.import.as_mut() else {
+            return;
+        };
+        let mut typing = false;
+        match edit {
+            PhotoEdit::Include(i, on) => {
+                if let Some(item) = b.items.get_mut(i) {
+                    item.include = on;
+                }
+            }
+            PhotoEdit::Move(i, up) => {
+                if let Some(pos) = b.order.iter().position(|x| *x == i) {
+                    let to = if up {
+                        pos.checked_sub(1)
+                    } else {
+                        Some(pos + 1).filter(|p| *p < b.order.len())
+                    };
+                    if let Some(to) = to {
+                        b.order.swap(pos, to);
+                        b.user_ordered = true;
+                    }
+                }
+            }
+            PhotoEdit::Alt(i, text) => {
+                if let Some(item) = b.items.get_mut(i) {
+                    item.alt = text;
+                    typing = true;
+                }
+            }
+            PhotoEdit::Caption(i, text) => {
+                if let Some(item) = b.items.get_mut(i) {
+                    item.caption = text;
+                    typing = true;
+                }
+            }
+            PhotoEdit::ByDay(on) => {
+                b.by_day = on;
+                self.settings.photos_by_day = on;
+            }
+        }
+        self.sync_photo_links(ctx, typing);
     }
 
     /// Files dropped on the window, and pasted file paths, become an import.
@@ -221,7 +502,8 @@ impl DaybookApp {
     pub(super) fn picker_start(&self) -> Option<PathBuf> {
         self.import
             .as_ref()
-            .and_then(|b| b.sources.first())
+            .and_then(|b| b.items.first())
+            .map(|i| &i.source)
             .and_then(|p| p.parent().map(Path::to_path_buf))
     }
 }

@@ -115,7 +115,8 @@ impl DaybookApp {
                 }
             }
             Command::CancelImport => self.cancel_import(),
-            Command::CloseImport => self.import = None,
+            Command::CloseImport => self.close_import(),
+            Command::EditPhoto(edit) => self.edit_batch(ctx, edit),
             Command::SetPhotoFolder(folder) => {
                 if let Some(doc) = &self.doc {
                     self.photo_folders.insert(doc.path.clone(), folder);

@@ -43,6 +43,8 @@ pub struct Settings {
     pub autosave_seconds: f32,
     /// How imported photos are processed.
     pub import: crate::site::photos::ImportOptions,
+    /// Photos added together get a heading where the day changes.
+    pub photos_by_day: bool,
 }
 
 impl Default for Settings {
@@ -58,6 +60,7 @@ impl Default for Settings {
             show_problems: true,
             autosave_seconds: 3.0,
             import: crate::site::photos::ImportOptions::default(),
+            photos_by_day: false,
         }
     }
 }

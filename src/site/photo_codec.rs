@@ -186,3 +186,50 @@ fn decode_jpeg_with(
     };
     image.ok_or_else(|| "the decoded image has the wrong size".to_owned())
 }
+
+/// A small upright picture of a photo for choosing it, and what its metadata says.
+pub struct Thumbnail {
+    pub image: image::RgbaImage,
+    pub facts: PhotoFacts,
+}
+
+/// Decode `path` small (its long edge about `long_edge`), upright: JPEGs at a reduced DCT
+/// scale, HEIF from its embedded thumbnail when large enough.
+pub fn thumbnail(path: &std::path::Path, long_edge: u32) -> Result<Thumbnail, String> {
+    use super::photos::{Kind, MAX_FILE_BYTES, kind_of};
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_FILE_BYTES {
+        return Err("too large to be a photo".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let kind = kind_of(&bytes).map_err(|f| match f {
+        Some(format) => format!("{format} is not a photo format daybook reads"),
+        None => "not an image".to_owned(),
+    })?;
+    let (image, facts) = match kind {
+        Kind::Heif(_) => {
+            let decoded = super::heif::decode_preview(&bytes, long_edge)?;
+            let mut facts = photo_meta::facts(&bytes);
+            if decoded.transformed {
+                facts.orientation = 1;
+            }
+            (decoded.image, facts)
+        }
+        Kind::Raster(ImageFormat::Jpeg) => (
+            decode_jpeg_covering(&bytes, long_edge)?,
+            photo_meta::facts(&bytes),
+        ),
+        Kind::Raster(format) => (
+            image::load_from_memory_with_format(&bytes, format).map_err(|e| e.to_string())?,
+            photo_meta::facts(&bytes),
+        ),
+    };
+    let mut image = image.thumbnail(long_edge, long_edge);
+    if let Some(o) = image::metadata::Orientation::from_exif(facts.orientation as u8) {
+        image.apply_orientation(o);
+    }
+    Ok(Thumbnail {
+        image: image.to_rgba8(),
+        facts,
+    })
+}

@@ -204,13 +204,13 @@ pub fn images_root(site_root: &Path) -> &'static str {
 
 /// What a photo file holds, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Raster(ImageFormat),
     /// HEIF: `HEIC`, `AVIF` or plain `HEIF`.
     Heif(&'static str),
 }
 
-fn kind_of(bytes: &[u8]) -> Result<Kind, Option<String>> {
+pub(super) fn kind_of(bytes: &[u8]) -> Result<Kind, Option<String>> {
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
         let size = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
         let brands: Vec<&[u8]> = std::iter::once(&bytes[8..12])
@@ -399,6 +399,11 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
     std::fs::create_dir_all(dir).map_err(write_err)?;
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
+            // Hidden files are never photos of the site: among them are the temp files of
+            // another photo being written at this moment, which must not be "reused".
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             let same_len = entry
                 .metadata()
                 .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);

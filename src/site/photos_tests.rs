@@ -284,3 +284,32 @@ fn a_dropped_huge_file_is_refused_from_its_first_bytes() {
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
+
+#[test]
+fn the_same_photo_twice_at_once_links_one_real_file_never_a_temp_file() {
+    // Two workers import identical bytes at the same moment: the second must not "reuse"
+    // the first one's temp file, which is renamed away a moment later.
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = jpeg(64, 32, Some(phone_exif()));
+    std::fs::create_dir_all(dir.path().join("a")).unwrap();
+    std::fs::create_dir_all(dir.path().join("b")).unwrap();
+    let a = write(dir.path(), "a/IMG_0001.JPG", &bytes);
+    let b = write(dir.path(), "b/IMG_0001.JPG", &bytes);
+    for round in 0..20 {
+        let dest = dir.path().join(format!("images/{round}"));
+        let results = import_all(&[a.clone(), b.clone()], &dest, &ImportOptions::default());
+        for r in results {
+            let photo = r.unwrap();
+            assert!(
+                !photo.name.starts_with('.'),
+                "round {round}: {}",
+                photo.name
+            );
+            assert!(
+                photo.path.is_file(),
+                "round {round}: {}",
+                photo.path.display()
+            );
+        }
+    }
+}

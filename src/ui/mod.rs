@@ -50,6 +50,14 @@ pub mod labels {
     pub const NOT_PUBLISHED: &str = "Not published by Jekyll";
     pub const UNDO_RENAME: &str = "Undo rename";
     pub const PUBLISH: &str = "Publish";
+    pub const PHOTOS_BY_DAY: &str = "A heading per day";
+    pub const PHOTOS_DONE: &str = "Done";
+    pub const PHOTO_INCLUDE: &str = "Include";
+    pub const PHOTO_THUMBNAIL: &str = "Thumbnail of";
+    pub const PHOTO_UP: &str = "Move up";
+    pub const PHOTO_DOWN: &str = "Move down";
+    pub const PHOTO_ALT: &str = "Alt text of";
+    pub const PHOTO_CAPTION: &str = "Caption of";
     pub const COMMIT: &str = "Commit";
     pub const COMMIT_AND_PUSH: &str = "Commit and push";
     pub const PUSH: &str = "Push";

@@ -48,21 +48,27 @@ pub fn save_pasted_image(
     ))
 }
 
+/// The long edge of thumbnails in the Photos window, in pixels.
+pub const THUMB_EDGE: u32 = 192;
+
 /// A picker that answers this fast did not show a dialog: no desktop portal or zenity.
 const NO_DIALOG: Duration = Duration::from_millis(400);
 
 impl Workers {
-    /// Import `sources` into `dest` on two threads, reporting [`Event::PhotoStarted`] and
-    /// [`Event::PhotoImported`] for each; `cancel` stops the photos not started yet.
+    /// Show and import `sources` (items `first..` of import `batch`) into `dest` on two
+    /// threads: first a thumbnail of each ([`Event::PhotoPreviewed`], so the Photos window
+    /// fills within a second), then each photo ([`Event::PhotoStarted`],
+    /// [`Event::PhotoImported`]); `cancel` stops the photos not started yet.
     pub fn import_photos(
         &self,
         batch: u64,
+        first: usize,
         sources: Vec<PathBuf>,
         dest: PathBuf,
         options: ImportOptions,
         cancel: &Arc<AtomicBool>,
     ) {
-        let shared = Arc::new((sources, dest, AtomicUsize::new(0)));
+        let shared = Arc::new((sources, dest, AtomicUsize::new(0), AtomicUsize::new(0)));
         for n in 0..2 {
             let (tx, ctx, shared, cancel) = (
                 self.tx.clone(),
@@ -73,12 +79,42 @@ impl Workers {
             let spawned = std::thread::Builder::new()
                 .name(format!("daybook-import-{n}"))
                 .spawn(move || {
-                    let (sources, dest, next) = &*shared;
+                    let (sources, dest, next, next_thumb) = &*shared;
                     loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(source) = sources.get(index) else {
+                        let i = next_thumb.fetch_add(1, Ordering::Relaxed);
+                        let Some(source) = sources.get(i) else {
                             break;
                         };
+                        let result =
+                            crate::site::photo_codec::thumbnail(source, THUMB_EDGE).map(|t| {
+                                let size = [t.image.width() as usize, t.image.height() as usize];
+                                (
+                                    egui::ColorImage::from_rgba_unmultiplied(
+                                        size,
+                                        t.image.as_raw(),
+                                    ),
+                                    t.facts.capture(),
+                                )
+                            });
+                        let index = first + i;
+                        if tx
+                            .send(Event::PhotoPreviewed {
+                                batch,
+                                index,
+                                result,
+                            })
+                            .is_err()
+                        {
+                            return;
+                        }
+                        ctx.request_repaint();
+                    }
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(source) = sources.get(i) else {
+                            break;
+                        };
+                        let index = first + i;
                         let result = if cancel.load(Ordering::Relaxed) {
                             Err(format!("{}: cancelled", source.display()))
                         } else {

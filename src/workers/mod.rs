@@ -33,6 +33,13 @@ pub enum Event {
         paths: Vec<PathBuf>,
         rescan: Option<String>,
     },
+    /// A thumbnail of photo `index` of import `batch` was made (upright), with its capture
+    /// time, or could not be.
+    PhotoPreviewed {
+        batch: u64,
+        index: usize,
+        result: Result<(egui::ColorImage, Option<crate::journal::trip::CaptureTime>), String>,
+    },
     /// A photo of import `batch` started processing.
     PhotoStarted { batch: u64, index: usize },
     /// A photo of import `batch` was imported, or could not be (the message says why).
