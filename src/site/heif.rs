@@ -28,10 +28,26 @@ struct HeifError {
     message: *const c_char,
 }
 
+const COLORSPACE_YCBCR: c_int = 0;
 const COLORSPACE_RGB: c_int = 1;
+const CHROMA_420: c_int = 1;
 const CHROMA_RGB: c_int = 10;
 const CHROMA_RGBA: c_int = 11;
 const CHANNEL_INTERLEAVED: c_int = 10;
+const CHANNEL_Y: c_int = 0;
+const CHANNEL_CB: c_int = 1;
+const CHANNEL_CR: c_int = 2;
+
+/// `struct heif_color_profile_nclx` (ITU-T H.273 colour description).
+#[repr(C)]
+struct Nclx {
+    version: u8,
+    color_primaries: c_int,
+    transfer_characteristics: c_int,
+    matrix_coefficients: c_int,
+    full_range_flag: u8,
+    primaries: [f32; 8],
+}
 
 const fn fourcc(s: &[u8; 4]) -> c_int {
     i32::from_be_bytes(*s)
@@ -73,6 +89,10 @@ struct Api {
     thumbnail_count: unsafe extern "C" fn(*const Handle) -> c_int,
     thumbnail_ids: unsafe extern "C" fn(*const Handle, *mut u32, c_int) -> c_int,
     thumbnail: unsafe extern "C" fn(*const Handle, u32, *mut *mut Handle) -> HeifError,
+    nclx: unsafe extern "C" fn(*const Handle, *mut *mut Nclx) -> HeifError,
+    nclx_free: unsafe extern "C" fn(*mut Nclx),
+    bits_per_pixel_range: unsafe extern "C" fn(*const Image, c_int) -> c_int,
+    chroma_format: unsafe extern "C" fn(*const Image) -> c_int,
     /// Kept loaded for as long as the functions are used (the whole run).
     _lib: libloading::Library,
 }
@@ -138,6 +158,10 @@ fn bind(lib: libloading::Library) -> Result<Api, String> {
         thumbnail_count: sym!(b"heif_image_handle_get_number_of_thumbnails\0"),
         thumbnail_ids: sym!(b"heif_image_handle_get_list_of_thumbnail_IDs\0"),
         thumbnail: sym!(b"heif_image_handle_get_thumbnail\0"),
+        nclx: sym!(b"heif_image_handle_get_nclx_color_profile\0"),
+        nclx_free: sym!(b"heif_nclx_color_profile_free\0"),
+        bits_per_pixel_range: sym!(b"heif_image_get_bits_per_pixel_range\0"),
+        chroma_format: sym!(b"heif_image_get_chroma_format\0"),
         _lib: lib,
     })
 }
@@ -286,6 +310,95 @@ impl<'a> Opened<'a> {
         image.ok_or_else(|| "libheif returned the wrong number of pixels".to_owned())
     }
 
+    /// The planes' matrix and range: the file's `nclx` description, else what libheif
+    /// assumes without one (BT.601, full range).
+    fn matrix(&self) -> Option<super::yuv::Matrix> {
+        let api = self.api;
+        let mut nclx = std::ptr::null_mut();
+        // SAFETY: a valid handle; the profile is freed below.
+        let found = check(&unsafe { (api.nclx)(self.primary, &raw mut nclx) }).is_ok();
+        if !found || nclx.is_null() {
+            return super::yuv::Matrix::from_h273(6, true);
+        }
+        // SAFETY: libheif filled the struct; read, then freed once.
+        let (coefficients, full) = unsafe {
+            let n = &*nclx;
+            let read = (n.matrix_coefficients, n.full_range_flag != 0);
+            (api.nclx_free)(nclx);
+            read
+        };
+        super::yuv::Matrix::from_h273(coefficients, full)
+    }
+
+    /// Decode the primary image as 8-bit 4:2:0 planes and convert them ourselves, at half
+    /// size when `half`; `None` when the photo is not such (alpha, more bits, another
+    /// matrix): libheif converts those.
+    fn decode_planes(&self, half: bool) -> Result<Option<DynamicImage>, String> {
+        let api = self.api;
+        // SAFETY: a valid handle.
+        if unsafe { (api.handle_has_alpha)(self.primary) } != 0 {
+            return Ok(None);
+        }
+        let Some(matrix) = self.matrix() else {
+            return Ok(None);
+        };
+        let mut img = std::ptr::null_mut();
+        // SAFETY: a valid handle; default decoding options (transforms applied).
+        check(&unsafe {
+            (api.decode)(
+                self.primary,
+                &raw mut img,
+                COLORSPACE_YCBCR,
+                CHROMA_420,
+                std::ptr::null(),
+            )
+        })?;
+        struct Release(&'static Api, *mut Image);
+        impl Drop for Release {
+            fn drop(&mut self) {
+                // SAFETY: decoded by libheif, released once.
+                unsafe { (self.0.image_release)(self.1) }
+            }
+        }
+        let _release = Release(api, img);
+        // SAFETY: a decoded image.
+        let (chroma, bits) = unsafe {
+            (
+                (api.chroma_format)(img),
+                (api.bits_per_pixel_range)(img, CHANNEL_Y),
+            )
+        };
+        if chroma != CHROMA_420 || bits != 8 {
+            return Ok(None);
+        }
+        let plane = |channel: c_int| -> Option<super::yuv::Plane<'_>> {
+            let mut stride: c_int = 0;
+            // SAFETY: the image has this plane; libheif guarantees `height` rows of `stride`
+            // bytes for it, alive until the image is released (after this function).
+            unsafe {
+                let data = (api.plane)(img, channel, &raw mut stride);
+                let width = usize::try_from((api.image_width)(img, channel)).ok()?;
+                let height = usize::try_from((api.image_height)(img, channel)).ok()?;
+                let stride = usize::try_from(stride).ok()?;
+                if data.is_null() || stride < width || height == 0 {
+                    return None;
+                }
+                Some(super::yuv::Plane {
+                    data: std::slice::from_raw_parts(data, stride * (height - 1) + width),
+                    stride,
+                    width,
+                    height,
+                })
+            }
+        };
+        let (Some(y), Some(cb), Some(cr)) =
+            (plane(CHANNEL_Y), plane(CHANNEL_CB), plane(CHANNEL_CR))
+        else {
+            return Ok(None);
+        };
+        Ok(super::yuv::to_rgb(y, cb, cr, matrix, half).map(DynamicImage::ImageRgb8))
+    }
+
     /// The ICC profile, when the file carries one (not an `nclx` description).
     fn icc(&self) -> Option<Vec<u8>> {
         let api = self.api;
@@ -414,9 +527,22 @@ pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
 
 /// Decode the primary image with its profile and EXIF.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_within(bytes, None)
+}
+
+/// [`decode`] for a photo that will be shrunk to a long edge of `max_edge`: a photo larger
+/// than that is converted at half size straight from its planes (as a JPEG is decoded at a
+/// reduced DCT scale), which saves most of the work after the HEVC decoding itself.
+pub fn decode_within(bytes: &[u8], max_edge: Option<u32>) -> Result<Decoded, String> {
     let opened = Opened::new(bytes)?;
+    let (w, h) = opened.size(opened.primary);
+    let half = max_edge.is_some_and(|m| w.max(h) > m);
+    let image = match opened.decode_planes(half)? {
+        Some(image) => image,
+        None => opened.decode(opened.primary)?,
+    };
     Ok(Decoded {
-        image: opened.decode(opened.primary)?,
+        image,
         icc: opened.icc(),
         exif: opened.exif(),
         transformed: has_transform(bytes),

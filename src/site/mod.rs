@@ -20,6 +20,7 @@ pub mod render;
 pub mod store;
 pub mod strip;
 pub mod trip;
+pub mod yuv;
 
 use std::path::{Path, PathBuf};
 

@@ -234,6 +234,48 @@ pub fn mark_upright(tiff: &mut [u8]) -> bool {
     false
 }
 
+/// The small JPEG a camera or phone stores in the EXIF block (IFD1), when there is one.
+pub fn exif_thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
+    let exif = exif::Reader::new()
+        .read_from_container(&mut std::io::Cursor::new(bytes))
+        .ok()?;
+    let get = |tag| {
+        exif.get_field(tag, exif::In::THUMBNAIL)
+            .and_then(|f| f.value.get_uint(0))
+            .map(|v| v as usize)
+    };
+    let at = get(exif::Tag::JPEGInterchangeFormat)?;
+    let len = get(exif::Tag::JPEGInterchangeFormatLength)?;
+    exif.buf().get(at..at.checked_add(len)?).map(<[u8]>::to_vec)
+}
+
+/// `tiff` (as [`build`] makes it) with `jpeg` stored as its thumbnail in IFD1, as phones
+/// store one (for tests and benchmarks).
+pub fn with_thumbnail(mut tiff: Vec<u8>, jpeg: &[u8]) -> Vec<u8> {
+    let Some(ifd0) = read_u32(&tiff, 4, true).map(|o| o as usize) else {
+        return tiff;
+    };
+    let Some(count) = read_u16(&tiff, ifd0, true) else {
+        return tiff;
+    };
+    let next = ifd0 + 2 + usize::from(count) * 12;
+    let ifd1 = tiff.len();
+    if let Some(slot) = tiff.get_mut(next..next + 4) {
+        slot.copy_from_slice(&(ifd1 as u32).to_le_bytes());
+    }
+    let data = ifd1 + 2 + 2 * 12 + 4;
+    tiff.extend_from_slice(&2u16.to_le_bytes());
+    for (tag, value) in [(0x0201u16, data as u32), (0x0202, jpeg.len() as u32)] {
+        tiff.extend_from_slice(&tag.to_le_bytes());
+        tiff.extend_from_slice(&4u16.to_le_bytes());
+        tiff.extend_from_slice(&1u32.to_le_bytes());
+        tiff.extend_from_slice(&value.to_le_bytes());
+    }
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    tiff.extend_from_slice(jpeg);
+    tiff
+}
+
 /// Build a little-endian EXIF block with IFD0 Orientation, an Exif IFD with
 /// `DateTimeOriginal` (`YYYY:MM:DD HH:MM:SS`) and, if asked, a GPS IFD with a latitude.
 pub fn build(orientation: u16, captured: &str, gps: bool) -> Vec<u8> {

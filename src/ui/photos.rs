@@ -177,6 +177,7 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                 ui.put(
                     shown,
                     egui::Image::new(texture)
+                        .fit_to_exact_size(shown.size())
                         .alt_text(format!("{} {name}", labels::PHOTO_THUMBNAIL)),
                 );
             }
@@ -205,7 +206,7 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                     Some(Ok(_)) => "",
                     Some(Err(_)) => " — failed",
                 };
-                ui.label(egui::RichText::new(format!("{name}  {when}{status}")).small());
+                ui.label(format!("{name}  {when}{status}"));
                 let up = ui
                     .add_enabled(pos > 0, egui::Button::new("Up").small())
                     .on_hover_text("Move earlier in the post");
