@@ -6,7 +6,7 @@ use super::*;
 use crate::site::photos::{ImportOptions, import};
 
 /// Whether libheif can be loaded; CI sets `DAYBOOK_REQUIRE_LIBHEIF` so these tests never
-/// skip there. Elsewhere a machine without it tests the refusal instead (photos_tests).
+/// skip there. Elsewhere a machine without it tests the refusal instead (`photos_tests`).
 fn libheif_here() -> bool {
     match available() {
         Ok(()) => true,
