@@ -372,3 +372,70 @@ fn attach_copies_links_and_saves_and_reports_failures() {
         .has_location
     );
 }
+
+#[test]
+fn attach_links_photos_in_capture_order_with_day_headings_and_takes_heic() {
+    let s = site("timezone: Asia/Seoul\n");
+    let text = "---\ntitle: 부산 여행\ndate: 2024-05-03 21:00:00 +0900\n---\n본문\n";
+    let cam = tempfile::tempdir().unwrap();
+    let shot = |name: &str, time: &str, width: u32| {
+        let p = cam.path().join(name);
+        fs::write(&p, common::phone_jpeg(width, 32, time)).unwrap();
+        p
+    };
+    let late = shot("IMG_0003.JPG", "2024:05:04 09:00:00", 64);
+    let early = shot("IMG_0001.JPG", "2024:05:03 10:01:00", 66);
+    let heic = cam.path().join("IMG_0002.HEIC");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/heic/iphone-irot.heic"),
+        &heic,
+    )
+    .unwrap();
+    // The Live Photo's video beside the HEIC is not a photo.
+    let video = cam.path().join("IMG_0002.MOV");
+    fs::write(&video, b"\0\0\0\x14ftypqt  ").unwrap();
+    let have_heif = daybook::site::heif::available().is_ok();
+    let mut photos = vec![late.clone(), early.clone()];
+    if have_heif {
+        photos.extend([heic.clone(), video.clone()]);
+    }
+    let p = post(&s, "2024-05-03-busan.md", text.as_bytes());
+    let mut args = vec!["attach".to_owned(), p.display().to_string()];
+    args.extend(photos.iter().map(|x| x.display().to_string()));
+    args.push("--by-day".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = daybook(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = fs::read_to_string(&p).unwrap();
+    let want = if have_heif {
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("IMG_0002.MOV is the video of a Live Photo")
+        );
+        "본문\n\n## 5월 3일\n\n![부산 여행 1](/images/busan/2024-05-03-100100.jpg)\n\n![부산 여행 2](/images/busan/2024-05-03-100300.jpg)\n\n## 5월 4일\n\n![부산 여행 3](/images/busan/2024-05-04-090000.jpg)\n"
+    } else {
+        "본문\n\n## 5월 3일\n\n![부산 여행 1](/images/busan/2024-05-03-100100.jpg)\n\n## 5월 4일\n\n![부산 여행 2](/images/busan/2024-05-04-090000.jpg)\n"
+    };
+    assert!(text.ends_with(want), "{text}");
+    // --keep-order: as given.
+    let q = post(&s, "2024-05-05-keep.md", b"---\ntitle: keep\n---\n");
+    let out = daybook(&[
+        "attach",
+        q.to_str().unwrap(),
+        late.to_str().unwrap(),
+        early.to_str().unwrap(),
+        "--keep-order",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = fs::read_to_string(&q).unwrap();
+    let (a, b) = (
+        text.find("2024-05-04-090000").unwrap(),
+        text.find("2024-05-03-100100").unwrap(),
+    );
+    assert!(a < b, "{text}");
+}

@@ -345,7 +345,13 @@ impl DaybookApp {
                     .find(&core)
                     .map_or(inserted.start, |i| inserted.start + i);
                 doc.replace_text(text);
-                editor::select(ctx, &doc.text, inserted.end..inserted.end);
+                // The caret goes after the links; the focus stays in a field being typed in
+                // (an alt text in the Photos window).
+                if editor::may_take_focus(ctx) {
+                    editor::select(ctx, &doc.text, inserted.end..inserted.end);
+                } else {
+                    editor::set_selection(ctx, &doc.text, inserted.end..inserted.end);
+                }
                 b.written = Some((core, core_at));
                 let count = b.order.iter().filter(|i| b.items[**i].include).count();
                 self.info(format!(

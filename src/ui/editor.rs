@@ -70,6 +70,17 @@ pub fn editor(
 
 /// Select `bytes` of `text` in the editor and focus it.
 pub fn select(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
+    set_selection(ctx, text, bytes);
+    ctx.memory_mut(|m| m.request_focus(editor_id()));
+}
+
+/// Whether the editor, or nothing, has the keyboard focus (no other field is being typed in).
+pub fn may_take_focus(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.focused().is_none_or(|f| f == editor_id()))
+}
+
+/// Select `bytes` of `text` in the editor without moving the keyboard focus.
+pub fn set_selection(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
     let to_char = |b: usize| text[..b.min(text.len())].chars().count();
     let id = editor_id();
     let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
@@ -78,7 +89,6 @@ pub fn select(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
         CCursor::new(to_char(bytes.end)),
     )));
     state.store(ctx, id);
-    ctx.memory_mut(|m| m.request_focus(id));
 }
 
 /// The editor's cursor as a byte offset into `text`, if it has one.
