@@ -429,3 +429,46 @@ fn outside_a_repository_the_panel_says_so_and_offers_nothing() {
     assert!(h.query_by_label(labels::COMMIT).is_none());
     assert!(h.query_by_label(labels::PUSH).is_none());
 }
+
+#[test]
+fn a_rejected_push_from_the_panel_keeps_the_commit_and_says_to_pull_first() {
+    let (d, r) = blog();
+    assert_eq!(
+        daybook(&r, &["publish", POST, "--push"]).status.code(),
+        Some(0)
+    );
+    // Someone else pushed meanwhile.
+    let other = d.path().join("other");
+    git(
+        d.path(),
+        &[
+            "clone",
+            "-q",
+            d.path().join("remote.git").to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    write(&other, "theirs.txt", b"x");
+    git(&other, &["add", "theirs.txt"]);
+    git(&other, &["commit", "-qm", "theirs"]);
+    git(&other, &["push", "-q"]);
+    let mut h = window(d.path(), &r);
+    h.get_by_label(labels::EDITOR).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.get_by_label(labels::EDITOR).type_text("\n한 줄 더.");
+    h.run_steps(2);
+    open_panel(&mut h);
+    step_until(&mut h, "the commit button", |h| {
+        is_enabled(h, labels::COMMIT_AND_PUSH)
+    });
+    h.get_by_label(labels::COMMIT_AND_PUSH).click();
+    step_until(&mut h, "the push to be refused", |h| {
+        has_text(h, "pull first")
+    });
+    assert!(has_text(&h, "Committed "), "the commit is reported");
+    assert_eq!(
+        git(&r, &["log", "-1", "--format=%s"]).trim(),
+        "Update post: QCon 둘째 날",
+        "the commit is kept"
+    );
+}

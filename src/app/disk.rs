@@ -118,7 +118,11 @@ impl DaybookApp {
         if new_top_folder {
             self.start_watching();
         }
-        self.refresh_git();
+        // Outside a repository there is nothing to refresh on every change (a `git init`
+        // is seen when the window regains focus).
+        if !matches!(self.git.state, Some(Err(_))) {
+            self.refresh_git();
+        }
         self.check_open_post_on_disk(paths);
     }
 
