@@ -14,14 +14,15 @@ use crate::journal::slug::SlugStyle;
 use crate::site::photos::ImportOptions;
 use crate::site::{Site, create, store};
 
-/// daybook — a Markdown journal editor for Jekyll blogs.
+/// A Markdown journal editor for photo-heavy Jekyll blogs kept in git.
 #[derive(Debug, Parser)]
 #[command(name = "daybook", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A Jekyll site folder or one post in it. Without it: the last site, or the sample journal.
-    pub path: Option<PathBuf>,
+    /// A Jekyll site folder or a post in it (a file manager may pass several: the first is
+    /// opened). Without it: the last site, or the sample journal.
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +98,13 @@ pub enum Command {
     /// Print a post's body as the HTML Jekyll publishes for its `{{ content }}` (Liquid and
     /// kramdown applied; no layout).
     Render { post: PathBuf },
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `daybook man > ~/.local/share/man/man1/daybook.1`.
+    Man,
     /// Commit the post with exactly the files its page uses, through git; then push.
     /// Exit 0 done, 1 refused or failed, 2 not a git repository or no git.
     Publish {
@@ -195,6 +203,20 @@ pub fn run(command: Command) -> anyhow::Result<u8> {
         }
         Command::Set { post, fields } => set_fields(&post, &fields).map(|()| 0),
         Command::Render { post } => render(&post).map(|()| 0),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "daybook", &mut out);
+            print_all(&out).map(|()| 0)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_mangen::Man::new(cmd)
+                .render(&mut out)
+                .context("could not make the manual page")?;
+            print_all(&out).map(|()| 0)
+        }
         Command::Publish {
             post,
             message,
@@ -222,6 +244,17 @@ fn render(post: &Path) -> anyhow::Result<()> {
     let doc = renderer.prepare(&rel, &loaded.text);
     print!("{}", crate::journal::render::to_html(&doc));
     Ok(())
+}
+
+/// Write `bytes` to stdout; a reader that stops early (`| head`) is not an error.
+fn print_all(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("could not write to standard output")
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Where and how `daybook attach` links photos.

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(command) => daybook::cli::run(command),
-        None => daybook::app::run_window(cli.path).map(|()| 0),
+        None => daybook::app::run_window(cli.paths.into_iter().next()).map(|()| 0),
     };
     match result {
         Ok(code) => ExitCode::from(code),

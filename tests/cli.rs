@@ -439,3 +439,43 @@ fn attach_links_photos_in_capture_order_with_day_headings_and_takes_heic() {
     );
     assert!(a < b, "{text}");
 }
+
+#[test]
+fn completions_man_page_and_desktop_files_install_like_a_desktop_program() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = daybook(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("check") && text.contains("publish"),
+            "{shell}"
+        );
+    }
+    let man = daybook(&["man"]);
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH daybook 1"));
+    // A file manager passes every file it opens with (`Exec=daybook %F`).
+    let cli =
+        <daybook::cli::Cli as clap::Parser>::try_parse_from(["daybook", "a.md", "b.md"]).unwrap();
+    assert_eq!(cli.paths.len(), 2);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let desktop =
+        fs::read_to_string(root.join("assets/linux/io.github.daybook.daybook.desktop")).unwrap();
+    assert!(desktop.contains("Exec=daybook %F") && desktop.contains("MimeType=text/markdown;"));
+    for size in [16, 32, 48, 64, 128, 256, 512] {
+        let icon = root.join(format!(
+            "assets/linux/icons/hicolor/{size}x{size}/apps/io.github.daybook.daybook.png"
+        ));
+        let img = image::open(&icon).unwrap();
+        assert_eq!((img.width(), img.height()), (size, size));
+    }
+    if let Ok(out) = Command::new("desktop-file-validate")
+        .arg(root.join("assets/linux/io.github.daybook.daybook.desktop"))
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}

@@ -411,12 +411,31 @@ impl DaybookApp {
 }
 
 /// Open the window (blocking until it closes).
+/// The app icon (the 256-pixel one of `assets/linux/icons/`), for the window.
+fn window_icon() -> Option<egui::IconData> {
+    let png = include_bytes!(
+        "../../assets/linux/icons/hicolor/256x256/apps/io.github.daybook.daybook.png"
+    );
+    let image = image::load_from_memory_with_format(png, image::ImageFormat::Png)
+        .ok()?
+        .to_rgba8();
+    Some(egui::IconData {
+        width: image.width(),
+        height: image.height(),
+        rgba: image.into_raw(),
+    })
+}
+
 pub fn run_window(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("daybook")
+        .with_app_id("io.github.daybook.daybook");
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     #[cfg_attr(not(target_os = "linux"), allow(unused_mut))]
     let mut options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("daybook")
-            .with_app_id("daybook")
+        viewport: viewport
             .with_inner_size([1500.0, 950.0])
             .with_drag_and_drop(true),
         ..Default::default()
