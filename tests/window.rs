@@ -757,3 +757,56 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     assert!(!folder.join("2024-05-03-100300.jpg").exists());
     assert!(folder.join("2024-05-03-100100.jpg").is_file());
 }
+
+#[test]
+fn the_status_bar_counts_the_page_and_the_outline_jumps_to_a_heading() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    step_until(&mut h, "the counts", |h| common::has_text(h, " min read"));
+    let counts = h
+        .query_all(By::new().predicate(|n| n.value().is_some_and(|v| v.contains(" min read"))))
+        .next()
+        .and_then(|n| n.value())
+        .unwrap();
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    // The sample post's body, counted as published (no front matter, no Markdown).
+    assert!(
+        counts.contains("characters") && counts.contains("min read"),
+        "{counts}"
+    );
+    let words: usize = counts
+        .split(" · ")
+        .find(|p| p.ends_with(" words"))
+        .and_then(|p| p.trim_end_matches(" words").replace(',', "").parse().ok())
+        .unwrap();
+    let raw_words = text.split_whitespace().count();
+    assert!(words > 50 && words < raw_words, "{words} of {raw_words}");
+    shows_text(&h, "Saved");
+    // The outline lists the headings; a click puts the caret on one.
+    h.get_by_label("자갈치 시장").click();
+    h.run_steps(2);
+    let at = daybook::ui::editor::cursor_byte(&h.ctx, &text).unwrap();
+    assert!(
+        text[at..].starts_with("# 자갈치 시장"),
+        "{}",
+        &text[at..at + 20]
+    );
+    let (line, _) = daybook::ui::status::line_and_column(&text, at);
+    shows_text(&h, &format!("Ln {line}, Col 1"));
+    h.get_by_label(labels::EDITOR).type_text("!");
+    h.run_steps(2);
+    shows_text(&h, "Unsaved changes");
+}
+
+#[test]
+fn a_post_dropped_on_the_window_opens_and_sites_are_remembered() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(root.join(SECOND))));
+    h.run_steps(3);
+    assert!(open_path(&h).ends_with(SECOND), "the dropped post is open");
+    assert!(h.state().import.is_none(), "a post is not a photo");
+    assert_eq!(h.state().settings.recent_sites.first(), Some(&root));
+}

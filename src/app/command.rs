@@ -102,6 +102,9 @@ pub enum Command {
     /// Apply a fix to the open post as one undo step.
     ApplyFix(crate::journal::check::Fix),
     CloseWindow,
+    /// Put the caret at byte offset `usize` of the open post (a heading of the outline) and
+    /// show it in the preview.
+    JumpToOffset(usize),
     /// Open the Publish panel on the open post, or close it.
     TogglePublish,
     SetCommitMessage(String),

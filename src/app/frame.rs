@@ -147,6 +147,44 @@ impl DaybookApp {
         self.preview.poll(ctx);
     }
 
+    /// What the status bar shows of the open post.
+    fn status_view(&self, ctx: &egui::Context) -> crate::ui::status::StatusView<'_> {
+        use crate::ui::status::{SaveState, StatusView, line_and_column};
+        let doc = self.doc.as_ref();
+        let save = match doc {
+            _ if self.deleted_on_disk => SaveState::DeletedOnDisk,
+            _ if self.conflict.is_some() => SaveState::ChangedOnDisk,
+            Some(d) if d.is_dirty() => {
+                if self.autosaved.as_ref() == Some(&(d.path.clone(), d.generation)) {
+                    SaveState::Autosaved
+                } else {
+                    SaveState::Unsaved
+                }
+            }
+            _ => SaveState::Saved,
+        };
+        StatusView {
+            stats: doc
+                .and_then(|d| self.preview.stats_of(&d.path))
+                .map(|(s, _)| s),
+            caret: doc.and_then(|d| {
+                let at = editor::cursor_byte(ctx, &d.text)?;
+                // Counting lines is O(n): done again only when the caret or text moves.
+                let id = egui::Id::unique("daybook-caret");
+                type Cached = ((u64, usize), (usize, usize));
+                if let Some((k, v)) = ctx.data(|m| m.get_temp::<Cached>(id))
+                    && k == (d.generation, at)
+                {
+                    return Some(v);
+                }
+                let v = line_and_column(&d.text, at);
+                ctx.data_mut(|m| m.insert_temp::<Cached>(id, ((d.generation, at), v)));
+                Some(v)
+            }),
+            save,
+        }
+    }
+
     fn draw_preview(&mut self, ui: &mut egui::Ui) {
         if self.site.is_none() || self.doc.is_none() {
             return;
@@ -310,11 +348,13 @@ impl eframe::App for DaybookApp {
             .map(|s| s.config.warnings.clone())
             .unwrap_or_default();
         let (git_line, git_files) = self.git_summary();
+        let recent = self.settings.recent_sites.clone();
         egui::Panel::top("toolbar").show(ui, |ui| {
             let view = ToolbarView {
                 git: git_line.as_deref(),
                 git_files: &git_files,
                 publishing: self.git.panel.is_some(),
+                recent_sites: &recent,
                 has_post: self.doc.is_some(),
                 dirty: self.is_dirty(),
                 can_undo: self.doc.as_ref().is_some_and(Document::can_undo),
@@ -327,6 +367,12 @@ impl eframe::App for DaybookApp {
             };
             toolbar(ui, &view, &mut self.settings, &mut self.commands);
         });
+        if self.doc.is_some() {
+            let view = self.status_view(ui.ctx());
+            egui::Panel::bottom("status").show(ui, |ui| {
+                crate::ui::status::status_bar(ui, &view);
+            });
+        }
         if self.settings.show_problems && self.site.is_some() {
             let open_rel = match (&self.site, &self.doc) {
                 (Some(s), Some(d)) => Some(crate::site::check::relative_slash(&s.root, &d.path)),
@@ -351,6 +397,19 @@ impl eframe::App for DaybookApp {
             .resizable(true)
             .default_size(self.settings.sidebar_width)
             .show(ui, |ui| {
+                if let Some(doc) = &self.doc
+                    && let Some((_, items)) = self.preview.stats_of(&doc.path)
+                {
+                    let caret = editor::cursor_byte(ui.ctx(), &doc.text);
+                    let current = caret.and_then(|c| crate::journal::stats::current(items, c));
+                    let height = (ui.available_height() * 0.35).max(120.0);
+                    egui::Panel::bottom("outline")
+                        .resizable(true)
+                        .default_size(height)
+                        .show(ui, |ui| {
+                            crate::ui::outline::outline(ui, items, current, &mut self.commands);
+                        });
+                }
                 let view = SidebarView {
                     posts: &self.posts,
                     open: self.doc.as_ref().map(|d| d.path.as_path()),

@@ -225,11 +225,26 @@ impl DaybookApp {
         }
     }
 
+    /// Open `path`: a post of the open site in place, anything else (another site, a post
+    /// in it) with its site.
+    fn open_post_or_site(&mut self, path: &Path) {
+        let in_site = self.site.as_ref().is_some_and(|s| {
+            let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+            path.is_file() && abs.starts_with(&s.root)
+        });
+        if in_site {
+            self.open_post_now(path);
+        } else {
+            self.open_path(path);
+        }
+    }
+
     fn open_site(&mut self, site: Site, post: Option<PathBuf>) {
         // Indexed on a worker: a site of thousands of posts never blocks the window.
         self.posts = Vec::new();
         self.workers.index(&site);
         self.settings.last_site = Some(site.root.clone());
+        self.settings.remember_site(&site.root);
         self.site_problems = None;
         self.notice = None;
         let remembered = self

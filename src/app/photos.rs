@@ -483,8 +483,15 @@ impl DaybookApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        if !dropped.is_empty() {
-            self.import_photos(dropped);
+        // A post dropped on the window opens; photos dropped with it still attach.
+        let (posts, photos): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| crate::journal::post_name::has_post_extension(&p.to_string_lossy()));
+        if !photos.is_empty() {
+            self.import_photos(photos);
+        }
+        if let Some(post) = posts.into_iter().next() {
+            self.commands.push(super::command::Command::OpenPost(post));
         }
         let mut pasted = Vec::new();
         ctx.input_mut(|i| {

@@ -28,7 +28,7 @@ impl DaybookApp {
                 if self.is_dirty() {
                     self.prompt = Some(AfterPrompt::Open(path));
                 } else {
-                    self.open_post_now(&path);
+                    self.open_post_or_site(&path);
                 }
             }
             Command::SavePost => {
@@ -84,6 +84,13 @@ impl DaybookApp {
             Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
             Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::TogglePublish => self.toggle_publish(),
+            Command::JumpToOffset(at) => {
+                if let Some(doc) = &self.doc {
+                    let at = at.min(doc.text.len());
+                    editor::select(ctx, &doc.text, at..at);
+                    self.preview.scroll_to_source(at);
+                }
+            }
             Command::SetCommitMessage(text) => {
                 if let Some(panel) = self.git.panel.as_mut() {
                     panel.message = text;
@@ -368,7 +375,7 @@ impl DaybookApp {
         }
         match after {
             AfterPrompt::Open(path) => {
-                self.open_post_now(&path);
+                self.open_post_or_site(&path);
                 self.place_cursor_for_new_post(ctx);
             }
             AfterPrompt::Close => {

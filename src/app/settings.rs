@@ -45,6 +45,20 @@ pub struct Settings {
     pub import: crate::site::photos::ImportOptions,
     /// Photos added together get a heading where the day changes.
     pub photos_by_day: bool,
+    /// Sites opened lately, the latest first.
+    pub recent_sites: Vec<PathBuf>,
+}
+
+/// How many recent sites are remembered.
+const RECENT_SITES: usize = 8;
+
+impl Settings {
+    /// Put `root` first among the recent sites.
+    pub fn remember_site(&mut self, root: &std::path::Path) {
+        self.recent_sites.retain(|r| r != root);
+        self.recent_sites.insert(0, root.to_owned());
+        self.recent_sites.truncate(RECENT_SITES);
+    }
 }
 
 impl Default for Settings {
@@ -61,6 +75,7 @@ impl Default for Settings {
             autosave_seconds: 3.0,
             import: crate::site::photos::ImportOptions::default(),
             photos_by_day: false,
+            recent_sites: Vec::new(),
         }
     }
 }

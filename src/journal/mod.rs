@@ -18,4 +18,5 @@ pub mod render;
 pub mod scalar;
 pub mod slug;
 pub mod srcmap;
+pub mod stats;
 pub mod trip;

@@ -10,12 +10,14 @@ pub mod find;
 pub mod fonts;
 pub mod form;
 pub mod highlight;
+pub mod outline;
 pub mod photos;
 pub mod preview;
 pub mod preview_draw;
 pub mod problems;
 pub mod publish;
 pub mod sidebar;
+pub mod status;
 pub mod toolbar;
 
 /// Stable labels for widgets, shared by the views and the tests that find them.
@@ -50,6 +52,8 @@ pub mod labels {
     pub const NOT_PUBLISHED: &str = "Not published by Jekyll";
     pub const UNDO_RENAME: &str = "Undo rename";
     pub const PUBLISH: &str = "Publish";
+    pub const OUTLINE: &str = "Outline";
+    pub const RECENT_SITES: &str = "Recent sites";
     pub const PHOTOS_BY_DAY: &str = "A heading per day";
     pub const PHOTOS_DONE: &str = "Done";
     pub const PHOTO_INCLUDE: &str = "Include";

@@ -199,6 +199,20 @@ impl Preview {
             .map_or(&[], |s| s.uses.as_slice())
     }
 
+    /// The counts and outline of the shown post's page, when it shows `path`.
+    pub fn stats_of(
+        &self,
+        path: &Path,
+    ) -> Option<(
+        &crate::journal::stats::TextStats,
+        &[crate::journal::stats::OutlineItem],
+    )> {
+        self.shown
+            .as_ref()
+            .filter(|s| s.path == path)
+            .map(|s| (&s.stats, s.outline.as_slice()))
+    }
+
     /// Rows drawn: the heading, each top-level block, the footnotes.
     fn row_count(&self) -> usize {
         self.shown.as_ref().map_or(0, |s| s.doc.blocks.len() + 2)

@@ -30,6 +30,8 @@ pub struct ToolbarView<'a> {
     pub git_files: &'a [(String, crate::site::git::PathState)],
     /// The Publish panel is open.
     pub publishing: bool,
+    /// Sites opened lately, the latest first (the open one among them).
+    pub recent_sites: &'a [std::path::PathBuf],
 }
 
 /// The settings menu: theme and autosave (photo settings join them with the photos).
@@ -135,6 +137,25 @@ pub fn toolbar(
         if ui.button("Reload list").clicked() {
             commands.push(Command::Reindex);
         }
+        ui.menu_button(labels::RECENT_SITES, |ui| {
+            if v.recent_sites.is_empty() {
+                ui.weak("No sites yet");
+            }
+            for root in v.recent_sites {
+                let name = root
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| root.display().to_string());
+                if ui
+                    .button(name)
+                    .on_hover_text(root.display().to_string())
+                    .clicked()
+                {
+                    commands.push(Command::OpenPost(root.clone()));
+                    ui.close();
+                }
+            }
+        });
         ui.menu_button(labels::SETTINGS, |ui| settings_menu(ui, settings));
         ui.separator();
         if ui

@@ -103,6 +103,9 @@ pub struct Prepared {
     pub problems: Vec<Problem>,
     /// The site files (site-relative) its page uses, sorted.
     pub uses: Vec<String>,
+    /// Counts of the page's text, and its headings.
+    pub stats: crate::journal::stats::TextStats,
+    pub outline: Vec<crate::journal::stats::OutlineItem>,
     /// How long preparing took.
     pub took: std::time::Duration,
 }
@@ -248,6 +251,8 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
             .map(|d| d.get(..16).unwrap_or(d).to_owned()),
         categories: fm.categories(),
     };
+    let stats = crate::journal::stats::count(&crate::journal::stats::page_text(&doc));
+    let outline = crate::journal::stats::outline(&doc);
     let mut keys = Vec::with_capacity(doc.blocks.len());
     for (i, b) in doc.blocks.iter().enumerate() {
         let end = doc.blocks.get(i + 1).map_or(job.text.len(), |n| n.at);
@@ -278,6 +283,8 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
         links,
         problems,
         uses,
+        stats,
+        outline,
         took: started.elapsed(),
     }
 }
