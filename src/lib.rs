@@ -5,8 +5,6 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_check;
-pub mod cli_publish;
 pub mod journal;
 pub mod site;
 pub mod ui;

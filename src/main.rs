@@ -19,13 +19,16 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(command) => daybook::cli::run(command),
-        None => daybook::app::run_window(cli.paths.into_iter().next()).map(|()| 0),
+        None => daybook::app::run_window(cli.paths.into_iter().next())
+            .map(|()| 0)
+            .map_err(|e| daybook::cli::CliError::Failed(format!("{e:#}"))),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("daybook: {e:#}");
-            ExitCode::from(1)
+            // One line, once: the messages carry their context.
+            eprintln!("daybook: {e}");
+            ExitCode::from(e.exit_code())
         }
     }
 }

@@ -479,3 +479,30 @@ fn completions_man_page_and_desktop_files_install_like_a_desktop_program() {
         );
     }
 }
+
+#[test]
+fn errors_are_one_line_printed_once_with_the_exit_codes_the_readme_gives() {
+    let s = site("");
+    // A post that is not there: the OS's reason once, exit 1.
+    let missing = s.path().join("_posts/2016-11-03-gone.md");
+    let out = daybook(&["set", missing.to_str().unwrap(), "title=x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert!(err.starts_with("daybook: "), "{err}");
+    // What `check` needs is missing: exit 2.
+    let nowhere = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .current_dir(nowhere.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    // A bad argument: exit 1, one line.
+    let p = post(&s, "2016-11-03-a.md", b"---\ntitle: a\n---\n");
+    let out = daybook(&["set", p.to_str().unwrap(), "title"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`title` is not KEY=VALUE"));
+}

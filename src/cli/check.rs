@@ -3,71 +3,45 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::Format;
+use super::{CliError, CliResult, Format};
 use crate::journal::check::{Problem, Severity};
 use crate::site::Site;
 use crate::site::check::{Checker, relative_slash, staged_posts};
 
-/// Run the check; returns the exit code (0 no errors, 1 errors, 2 site unreadable).
-pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) -> u8 {
+/// Run the check; returns the exit code (0 no errors, 1 errors), or why the site cannot be
+/// checked (exit 2).
+pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) -> CliResult<u8> {
+    let unavailable = |e: &dyn std::fmt::Display| CliError::Unavailable(e.to_string());
     let first = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-    let site = match Site::find(&first) {
-        Ok(site) => site,
-        Err(e) => {
-            eprintln!("daybook: {e}");
-            return 2;
-        }
-    };
+    let site = Site::find(&first).map_err(|e| unavailable(&e))?;
     for w in &site.config.warnings {
         eprintln!("daybook: warning: {w}");
     }
     if install_hook {
-        return match install_pre_commit(&site) {
-            Ok(message) => {
-                println!("{message}");
-                0
-            }
-            Err(e) => {
-                eprintln!("daybook: {e}");
-                2
-            }
-        };
+        let message = install_pre_commit(&site).map_err(|e| unavailable(&e))?;
+        println!("{message}");
+        return Ok(0);
     }
     let now = chrono::Utc::now().fixed_offset();
     let problems = if staged {
         // Images count only when they are staged or committed: what the commit will hold.
-        let checker = match Checker::staged(&site, now) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("daybook: cannot read git's index: {e}");
-                return 2;
-            }
-        };
-        match staged_posts(&site) {
-            Ok(posts) => posts
-                .iter()
-                .flat_map(|(rel, text)| checker.check_text(rel, text))
-                .collect(),
-            Err(e) => {
-                eprintln!("daybook: cannot read the staged posts: {e}");
-                return 2;
-            }
-        }
+        let checker = Checker::staged(&site, now)
+            .map_err(|e| unavailable(&format!("cannot read git's index: {e}")))?;
+        staged_posts(&site)
+            .map_err(|e| unavailable(&format!("cannot read the staged posts: {e}")))?
+            .iter()
+            .flat_map(|(rel, text)| checker.check_text(rel, text))
+            .collect()
     } else if paths.iter().all(|p| p.is_dir()) {
-        match Checker::new(&site, now).check_site() {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("daybook: {e}");
-                return 2;
-            }
-        }
+        Checker::new(&site, now)
+            .check_site()
+            .map_err(|e| unavailable(&e))?
     } else {
         let checker = Checker::new(&site, now);
         let mut problems = Vec::new();
         for p in paths {
             if !p.is_file() {
-                eprintln!("daybook: {}: no such post", p.display());
-                return 2;
+                return Err(unavailable(&format!("{}: no such post", p.display())));
             }
             let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
             problems.extend(checker.check_file(&abs));
@@ -75,7 +49,9 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
         problems
     };
     print_problems(&site.root, &problems, format);
-    u8::from(problems.iter().any(|p| p.severity == Severity::Error))
+    Ok(u8::from(
+        problems.iter().any(|p| p.severity == Severity::Error),
+    ))
 }
 
 /// How a problem's path is shown: relative to the current folder when inside it.

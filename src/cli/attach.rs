@@ -1,0 +1,78 @@
+//! `daybook attach POST PHOTO…`: copy photos into the site (upright, resized, without
+//! location), link them in capture order and save the post.
+
+use std::path::{Path, PathBuf};
+
+use super::CliResult;
+use crate::site::photos::ImportOptions;
+use crate::site::{Site, store};
+
+/// Where and how `daybook attach` links photos.
+pub struct AttachHow<'a> {
+    pub folder: Option<&'a str>,
+    pub at_line: Option<usize>,
+    pub keep_order: bool,
+    pub by_day: bool,
+}
+
+/// `daybook attach`: import the photos (on both cores), link the ones that worked in the
+/// order they were taken (alt texts never camera names, day headings when asked), save.
+pub fn run(
+    post: &Path,
+    photos: &[PathBuf],
+    options: &ImportOptions,
+    how: &AttachHow<'_>,
+) -> CliResult<u8> {
+    let site = Site::find(post)?;
+    let loaded = store::load_post(post)?;
+    let target =
+        crate::site::photos::PhotoTarget::for_post(&site, &loaded.path, &loaded.text, how.folder);
+    let dest = target.dir_within(&site.root)?;
+    // A Live Photo's video beside its still is not a photo: skipped, with a note.
+    let videos = crate::journal::trip::live_photo_videos(photos);
+    for i in &videos {
+        eprintln!(
+            "daybook: note: {} is the video of a Live Photo; its still is linked",
+            photos[*i].display()
+        );
+    }
+    let photos: Vec<PathBuf> = photos
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !videos.contains(i))
+        .map(|(_, p)| p.clone())
+        .collect();
+    let results = crate::site::photos::import_all(&photos, &dest, options);
+    let mut batch = Vec::new();
+    let mut failed = 0;
+    for result in results {
+        match result {
+            Ok(imported) => batch.push(crate::site::trip::batch_photo(
+                &target,
+                &imported,
+                "",
+                "",
+                &site.config.baseurl,
+            )),
+            Err(e) => {
+                eprintln!("daybook: {e}");
+                failed += 1;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        let layout = crate::site::trip::layout_for(&site, &loaded.text, how.by_day, how.keep_order);
+        let paragraphs = crate::journal::trip::lay_out(&batch, &layout);
+        for p in &paragraphs {
+            println!("{p}");
+        }
+        let text =
+            crate::journal::photos::insert_links_at_line(&loaded.text, how.at_line, &paragraphs);
+        store::write_atomic(
+            &loaded.path,
+            text.as_bytes(),
+            Some(Some(loaded.fingerprint)),
+        )?;
+    }
+    Ok(u8::from(failed > 0))
+}
