@@ -5,6 +5,7 @@ pub mod command;
 pub mod disk;
 pub mod document;
 mod frame;
+mod photo_batch;
 pub mod photos;
 pub mod publish;
 mod run;

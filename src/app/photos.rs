@@ -9,116 +9,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::DaybookApp;
 use crate::journal::photos::insert_links;
-use crate::journal::trip::{
-    BatchPhoto, CaptureTime, Layout, capture_order, lay_out, live_photo_videos,
-};
+use crate::journal::trip::{CaptureTime, live_photo_videos};
 use crate::site::photos::{Imported, PhotoTarget};
-use crate::site::trip::{batch_photo, layout_for};
+use crate::site::trip::layout_for;
 use crate::ui::editor;
 
 /// What the open post's photo target is worked out from: its path, text generation and
 /// the folder chosen for it.
 pub type TargetKey = (PathBuf, u64, Option<String>);
 
-/// One photo of a batch: where it came from, what the user chose for it, and how it went.
-pub struct BatchItem {
-    pub source: PathBuf,
-    /// Linked in the post (the user can untick it).
-    pub include: bool,
-    /// The alt text and caption the user typed.
-    pub alt: String,
-    pub caption: String,
-    pub captured: Option<CaptureTime>,
-    /// The thumbnail, once made (or why it could not be).
-    pub thumb: Option<Result<egui::TextureHandle, String>>,
-    pub result: Option<Result<Imported, String>>,
-}
-
-impl BatchItem {
-    pub fn name(&self) -> String {
-        self.source
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    }
-}
-
-/// The photos added to a post together, shown in the Photos window while it is open. The
-/// links go in at the cursor once every photo is through, in capture order; what the user
-/// changes in the window afterwards (untick, order, alt text, caption, day headings)
-/// rewrites those links, as long as they stand in the post as written.
-pub struct ImportBatch {
-    pub id: u64,
-    pub post: PathBuf,
-    pub target: PhotoTarget,
-    pub items: Vec<BatchItem>,
-    /// The order items are linked in (indices into `items`).
-    pub order: Vec<usize>,
-    /// The user moved a photo: the capture order no longer applies.
-    pub user_ordered: bool,
-    pub by_day: bool,
-    pub layout: Layout,
-    pub current: Option<usize>,
-    pub cancel: Arc<AtomicBool>,
-    /// The links as they stand in the post, and where they were last (once written).
-    pub written: Option<(String, usize)>,
-    /// The links were changed in the post by hand: the window no longer rewrites them.
-    pub detached: bool,
-    /// Notes for the user (a Live Photo's video skipped).
-    pub notes: Vec<String>,
-    /// The links to copy when the post was switched before they could be written.
-    pub links: Option<Vec<String>>,
-}
-
-impl ImportBatch {
-    pub fn done(&self) -> usize {
-        self.items.iter().filter(|i| i.result.is_some()).count()
-    }
-
-    pub fn finished(&self) -> bool {
-        self.done() == self.items.len()
-    }
-
-    pub fn failures(&self) -> impl Iterator<Item = &String> {
-        self.items
-            .iter()
-            .filter_map(|i| i.result.as_ref().and_then(|r| r.as_ref().err()))
-    }
-
-    /// The paragraphs the batch writes now: included, imported photos in order.
-    pub fn paragraphs(&self, baseurl: &str) -> Vec<String> {
-        let photos: Vec<BatchPhoto> = self
-            .order
-            .iter()
-            .map(|i| &self.items[*i])
-            .filter(|item| item.include)
-            .filter_map(|item| {
-                let photo = item.result.as_ref()?.as_ref().ok()?;
-                Some(batch_photo(
-                    &self.target,
-                    photo,
-                    &item.alt,
-                    &item.caption,
-                    baseurl,
-                ))
-            })
-            .collect();
-        let layout = Layout {
-            keep_order: true,
-            headings: self.by_day.then_some(self.layout.headings).flatten(),
-            ..self.layout.clone()
-        };
-        lay_out(&photos, &layout)
-    }
-
-    /// Put the items in capture order, unless the user ordered them.
-    fn sort(&mut self) {
-        if !self.user_ordered {
-            let times: Vec<Option<CaptureTime>> = self.items.iter().map(|i| i.captured).collect();
-            self.order = capture_order(&times, self.layout.assumed);
-        }
-    }
-}
+pub use super::photo_batch::{BatchItem, ImportBatch};
 
 /// Files named by pasted text: paths or `file://` URIs, one per line, all existing files.
 pub fn pasted_files(text: &str) -> Option<Vec<PathBuf>> {

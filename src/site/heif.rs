@@ -15,161 +15,14 @@
 // reasoning beside it.
 #![allow(unsafe_code)]
 
-use std::ffi::{CStr, c_char, c_int, c_void};
-use std::sync::OnceLock;
+use std::ffi::c_int;
+
+use super::heif_ffi::{
+    Api, CHANNEL_CB, CHANNEL_CR, CHANNEL_INTERLEAVED, CHANNEL_Y, CHROMA_420, CHROMA_RGB,
+    CHROMA_RGBA, COLORSPACE_RGB, COLORSPACE_YCBCR, Ctx, Handle, Image, api, check, fourcc,
+};
 
 use image::DynamicImage;
-
-/// libheif's error struct, returned by value.
-#[repr(C)]
-struct HeifError {
-    code: c_int,
-    subcode: c_int,
-    message: *const c_char,
-}
-
-const COLORSPACE_YCBCR: c_int = 0;
-const COLORSPACE_RGB: c_int = 1;
-const CHROMA_420: c_int = 1;
-const CHROMA_RGB: c_int = 10;
-const CHROMA_RGBA: c_int = 11;
-const CHANNEL_INTERLEAVED: c_int = 10;
-const CHANNEL_Y: c_int = 0;
-const CHANNEL_CB: c_int = 1;
-const CHANNEL_CR: c_int = 2;
-
-/// `struct heif_color_profile_nclx` (ITU-T H.273 colour description).
-#[repr(C)]
-struct Nclx {
-    version: u8,
-    color_primaries: c_int,
-    transfer_characteristics: c_int,
-    matrix_coefficients: c_int,
-    full_range_flag: u8,
-    primaries: [f32; 8],
-}
-
-const fn fourcc(s: &[u8; 4]) -> c_int {
-    i32::from_be_bytes(*s)
-}
-
-type Ctx = c_void;
-type Handle = c_void;
-type Image = c_void;
-
-/// The functions daybook calls.
-struct Api {
-    context_alloc: unsafe extern "C" fn() -> *mut Ctx,
-    context_free: unsafe extern "C" fn(*mut Ctx),
-    read_from_memory:
-        unsafe extern "C" fn(*mut Ctx, *const c_void, usize, *const c_void) -> HeifError,
-    primary_handle: unsafe extern "C" fn(*mut Ctx, *mut *mut Handle) -> HeifError,
-    handle_release: unsafe extern "C" fn(*const Handle),
-    handle_width: unsafe extern "C" fn(*const Handle) -> c_int,
-    handle_height: unsafe extern "C" fn(*const Handle) -> c_int,
-    handle_has_alpha: unsafe extern "C" fn(*const Handle) -> c_int,
-    decode: unsafe extern "C" fn(
-        *const Handle,
-        *mut *mut Image,
-        c_int,
-        c_int,
-        *const c_void,
-    ) -> HeifError,
-    image_release: unsafe extern "C" fn(*const Image),
-    plane: unsafe extern "C" fn(*const Image, c_int, *mut c_int) -> *const u8,
-    image_width: unsafe extern "C" fn(*const Image, c_int) -> c_int,
-    image_height: unsafe extern "C" fn(*const Image, c_int) -> c_int,
-    profile_type: unsafe extern "C" fn(*const Handle) -> c_int,
-    raw_profile_size: unsafe extern "C" fn(*const Handle) -> usize,
-    raw_profile: unsafe extern "C" fn(*const Handle, *mut c_void) -> HeifError,
-    metadata_count: unsafe extern "C" fn(*const Handle, *const c_char) -> c_int,
-    metadata_ids: unsafe extern "C" fn(*const Handle, *const c_char, *mut u32, c_int) -> c_int,
-    metadata_size: unsafe extern "C" fn(*const Handle, u32) -> usize,
-    metadata: unsafe extern "C" fn(*const Handle, u32, *mut c_void) -> HeifError,
-    thumbnail_count: unsafe extern "C" fn(*const Handle) -> c_int,
-    thumbnail_ids: unsafe extern "C" fn(*const Handle, *mut u32, c_int) -> c_int,
-    thumbnail: unsafe extern "C" fn(*const Handle, u32, *mut *mut Handle) -> HeifError,
-    nclx: unsafe extern "C" fn(*const Handle, *mut *mut Nclx) -> HeifError,
-    nclx_free: unsafe extern "C" fn(*mut Nclx),
-    bits_per_pixel_range: unsafe extern "C" fn(*const Image, c_int) -> c_int,
-    chroma_format: unsafe extern "C" fn(*const Image) -> c_int,
-    /// Kept loaded for as long as the functions are used (the whole run).
-    _lib: libloading::Library,
-}
-
-/// The library file names tried, most specific first.
-const LIBRARY_NAMES: &[&str] = &[
-    "libheif.so.1",
-    "libheif.so",
-    "libheif.1.dylib",
-    "libheif.dylib",
-    "heif.dll",
-    "libheif.dll",
-];
-
-fn load() -> Result<Api, String> {
-    let mut last = String::new();
-    for name in LIBRARY_NAMES {
-        // SAFETY: loading libheif runs its initialisers, which have no preconditions.
-        match unsafe { libloading::Library::new(name) } {
-            Ok(lib) => return bind(lib),
-            Err(e) => last = e.to_string(),
-        }
-    }
-    Err(last)
-}
-
-fn bind(lib: libloading::Library) -> Result<Api, String> {
-    macro_rules! sym {
-        ($name:literal) => {
-            // SAFETY: the symbol's type is the one heif.h declares for it.
-            *unsafe { lib.get($name) }.map_err(|e| e.to_string())?
-        };
-    }
-    // `heif_init` exists from 1.13 and loads plugins; older versions need no call.
-    // SAFETY: heif_init(NULL) takes no other arguments and is reference counted.
-    if let Ok(init) =
-        unsafe { lib.get::<unsafe extern "C" fn(*const c_void) -> HeifError>(b"heif_init\0") }
-    {
-        // SAFETY: as above.
-        let _ = unsafe { init(std::ptr::null()) };
-    }
-    Ok(Api {
-        context_alloc: sym!(b"heif_context_alloc\0"),
-        context_free: sym!(b"heif_context_free\0"),
-        read_from_memory: sym!(b"heif_context_read_from_memory_without_copy\0"),
-        primary_handle: sym!(b"heif_context_get_primary_image_handle\0"),
-        handle_release: sym!(b"heif_image_handle_release\0"),
-        handle_width: sym!(b"heif_image_handle_get_width\0"),
-        handle_height: sym!(b"heif_image_handle_get_height\0"),
-        handle_has_alpha: sym!(b"heif_image_handle_has_alpha_channel\0"),
-        decode: sym!(b"heif_decode_image\0"),
-        image_release: sym!(b"heif_image_release\0"),
-        plane: sym!(b"heif_image_get_plane_readonly\0"),
-        image_width: sym!(b"heif_image_get_width\0"),
-        image_height: sym!(b"heif_image_get_height\0"),
-        profile_type: sym!(b"heif_image_handle_get_color_profile_type\0"),
-        raw_profile_size: sym!(b"heif_image_handle_get_raw_color_profile_size\0"),
-        raw_profile: sym!(b"heif_image_handle_get_raw_color_profile\0"),
-        metadata_count: sym!(b"heif_image_handle_get_number_of_metadata_blocks\0"),
-        metadata_ids: sym!(b"heif_image_handle_get_list_of_metadata_block_IDs\0"),
-        metadata_size: sym!(b"heif_image_handle_get_metadata_size\0"),
-        metadata: sym!(b"heif_image_handle_get_metadata\0"),
-        thumbnail_count: sym!(b"heif_image_handle_get_number_of_thumbnails\0"),
-        thumbnail_ids: sym!(b"heif_image_handle_get_list_of_thumbnail_IDs\0"),
-        thumbnail: sym!(b"heif_image_handle_get_thumbnail\0"),
-        nclx: sym!(b"heif_image_handle_get_nclx_color_profile\0"),
-        nclx_free: sym!(b"heif_nclx_color_profile_free\0"),
-        bits_per_pixel_range: sym!(b"heif_image_get_bits_per_pixel_range\0"),
-        chroma_format: sym!(b"heif_image_get_chroma_format\0"),
-        _lib: lib,
-    })
-}
-
-fn api() -> Result<&'static Api, String> {
-    static API: OnceLock<Result<Api, String>> = OnceLock::new();
-    API.get_or_init(load).as_ref().map_err(Clone::clone)
-}
 
 /// Whether libheif could be loaded (and why not).
 pub fn available() -> Result<(), String> {
@@ -178,21 +31,6 @@ pub fn available() -> Result<(), String> {
 
 /// What to tell the user when libheif is missing.
 pub const INSTALL_HINT: &str = "install libheif (Debian and Ubuntu: apt install libheif1; Fedora: dnf install libheif; macOS: brew install libheif), or export it as JPEG first";
-
-fn check(e: &HeifError) -> Result<(), String> {
-    if e.code == 0 {
-        return Ok(());
-    }
-    let message = if e.message.is_null() {
-        format!("libheif error {}", e.code)
-    } else {
-        // SAFETY: libheif's messages are static NUL-terminated strings.
-        unsafe { CStr::from_ptr(e.message) }
-            .to_string_lossy()
-            .into_owned()
-    };
-    Err(message)
-}
 
 /// A HEIF file opened in libheif, freed on drop. Borrows the bytes it reads from.
 struct Opened<'a> {
