@@ -118,11 +118,7 @@ impl DaybookApp {
         if new_top_folder {
             self.start_watching();
         }
-        // Outside a repository there is nothing to refresh on every change (a `git init`
-        // is seen when the window regains focus).
-        if !matches!(self.git.state, Some(Err(_))) {
-            self.refresh_git();
-        }
+        self.refresh_git_in_repo();
         self.check_open_post_on_disk(paths);
     }
 

@@ -80,6 +80,15 @@ impl DaybookApp {
         self.workers.git_state(site);
     }
 
+    /// [`DaybookApp::refresh_git`] after a save or a file change, unless the site is known
+    /// not to be in a repository: then nothing runs git on every change (a `git init` is
+    /// seen when the window regains focus).
+    pub(super) fn refresh_git_in_repo(&mut self) {
+        if !matches!(self.git.state, Some(Err(_))) {
+            self.refresh_git();
+        }
+    }
+
     pub(super) fn git_state_read(&mut self, state: Result<GitState, String>) {
         self.git.reading = false;
         if let (Ok(state), Some(Some(Ok(plan)))) =

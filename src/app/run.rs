@@ -179,7 +179,7 @@ impl DaybookApp {
                 if let Some(site) = &self.site {
                     self.workers.index(site);
                 }
-                self.refresh_git();
+                self.refresh_git_in_repo();
                 true
             }
             Err(crate::site::SiteError::ChangedOnDisk { path }) => {

@@ -213,7 +213,15 @@ fn swap_in_checked(path: &Path, temp: &Path, loaded: Fingerprint) -> Result<bool
     if renameat_with(CWD, temp, CWD, path, RenameFlags::EXCHANGE).is_err() {
         return Ok(false);
     }
-    if disk_fingerprint(temp)? == Some(loaded) {
+    // What was swapped out must be what was loaded. Checked twice, a moment apart: a
+    // program that opened the file (for an in-place write) just before the exchange may
+    // truncate the old file a moment after it; the second look sees that, and the exchange
+    // is undone instead of the old file — with the other program's text — being deleted.
+    let unchanged = disk_fingerprint(temp)? == Some(loaded) && {
+        std::thread::sleep(std::time::Duration::from_millis(3));
+        disk_fingerprint(temp)? == Some(loaded)
+    };
+    if unchanged {
         // The temp path now holds the old text: it is no longer needed.
         let _ = fs::remove_file(temp);
         sync_dir(path);
