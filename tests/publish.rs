@@ -52,6 +52,24 @@ fn blog() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, r)
 }
 
+/// Someone else clones the remote in `d`, changes it with `change` and pushes.
+fn someone_else_pushes(d: &Path, change: impl FnOnce(&Path)) {
+    let other = d.join("other");
+    git(
+        d,
+        &[
+            "clone",
+            "-q",
+            d.join("remote.git").to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    change(&other);
+    git(&other, &["add", "-A"]);
+    git(&other, &["commit", "-qm", "theirs"]);
+    git(&other, &["push", "-q"]);
+}
+
 fn committed_files(r: &Path) -> Vec<String> {
     let mut files: Vec<String> = git(
         r,
@@ -179,20 +197,7 @@ fn check_errors_block_unless_allowed_and_hooks_can_block() {
 fn a_rejected_push_keeps_the_commit_and_says_to_pull_first() {
     let (d, r) = blog();
     // Someone else pushed meanwhile.
-    let other = d.path().join("other");
-    git(
-        d.path(),
-        &[
-            "clone",
-            "-q",
-            d.path().join("remote.git").to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
-    write(&other, "theirs.txt", b"x");
-    git(&other, &["add", "theirs.txt"]);
-    git(&other, &["commit", "-qm", "theirs"]);
-    git(&other, &["push", "-q"]);
+    someone_else_pushes(d.path(), |other| write(other, "theirs.txt", b"x"));
     let out = daybook(&r, &["publish", POST, "--push"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -383,20 +388,10 @@ fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_t
     h.get_by_label(labels::PUSH).click();
     step_until(&mut h, "the push", |h| has_text(h, "Pushed"));
     // Someone else changes the post and pushes; the open post has unsaved text.
-    let other = d.path().join("other");
-    git(
-        d.path(),
-        &[
-            "clone",
-            "-q",
-            d.path().join("remote.git").to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
-    let theirs = fs::read_to_string(other.join(POST)).unwrap() + "\n그쪽 한 줄.\n";
-    fs::write(other.join(POST), theirs).unwrap();
-    git(&other, &["commit", "-qam", "theirs"]);
-    git(&other, &["push", "-q"]);
+    someone_else_pushes(d.path(), |other| {
+        let theirs = fs::read_to_string(other.join(POST)).unwrap() + "\n그쪽 한 줄.\n";
+        fs::write(other.join(POST), theirs).unwrap();
+    });
     h.get_by_label(labels::EDITOR).focus();
     h.get_by_label(labels::EDITOR).type_text(" 내 것.");
     h.run_steps(2);
@@ -438,20 +433,7 @@ fn a_rejected_push_from_the_panel_keeps_the_commit_and_says_to_pull_first() {
         Some(0)
     );
     // Someone else pushed meanwhile.
-    let other = d.path().join("other");
-    git(
-        d.path(),
-        &[
-            "clone",
-            "-q",
-            d.path().join("remote.git").to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
-    write(&other, "theirs.txt", b"x");
-    git(&other, &["add", "theirs.txt"]);
-    git(&other, &["commit", "-qm", "theirs"]);
-    git(&other, &["push", "-q"]);
+    someone_else_pushes(d.path(), |other| write(other, "theirs.txt", b"x"));
     let mut h = window(d.path(), &r);
     h.get_by_label(labels::EDITOR).focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);

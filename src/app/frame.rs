@@ -155,7 +155,7 @@ impl DaybookApp {
             _ if self.deleted_on_disk => SaveState::DeletedOnDisk,
             _ if self.conflict.is_some() => SaveState::ChangedOnDisk,
             Some(d) if d.is_dirty() => {
-                if self.autosaved.as_ref() == Some(&(d.path.clone(), d.generation)) {
+                if matches!(&self.autosaved, Some((p, g)) if *p == d.path && *g == d.generation) {
                     SaveState::Autosaved
                 } else {
                     SaveState::Unsaved

@@ -32,28 +32,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new post with generated front matter and print its path.
-    New {
-        /// The site folder (default: the site containing the current folder).
-        #[arg(long)]
-        site: Option<PathBuf>,
-        #[arg(long)]
-        title: String,
-        /// Space-separated categories.
-        #[arg(long, default_value = "")]
-        categories: String,
-        /// Space-separated tags.
-        #[arg(long, default_value = "")]
-        tags: String,
-        /// Create the post in _drafts/ instead of _posts/.
-        #[arg(long)]
-        draft: bool,
-        /// "YYYY-MM-DD HH:MM" in the site's timezone (default: now).
-        #[arg(long)]
-        date: Option<String>,
-        /// Use an ASCII file name (Korean romanised).
-        #[arg(long)]
-        ascii_slug: bool,
-    },
+    New(new::NewArgs),
     /// Set front-matter fields in place (format-preserving, atomic). `KEY=` removes a field.
     Set {
         post: PathBuf,
@@ -206,23 +185,7 @@ pub fn run(command: Command) -> CliResult<u8> {
             };
             attach::run(&post, &photos, &options, &how)
         }
-        Command::New {
-            site,
-            title,
-            categories,
-            tags,
-            draft,
-            date,
-            ascii_slug,
-        } => new::run(&new::NewArgs {
-            site,
-            title,
-            categories,
-            tags,
-            draft,
-            date,
-            ascii_slug,
-        }),
+        Command::New(args) => new::run(&args),
         Command::Set { post, fields } => set::run(&post, &fields).map(|()| 0),
         Command::Render { post } => render::run(&post).map(|()| 0),
         Command::Completions { shell } => {

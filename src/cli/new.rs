@@ -9,13 +9,27 @@ use crate::journal::slug::SlugStyle;
 use crate::site::{Site, create};
 
 /// The arguments of `daybook new`.
+#[derive(Debug, clap::Args)]
 pub struct NewArgs {
+    /// The site folder (default: the site containing the current folder).
+    #[arg(long)]
     pub site: Option<PathBuf>,
+    #[arg(long)]
     pub title: String,
+    /// Space-separated categories.
+    #[arg(long, default_value = "")]
     pub categories: String,
+    /// Space-separated tags.
+    #[arg(long, default_value = "")]
     pub tags: String,
+    /// Create the post in _drafts/ instead of _posts/.
+    #[arg(long)]
     pub draft: bool,
+    /// "YYYY-MM-DD HH:MM" in the site's timezone (default: now).
+    #[arg(long)]
     pub date: Option<String>,
+    /// Use an ASCII file name (Korean romanised).
+    #[arg(long)]
     pub ascii_slug: bool,
 }
 

@@ -126,13 +126,6 @@ pub fn photo_url(images_root: &str, folder: &str, name: &str, baseurl: &str) -> 
     format!("{base}/{path}")
 }
 
-/// The Markdown image for a photo at `images_root/folder/name` (a path with spaces — a folder
-/// the post already uses may have them — is wrapped in `<…>`, which keeps it an image for
-/// kramdown and CommonMark alike).
-pub fn photo_link(alt: &str, images_root: &str, folder: &str, name: &str, baseurl: &str) -> String {
-    super::trip::image_markdown(alt, &photo_url(images_root, folder, name, baseurl))
-}
-
 /// `text` with `links` inserted at byte `at` (snapped to a line end), one paragraph each,
 /// with blank lines around. Returns the new text and the byte range of the inserted part.
 pub fn insert_links(text: &str, at: usize, links: &[String]) -> (String, std::ops::Range<usize>) {
@@ -178,6 +171,7 @@ pub fn insert_links_at_line(text: &str, line: Option<usize>, links: &[String]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::trip::image_markdown;
 
     #[test]
     fn links_never_land_inside_the_front_matter() {
@@ -207,7 +201,7 @@ mod tests {
         let encoded = "![a](/images/my%20trip/a.jpg)\n";
         assert_eq!(folder_in_use(encoded, "images").as_deref(), Some("my trip"));
         assert_eq!(
-            photo_link("a", "images", "my trip", "b.jpg", ""),
+            image_markdown("a", &photo_url("images", "my trip", "b.jpg", "")),
             "![a](</images/my trip/b.jpg>)"
         );
     }
@@ -259,11 +253,11 @@ mod tests {
         );
         assert_eq!(alt_from_name("해운대_바다.JPG"), "해운대 바다");
         assert_eq!(
-            photo_link("바다", "images", "busan", "a.jpg", ""),
+            image_markdown("바다", &photo_url("images", "busan", "a.jpg", "")),
             "![바다](/images/busan/a.jpg)"
         );
         assert_eq!(
-            photo_link("x", "images", "t", "a.jpg", "/blog"),
+            image_markdown("x", &photo_url("images", "t", "a.jpg", "/blog")),
             "![x]({{ site.baseurl }}/images/t/a.jpg)"
         );
     }

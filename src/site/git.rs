@@ -69,14 +69,7 @@ impl Git {
             .args(args)
             .output()
             .map_err(|e| GitError::NoGit(e.to_string()))?;
-        if out.status.success() {
-            Ok(out)
-        } else {
-            Err(GitError::Failed {
-                what: what.to_owned(),
-                output: output_text(&out),
-            })
-        }
+        checked(what, out)
     }
 
     /// The branch, its upstream, and the state of every path that is not clean.
@@ -306,14 +299,7 @@ impl Git {
             stdout: reader.join().unwrap_or_default(),
             stderr,
         };
-        if out.status.success() {
-            Ok(out)
-        } else {
-            Err(GitError::Failed {
-                what: what.to_owned(),
-                output: output_text(&out),
-            })
-        }
+        checked(what, out)
     }
 }
 
@@ -325,6 +311,18 @@ fn command(dir: &Path) -> Command {
         .env("GIT_OPTIONAL_LOCKS", "0")
         .stdin(Stdio::null());
     c
+}
+
+/// `out` when git succeeded, else what failed with git's words.
+fn checked(what: &str, out: Output) -> Result<Output, GitError> {
+    if out.status.success() {
+        Ok(out)
+    } else {
+        Err(GitError::Failed {
+            what: what.to_owned(),
+            output: output_text(&out),
+        })
+    }
 }
 
 fn output_text(out: &Output) -> String {

@@ -32,6 +32,44 @@ pub fn available() -> Result<(), String> {
 /// What to tell the user when libheif is missing.
 pub const INSTALL_HINT: &str = "install libheif (Debian and Ubuntu: apt install libheif1; Fedora: dnf install libheif; macOS: brew install libheif), or export it as JPEG first";
 
+/// An image libheif decoded, released on drop.
+struct DecodedImage {
+    api: &'static Api,
+    img: *mut Image,
+}
+
+impl Drop for DecodedImage {
+    fn drop(&mut self) {
+        // SAFETY: decoded by libheif, released once.
+        unsafe { (self.api.image_release)(self.img) }
+    }
+}
+
+impl DecodedImage {
+    /// One channel: `height` rows of `stride` bytes, each starting with `width` samples of
+    /// `bytes` bytes; `None` when libheif has no such plane.
+    fn plane(&self, channel: c_int, bytes: usize) -> Option<super::yuv::Plane<'_>> {
+        let mut stride: c_int = 0;
+        // SAFETY: a decoded image; libheif guarantees `height` rows of `stride` bytes for the
+        // plane, alive until the image is released (with `self`, which the slice borrows).
+        unsafe {
+            let data = (self.api.plane)(self.img, channel, &raw mut stride);
+            let width = usize::try_from((self.api.image_width)(self.img, channel)).ok()?;
+            let height = usize::try_from((self.api.image_height)(self.img, channel)).ok()?;
+            let stride = usize::try_from(stride).ok()?;
+            if data.is_null() || stride < width * bytes || height == 0 {
+                return None;
+            }
+            Some(super::yuv::Plane {
+                data: std::slice::from_raw_parts(data, stride * (height - 1) + width * bytes),
+                stride,
+                width,
+                height,
+            })
+        }
+    }
+}
+
 /// A HEIF file opened in libheif, freed on drop. Borrows the bytes it reads from.
 struct Opened<'a> {
     api: &'static Api,
@@ -89,57 +127,42 @@ impl<'a> Opened<'a> {
         (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0))
     }
 
-    fn decode(&self, handle: *const Handle) -> Result<DynamicImage, String> {
-        let api = self.api;
-        // SAFETY: a valid handle.
-        let alpha = unsafe { (api.handle_has_alpha)(handle) } != 0;
-        let chroma = if alpha { CHROMA_RGBA } else { CHROMA_RGB };
+    /// Decode `handle` into `colorspace`/`chroma` (default options: transforms applied).
+    fn decode_as(
+        &self,
+        handle: *const Handle,
+        colorspace: c_int,
+        chroma: c_int,
+    ) -> Result<DecodedImage, String> {
         let mut img = std::ptr::null_mut();
-        // SAFETY: a valid handle; default decoding options (transforms applied).
+        // SAFETY: a valid handle; `img` receives an owned image, released by the guard.
         check(&unsafe {
-            (api.decode)(
-                handle,
-                &raw mut img,
-                COLORSPACE_RGB,
-                chroma,
-                std::ptr::null(),
-            )
+            (self.api.decode)(handle, &raw mut img, colorspace, chroma, std::ptr::null())
         })?;
-        struct Release(&'static Api, *mut Image);
-        impl Drop for Release {
-            fn drop(&mut self) {
-                // SAFETY: decoded by libheif, released once.
-                unsafe { (self.0.image_release)(self.1) }
-            }
-        }
-        let _release = Release(api, img);
-        let mut stride: c_int = 0;
-        // SAFETY: the image was decoded as interleaved RGB(A).
-        let (data, w, h) = unsafe {
-            (
-                (api.plane)(img, CHANNEL_INTERLEAVED, &raw mut stride),
-                (api.image_width)(img, CHANNEL_INTERLEAVED),
-                (api.image_height)(img, CHANNEL_INTERLEAVED),
-            )
+        Ok(DecodedImage { api: self.api, img })
+    }
+
+    fn decode(&self, handle: *const Handle) -> Result<DynamicImage, String> {
+        // SAFETY: a valid handle.
+        let alpha = unsafe { (self.api.handle_has_alpha)(handle) } != 0;
+        let (chroma, channels) = if alpha {
+            (CHROMA_RGBA, 4)
+        } else {
+            (CHROMA_RGB, 3)
         };
-        let (Ok(w), Ok(h), Ok(stride)) = (
-            usize::try_from(w),
-            usize::try_from(h),
-            usize::try_from(stride),
-        ) else {
-            return Err("libheif returned an image without a size".into());
-        };
-        let channels = if alpha { 4 } else { 3 };
-        if data.is_null() || stride < w * channels {
-            return Err("libheif returned no pixels".into());
+        let decoded = self.decode_as(handle, COLORSPACE_RGB, chroma)?;
+        let plane = decoded
+            .plane(CHANNEL_INTERLEAVED, channels)
+            .ok_or("libheif returned no pixels")?;
+        let row = plane.width * channels;
+        let mut pixels = Vec::with_capacity(row * plane.height);
+        for y in 0..plane.height {
+            pixels.extend_from_slice(&plane.data[y * plane.stride..y * plane.stride + row]);
         }
-        let mut pixels = Vec::with_capacity(w * h * channels);
-        for row in 0..h {
-            // SAFETY: libheif guarantees `h` rows of `stride` bytes, each holding `w` pixels.
-            let line = unsafe { std::slice::from_raw_parts(data.add(row * stride), w * channels) };
-            pixels.extend_from_slice(line);
-        }
-        let (w, h) = (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0));
+        let (w, h) = (
+            u32::try_from(plane.width).unwrap_or(0),
+            u32::try_from(plane.height).unwrap_or(0),
+        );
         let image = if alpha {
             image::RgbaImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgba8)
         } else {
@@ -180,58 +203,22 @@ impl<'a> Opened<'a> {
         let Some(matrix) = self.matrix() else {
             return Ok(None);
         };
-        let mut img = std::ptr::null_mut();
-        // SAFETY: a valid handle; default decoding options (transforms applied).
-        check(&unsafe {
-            (api.decode)(
-                self.primary,
-                &raw mut img,
-                COLORSPACE_YCBCR,
-                CHROMA_420,
-                std::ptr::null(),
-            )
-        })?;
-        struct Release(&'static Api, *mut Image);
-        impl Drop for Release {
-            fn drop(&mut self) {
-                // SAFETY: decoded by libheif, released once.
-                unsafe { (self.0.image_release)(self.1) }
-            }
-        }
-        let _release = Release(api, img);
+        let decoded = self.decode_as(self.primary, COLORSPACE_YCBCR, CHROMA_420)?;
         // SAFETY: a decoded image.
         let (chroma, bits) = unsafe {
             (
-                (api.chroma_format)(img),
-                (api.bits_per_pixel_range)(img, CHANNEL_Y),
+                (api.chroma_format)(decoded.img),
+                (api.bits_per_pixel_range)(decoded.img, CHANNEL_Y),
             )
         };
         if chroma != CHROMA_420 || bits != 8 {
             return Ok(None);
         }
-        let plane = |channel: c_int| -> Option<super::yuv::Plane<'_>> {
-            let mut stride: c_int = 0;
-            // SAFETY: the image has this plane; libheif guarantees `height` rows of `stride`
-            // bytes for it, alive until the image is released (after this function).
-            unsafe {
-                let data = (api.plane)(img, channel, &raw mut stride);
-                let width = usize::try_from((api.image_width)(img, channel)).ok()?;
-                let height = usize::try_from((api.image_height)(img, channel)).ok()?;
-                let stride = usize::try_from(stride).ok()?;
-                if data.is_null() || stride < width || height == 0 {
-                    return None;
-                }
-                Some(super::yuv::Plane {
-                    data: std::slice::from_raw_parts(data, stride * (height - 1) + width),
-                    stride,
-                    width,
-                    height,
-                })
-            }
-        };
-        let (Some(y), Some(cb), Some(cr)) =
-            (plane(CHANNEL_Y), plane(CHANNEL_CB), plane(CHANNEL_CR))
-        else {
+        let (Some(y), Some(cb), Some(cr)) = (
+            decoded.plane(CHANNEL_Y, 1),
+            decoded.plane(CHANNEL_CB, 1),
+            decoded.plane(CHANNEL_CR, 1),
+        ) else {
             return Ok(None);
         };
         Ok(super::yuv::to_rgb(y, cb, cr, matrix, half).map(DynamicImage::ImageRgb8))
@@ -363,13 +350,8 @@ pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
     Ok(opened.size(opened.primary))
 }
 
-/// Decode the primary image with its profile and EXIF.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
-    decode_within(bytes, None)
-}
-
-/// [`decode`] for a photo that will be shrunk to a long edge of `max_edge`: a photo larger
-/// than that is converted at half size straight from its planes (as a JPEG is decoded at a
+/// Decode the primary image with its profile and EXIF; with `max_edge`, for a photo that
+/// will be shrunk to that long edge: a photo larger than that is converted at half size straight from its planes (as a JPEG is decoded at a
 /// reduced DCT scale), which saves most of the work after the HEVC decoding itself.
 pub fn decode_within(bytes: &[u8], max_edge: Option<u32>) -> Result<Decoded, String> {
     let opened = Opened::new(bytes)?;

@@ -13,7 +13,7 @@ use image::ImageFormat;
 
 use super::photo_meta;
 use super::store::create_new_atomic;
-use crate::journal::photos::{alt_from_name, folder_in_use, photo_link, photo_name, safe_folder};
+use crate::journal::photos::{alt_from_name, folder_in_use, photo_name, safe_folder};
 
 /// Photos larger than this are refused (a 100-megapixel file is not a blog photo).
 pub const MAX_PIXELS: u64 = 64_000_000;
@@ -145,11 +145,6 @@ impl PhotoTarget {
     /// The URL the post links an imported photo with.
     pub fn url(&self, photo: &Imported, baseurl: &str) -> String {
         crate::journal::photos::photo_url(self.root, &self.folder, &photo.name, baseurl)
-    }
-
-    /// The Markdown image for an imported photo.
-    pub fn link(&self, photo: &Imported, baseurl: &str) -> String {
-        photo_link(&photo.alt, self.root, &self.folder, &photo.name, baseurl)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::journal::check::{Severity, unused::human_size};
 use crate::journal::front_matter::FrontMatter;
 use crate::site::Site;
 use crate::site::check::{Checker, relative_slash};
-use crate::site::git::{Git, GitError, GitState, PathState};
+use crate::site::git::{Git, GitError, PathState};
 
 /// A post over this many bytes in all gets a warning before it is committed.
 pub const MAX_POST_BYTES: u64 = 20 * 1024 * 1024;
@@ -56,18 +56,6 @@ impl PublishPlan {
 /// Work out what publishing `post`, whose text is `text`, commits.
 pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPlan, GitError> {
     let state = git.state(&site.root)?;
-    Ok(plan_with(site, &state, post, text, |p| git.is_committed(p)))
-}
-
-/// [`plan`] from a git state already read; `committed` says whether a path (from the top)
-/// is in the last commit.
-pub fn plan_with(
-    site: &Site,
-    state: &GitState,
-    post: &Path,
-    text: &str,
-    committed: impl Fn(&str) -> bool,
-) -> PublishPlan {
     let checker = Checker::new(site, chrono::Utc::now().fixed_offset());
     let rel = relative_slash(&site.root, post);
     let doc = checker.renderer.prepare(&rel, text);
@@ -125,17 +113,17 @@ pub fn plan_with(
         .ok()
         .and_then(|fm| fm.title())
         .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(&rel).to_owned());
-    let verb = if committed(&files[0].path) {
+    let verb = if git.is_committed(&files[0].path) {
         "Update"
     } else {
         "Add"
     };
-    PublishPlan {
+    Ok(PublishPlan {
         files,
         errors,
         warnings,
         message: format!("{verb} post: {title}"),
-    }
+    })
 }
 
 /// Commit the files of `plan` that have changes, with `message`; `None` when the post and its

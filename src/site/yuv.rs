@@ -44,7 +44,8 @@ impl Matrix {
     }
 }
 
-/// One plane: its bytes, row stride, width and height.
+/// One plane: its bytes, row stride (in bytes), width (in samples: pixels of an interleaved
+/// plane) and height.
 #[derive(Debug, Clone, Copy)]
 pub struct Plane<'a> {
     pub data: &'a [u8],

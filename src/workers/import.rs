@@ -80,6 +80,12 @@ impl Workers {
                 .name(format!("daybook-import-{n}"))
                 .spawn(move || {
                     let (sources, dest, next, next_thumb) = &*shared;
+                    // Report and wake the UI; `false` once the app is gone.
+                    let report = |event: Event| {
+                        let sent = tx.send(event).is_ok();
+                        ctx.request_repaint();
+                        sent
+                    };
                     loop {
                         let i = next_thumb.fetch_add(1, Ordering::Relaxed);
                         let Some(source) = sources.get(i) else {
@@ -97,17 +103,13 @@ impl Workers {
                                 )
                             });
                         let index = first + i;
-                        if tx
-                            .send(Event::PhotoPreviewed {
-                                batch,
-                                index,
-                                result,
-                            })
-                            .is_err()
-                        {
+                        if !report(Event::PhotoPreviewed {
+                            batch,
+                            index,
+                            result,
+                        }) {
                             return;
                         }
-                        ctx.request_repaint();
                     }
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -118,21 +120,16 @@ impl Workers {
                         let result = if cancel.load(Ordering::Relaxed) {
                             Err(format!("{}: cancelled", source.display()))
                         } else {
-                            let _ = tx.send(Event::PhotoStarted { batch, index });
-                            ctx.request_repaint();
+                            report(Event::PhotoStarted { batch, index });
                             import(source, dest, &options).map_err(|e| e.to_string())
                         };
-                        if tx
-                            .send(Event::PhotoImported {
-                                batch,
-                                index,
-                                result,
-                            })
-                            .is_err()
-                        {
+                        if !report(Event::PhotoImported {
+                            batch,
+                            index,
+                            result,
+                        }) {
                             return;
                         }
-                        ctx.request_repaint();
                     }
                 });
             if let Err(e) = spawned {
