@@ -9,6 +9,8 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("daybook: internal error: {info}");
     }));
+    // The command line speaks the system's language; the window follows its own setting.
+    daybook::i18n::set_language(daybook::i18n::system_language());
     let cli = match daybook::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -14,6 +14,7 @@ use daybook::site::index::index_site;
 
 fn daybook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .env("LANGUAGE", "en")
         .args(args)
         .output()
         .unwrap()
@@ -415,7 +416,7 @@ fn attach_links_photos_in_capture_order_with_day_headings_and_takes_heic() {
     let want = if have_heif {
         assert!(
             String::from_utf8_lossy(&out.stderr)
-                .contains("IMG_0002.MOV is the video of a Live Photo")
+                .contains("IMG_0002.MOV: the video of a Live Photo")
         );
         "본문\n\n## 5월 3일\n\n![부산 여행 1](/images/busan/2024-05-03-100100.jpg)\n\n![부산 여행 2](/images/busan/2024-05-03-100300.jpg)\n\n## 5월 4일\n\n![부산 여행 3](/images/busan/2024-05-04-090000.jpg)\n"
     } else {
@@ -494,6 +495,7 @@ fn errors_are_one_line_printed_once_with_the_exit_codes_the_readme_gives() {
     // What `check` needs is missing: exit 2.
     let nowhere = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .env("LANGUAGE", "en")
         .current_dir(nowhere.path())
         .arg("check")
         .output()

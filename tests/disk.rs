@@ -5,6 +5,7 @@
 
 mod common;
 
+use daybook::i18n::tr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -77,8 +78,8 @@ fn text(h: &Harness<'_, DaybookApp>) -> String {
 }
 
 fn type_in_editor(h: &mut Harness<'_, DaybookApp>, s: &str) {
-    h.get_by_label(labels::EDITOR).focus();
-    h.get_by_label(labels::EDITOR).type_text(s);
+    h.get_by_label(tr(labels::EDITOR)).focus();
+    h.get_by_label(tr(labels::EDITOR)).type_text(s);
     h.run_steps(2);
 }
 

@@ -6,6 +6,7 @@
 
 mod common;
 
+use daybook::i18n::tr;
 use std::fs;
 use std::path::Path;
 
@@ -129,7 +130,11 @@ fn publish_commits_exactly_the_post_and_its_files_and_keeps_other_work() {
     );
     // The second time there is nothing to commit; an edit makes it an update.
     let again = daybook(&r, &["publish", POST]);
-    assert!(String::from_utf8_lossy(&again.stdout).contains("nothing to commit"));
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .to_lowercase()
+            .contains("nothing to commit")
+    );
     let text = fs::read_to_string(r.join(POST)).unwrap() + "\n한 줄 더.\n";
     fs::write(r.join(POST), text).unwrap();
     assert_eq!(
@@ -254,9 +259,9 @@ fn is_enabled(h: &Harness<'_, DaybookApp>, label: &str) -> bool {
 /// Open the Publish panel and wait for its plan.
 fn open_panel(h: &mut Harness<'static, DaybookApp>) {
     step_until(h, "the git state", |h| has_text(h, "git: main"));
-    h.get_by_label(&format!("{}…", labels::PUBLISH)).click();
+    h.get_by_label(&format!("{}…", tr(labels::PUBLISH))).click();
     step_until(h, "the publish plan", |h| {
-        h.query_by_label(labels::COMMIT_MESSAGE).is_some()
+        h.query_by_label(tr(labels::COMMIT_MESSAGE)).is_some()
     });
 }
 
@@ -284,10 +289,12 @@ fn the_window_shows_git_state_and_its_panel_commits_exactly_the_post_then_pushes
     }
     assert!(!has_text(&h, "stray.jpg"), "a photo the post does not use");
     assert_eq!(
-        h.get_by_label(labels::COMMIT_MESSAGE).value().as_deref(),
+        h.get_by_label(tr(labels::COMMIT_MESSAGE))
+            .value()
+            .as_deref(),
         Some("Add post: QCon 둘째 날")
     );
-    h.get_by_label(labels::COMMIT).click();
+    h.get_by_label(tr(labels::COMMIT)).click();
     step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
     assert_eq!(
         committed_files(&r),
@@ -306,7 +313,7 @@ fn the_window_shows_git_state_and_its_panel_commits_exactly_the_post_then_pushes
     step_until(&mut h, "the unpushed state", |h| {
         has_text(h, "git: main: 1 to push") && has_text(h, "2016-11-07  not pushed")
     });
-    h.get_by_label(labels::PUSH).click();
+    h.get_by_label(tr(labels::PUSH)).click();
     step_until(&mut h, "the push", |h| has_text(h, "Pushed"));
     assert_eq!(
         git(&r, &["rev-parse", "origin/main"]),
@@ -340,23 +347,26 @@ fn check_errors_block_the_panel_until_commit_anyway_and_a_failing_hook_is_shown(
     let mut h = window(d.path(), &r);
     open_panel(&mut h);
     shows_text(&h, "gone.jpg");
-    assert!(!is_enabled(&h, labels::COMMIT), "errors block the commit");
-    h.get_by_label(labels::COMMIT_ANYWAY).click();
+    assert!(
+        !is_enabled(&h, tr(labels::COMMIT)),
+        "errors block the commit"
+    );
+    h.get_by_label(tr(labels::COMMIT_ANYWAY)).click();
     h.run_steps(2);
-    assert!(is_enabled(&h, labels::COMMIT));
-    h.get_by_label(labels::COMMIT).click();
+    assert!(is_enabled(&h, tr(labels::COMMIT)));
+    h.get_by_label(tr(labels::COMMIT)).click();
     step_until(&mut h, "the hook's refusal", |h| {
         has_text(h, "hook says no")
     });
     assert_eq!(git(&r, &["rev-list", "--count", "HEAD"]).trim(), "1");
     // A message of the user's own, once the hook lets it through.
     fs::remove_file(r.join(".git/hooks/commit-msg")).unwrap();
-    h.get_by_label(labels::COMMIT_MESSAGE).focus();
+    h.get_by_label(tr(labels::COMMIT_MESSAGE)).focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label(labels::COMMIT_MESSAGE)
+    h.get_by_label(tr(labels::COMMIT_MESSAGE))
         .type_text("QCon 사진");
     h.run_steps(2);
-    h.get_by_label(labels::COMMIT).click();
+    h.get_by_label(tr(labels::COMMIT)).click();
     step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
     assert_eq!(git(&r, &["log", "-1", "--format=%s"]).trim(), "QCon 사진");
 }
@@ -369,34 +379,41 @@ fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_t
         Some(0)
     );
     let mut h = window(d.path(), &r);
-    h.get_by_label(labels::EDITOR).focus();
+    h.get_by_label(tr(labels::EDITOR)).focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
-    h.get_by_label(labels::EDITOR).type_text("\n저장 전 한 줄.");
+    h.get_by_label(tr(labels::EDITOR))
+        .type_text("\n저장 전 한 줄.");
     h.run_steps(2);
     assert!(h.state().is_dirty());
     open_panel(&mut h);
     step_until(&mut h, "the update message", |h| {
-        h.get_by_label(labels::COMMIT_MESSAGE).value().as_deref()
+        h.get_by_label(tr(labels::COMMIT_MESSAGE))
+            .value()
+            .as_deref()
             == Some("Update post: QCon 둘째 날")
     });
-    h.get_by_label(labels::COMMIT).click();
+    h.get_by_label(tr(labels::COMMIT)).click();
     step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
     assert!(!h.state().is_dirty(), "saved first");
     let committed = git(&r, &["show", "HEAD:_posts/여행/2016-11-07-qcon day2.md"]);
     assert!(committed.contains("저장 전 한 줄."), "{committed}");
-    step_until(&mut h, "the push button", |h| is_enabled(h, labels::PUSH));
-    h.get_by_label(labels::PUSH).click();
+    step_until(&mut h, "the push button", |h| {
+        is_enabled(h, tr(labels::PUSH))
+    });
+    h.get_by_label(tr(labels::PUSH)).click();
     step_until(&mut h, "the push", |h| has_text(h, "Pushed"));
     // Someone else changes the post and pushes; the open post has unsaved text.
     someone_else_pushes(d.path(), |other| {
         let theirs = fs::read_to_string(other.join(POST)).unwrap() + "\n그쪽 한 줄.\n";
         fs::write(other.join(POST), theirs).unwrap();
     });
-    h.get_by_label(labels::EDITOR).focus();
-    h.get_by_label(labels::EDITOR).type_text(" 내 것.");
+    h.get_by_label(tr(labels::EDITOR)).focus();
+    h.get_by_label(tr(labels::EDITOR)).type_text(" 내 것.");
     h.run_steps(2);
-    step_until(&mut h, "the pull button", |h| is_enabled(h, labels::PULL));
-    h.get_by_label(labels::PULL).click();
+    step_until(&mut h, "the pull button", |h| {
+        is_enabled(h, tr(labels::PULL))
+    });
+    h.get_by_label(tr(labels::PULL)).click();
     step_until(&mut h, "the pull", |h| has_text(h, "Pulled"));
     step_until(&mut h, "the conflict bar", |h| h.state().has_conflict());
     assert!(
@@ -417,12 +434,12 @@ fn outside_a_repository_the_panel_says_so_and_offers_nothing() {
         Settings::default(),
         [1400.0, 900.0],
     );
-    h.get_by_label(&format!("{}…", labels::PUBLISH)).click();
+    h.get_by_label(&format!("{}…", tr(labels::PUBLISH))).click();
     step_until(&mut h, "the explanation", |h| {
         has_text(h, "not inside a git repository")
     });
-    assert!(h.query_by_label(labels::COMMIT).is_none());
-    assert!(h.query_by_label(labels::PUSH).is_none());
+    assert!(h.query_by_label(tr(labels::COMMIT)).is_none());
+    assert!(h.query_by_label(tr(labels::PUSH)).is_none());
 }
 
 #[test]
@@ -435,15 +452,15 @@ fn a_rejected_push_from_the_panel_keeps_the_commit_and_says_to_pull_first() {
     // Someone else pushed meanwhile.
     someone_else_pushes(d.path(), |other| write(other, "theirs.txt", b"x"));
     let mut h = window(d.path(), &r);
-    h.get_by_label(labels::EDITOR).focus();
+    h.get_by_label(tr(labels::EDITOR)).focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
-    h.get_by_label(labels::EDITOR).type_text("\n한 줄 더.");
+    h.get_by_label(tr(labels::EDITOR)).type_text("\n한 줄 더.");
     h.run_steps(2);
     open_panel(&mut h);
     step_until(&mut h, "the commit button", |h| {
-        is_enabled(h, labels::COMMIT_AND_PUSH)
+        is_enabled(h, tr(labels::COMMIT_AND_PUSH))
     });
-    h.get_by_label(labels::COMMIT_AND_PUSH).click();
+    h.get_by_label(tr(labels::COMMIT_AND_PUSH)).click();
     step_until(&mut h, "the push to be refused", |h| {
         has_text(h, "pull first")
     });

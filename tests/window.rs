@@ -5,6 +5,7 @@
 mod common;
 
 use common::{shows_text, step_until};
+use daybook::i18n::tr;
 
 use std::path::{Path, PathBuf};
 
@@ -53,11 +54,11 @@ fn selecting_a_post_in_the_sidebar_opens_it() {
     assert!(open_path(&h).ends_with(SECOND));
     // The form shows the post's fields, Korean included.
     assert_eq!(
-        h.get_by_label(labels::TITLE).value().as_deref(),
+        h.get_by_label(tr(labels::TITLE)).value().as_deref(),
         Some("부산 여행 둘째 날: 감천문화마을")
     );
     assert_eq!(
-        h.get_by_label(labels::CATEGORIES).value().as_deref(),
+        h.get_by_label(tr(labels::CATEGORIES)).value().as_deref(),
         Some("부산 여행 2일차")
     );
 }
@@ -66,7 +67,7 @@ fn selecting_a_post_in_the_sidebar_opens_it() {
 fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
     let (_d, root) = site();
     let mut h = harness(&root.join(SECOND));
-    h.get_by_label(labels::EDITOR).focus();
+    h.get_by_label(tr(labels::EDITOR)).focus();
     h.run_steps(2);
     for pre in ["ㅎ", "하", "한"] {
         h.event(Event::Ime(ImeEvent::Preedit {
@@ -105,7 +106,7 @@ fn editing_the_title_in_the_form_changes_only_that_line_on_save() {
     let path = root.join(FIRST);
     let before = std::fs::read_to_string(&path).unwrap();
     let mut h = harness(&path);
-    let title = h.get_by_label(labels::TITLE);
+    let title = h.get_by_label(tr(labels::TITLE));
     title.focus();
     title.type_text(" (수정)");
     h.run_steps(2);
@@ -132,16 +133,16 @@ fn a_post_created_through_the_dialog_gets_the_expected_file_and_opens() {
     let mut h = harness(&root.join(FIRST));
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run_steps(3);
-    h.get_by_label(labels::NEW_TITLE).focus();
-    h.get_by_label(labels::NEW_TITLE)
+    h.get_by_label(tr(labels::NEW_TITLE)).focus();
+    h.get_by_label(tr(labels::NEW_TITLE))
         .type_text("광안리 야경 #2");
     h.run_steps(1);
-    let date = h.get_by_label(labels::NEW_DATE);
+    let date = h.get_by_label(tr(labels::NEW_DATE));
     date.focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     date.type_text("2024-05-05 21:00");
-    h.get_by_label(labels::NEW_CATEGORIES).focus();
-    h.get_by_label(labels::NEW_CATEGORIES)
+    h.get_by_label(tr(labels::NEW_CATEGORIES)).focus();
+    h.get_by_label(tr(labels::NEW_CATEGORIES))
         .type_text("부산 야경");
     h.run_steps(2);
     // The dialog shows the file name and URL before creating.
@@ -194,8 +195,8 @@ fn preview_shows_spaced_images_and_boxes_for_missing_ones() {
 fn switching_posts_with_unsaved_changes_asks_first() {
     let (_d, root) = site();
     let mut h = harness(&root.join(FIRST));
-    h.get_by_label(labels::EDITOR).focus();
-    h.get_by_label(labels::EDITOR).type_text("새 문장.");
+    h.get_by_label(tr(labels::EDITOR)).focus();
+    h.get_by_label(tr(labels::EDITOR)).type_text("새 문장.");
     h.run_steps(2);
     assert!(h.state().is_dirty());
     h.get_by_label_contains("부산 여행 둘째 날").click();
@@ -224,7 +225,7 @@ fn scrolling_the_editor_scrolls_the_preview_with_it() {
     h.run_steps(3);
     assert!(h.state().preview_offset() < 1.0);
     for _ in 0..6 {
-        h.get_by_label(labels::EDITOR).scroll_down();
+        h.get_by_label(tr(labels::EDITOR)).scroll_down();
         h.run_steps(2);
     }
     h.run_steps(3);
@@ -239,8 +240,8 @@ fn scrolling_the_editor_scrolls_the_preview_with_it() {
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let (_d, root) = site();
     let mut h = harness(&root.join(FIRST));
-    h.get_by_label(labels::EDITOR).focus();
-    h.get_by_label(labels::EDITOR).type_text("닫기 전에");
+    h.get_by_label(tr(labels::EDITOR)).focus();
+    h.get_by_label(tr(labels::EDITOR)).type_text("닫기 전에");
     h.run_steps(2);
     h.input_mut()
         .viewports
@@ -261,7 +262,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 fn backspace_while_composing_edits_only_the_composing_syllable() {
     let (_d, root) = site();
     let mut h = harness(&root.join(SECOND));
-    h.get_by_label(labels::TITLE).focus();
+    h.get_by_label(tr(labels::TITLE)).focus();
     h.key_press(Key::End);
     h.run_steps(2);
     // 한 → (backspace) 하 → 학, committed once.
@@ -275,7 +276,7 @@ fn backspace_while_composing_edits_only_the_composing_syllable() {
     h.event(Event::Ime(ImeEvent::Commit("학".to_owned())));
     h.run_steps(3);
     assert_eq!(
-        h.get_by_label(labels::TITLE).value().as_deref(),
+        h.get_by_label(tr(labels::TITLE)).value().as_deref(),
         Some("부산 여행 둘째 날: 감천문화마을학")
     );
     let text = &h.state().doc.as_ref().unwrap().text;
@@ -289,7 +290,7 @@ fn backspace_while_composing_edits_only_the_composing_syllable() {
 fn switching_fields_mid_composition_keeps_the_syllable_once() {
     let (_d, root) = site();
     let mut h = harness(&root.join(SECOND));
-    h.get_by_label(labels::TITLE).focus();
+    h.get_by_label(tr(labels::TITLE)).focus();
     h.key_press(Key::End);
     h.run_steps(2);
     h.event(Event::Ime(ImeEvent::Preedit {
@@ -298,11 +299,14 @@ fn switching_fields_mid_composition_keeps_the_syllable_once() {
     }));
     h.run_steps(2);
     // The user clicks into the editor; the IME then commits what was composing.
-    h.get_by_label(labels::EDITOR).click();
+    h.get_by_label(tr(labels::EDITOR)).click();
     h.run_steps(1);
     h.event(Event::Ime(ImeEvent::Commit("한".to_owned())));
     h.run_steps(3);
-    let title = h.get_by_label(labels::TITLE).value().unwrap_or_default();
+    let title = h
+        .get_by_label(tr(labels::TITLE))
+        .value()
+        .unwrap_or_default();
     let text = h.state().doc.as_ref().unwrap().text.clone();
     let added = text.matches('한').count()
         - std::fs::read_to_string(root.join(SECOND))
@@ -373,7 +377,7 @@ fn checking_the_whole_site_finds_problems_in_other_posts_and_jumps_there() {
     let (_d, root) = site();
     // Tall enough that the problems panel shows the whole site's list.
     let mut h = harness_sized(&root.join(FIRST), [1400.0, 2400.0]);
-    h.get_by_label(labels::CHECK_SITE).click();
+    h.get_by_label(tr(labels::CHECK_SITE)).click();
     step_until(&mut h, "the site check", |h| {
         h.state().site_problems().is_some()
     });
@@ -475,7 +479,7 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
             .iter()
             .any(|p| p.rule == "spaced-image-url" && p.file.is_some())
     );
-    h.query_all_by_label(labels::RENAME_FILE)
+    h.query_all_by_label(tr(labels::RENAME_FILE))
         .next()
         .unwrap()
         .click();
@@ -504,7 +508,7 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
     );
     // Issue 11: the rename can be undone; Ctrl+Z undoes the open post's links.
     assert!(h.state().can_undo_rename());
-    h.get_by_label(labels::UNDO_RENAME).click();
+    h.get_by_label(tr(labels::UNDO_RENAME)).click();
     step_until(&mut h, "the undo", |_| {
         root.join("images/busan2024/2024-05-03 10.12.40.jpg")
             .is_file()
@@ -639,9 +643,9 @@ fn leaving_the_date_field_unchanged_rewrites_nothing() {
     std::fs::write(&path, &written).unwrap();
     let mut h = harness(&path);
     h.run_steps(3);
-    h.get_by_label(labels::DATE).focus();
+    h.get_by_label(tr(labels::DATE)).focus();
     h.run_steps(2);
-    h.get_by_label(labels::TITLE).focus();
+    h.get_by_label(tr(labels::TITLE)).focus();
     h.run_steps(3);
     assert_eq!(h.state().doc.as_ref().unwrap().text, written);
     assert!(!h.state().is_dirty());
@@ -683,9 +687,9 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     let text = h.state().doc.as_ref().unwrap().text.clone();
     daybook::ui::editor::select(&h.ctx, &text, text.len()..text.len());
     h.run_steps(2);
-    h.get_by_label(labels::PHOTO_FOLDER).focus();
+    h.get_by_label(tr(labels::PHOTO_FOLDER)).focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(labels::PHOTO_FOLDER).type_text("trip");
+    h.get_by_label(tr(labels::PHOTO_FOLDER)).type_text("trip");
     h.run_steps(2);
     // Dropped in file-manager order, linked in the order they were taken.
     drop_files(
@@ -700,7 +704,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
             .is_some_and(|b| b.written.is_some())
     });
     for name in ["IMG_0001.JPG", "IMG_0002.JPG", "IMG_0003.JPG"] {
-        h.get_by_label(&format!("{} {name}", labels::PHOTO_THUMBNAIL));
+        h.get_by_label(&labels::of_photo(labels::PHOTO_THUMBNAIL, name));
     }
     let names = |h: &Harness<'_, DaybookApp>| -> Vec<String> {
         links_in(h).into_iter().map(|(_, n)| n).collect()
@@ -726,21 +730,21 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     step_until(&mut h, "the added photo", |h| names(h).len() == 4);
     assert_eq!(names(&h)[1], "2024-05-03-100200.jpg");
     // Untick one, move one, type an alt text and a caption, ask for day headings.
-    h.get_by_label(&format!("{} IMG_0003.JPG", labels::PHOTO_INCLUDE))
+    h.get_by_label(&labels::of_photo(labels::PHOTO_INCLUDE, "IMG_0003.JPG"))
         .click();
     h.run_steps(2);
     assert!(!names(&h).contains(&"2024-05-03-100300.jpg".to_owned()));
-    h.get_by_label(&format!("{} IMG_0004.JPG", labels::PHOTO_UP))
+    h.get_by_label(&labels::of_photo(labels::PHOTO_UP, "IMG_0004.JPG"))
         .click();
     h.run_steps(2);
     assert_eq!(names(&h)[0], "2024-05-03-100200.jpg", "moved up");
-    let alt = format!("{} IMG_0001.JPG", labels::PHOTO_ALT);
+    let alt = labels::of_photo(labels::PHOTO_ALT, "IMG_0001.JPG");
     h.get_by_label(&alt).focus();
     h.get_by_label(&alt).type_text("해운대 일출");
-    let caption = format!("{} IMG_0002.JPG", labels::PHOTO_CAPTION);
+    let caption = labels::of_photo(labels::PHOTO_CAPTION, "IMG_0002.JPG");
     h.get_by_label(&caption).focus();
     h.get_by_label(&caption).type_text("광안리 아침");
-    h.get_by_label(labels::PHOTOS_BY_DAY).click();
+    h.get_by_label(tr(labels::PHOTOS_BY_DAY)).click();
     h.run_steps(3);
     let text = h.state().doc.as_ref().unwrap().text.clone();
     assert!(
@@ -750,7 +754,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
         "{text}"
     );
     // Done: the unticked photo's copy goes again; the linked ones stay.
-    h.get_by_label(labels::PHOTOS_DONE).click();
+    h.get_by_label(tr(labels::PHOTOS_DONE)).click();
     h.run_steps(2);
     assert!(h.state().import.is_none());
     let folder = root.join("images/trip");
@@ -793,7 +797,7 @@ fn the_status_bar_counts_the_page_and_the_outline_jumps_to_a_heading() {
     );
     let (line, _) = daybook::ui::status::line_and_column(&text, at);
     shows_text(&h, &format!("Ln {line}, Col 1"));
-    h.get_by_label(labels::EDITOR).type_text("!");
+    h.get_by_label(tr(labels::EDITOR)).type_text("!");
     h.run_steps(2);
     shows_text(&h, "Unsaved changes");
 }
@@ -809,4 +813,63 @@ fn a_post_dropped_on_the_window_opens_and_sites_are_remembered() {
     assert!(open_path(&h).ends_with(SECOND), "the dropped post is open");
     assert!(h.state().import.is_none(), "a post is not a photo");
     assert_eq!(h.state().settings.recent_sites.first(), Some(&root));
+}
+
+#[test]
+fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
+    use daybook::ui::editor::{cursor_byte, foldable_prefix};
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let prefix = foldable_prefix(&text);
+    assert!(text[..prefix].contains("title:") && prefix < text.len());
+    h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
+    h.run_steps(2);
+    assert!(h.state().settings.fold_front_matter);
+    let shown = h.get_by_label(tr(labels::EDITOR)).value().unwrap();
+    assert_eq!(shown, text[prefix..], "the editor shows the body only");
+    shows_text(&h, "front matter:");
+    // A jump lands on the same character as unfolded, and typing goes there.
+    h.get_by_label("자갈치 시장").click();
+    h.run_steps(2);
+    let at = cursor_byte(&h.ctx, &text).unwrap();
+    assert!(text[at..].starts_with("# 자갈치 시장"));
+    h.get_by_label(tr(labels::EDITOR)).type_text("!");
+    h.run_steps(2);
+    let typed = h.state().doc.as_ref().unwrap().text.clone();
+    assert_eq!(typed, format!("{}!{}", &text[..at], &text[at..]));
+    let (line, _) = daybook::ui::status::line_and_column(&typed, at + 1);
+    shows_text(&h, &format!("Ln {line}, Col 2"));
+    // Unfolding keeps the caret on the same character.
+    h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
+    h.run_steps(2);
+    assert!(!h.state().settings.fold_front_matter);
+    assert_eq!(cursor_byte(&h.ctx, &typed), Some(at + 1));
+    assert!(
+        h.get_by_label(tr(labels::EDITOR))
+            .value()
+            .unwrap()
+            .contains("title:")
+    );
+    // Folded again, a find that lands in the front matter unfolds it and selects there.
+    h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
+    h.run_steps(2);
+    assert!(h.state().settings.fold_front_matter);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    // Ctrl+F focuses the find field.
+    h.event(Event::Text("title:".into()));
+    h.run_steps(1);
+    h.get_by_label(tr("find-next")).click();
+    h.run_steps(3);
+    assert!(
+        !h.state().settings.fold_front_matter,
+        "a find in the front matter unfolds it"
+    );
+    let state = egui::TextEdit::load_state(&h.ctx, daybook::ui::editor::editor_id()).unwrap();
+    let range = state.cursor.char_range().unwrap();
+    let from = range.primary.index.0.min(range.secondary.index.0);
+    let selected: String = typed.chars().skip(from).take(6).collect();
+    assert_eq!(selected, "title:");
 }

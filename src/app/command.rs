@@ -65,6 +65,8 @@ pub enum Command {
     Reindex,
     AnswerPrompt(PromptChoice),
     ToggleProblems,
+    /// Hide the front matter in the editor (the form shows it), or show it again.
+    SetFoldFrontMatter(bool),
     /// Show the file picker for photos (off the UI thread).
     PickPhotos,
     /// Import the image on the clipboard (a screenshot, a copied picture).

@@ -1,6 +1,8 @@
 //! The open post and the disk: changes made by others (reload, conflict, rename, delete),
 //! autosave to the recovery folder, and restoring unsaved text after a crash.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -86,11 +88,7 @@ impl DaybookApp {
                 }
                 self.watcher = Some(w);
             }
-            Err(e) => {
-                self.notice = Some(format!(
-                    "cannot watch the site for changes ({e}); use Reload list"
-                ))
-            }
+            Err(e) => self.notice = Some(tr!("cannot-watch", error = e)),
         }
     }
 
@@ -151,9 +149,7 @@ impl DaybookApp {
                     doc.reload_from_disk(theirs.text, fp);
                     self.reloads += 1;
                     let name = doc.file_name();
-                    self.info(format!(
-                        "{name} changed on disk and was reloaded (Ctrl+Z undoes it)"
-                    ));
+                    self.info(tr!("reloaded-from-disk", file = name));
                 }
             }
             Ok(None) => {
@@ -171,7 +167,10 @@ impl DaybookApp {
                     }
                     self.autosave.remove(old);
                     self.autosaved = None;
-                    self.info(format!("followed the rename to {}", new_path.display()));
+                    self.info(tr!(
+                        "followed-rename",
+                        path = new_path.display().to_string()
+                    ));
                 } else if !self.deleted_on_disk {
                     self.deleted_on_disk = true;
                     doc.fingerprint = None;
@@ -188,7 +187,7 @@ impl DaybookApp {
         if let (Some(doc), Some(conflict)) = (self.doc.as_mut(), self.conflict.take()) {
             doc.fingerprint = Some(conflict.fingerprint);
             self.compare = None;
-            self.info("Keeping your text; saving will replace the file on disk".to_owned());
+            self.info(tr!("keeping-yours"));
         }
     }
 
@@ -206,10 +205,10 @@ impl DaybookApp {
     pub(super) fn compare_conflict(&mut self) {
         if let (Some(doc), Some(conflict)) = (&self.doc, &self.conflict) {
             self.compare = Some(Comparison::new(
-                format!("{} — your text and the file on disk", doc.file_name()),
-                "Yours (unsaved)",
+                tr!("compare-conflict-title", file = doc.file_name()),
+                tr("compare-yours"),
                 &doc.text,
-                "On disk now",
+                tr("compare-on-disk-now"),
                 &conflict.theirs,
             ));
         }
@@ -254,10 +253,7 @@ impl DaybookApp {
             && doc.is_dirty()
             && doc.text != self.recovery[index].text
         {
-            self.error(
-                "The open post has unsaved changes: save or discard them first, or compare the recovered text."
-                    .to_owned(),
-            );
+            self.error(tr!("restore-over-unsaved"));
             return;
         }
         let entry = self.recovery.remove(index);
@@ -281,11 +277,9 @@ impl DaybookApp {
                     doc.fingerprint = entry.base;
                     let path = doc.path.clone();
                     self.check_open_post_on_disk(&[path]);
-                    self.info(format!(
-                        "Restored the unsaved text of {name}; the post changed on disk since: keep mine, take theirs or compare"
-                    ));
+                    self.info(tr!("restored-changed-on-disk", file = name));
                 } else {
-                    self.info(format!("Restored the unsaved text of {name}"));
+                    self.info(tr!("restored", file = name));
                 }
             }
             _ => {
@@ -311,13 +305,10 @@ impl DaybookApp {
         if let Some(entry) = self.recovery.get(index) {
             let disk = std::fs::read_to_string(&entry.post).unwrap_or_default();
             self.compare = Some(Comparison::new(
-                format!(
-                    "{} — unsaved text and the file on disk",
-                    file_name(&entry.post)
-                ),
-                "Unsaved (recovered)",
+                tr!("compare-recovery-title", file = file_name(&entry.post)),
+                tr("compare-recovered"),
                 &entry.text,
-                "On disk",
+                tr("compare-on-disk"),
                 &disk,
             ));
         }

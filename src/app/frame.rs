@@ -2,6 +2,8 @@
 //! guard, dropped and pasted files, worker events, autosave), the views drawn, and the
 //! commands they pushed run after the UI pass.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -91,9 +93,7 @@ impl DaybookApp {
     fn draw_editor(&mut self, ui: &mut egui::Ui) {
         let photo_target = self.photo_target();
         let Some(doc) = self.doc.as_mut() else {
-            ui.centered_and_justified(|ui| {
-                ui.label("Choose a post on the left, or make one with New post (Ctrl+N).")
-            });
+            ui.centered_and_justified(|ui| ui.label(tr("choose-a-post")));
             return;
         };
         let zone = self
@@ -114,7 +114,7 @@ impl DaybookApp {
             crate::ui::photos::folder_field(ui, target.root, &mut folder, &mut self.commands);
         }
         self.form.sync(&doc.text, doc.generation, &doc.path);
-        egui::CollapsingHeader::new("Front matter")
+        egui::CollapsingHeader::new(tr("front-matter"))
             .default_open(true)
             .show(ui, |ui| {
                 self.form.ui(ui, &zone, &mut self.commands);
@@ -123,7 +123,16 @@ impl DaybookApp {
             self.find.ui(ui, &mut self.commands);
         }
         ui.separator();
-        let out = editor::editor(ui, &mut doc.text, &mut self.highlighter, self.editor_offset);
+        let out = editor::editor(
+            ui,
+            &mut doc.text,
+            &mut self.highlighter,
+            self.editor_offset,
+            self.settings.fold_front_matter,
+        );
+        if let Some(fold) = out.fold {
+            self.commands.push(Command::SetFoldFrontMatter(fold));
+        }
         if out.changed {
             doc.typed(std::time::Instant::now());
         }
@@ -189,7 +198,7 @@ impl DaybookApp {
         if self.site.is_none() || self.doc.is_none() {
             return;
         }
-        ui.label(egui::RichText::new(labels::PREVIEW).weak());
+        ui.label(egui::RichText::new(tr(labels::PREVIEW)).weak());
         let pixels = ui.available_width() * ui.ctx().pixels_per_point();
         self._photos.set_display_width(pixels as u32);
         self.preview.ui(ui);
@@ -227,7 +236,7 @@ impl eframe::App for DaybookApp {
                     index,
                     result,
                 } => self.photo_imported(ctx, batch, index, result),
-                Event::PasteFailed(message) => self.error(format!("Paste image: {message}")),
+                Event::PasteFailed(message) => self.error(tr!("paste-failed", error = message)),
                 Event::PhotosPicked { paths, no_dialog } => match paths {
                     Some(paths) => self.import_photos(paths),
                     None if no_dialog => self.typed_paths = Some(String::new()),
@@ -248,7 +257,7 @@ impl eframe::App for DaybookApp {
                                     self.workers.index(site);
                                 }
                                 self.check_open_post_on_disk(&[]);
-                                self.info(format!("{rel} has its old name again"));
+                                self.info(tr!("rename-undone", file = rel));
                             }
                             Err(e) => self.error(e),
                         }
@@ -291,7 +300,7 @@ impl eframe::App for DaybookApp {
                         self.checking_site = false;
                         match problems {
                             Ok(p) => self.site_problems = Some(p),
-                            Err(e) => self.error(format!("Check whole site: {e}")),
+                            Err(e) => self.error(tr!("check-site-failed", error = e)),
                         }
                     }
                 }
@@ -325,6 +334,11 @@ impl eframe::App for DaybookApp {
             && let Some(wait) = doc.tick(std::time::Instant::now())
         {
             ctx.request_repaint_after(wait);
+        }
+        if crate::i18n::apply_choice(self.settings.language) {
+            // Problems and notes are worded when made: make them again.
+            self.files_changed();
+            self.site_problems = None;
         }
         if self.theme_applied != Some(self.settings.theme) {
             ctx.set_theme(match self.settings.theme {

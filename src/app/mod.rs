@@ -12,6 +12,7 @@ mod run;
 pub mod sample;
 pub mod settings;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -129,6 +130,7 @@ pub struct DaybookApp {
 impl DaybookApp {
     pub fn new(ctx: &egui::Context, settings: Settings, start: StartOptions) -> DaybookApp {
         fonts::install(ctx, start.fonts);
+        crate::i18n::apply_choice(settings.language);
         let data_dir: PathBuf = start
             .data_dir
             .clone()
@@ -204,12 +206,9 @@ impl DaybookApp {
                     self.open_path(&root.join(sample::WELCOME_POST))
                 }
                 Ok(root) => self.open_path(&root),
-                Err(e) => self.error(format!("Could not set up the sample journal: {e}")),
+                Err(e) => self.error(tr!("sample-failed", error = e.to_string())),
             },
-            None => self.error(
-                "No data folder to put the sample journal in; open a site with `daybook PATH`."
-                    .into(),
-            ),
+            None => self.error(tr!("sample-no-data-folder")),
         }
     }
 
@@ -373,7 +372,7 @@ impl DaybookApp {
                         .unwrap_or_default()
                 })
             })
-            .unwrap_or_else(|| "no site".to_owned());
+            .unwrap_or_else(|| tr!("no-site"));
         match &self.doc {
             Some(d) => format!(
                 "{}{} — {site} — daybook",
@@ -481,5 +480,5 @@ pub fn run_window(path: Option<PathBuf>) -> anyhow::Result<()> {
             Ok(Box::new(DaybookApp::new(&cc.egui_ctx, settings, start)))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!(crate::tr!("could-not-open-window", error = e.to_string())))
 }

@@ -3,6 +3,7 @@
 //! order as one undo step when it is done, and rewritten as the user chooses in the Photos
 //! window.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -61,7 +62,7 @@ impl DaybookApp {
         }
         let target = self.photo_target();
         let (Some(site), Some(doc), Some(target)) = (&self.site, &self.doc, target) else {
-            self.error("Open a post first: photos are linked at its cursor.".to_owned());
+            self.error(tr!("photos-need-post"));
             return;
         };
         let layout = layout_for(site, &doc.text, true, false);
@@ -69,12 +70,7 @@ impl DaybookApp {
         let videos = live_photo_videos(&sources);
         let notes: Vec<String> = videos
             .iter()
-            .map(|i| {
-                format!(
-                    "{}: the video of a Live Photo; its still is linked",
-                    sources[*i].display()
-                )
-            })
+            .map(|i| tr!("live-photo-video", file = sources[*i].display().to_string()))
             .collect();
         let sources: Vec<PathBuf> = sources
             .into_iter()
@@ -227,10 +223,7 @@ impl DaybookApp {
         let Some(doc) = self.doc.as_mut().filter(|d| d.path == b.post) else {
             if b.written.is_none() && !paragraphs.is_empty() {
                 b.links = Some(paragraphs);
-                self.error(
-                    "The post was switched during the import: copy the links from the Photos window."
-                        .to_owned(),
-                );
+                self.error(tr!("import-post-switched"));
             }
             return;
         };
@@ -254,10 +247,7 @@ impl DaybookApp {
                 }
                 b.written = Some((core, core_at));
                 let count = b.order.iter().filter(|i| b.items[**i].include).count();
-                self.info(format!(
-                    "Linked {count} photo{} at the cursor",
-                    if count == 1 { "" } else { "s" }
-                ));
+                self.info(tr!("photos-linked", count = count));
             }
             Some((old, _)) if *old == core => {}
             Some((old, hint)) => {

@@ -2,6 +2,7 @@
 //! the window regains focus, or git ran), and the Publish panel's flow — plan, save, commit
 //! exactly the post and its files, push, pull.
 
+use crate::tr;
 use std::path::PathBuf;
 
 use super::DaybookApp;
@@ -111,7 +112,7 @@ impl DaybookApp {
             return;
         }
         let Some(doc) = &self.doc else {
-            self.error("Open a post first: Publish commits the open post.".to_owned());
+            self.error(tr!("publish-needs-post"));
             return;
         };
         self.git.panel = Some(PublishPanel::new(doc.path.clone()));
@@ -182,13 +183,13 @@ impl DaybookApp {
             return;
         }
         if panel.blocked() {
-            self.error("Not committed: the post has errors (or is not planned yet).".into());
+            self.error(tr!("not-committed-errors"));
             return;
         }
         if self.is_dirty() && !self.save() {
             if let Some(panel) = self.git.panel.as_mut() {
                 panel.outcome = Some(Status {
-                    text: "Not committed: the post could not be saved.".into(),
+                    text: tr!("not-committed-not-saved"),
                     is_error: true,
                 });
             }
@@ -201,7 +202,7 @@ impl DaybookApp {
         let message = panel.message.trim().to_owned();
         if message.is_empty() {
             panel.outcome = Some(Status {
-                text: "Not committed: the commit message is empty.".into(),
+                text: tr!("not-committed-no-message"),
                 is_error: true,
             });
             return;

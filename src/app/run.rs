@@ -6,6 +6,7 @@ use super::{AfterPrompt, DaybookApp};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
 use crate::site::{create, store};
+use crate::tr;
 use crate::ui::dialogs::{NewPostSite, post_from_form};
 use crate::ui::editor;
 use std::path::PathBuf;
@@ -106,11 +107,12 @@ impl DaybookApp {
             Command::Push => self.run_git(crate::workers::git::GitOp::Push),
             Command::Pull => self.run_git(crate::workers::git::GitOp::Pull),
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
+            Command::SetFoldFrontMatter(fold) => self.settings.fold_front_matter = fold,
             Command::PickPhotos => {
                 if self.doc.is_some() {
                     self.workers.pick_photos(self.picker_start());
                 } else {
-                    self.error("Open a post first: photos are linked at its cursor.".to_owned());
+                    self.error(tr!("photos-need-post"));
                 }
             }
             Command::ImportPhotos(paths) => self.import_photos(paths),
@@ -118,7 +120,7 @@ impl DaybookApp {
                 if self.doc.is_some() {
                     self.workers.paste_image(self.data_dir.join("pasted"));
                 } else {
-                    self.error("Open a post first: photos are linked at its cursor.".to_owned());
+                    self.error(tr!("photos-need-post"));
                 }
             }
             Command::CancelImport => self.cancel_import(),
@@ -175,7 +177,7 @@ impl DaybookApp {
                 self.deleted_on_disk = false;
                 self.site_problems = None;
                 let name = doc.file_name();
-                self.info(format!("Saved {name}"));
+                self.info(tr!("saved", file = name));
                 if let Some(site) = &self.site {
                     self.workers.index(site);
                 }
@@ -185,14 +187,11 @@ impl DaybookApp {
             Err(crate::site::SiteError::ChangedOnDisk { path }) => {
                 // Someone else wrote the file since it was loaded: never overwrite silently.
                 self.check_open_post_on_disk(&[path]);
-                self.error(
-                    "Not saved: the file changed on disk. Keep mine, take theirs or compare."
-                        .to_owned(),
-                );
+                self.error(tr!("not-saved-changed-on-disk"));
                 false
             }
             Err(e) => {
-                self.error(format!("Not saved: {e}"));
+                self.error(tr!("not-saved", error = e.to_string()));
                 false
             }
         }
@@ -231,16 +230,15 @@ impl DaybookApp {
                 self.settings.slug_style = form.slug_style;
                 self.workers.index(site);
                 self.focus_body_of = Some(path.clone());
-                self.info(format!(
-                    "Created {}",
-                    path.file_name()
-                        .map(|n| n.to_string_lossy())
-                        .unwrap_or_default()
-                ));
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.info(tr!("created", file = name));
                 self.run(ctx, Command::OpenPost(path));
                 self.place_cursor_for_new_post(ctx);
             }
-            Err(e) => self.error(format!("Could not create the post: {e}")),
+            Err(e) => self.error(tr!("could-not-create", error = e.to_string())),
         }
     }
 
@@ -275,7 +273,7 @@ impl DaybookApp {
             return;
         }
         if !(rel.starts_with("_posts/") || rel.starts_with("_drafts/")) || !path.is_file() {
-            self.info(format!("{rel} is not a post"));
+            self.info(tr!("not-a-post", file = rel));
             return;
         }
         self.pending_jump = Some((path.clone(), line));
@@ -291,7 +289,7 @@ impl DaybookApp {
             .as_ref()
             .map(|d| (d.path.clone(), d.text.clone(), d.generation));
         self.workers.rename_image(site, rel.to_owned(), open);
-        self.info(format!("Renaming {rel}…"));
+        self.info(tr!("renaming", file = rel));
     }
 
     pub(super) fn image_renamed(
@@ -301,7 +299,7 @@ impl DaybookApp {
     ) {
         match result {
             Ok(mut renamed) => {
-                let mut note = String::new();
+                let mut links_left = false;
                 if let (Some(doc), Some(text)) = (self.doc.as_mut(), renamed.open_text.take()) {
                     if open
                         .as_ref()
@@ -310,7 +308,7 @@ impl DaybookApp {
                         // One undo step in the editor.
                         doc.replace_text(text);
                     } else {
-                        note = "; the open post changed meanwhile, so its links were left: use the fix again".to_owned();
+                        links_left = true;
                     }
                 }
                 self.files_changed();
@@ -319,10 +317,12 @@ impl DaybookApp {
                     self.workers.index(site);
                 }
                 let others = renamed.posts_changed.len();
-                self.info(format!(
-                    "Renamed to {}; links updated here and in {others} other posts{note}",
-                    renamed.new_rel
-                ));
+                let file = renamed.new_rel.clone();
+                self.info(if links_left {
+                    tr!("renamed-links-left", file = file, others = others)
+                } else {
+                    tr!("renamed", file = file, others = others)
+                });
                 self.last_rename = Some(renamed);
             }
             Err(e) => self.error(e),
@@ -348,10 +348,7 @@ impl DaybookApp {
                     editor::select(ctx, &doc.text, range);
                 }
             }
-            None => self.error(
-                "The post changed where this fix applies; check again and retry the fix."
-                    .to_owned(),
-            ),
+            None => self.error(tr!("fix-no-longer-applies")),
         }
     }
 
@@ -404,7 +401,7 @@ impl DaybookApp {
             }
             None => {
                 self.find.current = None;
-                self.find.message = Some("No match".to_owned());
+                self.find.message = Some(tr!("no-match"));
             }
         }
     }
@@ -443,6 +440,6 @@ impl DaybookApp {
             doc.replace_text(text);
         }
         self.find.current = None;
-        self.find.message = Some(format!("Replaced {count}"));
+        self.find.message = Some(tr!("replaced", count = count));
     }
 }

@@ -47,6 +47,10 @@ pub struct Settings {
     pub photos_by_day: bool,
     /// Sites opened lately, the latest first.
     pub recent_sites: Vec<PathBuf>,
+    /// The language of the window: the system's, or one chosen.
+    pub language: crate::i18n::LanguageChoice,
+    /// The editor hides the front matter (the form above it shows it).
+    pub fold_front_matter: bool,
 }
 
 /// How many recent sites are remembered.
@@ -76,6 +80,8 @@ impl Default for Settings {
             import: crate::site::photos::ImportOptions::default(),
             photos_by_day: false,
             recent_sites: Vec::new(),
+            language: crate::i18n::LanguageChoice::System,
+            fold_front_matter: false,
         }
     }
 }

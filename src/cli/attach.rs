@@ -32,8 +32,8 @@ pub fn run(
     let videos = crate::journal::trip::live_photo_videos(photos);
     for i in &videos {
         eprintln!(
-            "daybook: note: {} is the video of a Live Photo; its still is linked",
-            photos[*i].display()
+            "daybook: {}",
+            crate::tr!("live-photo-video", file = photos[*i].display().to_string())
         );
     }
     let photos: Vec<PathBuf> = photos

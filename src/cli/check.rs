@@ -26,9 +26,9 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
     let problems = if staged {
         // Images count only when they are staged or committed: what the commit will hold.
         let checker = Checker::staged(&site, now)
-            .map_err(|e| unavailable(&format!("cannot read git's index: {e}")))?;
+            .map_err(|e| unavailable(&crate::tr!("cannot-read-index", error = e.to_string())))?;
         staged_posts(&site)
-            .map_err(|e| unavailable(&format!("cannot read the staged posts: {e}")))?
+            .map_err(|e| unavailable(&crate::tr!("cannot-read-staged", error = e.to_string())))?
             .iter()
             .flat_map(|(rel, text)| checker.check_text(rel, text))
             .collect()
@@ -41,7 +41,10 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
         let mut problems = Vec::new();
         for p in paths {
             if !p.is_file() {
-                return Err(unavailable(&format!("{}: no such post", p.display())));
+                return Err(unavailable(&crate::tr!(
+                    "no-such-post",
+                    file = p.display().to_string()
+                )));
             }
             let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
             problems.extend(checker.check_file(&abs));
@@ -86,7 +89,7 @@ fn print_problems(root: &Path, problems: &[Problem], format: Format) {
                 let hint = p
                     .fixes
                     .first()
-                    .map(|f| format!(" (fix: {})", f.label))
+                    .map(|f| crate::tr!("cli-fix-hint", fix = f.label.as_str()))
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
@@ -101,12 +104,13 @@ fn print_problems(root: &Path, problems: &[Problem], format: Format) {
             }
             let count = |s: Severity| problems.iter().filter(|p| p.severity == s).count();
             if !problems.is_empty() {
-                eprintln!(
-                    "daybook check: {} errors, {} warnings, {} notes",
-                    count(Severity::Error),
-                    count(Severity::Warning),
-                    count(Severity::Info)
+                let counts = crate::tr!(
+                    "problem-counts",
+                    errors = count(Severity::Error),
+                    warnings = count(Severity::Warning),
+                    notes = count(Severity::Info)
                 );
+                eprintln!("daybook check: {counts}");
             }
         }
     }
@@ -121,11 +125,11 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         .arg(&site.root)
         .args(["rev-parse", "--git-path", "hooks"])
         .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
+        .map_err(|e| crate::tr!("could-not-run-git", error = e.to_string()))?;
     if !output.status.success() {
-        return Err(format!(
-            "{} is not in a git repository",
-            site.root.display()
+        return Err(crate::tr!(
+            "git-not-a-repository",
+            file = site.root.display().to_string()
         ));
     }
     let hooks = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
@@ -147,7 +151,10 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
     let existing = std::fs::read_to_string(&hook).ok();
     let text = match &existing {
         Some(t) if t.contains(HOOK_MARK) => {
-            return Ok(format!("{} already runs daybook check", hook.display()));
+            return Ok(crate::tr!(
+                "hook-already-there",
+                file = hook.display().to_string()
+            ));
         }
         // Ours goes right after the shebang, so an existing hook that ends in `exit 0` still
         // lets it run; everything the user had stays as it was.
@@ -159,21 +166,18 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         None => format!("#!/bin/sh\n{lines}"),
     };
     if !crate::site::within(&hooks, &hook) {
-        return Err(format!(
-            "{}: outside the hooks folder; not written",
-            hook.display()
+        return Err(crate::tr!(
+            "hook-outside-folder",
+            file = hook.display().to_string()
         ));
     }
     // Replaced atomically: a failed write leaves the old hook whole.
     crate::site::store::replace_file(&hook, text.as_bytes(), 0o755)
         .map_err(|e| format!("{}: {e}", hook.display()))?;
-    Ok(format!(
-        "{} {} daybook check --staged",
-        hook.display(),
-        if existing.is_some() {
-            "now also runs"
-        } else {
-            "runs"
-        }
-    ))
+    let file = hook.display().to_string();
+    Ok(if existing.is_some() {
+        crate::tr!("hook-added", file = file)
+    } else {
+        crate::tr!("hook-installed", file = file)
+    })
 }

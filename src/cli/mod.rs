@@ -197,9 +197,9 @@ pub fn run(command: Command) -> CliResult<u8> {
         Command::Man => {
             let cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
-            clap_mangen::Man::new(cmd)
-                .render(&mut out)
-                .map_err(|e| CliError::Failed(format!("could not make the manual page: {e}")))?;
+            clap_mangen::Man::new(cmd).render(&mut out).map_err(|e| {
+                CliError::Failed(crate::tr!("cli-man-failed", error = e.to_string()))
+            })?;
             print_all(&out).map(|()| 0)
         }
         Command::Publish {
@@ -215,8 +215,9 @@ pub fn run(command: Command) -> CliResult<u8> {
 fn print_all(bytes: &[u8]) -> CliResult<()> {
     use std::io::Write;
     match std::io::stdout().lock().write_all(bytes) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Failed(format!(
-            "could not write to standard output: {e}"
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Failed(crate::tr!(
+            "cli-stdout-failed",
+            error = e.to_string()
         ))),
         _ => Ok(()),
     }

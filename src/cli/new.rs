@@ -39,11 +39,11 @@ pub fn run(a: &NewArgs) -> CliResult<u8> {
     let zone = site.config.zone();
     let date = match &a.date {
         Some(text) => parse_user_date(text, &zone)
-            .ok_or_else(|| CliError::Failed(format!("--date `{text}` is not YYYY-MM-DD HH:MM")))?,
+            .ok_or_else(|| CliError::Failed(crate::tr!("cli-bad-date", date = text)))?,
         None => zone.to_zone(chrono::Utc::now().fixed_offset()),
     };
     if a.title.trim().is_empty() {
-        return Err(CliError::Failed("--title is empty".into()));
+        return Err(CliError::Failed(crate::tr!("cli-empty-title")));
     }
     let post = NewPost {
         title: a.title.clone(),

@@ -35,19 +35,22 @@ pub fn run(post: &Path, message: Option<&str>, push: bool, allow_errors: bool) -
         for e in &plan.errors {
             eprintln!("{e}");
         }
-        return Err(CliError::Failed(format!(
-            "not committed: the post has {} error(s); fix them, or publish with --allow-errors",
-            plan.errors.len()
+        return Err(CliError::Failed(crate::tr!(
+            "cli-not-committed-errors",
+            count = plan.errors.len()
         )));
     }
     let message = message.map_or(plan.message.clone(), str::to_owned);
     match publish::commit(&git, &plan, &message)? {
-        Some((id, n)) => println!("committed {id}: {message} ({n} files)"),
-        None => println!("nothing to commit: the post and its files are committed as they are"),
+        Some((id, n)) => println!(
+            "{}",
+            crate::tr!("committed", id = id, message = message.as_str(), count = n)
+        ),
+        None => println!("{}", crate::tr!("nothing-to-commit")),
     }
     if push {
         git.push()?;
-        println!("pushed");
+        println!("{}", crate::tr!("pushed"));
     }
     Ok(0)
 }

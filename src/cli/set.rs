@@ -14,11 +14,8 @@ fn new_value(key: &str, value: &str, current: Option<&Value>, post: &Path) -> Cl
     Ok(match key {
         "date" => {
             let site = Site::find(post)?;
-            let instant = parse_user_date(value, &site.config.zone()).ok_or_else(|| {
-                CliError::Failed(format!(
-                    "date `{value}` is not YYYY-MM-DD HH:MM[:SS] [+ZZZZ]"
-                ))
-            })?;
+            let instant = parse_user_date(value, &site.config.zone())
+                .ok_or_else(|| CliError::Failed(crate::tr!("cli-bad-set-date", date = value)))?;
             NewValue::Raw(format_with_offset(&instant))
         }
         _ if value == "true" || value == "false" => NewValue::Bool(value == "true"),
@@ -41,9 +38,10 @@ pub fn run(post: &Path, fields: &[String]) -> CliResult<()> {
     if !parts.is_empty() {
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         if let Some(reason) = crate::journal::post_name::ignored_reason(&parts) {
-            return Err(CliError::Failed(format!(
-                "{}: {reason}; rename it before editing it as a post",
-                post.display()
+            return Err(CliError::Failed(crate::tr!(
+                "cli-ignored-post",
+                file = post.display().to_string(),
+                reason = reason
             )));
         }
     }
@@ -53,10 +51,10 @@ pub fn run(post: &Path, fields: &[String]) -> CliResult<()> {
     for field in fields {
         let (key, value) = field
             .split_once('=')
-            .ok_or_else(|| CliError::Failed(format!("`{field}` is not KEY=VALUE")))?;
+            .ok_or_else(|| CliError::Failed(crate::tr!("cli-not-key-value", field = field)))?;
         let key = key.trim();
         if key.is_empty() {
-            return Err(CliError::Failed(format!("`{field}` has an empty key")));
+            return Err(CliError::Failed(crate::tr!("cli-empty-key", field = field)));
         }
         let current =
             FrontMatter::parse(&text).map_err(|source| crate::site::SiteError::FrontMatter {
@@ -75,8 +73,13 @@ pub fn run(post: &Path, fields: &[String]) -> CliResult<()> {
             source,
         })?;
     }
-    verify_read_back(&text, &expected)
-        .map_err(|e| CliError::Failed(format!("{}: not saved: {e}", post.display())))?;
+    verify_read_back(&text, &expected).map_err(|e| {
+        CliError::Failed(crate::tr!(
+            "cli-not-saved",
+            file = post.display().to_string(),
+            error = e
+        ))
+    })?;
     if text != loaded.text {
         store::write_atomic(post, text.as_bytes(), Some(Some(loaded.fingerprint)))?;
     }
@@ -99,8 +102,10 @@ fn verify_read_back(text: &str, expected: &[(String, NewValue)]) -> Result<(), S
             _ => false,
         };
         if !ok {
-            return Err(format!(
-                "`{key}` would read back as {got:?}, not as what was asked"
+            return Err(crate::tr!(
+                "cli-read-back",
+                key = key,
+                got = format!("{got:?}")
             ));
         }
     }

@@ -16,13 +16,13 @@ use super::scalar::{self, Quoting};
 /// Why front matter could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FrontMatterError {
-    #[error("the front matter opened with `---` on line 1 never closes (no closing `---` line)")]
+    #[error("{}", crate::i18n::tr("fm-unclosed"))]
     Unclosed,
-    #[error("invalid YAML in the front matter at line {line}: {message}")]
+    #[error("{}", crate::tr!("fm-invalid-yaml", line = *.line, error = .message.as_str()))]
     InvalidYaml { line: usize, message: String },
-    #[error("the front matter is not a list of `key: value` lines")]
+    #[error("{}", crate::i18n::tr("fm-not-a-map"))]
     NotAMapping,
-    #[error("`{key}` is written in a form daybook cannot edit safely ({why})")]
+    #[error("{}", crate::tr!("fm-uneditable", key = .key.as_str(), why = .why.as_str()))]
     Uneditable { key: String, why: String },
 }
 
@@ -323,9 +323,7 @@ impl FrontMatter {
         if aliases > MAX_ALIASES {
             return Err(FrontMatterError::InvalidYaml {
                 line: first_line,
-                message: format!(
-                    "{aliases} YAML aliases (`*name`); daybook reads at most {MAX_ALIASES}, so this front matter is refused"
-                ),
+                message: crate::tr!("fm-too-many-aliases", count = aliases, limit = MAX_ALIASES),
             });
         }
         let docs = YamlLoader::load_from_str(yaml).map_err(|e| FrontMatterError::InvalidYaml {
@@ -532,7 +530,7 @@ pub fn set_field(text: &str, key: &str, value: &NewValue) -> Result<String, Fron
     if old_raw.starts_with(['|', '>', '&', '*', '!']) {
         return Err(FrontMatterError::Uneditable {
             key: key.to_owned(),
-            why: "a block scalar, anchor, alias or tag".to_owned(),
+            why: crate::tr!("fm-complex-value"),
         });
     }
     let rendered = render(value, old_raw, nl);

@@ -54,15 +54,11 @@ pub fn ignored_reason(relative_parts: &[&str]) -> Option<String> {
         .iter()
         .find(|p| p.starts_with('_') || p.starts_with('.'))
     {
-        return Some(format!(
-            "Jekyll ignores `{hidden}`: names starting with `_` or `.` are skipped"
-        ));
+        return Some(crate::tr!("ignored-hidden", name = hidden));
     }
     let name = relative_parts.last()?;
     if parse_post_file_name(name).is_none() {
-        return Some(format!(
-            "Jekyll ignores `{name}`: a post's file name must be YYYY-MM-DD-title.ext with a real date"
-        ));
+        return Some(crate::tr!("ignored-bad-name", name = name));
     }
     None
 }

@@ -1,6 +1,7 @@
 //! Running the checks over a site: the read-only view of its files the rules get, the
 //! posts to check (all, some, or the ones staged in git), and unused images.
 
+use crate::tr;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -121,7 +122,7 @@ impl SiteFileSet {
             .args(["ls-files", "-z", "--cached", "--full-name", "--", "."])
             .env("GIT_TERMINAL_PROMPT", "0")
             .output()
-            .map_err(|e| format!("could not run git: {e}"))?;
+            .map_err(|e| tr!("could-not-run-git", error = e.to_string()))?;
         if !out.status.success() {
             return Err(String::from_utf8_lossy(&out.stderr).trim().to_owned());
         }
@@ -130,7 +131,7 @@ impl SiteFileSet {
             .arg(root)
             .args(["rev-parse", "--show-prefix"])
             .output()
-            .map_err(|e| format!("could not run git: {e}"))?;
+            .map_err(|e| tr!("could-not-run-git", error = e.to_string()))?;
         let prefix = String::from_utf8_lossy(&prefix.stdout).trim().to_owned();
         let mut set = SiteFileSet {
             root: root.to_owned(),
@@ -162,7 +163,7 @@ impl SiteFileSet {
             return None;
         }
         if self.exclude.iter().any(|p| matches_entry(p, rel)) {
-            return Some("excluded by `exclude:` in _config.yml".to_owned());
+            return Some(tr!("excluded-by-config"));
         }
         let mut path = String::new();
         for part in rel.split('/') {
@@ -173,9 +174,10 @@ impl SiteFileSet {
             if (part.starts_with('_') || part.starts_with('.'))
                 && !self.include.iter().any(|p| matches_entry(p, &path))
             {
-                return Some(format!(
-                    "Jekyll does not publish `{part}`: it starts with `{}`",
-                    &part[..1]
+                return Some(tr!(
+                    "not-published-prefix",
+                    part = part,
+                    prefix = &part[..1]
                 ));
             }
         }
@@ -387,7 +389,7 @@ impl Checker {
                 .map(|h| h.join().map_err(|p| panic_message(p.as_ref())))
                 .collect::<Result<Vec<_>, String>>()
         })
-        .map_err(|why| format!("a check worker stopped ({why}); the check did not finish"))?;
+        .map_err(|why| tr!("check-worker-stopped", error = why))?;
         let mut problems = Vec::new();
         let mut referenced = HashSet::new();
         for (p, used) in results {
@@ -473,7 +475,7 @@ pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, String> {
             .arg(&site.root)
             .args(args)
             .output()
-            .map_err(|e| format!("could not run git: {e}"))
+            .map_err(|e| tr!("could-not-run-git", error = e.to_string()))
             .and_then(|o| {
                 if o.status.success() {
                     Ok(o.stdout)
@@ -509,8 +511,8 @@ pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, String> {
             continue;
         }
         let blob = git(&["show", &format!(":{name}")])?;
-        let text = String::from_utf8(blob)
-            .map_err(|_| format!("{rel}: staged text is not valid UTF-8"))?;
+        let text =
+            String::from_utf8(blob).map_err(|_| tr!("staged-not-utf8", file = rel.as_str()))?;
         out.push((rel, text));
     }
     Ok(out)

@@ -5,6 +5,7 @@
 //! `include`, the default `layout` for posts from `defaults:`, and every top-level scalar
 //! (and list of scalars) as a `site.*` variable for Liquid.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -82,14 +83,10 @@ impl SiteConfig {
         let path = root.join("_config.yml");
         match std::fs::read(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
-            Err(e) => SiteConfig::with_warning(format!(
-                "_config.yml could not be read ({e}); using defaults"
-            )),
+            Err(e) => SiteConfig::with_warning(tr!("config-unreadable", error = e.to_string())),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => SiteConfig::parse(&s),
-                Err(_) => SiteConfig::with_warning(
-                    "_config.yml is not UTF-8 text; using defaults".to_owned(),
-                ),
+                Err(_) => SiteConfig::with_warning(tr!("config-not-utf8")),
             },
         }
     }
@@ -107,10 +104,10 @@ impl SiteConfig {
         let doc = match YamlLoader::load_from_str(source) {
             Ok(docs) => docs.into_iter().next().unwrap_or(Yaml::Null),
             Err(e) => {
-                return SiteConfig::with_warning(format!(
-                    "_config.yml line {}: {}; using default settings",
-                    e.marker().line(),
-                    e.info()
+                return SiteConfig::with_warning(tr!(
+                    "config-invalid-yaml",
+                    line = e.marker().line(),
+                    error = e.info()
                 ));
             }
         };
@@ -119,9 +116,7 @@ impl SiteConfig {
             Yaml::Hash(_) => {}
             Yaml::Null => return config,
             _ => {
-                config
-                    .warnings
-                    .push("_config.yml is not a list of settings; using defaults".to_owned());
+                config.warnings.push(tr!("config-not-a-map"));
                 return config;
             }
         }
@@ -136,9 +131,9 @@ impl SiteConfig {
             .to_owned();
         if let Some(tz) = text(&doc["timezone"]) {
             if Zone::named(&tz).is_none() {
-                config.warnings.push(format!(
-                    "_config.yml: unknown timezone `{tz}`; dates use this computer's zone"
-                ));
+                config
+                    .warnings
+                    .push(tr!("config-unknown-timezone", zone = tz.as_str()));
             } else {
                 config.timezone = Some(tz);
             }
@@ -154,9 +149,9 @@ impl SiteConfig {
         if let Some(style) = text(&doc["daybook"]["caption"]) {
             match crate::journal::trip::CaptionStyle::parse(&style) {
                 Some(s) => config.caption = s,
-                None => config.warnings.push(format!(
-                    "_config.yml: daybook: caption: `{style}` is not emphasis, figure or none"
-                )),
+                None => config
+                    .warnings
+                    .push(tr!("config-bad-caption", style = style.as_str())),
             }
         }
         config.lang = text(&doc["lang"]).or_else(|| text(&doc["locale"]));
@@ -224,7 +219,7 @@ fn read_rules(rules: &Yaml, config: &mut SiteConfig) {
         if !RULES.iter().any(|(r, _)| *r == rule) {
             config
                 .warnings
-                .push(format!("_config.yml daybook.rules: unknown rule `{rule}`"));
+                .push(tr!("config-unknown-rule", rule = rule.as_str()));
             continue;
         }
         let setting = match value {
@@ -238,9 +233,9 @@ fn read_rules(rules: &Yaml, config: &mut SiteConfig) {
             Some(s) => {
                 config.rules.overrides.insert(rule, s);
             }
-            None => config.warnings.push(format!(
-                "_config.yml daybook.rules.{rule}: use off, error, warning or info"
-            )),
+            None => config
+                .warnings
+                .push(tr!("config-bad-severity", rule = rule.as_str())),
         }
     }
 }

@@ -12,11 +12,11 @@ use std::process::{Command, Output, Stdio};
 /// Why git could not do something.
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
-    #[error("git is not installed (or not on PATH): {0}")]
+    #[error("{}", crate::tr!("git-not-installed", error = .0.as_str()))]
     NoGit(String),
-    #[error("{} is not inside a git repository", path.display())]
+    #[error("{}", crate::tr!("git-not-a-repository", file = .path.display().to_string()))]
     NotARepository { path: PathBuf },
-    #[error("git {version} is too old; daybook needs git 2.30 or newer")]
+    #[error("{}", crate::tr!("git-too-old", version = .version.as_str()))]
     TooOld { version: String },
     #[error("{what}: {output}")]
     Failed { what: String, output: String },
@@ -186,15 +186,13 @@ impl Git {
         if status.branch.is_none() {
             return Err(GitError::Failed {
                 what: "git push".into(),
-                output: "HEAD is detached: check out a branch to push".into(),
+                output: crate::tr!("push-detached"),
             });
         }
         if status.upstream.is_none() {
             return Err(GitError::Failed {
                 what: "git push".into(),
-                output:
-                    "this branch has no upstream: push it once with `git push -u origin BRANCH`"
-                        .into(),
+                output: crate::tr!("push-no-upstream"),
             });
         }
         match self.run_streaming("git push", &["push", "--porcelain", "--progress"], progress) {
@@ -205,14 +203,13 @@ impl Git {
                     || lower.contains("fetch first")
                     || lower.contains("non-fast-forward")
                 {
-                    "the remote has commits you do not have: pull first (your commit is kept)"
-                        .to_owned()
+                    crate::tr!("push-rejected")
                 } else if lower.contains("terminal prompts disabled")
                     || lower.contains("could not read username")
                     || lower.contains("authentication")
                     || lower.contains("permission denied")
                 {
-                    "the remote needs credentials git has not stored: set up a credential helper or an SSH key, then push again".to_owned()
+                    crate::tr!("push-needs-credentials")
                 } else {
                     last_lines(&output)
                 };

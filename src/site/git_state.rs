@@ -1,6 +1,8 @@
 //! What the user's git says of a repository, read from its machine format
 //! (`status --porcelain=v2 -z --branch`), and where a site file stands for the window.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::collections::{HashMap, HashSet};
 
 /// What git says of one path.
@@ -53,13 +55,13 @@ impl PathState {
     /// A short word for lists and markers.
     pub fn label(self) -> &'static str {
         match self {
-            PathState::Committed => "committed",
-            PathState::Unpushed => "not pushed",
-            PathState::New => "new",
-            PathState::Modified => "modified",
-            PathState::Deleted => "deleted",
-            PathState::Conflicted => "conflict",
-            PathState::Ignored => "ignored",
+            PathState::Committed => tr("path-committed"),
+            PathState::Unpushed => tr("path-unpushed"),
+            PathState::New => tr("path-new"),
+            PathState::Modified => tr("path-modified"),
+            PathState::Deleted => tr("path-deleted"),
+            PathState::Conflicted => tr("path-conflicted"),
+            PathState::Ignored => tr("path-ignored"),
         }
     }
 
@@ -107,21 +109,16 @@ impl GitState {
     pub fn summary(&self) -> String {
         let s = &self.status;
         let Some(branch) = &s.branch else {
-            return "detached HEAD".to_owned();
+            return tr!("git-detached");
         };
         match &s.upstream {
-            None => format!("{branch} (no upstream)"),
-            Some(_) if s.ahead == 0 && s.behind == 0 => format!("{branch}, up to date"),
-            Some(_) => {
-                let mut parts = Vec::new();
-                if s.ahead > 0 {
-                    parts.push(format!("{} to push", s.ahead));
-                }
-                if s.behind > 0 {
-                    parts.push(format!("{} to pull", s.behind));
-                }
-                format!("{branch}: {}", parts.join(", "))
-            }
+            None => tr!("git-no-upstream", branch = branch),
+            Some(_) => tr!(
+                "git-ahead-behind",
+                branch = branch,
+                ahead = s.ahead,
+                behind = s.behind
+            ),
         }
     }
 }

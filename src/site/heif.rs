@@ -29,9 +29,6 @@ pub fn available() -> Result<(), String> {
     api().map(|_| ())
 }
 
-/// What to tell the user when libheif is missing.
-pub const INSTALL_HINT: &str = "install libheif (Debian and Ubuntu: apt install libheif1; Fedora: dnf install libheif; macOS: brew install libheif), or export it as JPEG first";
-
 /// An image libheif decoded, released on drop.
 struct DecodedImage {
     api: &'static Api,
@@ -96,7 +93,7 @@ impl<'a> Opened<'a> {
         // SAFETY: a fresh context; `bytes` outlives it (held in `_bytes`).
         let ctx = unsafe { (api.context_alloc)() };
         if ctx.is_null() {
-            return Err("libheif could not allocate a context".into());
+            return Err(crate::tr!("heif-no-context"));
         }
         let mut opened = Opened {
             api,
@@ -153,7 +150,7 @@ impl<'a> Opened<'a> {
         let decoded = self.decode_as(handle, COLORSPACE_RGB, chroma)?;
         let plane = decoded
             .plane(CHANNEL_INTERLEAVED, channels)
-            .ok_or("libheif returned no pixels")?;
+            .ok_or_else(|| crate::tr!("heif-no-pixels"))?;
         let row = plane.width * channels;
         let mut pixels = Vec::with_capacity(row * plane.height);
         for y in 0..plane.height {
@@ -168,7 +165,7 @@ impl<'a> Opened<'a> {
         } else {
             image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
         };
-        image.ok_or_else(|| "libheif returned the wrong number of pixels".to_owned())
+        image.ok_or_else(|| crate::tr!("heif-wrong-size"))
     }
 
     /// The planes' matrix and range: the file's `nclx` description, else what libheif

@@ -115,7 +115,7 @@ pub fn summarize(
                     None => {
                         summary
                             .error
-                            .get_or_insert(format!("`date: {text}` is not a date Jekyll can read"));
+                            .get_or_insert(crate::tr!("index-bad-date", date = text.as_str()));
                     }
                 }
             }
@@ -221,8 +221,7 @@ pub fn index_site(site: &Site) -> Vec<PostSummary> {
                         .iter()
                         .map(|(path, rel, draft)| {
                             let mut s = summarize(path, rel, Ok(String::new()), *draft, &zone);
-                            s.error =
-                                Some(format!("could not be read: the indexer stopped ({why})"));
+                            s.error = Some(crate::tr!("index-stopped", error = &why));
                             s
                         })
                         .collect()

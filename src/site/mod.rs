@@ -37,9 +37,9 @@ pub enum SiteError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: not valid UTF-8 text (byte {valid_up_to}); daybook will not rewrite it", path.display())]
+    #[error("{}", crate::tr!("site-not-utf8", file = .path.display().to_string(), at = *.valid_up_to))]
     NotUtf8 { path: PathBuf, valid_up_to: usize },
-    #[error("{}: not a Jekyll site (no _posts/ folder or _config.yml here or above)", path.display())]
+    #[error("{}", crate::tr!("site-not-a-site", file = .path.display().to_string()))]
     NotASite { path: PathBuf },
     #[error("{}: {source}", path.display())]
     FrontMatter {
@@ -47,7 +47,7 @@ pub enum SiteError {
         #[source]
         source: crate::journal::front_matter::FrontMatterError,
     },
-    #[error("{}: changed on disk since it was loaded; not overwritten", path.display())]
+    #[error("{}", crate::tr!("site-changed-on-disk", file = .path.display().to_string()))]
     ChangedOnDisk { path: PathBuf },
 }
 
@@ -100,7 +100,7 @@ impl Site {
         if !abs.exists() {
             return Err(SiteError::io(
                 path,
-                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+                std::io::Error::new(std::io::ErrorKind::NotFound, crate::tr!("no-such-path")),
             ));
         }
         let start = if abs.is_dir() {

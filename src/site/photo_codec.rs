@@ -160,7 +160,9 @@ fn decode_jpeg_with(
 ) -> Result<DynamicImage, String> {
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
     decoder.read_info().map_err(|e| e.to_string())?;
-    let info = decoder.info().ok_or("no image information")?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| crate::tr!("no-image-information"))?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     let divisor = divisor_for(w.max(h));
     if divisor > 1 {
@@ -168,7 +170,9 @@ fn decode_jpeg_with(
         decoder.scale(req(w), req(h)).map_err(|e| e.to_string())?;
     }
     let pixels = decoder.decode().map_err(|e| e.to_string())?;
-    let info = decoder.info().ok_or("no image information")?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| crate::tr!("no-image-information"))?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     let image = match info.pixel_format {
         jpeg_decoder::PixelFormat::RGB24 => {
@@ -195,7 +199,7 @@ fn decode_jpeg_with(
             image::RgbImage::from_raw(w, h, rgb).map(DynamicImage::ImageRgb8)
         }
     };
-    image.ok_or_else(|| "the decoded image has the wrong size".to_owned())
+    image.ok_or_else(|| crate::tr!("decoded-wrong-size"))
 }
 
 /// A small upright picture of a photo for choosing it, and what its metadata says.
@@ -210,12 +214,12 @@ pub fn thumbnail(path: &std::path::Path, long_edge: u32) -> Result<Thumbnail, St
     use super::photos::{Kind, MAX_FILE_BYTES, kind_of};
     let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
     if size > MAX_FILE_BYTES {
-        return Err("too large to be a photo".into());
+        return Err(crate::tr!("too-large-for-photo"));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let kind = kind_of(&bytes).map_err(|f| match f {
-        Some(format) => format!("{format} is not a photo format daybook reads"),
-        None => "not an image".to_owned(),
+        Some(format) => crate::tr!("not-a-photo-format", format = format),
+        None => crate::tr!("not-an-image"),
     })?;
     let (image, facts) = match kind {
         Kind::Heif(_) => {

@@ -59,28 +59,28 @@ pub struct Imported {
 /// Why one photo could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum PhotoError {
-    #[error("{}: cannot read it ({source})", path.display())]
+    #[error("{}", crate::tr!("photo-unreadable", file = .path.display().to_string(), error = .source.to_string()))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: not an image daybook can read", path.display())]
+    #[error("{}", crate::tr!("photo-not-an-image", file = .path.display().to_string()))]
     NotAnImage { path: PathBuf },
-    #[error("{}: {format} photos are not supported; export it as JPEG first", path.display())]
+    #[error("{}", crate::tr!("photo-unsupported", file = .path.display().to_string(), format = .format.as_str()))]
     Unsupported { path: PathBuf, format: String },
-    #[error("{}: {format} photos need libheif, which could not be loaded here ({why}); {}", path.display(), super::heif::INSTALL_HINT)]
+    #[error("{}", crate::tr!("photo-no-decoder", file = .path.display().to_string(), format = .format.as_str(), error = .why.as_str()))]
     NoDecoder {
         path: PathBuf,
         format: String,
         why: String,
     },
-    #[error("{}: the image is damaged or truncated ({message})", path.display())]
+    #[error("{}", crate::tr!("photo-corrupt", file = .path.display().to_string(), error = .message.as_str()))]
     Corrupt { path: PathBuf, message: String },
-    #[error("{}: too large ({megapixels} megapixels; daybook takes photos up to {} MP)", path.display(), MAX_PIXELS / 1_000_000)]
+    #[error("{}", crate::tr!("photo-too-many-pixels", file = .path.display().to_string(), megapixels = *.megapixels, limit = MAX_PIXELS / 1_000_000))]
     TooLarge { path: PathBuf, megapixels: u64 },
-    #[error("{}: {megabytes} MB is too large for a photo; daybook takes files up to {} MB", path.display(), MAX_FILE_BYTES / 1024 / 1024)]
+    #[error("{}", crate::tr!("photo-file-too-large", file = .path.display().to_string(), megabytes = *.megabytes, limit = MAX_FILE_BYTES / 1024 / 1024))]
     FileTooLarge { path: PathBuf, megabytes: u64 },
-    #[error("{}: cannot write into the images folder ({source})", path.display())]
+    #[error("{}", crate::tr!("photo-cannot-write", file = .path.display().to_string(), error = .source.to_string()))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -132,7 +132,7 @@ impl PhotoTarget {
         } else {
             Err(PhotoError::Write {
                 path: dir,
-                source: std::io::Error::other("outside the site; not written"),
+                source: std::io::Error::other(crate::tr!("outside-site-not-written")),
             })
         }
     }
@@ -180,7 +180,7 @@ pub fn import_all(
             slot.into_inner().ok().flatten().unwrap_or_else(|| {
                 Err(PhotoError::Unreadable {
                     path: src.clone(),
-                    source: std::io::Error::other("import stopped"),
+                    source: std::io::Error::other(crate::tr!("import-stopped")),
                 })
             })
         })
@@ -347,9 +347,8 @@ pub fn import(
                 let out = if options.strip_metadata {
                     // Rebuilt from the blocks that draw the picture; a file that does not
                     // walk cleanly is refused rather than published with what it carries.
-                    super::strip::strip(&bytes, format).ok_or_else(|| {
-                        corrupt(&"its structure could not be read to remove its metadata")
-                    })?
+                    super::strip::strip(&bytes, format)
+                        .ok_or_else(|| corrupt(&crate::tr!("metadata-unreadable")))?
                 } else {
                     bytes
                 };
@@ -416,7 +415,9 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
         let path = dir.join(&candidate);
         // Names are single path segments; this holds whatever the original was called.
         if path.parent() != Some(dir) {
-            return Err(write_err(std::io::Error::other("unsafe file name")));
+            return Err(write_err(std::io::Error::other(crate::tr!(
+                "unsafe-file-name"
+            ))));
         }
         match create_new_atomic(&path, bytes) {
             Ok(true) => return Ok((path, false)),
@@ -427,9 +428,9 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
             Err(e) => return Err(write_err(std::io::Error::other(e.to_string()))),
         }
     }
-    Err(write_err(std::io::Error::other(
-        "too many photos with this name",
-    )))
+    Err(write_err(std::io::Error::other(crate::tr!(
+        "too-many-photos-with-name"
+    ))))
 }
 
 #[cfg(test)]

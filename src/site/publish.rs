@@ -3,6 +3,7 @@
 //! commit message; and the commit of exactly those paths. Used by `daybook publish` and the
 //! window's Publish panel alike.
 
+use crate::tr;
 use std::path::Path;
 
 use crate::journal::check::{Severity, unused::human_size};
@@ -83,17 +84,16 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
             continue;
         }
         if meta.len() > limit {
-            warnings.push(format!(
-                "{f} is {} (over the {} KB of `daybook: max_image_kb`)",
-                human_size(meta.len()),
-                site.config.max_image_kb
+            warnings.push(tr!(
+                "publish-large-image",
+                file = f.as_str(),
+                size = human_size(meta.len()),
+                limit = site.config.max_image_kb
             ));
         }
         let file_state = state.state_of(&f);
         if file_state == PathState::Ignored {
-            warnings.push(format!(
-                "{f} is ignored by git (.gitignore): the published page will not have it"
-            ));
+            warnings.push(tr!("publish-ignored-file", file = f.as_str()));
         }
         files.push(PlannedFile {
             path: state.repo_path(&f),
@@ -104,25 +104,22 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
     }
     let total: u64 = files.iter().map(|f| f.size).sum();
     if total > MAX_POST_BYTES {
-        warnings.push(format!(
-            "the post and its files take {} in all (over 20 MB)",
-            human_size(total)
-        ));
+        warnings.push(tr!("publish-too-large", size = human_size(total)));
     }
     let title = FrontMatter::parse(text)
         .ok()
         .and_then(|fm| fm.title())
         .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(&rel).to_owned());
-    let verb = if git.is_committed(&files[0].path) {
-        "Update"
+    let message = if git.is_committed(&files[0].path) {
+        tr!("commit-update-post", title = title)
     } else {
-        "Add"
+        tr!("commit-add-post", title = title)
     };
     Ok(PublishPlan {
         files,
         errors,
         warnings,
-        message: format!("{verb} post: {title}"),
+        message,
     })
 }
 

@@ -36,7 +36,7 @@ pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), SiteError> {
     if !super::within(dir, &path) {
         return Err(SiteError::io(
             &path,
-            std::io::Error::other("outside the recovery folder"),
+            std::io::Error::other(crate::tr!("outside-recovery-folder")),
         ));
     }
     let json =

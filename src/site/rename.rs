@@ -65,7 +65,7 @@ fn rename_image_with(
     if !super::within(root, &new) {
         return Err(SiteError::io(
             &new,
-            std::io::Error::other("outside the site; not renamed"),
+            std::io::Error::other(crate::tr!("outside-site-not-renamed")),
         ));
     }
     let mut renamed = Renamed {
@@ -142,7 +142,7 @@ pub fn undo_rename(root: &Path, renamed: &Renamed) -> Result<(), SiteError> {
     if !super::within(root, &old) {
         return Err(SiteError::io(
             &old,
-            std::io::Error::other("outside the site"),
+            std::io::Error::other(crate::tr!("outside-the-site")),
         ));
     }
     if !old.exists() {

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use egui::{Color32, RichText, Ui};
 
 use crate::app::command::Command;
+use crate::i18n::tr;
+use crate::tr;
 
 /// The conflict bar and the deleted banner above the editor.
 pub fn disk_banners(
@@ -21,27 +23,22 @@ pub fn disk_banners(
             .inner_margin(6.0)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "“{file}” changed on disk while you were editing it."
-                        ))
-                        .strong(),
-                    );
+                    ui.label(RichText::new(tr!("conflict-bar", file = file)).strong());
                     if ui
-                        .button("Keep mine")
-                        .on_hover_text("Saving will then replace the file on disk")
+                        .button(tr("keep-mine"))
+                        .on_hover_text(tr("keep-mine-hover"))
                         .clicked()
                     {
                         commands.push(Command::KeepMine);
                     }
                     if ui
-                        .button("Take theirs")
-                        .on_hover_text("Ctrl+Z brings your text back")
+                        .button(tr("take-theirs"))
+                        .on_hover_text(tr("take-theirs-hover"))
                         .clicked()
                     {
                         commands.push(Command::TakeTheirs);
                     }
-                    if ui.button("Compare").clicked() {
+                    if ui.button(tr("compare")).clicked() {
                         commands.push(Command::CompareConflict);
                     }
                 });
@@ -52,22 +49,21 @@ pub fn disk_banners(
             .fill(ui.visuals().error_fg_color.gamma_multiply(0.2))
             .inner_margin(6.0)
             .show(ui, |ui| {
-                ui.label(format!(
-                    "“{file}” was deleted on disk. Your text is kept; Save writes the file again."
-                ));
+                ui.label(tr!("deleted-banner", file = file));
             });
     }
 }
 
 /// A notice about watching the site, until dismissed.
 pub fn notice(ui: &mut Ui, text: &str, commands: &mut Vec<Command>) {
-    egui::Window::new("Watching the site")
+    egui::Window::new(tr("watching-title"))
+        .id(egui::Id::unique("daybook-notice"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -12.0])
         .show(ui.ctx(), |ui| {
             ui.label(text);
-            if ui.button("OK").clicked() {
+            if ui.button(tr("ok")).clicked() {
                 commands.push(Command::DismissNotice);
             }
         });
@@ -127,11 +123,12 @@ pub fn comparison(ui: &mut Ui, c: &crate::app::disk::Comparison, commands: &mut 
 
 /// The offer to restore unsaved text found from an earlier run.
 pub fn recovery_dialog(ui: &mut Ui, posts: &[PathBuf], commands: &mut Vec<Command>) {
-    egui::Window::new("Restore unsaved text?")
+    egui::Window::new(tr("restore-title"))
+        .id(egui::Id::unique("daybook-restore"))
         .collapsible(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ui.ctx(), |ui| {
-            ui.label("daybook was closed without saving these posts. Their unsaved text was kept:");
+            ui.label(tr("restore-body"));
             for (i, post) in posts.iter().enumerate() {
                 ui.push_id(i, |ui| {
                     ui.horizontal(|ui| {
@@ -140,13 +137,13 @@ pub fn recovery_dialog(ui: &mut Ui, posts: &[PathBuf], commands: &mut Vec<Comman
                                 .map(|n| n.to_string_lossy().into_owned())
                                 .unwrap_or_default(),
                         );
-                        if ui.button("Restore").clicked() {
+                        if ui.button(tr("restore")).clicked() {
                             commands.push(Command::RestoreRecovery(i));
                         }
-                        if ui.button("Compare").clicked() {
+                        if ui.button(tr("compare")).clicked() {
                             commands.push(Command::CompareRecovery(i));
                         }
-                        if ui.button("Discard").clicked() {
+                        if ui.button(tr("discard")).clicked() {
                             commands.push(Command::DiscardRecovery(i));
                         }
                     });

@@ -5,11 +5,13 @@ use egui::{Id, Modal, Ui};
 
 use super::labels;
 use crate::app::command::{Command, NewPostForm, PromptChoice};
+use crate::i18n::tr;
 use crate::journal::date::{Zone, parse_user_date};
 use crate::journal::new_post::{NewPost, split_list};
 use crate::journal::permalink::{UrlParts, post_url};
 use crate::journal::slug::SlugStyle;
 use crate::site::SiteConfig;
+use crate::tr;
 
 /// The site facts the new-post dialog shows its preview with.
 pub struct NewPostSite<'a> {
@@ -34,10 +36,9 @@ impl NewPostSite<'_> {
 /// The post the form describes, or why it cannot be made yet.
 pub fn post_from_form(form: &NewPostForm, site: &NewPostSite<'_>) -> Result<NewPost, String> {
     if form.title.trim().is_empty() {
-        return Err("Give the post a title.".to_owned());
+        return Err(tr!("new-post-needs-title"));
     }
-    let date =
-        parse_user_date(&form.date, &site.zone).ok_or("The date must be YYYY-MM-DD HH:MM.")?;
+    let date = parse_user_date(&form.date, &site.zone).ok_or_else(|| tr!("new-post-bad-date"))?;
     Ok(NewPost {
         title: form.title.trim().to_owned(),
         categories: split_list(&form.categories),
@@ -62,36 +63,40 @@ pub fn new_post_dialog(
     let mut close = false;
     let modal = Modal::new(Id::unique("new-post-dialog")).show(ui.ctx(), |ui| {
         ui.set_width(520.0);
-        ui.heading(labels::NEW_POST);
+        ui.heading(tr(labels::NEW_POST));
         egui::Grid::new("new-post-grid")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
                 for (label, value) in [
-                    (labels::NEW_TITLE, &mut f.title),
-                    (labels::NEW_CATEGORIES, &mut f.categories),
-                    (labels::NEW_TAGS, &mut f.tags),
-                    (labels::NEW_DATE, &mut f.date),
+                    (tr(labels::NEW_TITLE), &mut f.title),
+                    (tr(labels::NEW_CATEGORIES), &mut f.categories),
+                    (tr(labels::NEW_TAGS), &mut f.tags),
+                    (tr(labels::NEW_DATE), &mut f.date),
                 ] {
                     let l = ui.label(label);
                     let r = ui
                         .add(egui::TextEdit::singleline(value).desired_width(360.0))
                         .labelled_by(l.id);
-                    if label == labels::NEW_TITLE && ui.memory(|m| m.focused().is_none()) {
+                    if label == tr(labels::NEW_TITLE) && ui.memory(|m| m.focused().is_none()) {
                         r.request_focus();
                     }
                     ui.end_row();
                 }
-                ui.label("Kind");
+                ui.label(tr("new-post-kind"));
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut f.draft, false, "Post (_posts)");
-                    ui.radio_value(&mut f.draft, true, "Draft (_drafts)");
+                    ui.radio_value(&mut f.draft, false, tr("new-post-kind-post"));
+                    ui.radio_value(&mut f.draft, true, tr("new-post-kind-draft"));
                 });
                 ui.end_row();
-                ui.label("File name");
+                ui.label(tr("new-post-file-name"));
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut f.slug_style, SlugStyle::Default, "Keep Korean");
-                    ui.radio_value(&mut f.slug_style, SlugStyle::Ascii, "ASCII (romanised)");
+                    ui.radio_value(
+                        &mut f.slug_style,
+                        SlugStyle::Default,
+                        tr("slug-keep-korean"),
+                    );
+                    ui.radio_value(&mut f.slug_style, SlugStyle::Ascii, tr("slug-ascii"));
                 });
                 ui.end_row();
             });
@@ -99,7 +104,8 @@ pub fn new_post_dialog(
         let post = post_from_form(f, site);
         match &post {
             Ok(p) => {
-                ui.label(format!("File: {}/{}", p.folder(), p.file_name()));
+                let file = format!("{}/{}", p.folder(), p.file_name());
+                ui.label(tr!("new-post-file", file = file));
                 let url = post_url(
                     site.permalink,
                     &UrlParts {
@@ -109,21 +115,25 @@ pub fn new_post_dialog(
                         output_ext: ".html",
                     },
                 );
-                let note = if p.draft { " (once published)" } else { "" };
-                ui.label(format!("URL: {}{url}{note}", site.baseurl));
+                let url = format!("{}{url}", site.baseurl);
+                ui.label(if p.draft {
+                    tr!("new-post-url-draft", url = url)
+                } else {
+                    tr!("new-post-url", url = url)
+                });
             }
             Err(e) => {
                 ui.colored_label(ui.visuals().warn_fg_color, e);
             }
         }
         ui.horizontal(|ui| {
-            let create = ui.add_enabled(post.is_ok(), egui::Button::new("Create"));
+            let create = ui.add_enabled(post.is_ok(), egui::Button::new(tr("create")));
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             if create.clicked() || (enter && post.is_ok()) {
                 commands.push(Command::CreatePost(f.clone()));
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("cancel")).clicked() {
                 close = true;
             }
         });
@@ -137,16 +147,16 @@ pub fn new_post_dialog(
 pub fn unsaved_prompt(ui: &mut Ui, file: &str, commands: &mut Vec<Command>) {
     let modal = Modal::new(Id::unique("unsaved-prompt")).show(ui.ctx(), |ui| {
         ui.set_width(380.0);
-        ui.heading("Unsaved changes");
-        ui.label(format!("“{file}” has changes that are not saved."));
+        ui.heading(tr("unsaved-title"));
+        ui.label(tr!("unsaved-body", file = file));
         ui.horizontal(|ui| {
-            if ui.button("Save changes").clicked() {
+            if ui.button(tr("save-changes")).clicked() {
                 commands.push(Command::AnswerPrompt(PromptChoice::Save));
             }
-            if ui.button("Discard changes").clicked() {
+            if ui.button(tr("discard-changes")).clicked() {
                 commands.push(Command::AnswerPrompt(PromptChoice::Discard));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("cancel")).clicked() {
                 commands.push(Command::AnswerPrompt(PromptChoice::Cancel));
             }
         });

@@ -1,5 +1,6 @@
 //! Find and replace in the open post (Ctrl+F).
 
+use crate::i18n::tr;
 use egui::Ui;
 
 use super::labels;
@@ -37,7 +38,7 @@ impl FindState {
 
     pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            let l = ui.label(labels::FIND);
+            let l = ui.label(tr(labels::FIND));
             let q = ui
                 .add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
                 .labelled_by(l.id);
@@ -48,19 +49,19 @@ impl FindState {
             if q.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 commands.push(Command::FindNext);
             }
-            let l = ui.label(labels::REPLACE);
+            let l = ui.label(tr(labels::REPLACE));
             ui.add(egui::TextEdit::singleline(&mut self.replacement).desired_width(180.0))
                 .labelled_by(l.id);
-            if ui.button("Next").clicked() {
+            if ui.button(tr("find-next")).clicked() {
                 commands.push(Command::FindNext);
             }
-            if ui.button("Replace").clicked() {
+            if ui.button(tr("replace-one")).clicked() {
                 commands.push(Command::ReplaceOne);
             }
-            if ui.button("Replace all").clicked() {
+            if ui.button(tr("replace-all")).clicked() {
                 commands.push(Command::ReplaceAll);
             }
-            if ui.button("Close").clicked() {
+            if ui.button(tr("close")).clicked() {
                 commands.push(Command::ToggleFind);
             }
             if let Some(m) = &self.message {

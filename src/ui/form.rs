@@ -2,6 +2,8 @@
 //! post's other keys as raw YAML lines. Fields are refreshed from the text whenever it
 //! changes from elsewhere; an edit becomes a command that rewrites only that key.
 
+use crate::i18n::tr;
+use crate::tr;
 use egui::Ui;
 
 use super::labels;
@@ -95,7 +97,7 @@ impl FormState {
         if let Some(e) = &self.error {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("Front matter: {e}. Fix it in the text below."),
+                tr!("front-matter-error", error = e.to_string()),
             );
             return;
         }
@@ -103,14 +105,14 @@ impl FormState {
             .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
-                if field(ui, labels::TITLE, &mut self.title).changed() {
+                if field(ui, tr(labels::TITLE), &mut self.title).changed() {
                     commands.push(Command::SetField {
                         key: "title".into(),
                         value: NewValue::Text(self.title.clone()),
                     });
                 }
                 ui.end_row();
-                let date = field(ui, labels::DATE, &mut self.date);
+                let date = field(ui, tr(labels::DATE), &mut self.date);
                 let edited = self.date.trim() != self.date_loaded.trim();
                 if edited
                     && (date.lost_focus()
@@ -131,19 +133,19 @@ impl FormState {
                             self.date_loaded.clear();
                             commands.push(Command::RemoveField("date".into()))
                         }
-                        None => self.date_error = Some("YYYY-MM-DD HH:MM[:SS] [+ZZZZ]".to_owned()),
+                        None => self.date_error = Some(tr!("date-format")),
                     }
                 }
                 ui.end_row();
                 if let Some(e) = &self.date_error {
                     ui.label("");
-                    ui.colored_label(ui.visuals().error_fg_color, format!("Not a date: {e}"));
+                    ui.colored_label(ui.visuals().error_fg_color, tr!("not-a-date", error = e));
                     ui.end_row();
                 }
                 for (key, label) in [
-                    ("categories", labels::CATEGORIES),
-                    ("tags", labels::TAGS),
-                    ("layout", labels::LAYOUT),
+                    ("categories", tr(labels::CATEGORIES)),
+                    ("tags", tr(labels::TAGS)),
+                    ("layout", tr(labels::LAYOUT)),
                 ] {
                     let (value, is_list) = match key {
                         "categories" => (&mut self.categories, self.categories_is_list),
@@ -165,10 +167,10 @@ impl FormState {
                     ui.end_row();
                 }
             });
-        egui::CollapsingHeader::new(labels::OTHER_FIELDS)
+        egui::CollapsingHeader::new(tr(labels::OTHER_FIELDS))
             .default_open(!self.others.is_empty())
             .show(ui, |ui| {
-                let label = ui.label("Raw YAML lines for the keys above the form does not show");
+                let label = ui.label(tr("other-fields-hint"));
                 let edit = ui.add(
                     egui::TextEdit::multiline(&mut self.others)
                         .code_editor()

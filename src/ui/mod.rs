@@ -20,52 +20,59 @@ pub mod sidebar;
 pub mod status;
 pub mod toolbar;
 
-/// Stable labels for widgets, shared by the views and the tests that find them.
+/// Stable labels for widgets, shared by the views and the tests that find them: message ids,
+/// shown through [`crate::i18n::tr`] (the `PHOTO_*` ones per photo, with a `name` argument).
 pub mod labels {
-    pub const EDITOR: &str = "Post text";
-    pub const FILTER: &str = "Filter posts";
-    pub const TITLE: &str = "Title";
-    pub const DATE: &str = "Date";
-    pub const CATEGORIES: &str = "Categories";
-    pub const TAGS: &str = "Tags";
-    pub const LAYOUT: &str = "Layout";
-    pub const OTHER_FIELDS: &str = "Other front matter";
-    pub const NEW_POST: &str = "New post";
-    pub const SAVE: &str = "Save";
-    pub const PREVIEW: &str = "Preview";
-    pub const FIND: &str = "Find";
-    pub const PROBLEMS: &str = "Problems";
-    pub const PHOTOS: &str = "Photos";
-    pub const PHOTO_FOLDER: &str = "Photo folder";
-    pub const PHOTO_PATHS: &str = "Photo paths";
-    pub const INSERT_PHOTOS: &str = "Insert photos…";
-    pub const PASTE_IMAGE: &str = "Paste image";
-    pub const SETTINGS: &str = "Settings";
-    pub const AUTOSAVE: &str = "Autosave unsaved text after";
-    pub const CHECK_SITE: &str = "Check whole site";
-    pub const RENAME_FILE: &str = "Rename the file";
-    pub const NEW_TITLE: &str = "New post title";
-    pub const NEW_CATEGORIES: &str = "New post categories";
-    pub const NEW_TAGS: &str = "New post tags";
-    pub const NEW_DATE: &str = "New post date";
-    pub const REPLACE: &str = "Replace with";
-    pub const NOT_PUBLISHED: &str = "Not published by Jekyll";
-    pub const UNDO_RENAME: &str = "Undo rename";
-    pub const PUBLISH: &str = "Publish";
-    pub const OUTLINE: &str = "Outline";
-    pub const RECENT_SITES: &str = "Recent sites";
-    pub const PHOTOS_BY_DAY: &str = "A heading per day";
-    pub const PHOTOS_DONE: &str = "Done";
-    pub const PHOTO_INCLUDE: &str = "Include";
-    pub const PHOTO_THUMBNAIL: &str = "Thumbnail of";
-    pub const PHOTO_UP: &str = "Move up";
-    pub const PHOTO_DOWN: &str = "Move down";
-    pub const PHOTO_ALT: &str = "Alt text of";
-    pub const PHOTO_CAPTION: &str = "Caption of";
-    pub const COMMIT: &str = "Commit";
-    pub const COMMIT_AND_PUSH: &str = "Commit and push";
-    pub const PUSH: &str = "Push";
-    pub const PULL: &str = "Pull";
-    pub const COMMIT_MESSAGE: &str = "Commit message";
-    pub const COMMIT_ANYWAY: &str = "Commit anyway";
+    pub const EDITOR: &str = "editor";
+    pub const FILTER: &str = "filter";
+    pub const TITLE: &str = "title";
+    pub const DATE: &str = "date";
+    pub const CATEGORIES: &str = "categories";
+    pub const TAGS: &str = "tags";
+    pub const LAYOUT: &str = "layout";
+    pub const OTHER_FIELDS: &str = "other-fields";
+    pub const NEW_POST: &str = "new-post";
+    pub const SAVE: &str = "save";
+    pub const PREVIEW: &str = "preview";
+    pub const FIND: &str = "find";
+    pub const PROBLEMS: &str = "problems";
+    pub const PHOTOS: &str = "photos";
+    pub const PHOTO_FOLDER: &str = "photo-folder";
+    pub const PHOTO_PATHS: &str = "photo-paths";
+    pub const INSERT_PHOTOS: &str = "insert-photos";
+    pub const PASTE_IMAGE: &str = "paste-image";
+    pub const SETTINGS: &str = "settings";
+    pub const AUTOSAVE: &str = "autosave";
+    pub const CHECK_SITE: &str = "check-site";
+    pub const RENAME_FILE: &str = "rename-file";
+    pub const NEW_TITLE: &str = "new-title";
+    pub const NEW_CATEGORIES: &str = "new-categories";
+    pub const NEW_TAGS: &str = "new-tags";
+    pub const NEW_DATE: &str = "new-date";
+    pub const REPLACE: &str = "replace";
+    pub const NOT_PUBLISHED: &str = "not-published";
+    pub const UNDO_RENAME: &str = "undo-rename";
+    pub const PUBLISH: &str = "publish";
+    pub const OUTLINE: &str = "outline";
+    pub const RECENT_SITES: &str = "recent-sites";
+    pub const PHOTOS_BY_DAY: &str = "photos-by-day";
+    pub const PHOTOS_DONE: &str = "photos-done";
+    pub const PHOTO_INCLUDE: &str = "photo-include";
+    pub const PHOTO_THUMBNAIL: &str = "photo-thumbnail";
+    pub const PHOTO_UP: &str = "photo-up";
+    pub const PHOTO_DOWN: &str = "photo-down";
+    pub const PHOTO_ALT: &str = "photo-alt";
+    pub const PHOTO_CAPTION: &str = "photo-caption";
+    pub const COMMIT: &str = "commit";
+    pub const COMMIT_AND_PUSH: &str = "commit-and-push";
+    pub const PUSH: &str = "push";
+    pub const PULL: &str = "pull";
+    pub const COMMIT_MESSAGE: &str = "commit-message";
+    pub const COMMIT_ANYWAY: &str = "commit-anyway";
+    pub const FOLD_FRONT_MATTER: &str = "fold-front-matter";
+
+    /// A per-photo label (`Include IMG_0001.JPG`): `label` is one of the `PHOTO_*` ids.
+    pub fn of_photo(label: &str, name: &str) -> String {
+        crate::i18n::tr_args(label, &[("name", crate::i18n::Arg::into_arg(name))])
+    }
 }

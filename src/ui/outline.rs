@@ -1,6 +1,8 @@
 //! The open post's outline: its headings, indented by level, the one the caret is under
 //! marked; a click jumps there in the editor and the preview.
 
+use crate::i18n::tr;
+use crate::tr;
 use egui::Ui;
 
 use super::labels;
@@ -13,11 +15,11 @@ pub fn outline(
     current: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new(labels::OUTLINE)
+    egui::CollapsingHeader::new(tr(labels::OUTLINE))
         .default_open(true)
         .show(ui, |ui| {
             if items.is_empty() {
-                ui.weak("No headings in this post.");
+                ui.weak(tr("no-headings"));
                 return;
             }
             let top = items.iter().map(|h| h.level).min().unwrap_or(1);
@@ -32,7 +34,7 @@ pub fn outline(
                         ui.horizontal(|ui| {
                             ui.add_space(f32::from(h.level.saturating_sub(top)) * 12.0);
                             let text = if h.text.trim().is_empty() {
-                                "(untitled heading)".to_owned()
+                                tr!("untitled-heading")
                             } else {
                                 h.text.clone()
                             };

@@ -1,6 +1,8 @@
 //! The photo views: the drop overlay, the Photos window (progress, cancel, per-file
 //! messages), the photo folder field, and the path entry used when no file dialog exists.
 
+use crate::i18n::tr;
+use crate::tr;
 use egui::{Color32, Ui};
 
 use super::labels;
@@ -20,8 +22,8 @@ pub fn drop_overlay(ui: &mut Ui, target: Option<&str>) {
     let rect = ui.ctx().content_rect();
     painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
     let text = match target {
-        Some(t) => format!("Drop photos to copy them into {t}\nand link them at the cursor"),
-        None => "Open a post first: photos are linked at its cursor".to_owned(),
+        Some(t) => tr!("drop-photos", folder = t),
+        None => tr!("drop-photos-no-post"),
     };
     painter.text(
         rect.center(),
@@ -35,7 +37,7 @@ pub fn drop_overlay(ui: &mut Ui, target: Option<&str>) {
 /// The photo folder of the open post, editable.
 pub fn folder_field(ui: &mut Ui, root: &str, folder: &mut String, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let l = ui.label(labels::PHOTO_FOLDER);
+        let l = ui.label(tr(labels::PHOTO_FOLDER));
         ui.weak(format!("{root}/"));
         let r = ui
             .add(egui::TextEdit::singleline(folder).desired_width(200.0))
@@ -44,15 +46,15 @@ pub fn folder_field(ui: &mut Ui, root: &str, folder: &mut String, commands: &mut
             commands.push(Command::SetPhotoFolder(folder.clone()));
         }
         if ui
-            .button(labels::INSERT_PHOTOS)
-            .on_hover_text("Ctrl+Shift+I — or drop photos on the window, or paste copied files")
+            .button(tr(labels::INSERT_PHOTOS))
+            .on_hover_text(tr("insert-photos-hover"))
             .clicked()
         {
             commands.push(Command::PickPhotos);
         }
         if ui
-            .button(labels::PASTE_IMAGE)
-            .on_hover_text("Ctrl+Shift+V: a screenshot or copied picture")
+            .button(tr(labels::PASTE_IMAGE))
+            .on_hover_text(tr("paste-image-hover"))
             .clicked()
         {
             commands.push(Command::PasteImage);
@@ -69,33 +71,35 @@ const THUMB: f32 = 96.0;
 /// with a tick to leave it out, Up/Down to reorder, its alt text and caption; progress and
 /// what failed; a heading per day.
 pub fn import_window(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Command>) {
-    egui::Window::new(labels::PHOTOS)
+    egui::Window::new(tr(labels::PHOTOS))
         .collapsible(false)
         .anchor(egui::Align2::RIGHT_TOP, [-12.0, 48.0])
         .default_width(560.0)
         .show(ui.ctx(), |ui| {
             let total = batch.items.len();
             let done = batch.done();
-            ui.label(format!("Into {} — {done} of {total}", batch.target.shown()));
+            ui.label(tr!(
+                "import-progress",
+                folder = batch.target.shown(),
+                done = done,
+                total = total
+            ));
             if !batch.finished() {
                 ui.add(egui::ProgressBar::new(done as f32 / total.max(1) as f32).show_percentage());
                 if let Some(i) = batch.current {
-                    ui.weak(format!("Now: {}", batch.items[i].name()));
+                    ui.weak(tr!("import-now", name = batch.items[i].name()));
                 }
             }
             let mut by_day = batch.by_day;
             if ui
-                .checkbox(&mut by_day, labels::PHOTOS_BY_DAY)
-                .on_hover_text("A heading such as “## 5월 3일” before the first photo of each day")
+                .checkbox(&mut by_day, tr(labels::PHOTOS_BY_DAY))
+                .on_hover_text(tr("photos-by-day-hover"))
                 .changed()
             {
                 commands.push(Command::EditPhoto(PhotoEdit::ByDay(by_day)));
             }
             if batch.detached {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "The links were changed in the post: choices here no longer change them.",
-                );
+                ui.colored_label(ui.visuals().warn_fg_color, tr("import-detached"));
             }
             egui::ScrollArea::vertical()
                 .max_height(ui.ctx().content_rect().height() * 0.6)
@@ -126,12 +130,14 @@ pub fn import_window(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Comman
                     .iter()
                     .filter(|i| matches!(&i.result, Some(Ok(p)) if p.reused))
                     .count();
-                ui.label(format!(
-                    "Done: {linked} linked ({reused} already there), {} failed",
-                    batch.failures().count()
+                ui.label(tr!(
+                    "import-done",
+                    linked = linked,
+                    reused = reused,
+                    failed = batch.failures().count()
                 ));
                 if let Some(links) = &batch.links {
-                    egui::CollapsingHeader::new("Links").show(ui, |ui| {
+                    egui::CollapsingHeader::new(tr("import-links")).show(ui, |ui| {
                         let mut text = links.join("\n\n");
                         ui.add(
                             egui::TextEdit::multiline(&mut text)
@@ -140,10 +146,10 @@ pub fn import_window(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Comman
                         );
                     });
                 }
-                if ui.button(labels::PHOTOS_DONE).clicked() {
+                if ui.button(tr(labels::PHOTOS_DONE)).clicked() {
                     commands.push(Command::CloseImport);
                 }
-            } else if ui.button("Cancel").clicked() {
+            } else if ui.button(tr("cancel")).clicked() {
                 commands.push(Command::CancelImport);
             }
         });
@@ -162,7 +168,7 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                 egui::Role::CheckBox,
                 true,
                 include,
-                format!("{} {name}", labels::PHOTO_INCLUDE),
+                labels::of_photo(labels::PHOTO_INCLUDE, &name),
             )
         });
         if tick.changed() {
@@ -178,7 +184,7 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                     shown,
                     egui::Image::new(texture)
                         .fit_to_exact_size(shown.size())
-                        .alt_text(format!("{} {name}", labels::PHOTO_THUMBNAIL)),
+                        .alt_text(labels::of_photo(labels::PHOTO_THUMBNAIL, &name)),
                 );
             }
             Some(Err(why)) => {
@@ -200,21 +206,21 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                 let when = item
                     .captured
                     .map(|c| c.local.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|| "no capture time".to_owned());
+                    .unwrap_or_else(|| tr!("no-capture-time"));
                 let status = match &item.result {
                     None => "",
                     Some(Ok(_)) => "",
-                    Some(Err(_)) => " — failed",
+                    Some(Err(_)) => tr("photo-failed"),
                 };
                 ui.label(format!("{name}  {when}{status}"));
                 let up = ui
-                    .add_enabled(pos > 0, egui::Button::new("Up").small())
-                    .on_hover_text("Move earlier in the post");
+                    .add_enabled(pos > 0, egui::Button::new(tr("up")).small())
+                    .on_hover_text(tr("move-earlier"));
                 up.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         pos > 0,
-                        format!("{} {name}", labels::PHOTO_UP),
+                        labels::of_photo(labels::PHOTO_UP, &name),
                     )
                 });
                 if up.clicked() {
@@ -222,13 +228,13 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                 }
                 let last = pos + 1 >= batch.order.len();
                 let down = ui
-                    .add_enabled(!last, egui::Button::new("Down").small())
-                    .on_hover_text("Move later in the post");
+                    .add_enabled(!last, egui::Button::new(tr("down")).small())
+                    .on_hover_text(tr("move-later"));
                 down.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         !last,
-                        format!("{} {name}", labels::PHOTO_DOWN),
+                        labels::of_photo(labels::PHOTO_DOWN, &name),
                     )
                 });
                 if down.clicked() {
@@ -252,7 +258,7 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
             );
             text_field(
                 ui,
-                &format!("{} {name}", labels::PHOTO_ALT),
+                &labels::of_photo(labels::PHOTO_ALT, &name),
                 &item.alt,
                 &hint,
                 |t| PhotoEdit::Alt(i, t),
@@ -260,9 +266,9 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
             );
             text_field(
                 ui,
-                &format!("{} {name}", labels::PHOTO_CAPTION),
+                &labels::of_photo(labels::PHOTO_CAPTION, &name),
                 &item.caption,
-                "caption (optional)",
+                tr("caption-hint"),
                 |t| PhotoEdit::Caption(i, t),
                 commands,
             );
@@ -298,18 +304,23 @@ fn text_field(
 
 /// When no file dialog can be shown: paste or type photo paths instead.
 pub fn typed_paths_window(ui: &mut Ui, text: &mut String, commands: &mut Vec<Command>) {
-    egui::Window::new(labels::INSERT_PHOTOS)
+    egui::Window::new(tr(labels::INSERT_PHOTOS))
         .collapsible(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ui.ctx(), |ui| {
-            ui.label("No file dialog is available on this desktop. Paste or type photo paths, one per line:");
-            let l = ui.label(labels::PHOTO_PATHS);
-            ui.add(egui::TextEdit::multiline(text).desired_rows(4).desired_width(480.0)).labelled_by(l.id);
+            ui.label(tr("no-file-dialog"));
+            let l = ui.label(tr(labels::PHOTO_PATHS));
+            ui.add(
+                egui::TextEdit::multiline(text)
+                    .desired_rows(4)
+                    .desired_width(480.0),
+            )
+            .labelled_by(l.id);
             ui.horizontal(|ui| {
-                if ui.button("Import").clicked() {
+                if ui.button(tr("import")).clicked() {
                     commands.push(Command::SubmitTypedPaths);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr("cancel")).clicked() {
                     commands.push(Command::CloseTypedPaths);
                 }
             });

@@ -7,6 +7,7 @@
 //! measured heights are remembered by the block's source text (and the width), so after an
 //! edit only changed blocks are measured again, and unmeasured ones get an estimate.
 
+use crate::i18n::tr;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -179,7 +180,8 @@ impl Preview {
     }
 
     /// The problems `daybook check` finds in the post at `path`, `generation`, when the
-    /// worker has prepared that text.
+    /// worker has prepared that text against the site's files as they are now (and in the
+    /// language in use: a change of either asks again).
     pub fn problems_of(
         &self,
         path: &Path,
@@ -187,7 +189,11 @@ impl Preview {
     ) -> Option<&[crate::journal::check::Problem]> {
         self.shown
             .as_ref()
-            .filter(|s| s.path == path && s.generation == generation)
+            .filter(|s| {
+                s.path == path
+                    && s.generation == generation
+                    && s.files_generation == self.files_generation
+            })
             .map(|s| s.problems.as_slice())
     }
 
@@ -331,7 +337,7 @@ impl Preview {
         let Some(shown) = self.shown.take() else {
             // Keep the panel's width while the first result is being prepared.
             ui.allocate_space(egui::vec2(width, 0.0));
-            ui.label(RichText::new("Preparing the preview…").weak());
+            ui.label(RichText::new(tr("preparing-preview")).weak());
             return;
         };
         self.shown = Some(shown);

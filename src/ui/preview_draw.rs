@@ -5,6 +5,8 @@
 //! with `iframe`/`video`/`script` as labelled placeholders. Liquid daybook could not
 //! evaluate shows dimmed, as written. Draws only; clicks come back as a link target.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::collections::HashMap;
 
 use egui::text::LayoutJob;
@@ -477,17 +479,15 @@ fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
                 r.on_hover_text(&img.alt);
             }
         }
-        ImageView::Missing { target, why } => {
-            notice(ui, &format!("🖼 missing image: {target} ({why})"), true)
-        }
-        ImageView::Remote { url } => {
-            notice(ui, &format!("🖼 remote image, not loaded: {url}"), false)
-        }
-        ImageView::Unresolved { expr } => notice(
+        ImageView::Missing { target, why } => notice(
             ui,
-            &format!("🖼 image from Liquid daybook cannot evaluate: {expr}"),
-            false,
+            &tr!("preview-missing-image", target = target, why = why),
+            true,
         ),
+        ImageView::Remote { url } => notice(ui, &tr!("preview-remote-image", url = url), false),
+        ImageView::Unresolved { expr } => {
+            notice(ui, &tr!("preview-liquid-image", expr = expr), false)
+        }
     }
 }
 
@@ -828,7 +828,7 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
                 .filter(|c| !matches!(c, HNode::Element(s) if s.name == "summary"))
                 .cloned()
                 .collect();
-            egui::CollapsingHeader::new(summary.unwrap_or_else(|| "Details".to_owned()))
+            egui::CollapsingHeader::new(summary.unwrap_or_else(|| tr!("details")))
                 .id_salt(("details", el.at))
                 .default_open(false)
                 .show(ui, |ui| html_blocks(ui, &rest, cx, depth));
@@ -887,11 +887,11 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
                 .unwrap_or("");
             notice(
                 ui,
-                &format!("[{}] not shown in the preview: {src}", el.name),
+                &tr!("preview-not-shown", element = el.name.as_str(), src = src),
                 false,
             );
         }
-        "script" => notice(ui, "[script] not run in the preview", false),
+        "script" => notice(ui, tr("preview-script"), false),
         "style" | "noscript" => {}
         _ => html_blocks(ui, children, cx, depth),
     }

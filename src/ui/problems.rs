@@ -2,6 +2,8 @@
 //! the whole site on demand. Clicking a problem jumps to its line; a fix is one click (and
 //! one undo step).
 
+use crate::i18n::tr;
+use crate::tr;
 use egui::{RichText, Ui};
 
 use super::labels;
@@ -23,20 +25,20 @@ pub struct ProblemsView<'a> {
 
 fn severity_text(ui: &Ui, s: Severity) -> RichText {
     let (text, color) = match s {
-        Severity::Error => ("error", ui.visuals().error_fg_color),
-        Severity::Warning => ("warning", ui.visuals().warn_fg_color),
-        Severity::Info => ("info", ui.visuals().weak_text_color()),
+        Severity::Error => (tr("severity-error"), ui.visuals().error_fg_color),
+        Severity::Warning => (tr("severity-warning"), ui.visuals().warn_fg_color),
+        Severity::Info => (tr("severity-info"), ui.visuals().weak_text_color()),
     };
     RichText::new(text).color(color).strong()
 }
 
 fn counts(problems: &[Problem]) -> String {
     let n = |s| problems.iter().filter(|p| p.severity == s).count();
-    format!(
-        "{} errors, {} warnings, {} notes",
-        n(Severity::Error),
-        n(Severity::Warning),
-        n(Severity::Info)
+    tr!(
+        "problem-counts",
+        errors = n(Severity::Error),
+        warnings = n(Severity::Warning),
+        notes = n(Severity::Info)
     )
 }
 
@@ -51,7 +53,7 @@ enum Row<'a> {
 fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut Vec<Command>) {
     ui.label(severity_text(ui, p.severity));
     let place = format!("{}:{}", p.path, p.line);
-    if ui.link(&place).on_hover_text("Go to the line").clicked() {
+    if ui.link(&place).on_hover_text(tr("go-to-line")).clicked() {
         commands.push(Command::JumpTo {
             path: p.path.clone(),
             line: p.line,
@@ -65,8 +67,8 @@ fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut 
         }
     }
     if let (Some(file), "spaced-image-url") = (&p.file, p.rule) {
-        let button = ui.small_button(labels::RENAME_FILE);
-        let hover = format!("Rename {file} without spaces and update every post that links to it");
+        let button = ui.small_button(tr(labels::RENAME_FILE));
+        let hover = tr!("rename-file-hover", file = file);
         if button.on_hover_text(hover).clicked() {
             commands.push(Command::RenameImage(file.clone()));
         }
@@ -77,12 +79,12 @@ fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut 
 
 pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.strong(labels::PROBLEMS);
-        ui.weak(format!("this post: {}", counts(view.post)));
+        ui.strong(tr(labels::PROBLEMS));
+        ui.weak(tr!("problems-this-post", counts = counts(view.post)));
         let label = if view.checking_site {
-            "Checking the site…"
+            tr("checking-site")
         } else {
-            labels::CHECK_SITE
+            tr(labels::CHECK_SITE)
         };
         if ui
             .add_enabled(!view.checking_site, egui::Button::new(label))
@@ -92,25 +94,26 @@ pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<C
         }
         if let Some(old) = view.undo_rename
             && ui
-                .button(labels::UNDO_RENAME)
-                .on_hover_text(format!(
-                    "Give {old} its old name back, and every post its old link"
-                ))
+                .button(tr(labels::UNDO_RENAME))
+                .on_hover_text(tr!("undo-rename-hover", file = old))
                 .clicked()
         {
             commands.push(Command::UndoRename);
         }
-        if ui.button("Close").clicked() {
+        if ui.button(tr("close")).clicked() {
             commands.push(Command::ToggleProblems);
         }
     });
     let mut lines: Vec<Row<'_>> = Vec::new();
     if view.post.is_empty() {
-        lines.push(Row::Note("No problems in this post.".to_owned()));
+        lines.push(Row::Note(tr!("no-problems")));
     }
     lines.extend(view.post.iter().map(Row::Problem));
     if let Some(site) = view.site {
-        lines.push(Row::Heading(format!("Whole site: {}", counts(site))));
+        lines.push(Row::Heading(tr!(
+            "problems-whole-site",
+            counts = counts(site)
+        )));
         lines.extend(site.iter().map(Row::Problem));
     }
     // A post or site with thousands of problems lays out only the lines on screen.

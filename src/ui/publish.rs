@@ -2,6 +2,8 @@
 //! the check's errors (blocking unless "Commit anyway"), size warnings, an editable commit
 //! message, and Commit / Commit and push / Push / Pull with git's progress.
 
+use crate::i18n::tr;
+use crate::tr;
 use egui::{RichText, Ui};
 
 use super::labels;
@@ -37,7 +39,8 @@ pub fn publish_window(
     commands: &mut Vec<Command>,
 ) {
     let mut open = true;
-    egui::Window::new(labels::PUBLISH)
+    egui::Window::new(tr(labels::PUBLISH))
+        .id(egui::Id::unique("daybook-publish"))
         .open(&mut open)
         .collapsible(false)
         .default_width(560.0)
@@ -47,27 +50,25 @@ pub fn publish_window(
                 None => {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Reading the repository…");
+                        ui.label(tr("reading-repository"));
                     });
                     return;
                 }
                 Some(Err(why)) => {
                     // Nothing is offered that would fail later.
                     ui.colored_label(ui.visuals().warn_fg_color, why);
-                    ui.label(
-                        "Publishing needs git 2.30 or newer and a site inside a git repository.",
-                    );
+                    ui.label(tr("publish-needs-git"));
                     return;
                 }
                 Some(Ok(state)) => state,
             };
-            ui.label(format!("Branch: {}", state.summary()));
+            ui.label(tr!("publish-branch", state = state.summary()));
             ui.separator();
             match v.plan {
                 None => {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Finding the files this post uses…");
+                        ui.label(tr("finding-files"));
                     });
                 }
                 Some(Err(why)) => {
@@ -109,10 +110,11 @@ fn plan_ui(
     commands: &mut Vec<Command>,
 ) {
     let changes = plan.to_commit().len();
-    ui.label(format!(
-        "{} files, {} in all; {changes} to commit",
-        plan.files.len(),
-        human_size(plan.total_size())
+    ui.label(tr!(
+        "publish-summary",
+        files = plan.files.len(),
+        size = human_size(plan.total_size()),
+        changes = changes
     ));
     egui::ScrollArea::vertical()
         .max_height(220.0)
@@ -139,7 +141,7 @@ fn plan_ui(
                 });
         });
     if v.dirty {
-        ui.weak("The post has unsaved changes: committing saves it first.");
+        ui.weak(tr("publish-saves-first"));
     }
     for w in &plan.warnings {
         ui.colored_label(ui.visuals().warn_fg_color, w);
@@ -147,20 +149,20 @@ fn plan_ui(
     if !plan.errors.is_empty() {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!(
-                "The check finds {} error(s); the published page would show them:",
-                plan.errors.len()
-            ),
+            tr!("publish-check-errors", count = plan.errors.len()),
         );
         for e in &plan.errors {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         let mut anyway = commit_anyway;
-        if ui.checkbox(&mut anyway, labels::COMMIT_ANYWAY).changed() {
+        if ui
+            .checkbox(&mut anyway, tr(labels::COMMIT_ANYWAY))
+            .changed()
+        {
             commands.push(Command::SetCommitAnyway(anyway));
         }
     }
-    let label = ui.label(labels::COMMIT_MESSAGE);
+    let label = ui.label(tr(labels::COMMIT_MESSAGE));
     let mut text = message.to_owned();
     let edit = ui
         .add(
@@ -182,7 +184,7 @@ fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Ve
     let ahead = state.status.ahead;
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(can_commit, egui::Button::new(labels::COMMIT))
+            .add_enabled(can_commit, egui::Button::new(tr(labels::COMMIT)))
             .clicked()
         {
             commands.push(Command::CommitPost { push: false });
@@ -190,7 +192,7 @@ fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Ve
         if ui
             .add_enabled(
                 can_commit && has_upstream,
-                egui::Button::new(labels::COMMIT_AND_PUSH),
+                egui::Button::new(tr(labels::COMMIT_AND_PUSH)),
             )
             .clicked()
         {
@@ -199,22 +201,20 @@ fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Ve
         ui.separator();
         let push = ui.add_enabled(
             idle && has_upstream && ahead > 0,
-            egui::Button::new(labels::PUSH),
+            egui::Button::new(tr(labels::PUSH)),
         );
         let push = if has_upstream {
-            push.on_hover_text(format!("{ahead} commit(s) to push"))
-                .on_disabled_hover_text("Nothing to push")
+            push.on_hover_text(tr!("commits-to-push", count = ahead))
+                .on_disabled_hover_text(tr("nothing-to-push"))
         } else {
-            push.on_disabled_hover_text(
-                "This branch has no upstream (or HEAD is detached): push it once with `git push -u origin BRANCH`",
-            )
+            push.on_disabled_hover_text(tr("no-upstream-hover"))
         };
         if push.clicked() {
             commands.push(Command::Push);
         }
         if ui
-            .add_enabled(idle && has_upstream, egui::Button::new(labels::PULL))
-            .on_hover_text("Fast-forwards or rebases as your git config says")
+            .add_enabled(idle && has_upstream, egui::Button::new(tr(labels::PULL)))
+            .on_hover_text(tr("pull-hover"))
             .clicked()
         {
             commands.push(Command::Pull);

@@ -1,6 +1,8 @@
 //! The post list: filter box and the posts of `_posts/` and `_drafts/`, newest first, with
 //! draft / unpublished / future / error markers and an unsaved marker on the open post.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
@@ -24,16 +26,16 @@ pub struct SidebarView<'a> {
 pub fn markers(post: &PostSummary, now: DateTime<FixedOffset>) -> Vec<&'static str> {
     let mut m = Vec::new();
     if post.draft {
-        m.push("draft");
+        m.push(tr("marker-draft"));
     }
     if !post.published {
-        m.push("unpublished");
+        m.push(tr("marker-unpublished"));
     }
     if post.is_future(now) {
-        m.push("future");
+        m.push(tr("marker-future"));
     }
     if post.error.is_some() {
-        m.push("⚠ error");
+        m.push(tr("marker-error"));
     }
     m
 }
@@ -45,10 +47,10 @@ pub fn sidebar(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label(labels::FILTER);
+        let label = ui.label(tr(labels::FILTER));
         ui.add(
             egui::TextEdit::singleline(filter)
-                .hint_text("제목, 분류, 태그…")
+                .hint_text(tr("filter-hint"))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -62,9 +64,9 @@ pub fn sidebar(
         .partition(|p| p.ignored.is_some());
     if shown.is_empty() && ignored.is_empty() {
         ui.weak(if view.posts.is_empty() {
-            "No posts yet. Ctrl+N makes one."
+            tr("no-posts-yet")
         } else {
-            "No post matches the filter."
+            tr("no-post-matches")
         });
     }
     // Files Jekyll skips (charts, notes kept in `_posts/`) come apart, at the end, folded.
@@ -91,9 +93,9 @@ pub fn sidebar(
                         None => {
                             let text = format!(
                                 "{} ({}) — {}",
-                                labels::NOT_PUBLISHED,
+                                tr(labels::NOT_PUBLISHED),
                                 ignored.len(),
-                                if expanded { "hide" } else { "show" }
+                                if expanded { tr("hide") } else { tr("show") }
                             );
                             if ui.selectable_label(expanded, text).clicked() {
                                 ui.data_mut(|d| d.insert_temp(open_id, !expanded));
@@ -118,7 +120,7 @@ fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &
                 None => post
                     .date
                     .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_else(|| "no date".to_owned()),
+                    .unwrap_or_else(|| tr!("no-date")),
             };
             let mut marks = markers(post, view.now);
             if let Some(git) = view.git

@@ -1,6 +1,8 @@
 //! The status bar under the window: the open post's counts (characters with and without
 //! spaces, words, reading time), the caret's line and column, and whether it is saved.
 
+use crate::i18n::tr;
+use crate::tr;
 use egui::Ui;
 
 use crate::journal::stats::TextStats;
@@ -19,11 +21,11 @@ pub enum SaveState {
 impl SaveState {
     pub fn text(self) -> &'static str {
         match self {
-            SaveState::Saved => "Saved",
-            SaveState::Unsaved => "Unsaved changes",
-            SaveState::Autosaved => "Unsaved changes (kept for recovery)",
-            SaveState::ChangedOnDisk => "Changed on disk",
-            SaveState::DeletedOnDisk => "Deleted on disk",
+            SaveState::Saved => tr("save-state-saved"),
+            SaveState::Unsaved => tr("save-state-unsaved"),
+            SaveState::Autosaved => tr("save-state-autosaved"),
+            SaveState::ChangedOnDisk => tr("save-state-changed-on-disk"),
+            SaveState::DeletedOnDisk => tr("save-state-deleted-on-disk"),
         }
     }
 }
@@ -51,19 +53,18 @@ fn thousands(n: usize) -> String {
 pub fn status_bar(ui: &mut Ui, v: &StatusView<'_>) {
     ui.horizontal(|ui| {
         if let Some(s) = v.stats {
-            let text = format!(
-                "{} characters ({} without spaces) · {} words · {} min read",
-                thousands(s.chars),
-                thousands(s.chars_without_spaces),
-                thousands(s.words),
-                s.minutes
+            let text = tr!(
+                "text-stats",
+                chars = thousands(s.chars),
+                without_spaces = thousands(s.chars_without_spaces),
+                words = thousands(s.words),
+                minutes = s.minutes
             );
-            ui.label(text)
-                .on_hover_text("Counted on the page as published: no Markdown, front matter or HTML tags. Words are the pieces between spaces (Korean 어절).");
+            ui.label(text).on_hover_text(tr("text-stats-hover"));
         }
         if let Some((line, column)) = v.caret {
             ui.separator();
-            ui.label(format!("Ln {line}, Col {column}"));
+            ui.label(tr!("caret-position", line = line, column = column));
         }
         ui.separator();
         let save = v.save.text();

@@ -1,10 +1,13 @@
-//! The toolbar: new, save, undo/redo, find, view mode, theme, and the status line.
+//! The toolbar: new, save, undo/redo, find, view mode, settings (language, theme, autosave,
+//! photos), publish and git state, and the status line.
 
 use egui::Ui;
 
 use super::labels;
 use crate::app::command::Command;
 use crate::app::settings::{Settings, Theme, ViewMode};
+use crate::i18n::{self, Language, LanguageChoice, tr};
+use crate::tr;
 
 /// A message for the user in the toolbar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,45 +39,54 @@ pub struct ToolbarView<'a> {
 
 /// The settings menu: theme and autosave (photo settings join them with the photos).
 pub fn settings_menu(ui: &mut Ui, settings: &mut Settings) {
-    ui.label("Theme");
+    ui.label(tr("settings-language"));
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut settings.theme, Theme::System, "System");
-        ui.selectable_value(&mut settings.theme, Theme::Light, "Light");
-        ui.selectable_value(&mut settings.theme, Theme::Dark, "Dark");
+        let system = tr!(
+            "language-system",
+            name = i18n::system_language().native_name()
+        );
+        ui.selectable_value(&mut settings.language, LanguageChoice::System, system);
+        for language in Language::ALL {
+            let choice = LanguageChoice::Use(language);
+            ui.selectable_value(&mut settings.language, choice, language.native_name());
+        }
     });
     ui.separator();
-    let l = ui.label(labels::AUTOSAVE);
-    ui.add(egui::Slider::new(&mut settings.autosave_seconds, 0.0..=60.0).suffix(" s"))
-        .labelled_by(l.id)
-        .on_hover_text("Unsaved text goes to a recovery folder (never over the post) this long after typing stops; 0 turns it off");
+    ui.label(tr("settings-theme"));
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut settings.theme, Theme::System, tr("theme-system"));
+        ui.selectable_value(&mut settings.theme, Theme::Light, tr("theme-light"));
+        ui.selectable_value(&mut settings.theme, Theme::Dark, tr("theme-dark"));
+    });
     ui.separator();
-    ui.label("Imported photos");
+    let l = ui.label(tr(labels::AUTOSAVE));
+    ui.add(
+        egui::Slider::new(&mut settings.autosave_seconds, 0.0..=60.0).suffix(tr("unit-seconds")),
+    )
+    .labelled_by(l.id)
+    .on_hover_text(tr("autosave-hover"));
+    ui.separator();
+    ui.label(tr("settings-imported-photos"));
     let mut shrink = settings.import.max_edge.is_some();
     let edge = settings.import.max_edge.unwrap_or(2048);
     ui.horizontal(|ui| {
-        ui.checkbox(&mut shrink, "Shrink to a long edge of");
+        ui.checkbox(&mut shrink, tr("settings-shrink"));
         let mut e = edge;
         ui.add_enabled(
             shrink,
-            egui::DragValue::new(&mut e).range(320..=8192).suffix(" px"),
+            egui::DragValue::new(&mut e)
+                .range(320..=8192)
+                .suffix(tr("unit-pixels")),
         );
         settings.import.max_edge = shrink.then_some(e);
     });
-    let l = ui.label("JPEG quality");
+    let l = ui.label(tr("settings-jpeg-quality"));
     ui.add(egui::Slider::new(&mut settings.import.quality, 50..=100))
         .labelled_by(l.id);
     ui.checkbox(
         &mut settings.import.strip_metadata,
-        "Remove location and camera data",
+        tr("settings-strip-metadata"),
     );
-}
-
-fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 file".to_owned()
-    } else {
-        format!("{n} files")
-    }
 }
 
 pub fn toolbar(
@@ -85,61 +97,61 @@ pub fn toolbar(
 ) {
     ui.horizontal_wrapped(|ui| {
         if ui
-            .button(labels::NEW_POST)
-            .on_hover_text("Ctrl+N")
+            .button(tr(labels::NEW_POST))
+            .on_hover_text(tr("shortcut-new"))
             .clicked()
         {
             commands.push(Command::ShowNewPostDialog);
         }
         if ui
-            .add_enabled(v.has_post && v.dirty, egui::Button::new(labels::SAVE))
-            .on_hover_text("Ctrl+S")
+            .add_enabled(v.has_post && v.dirty, egui::Button::new(tr(labels::SAVE)))
+            .on_hover_text(tr("shortcut-save"))
             .clicked()
         {
             commands.push(Command::SavePost);
         }
         if ui
-            .add_enabled(v.can_undo, egui::Button::new("Undo"))
-            .on_hover_text("Ctrl+Z")
+            .add_enabled(v.can_undo, egui::Button::new(tr("undo")))
+            .on_hover_text(tr("shortcut-undo"))
             .clicked()
         {
             commands.push(Command::Undo);
         }
         if ui
-            .add_enabled(v.can_redo, egui::Button::new("Redo"))
-            .on_hover_text("Ctrl+Shift+Z")
+            .add_enabled(v.can_redo, egui::Button::new(tr("redo")))
+            .on_hover_text(tr("shortcut-redo"))
             .clicked()
         {
             commands.push(Command::Redo);
         }
         if ui
-            .add_enabled(v.has_post, egui::Button::new(labels::FIND))
-            .on_hover_text("Ctrl+F")
+            .add_enabled(v.has_post, egui::Button::new(tr(labels::FIND)))
+            .on_hover_text(tr("shortcut-find"))
             .clicked()
         {
             commands.push(Command::ToggleFind);
         }
         ui.separator();
         for (mode, name) in [
-            (ViewMode::EditorOnly, "Editor"),
-            (ViewMode::Split, "Split"),
-            (ViewMode::PreviewOnly, "Preview only"),
+            (ViewMode::EditorOnly, tr("view-editor")),
+            (ViewMode::Split, tr("view-split")),
+            (ViewMode::PreviewOnly, tr("view-preview")),
         ] {
             if ui.selectable_label(v.view == mode, name).clicked() {
                 commands.push(Command::SetView(mode));
             }
         }
         ui.separator();
-        let problems = format!("{} ({})", labels::PROBLEMS, v.problems);
+        let problems = tr!("problems-count", count = v.problems);
         if ui.selectable_label(v.show_problems, problems).clicked() {
             commands.push(Command::ToggleProblems);
         }
-        if ui.button("Reload list").clicked() {
+        if ui.button(tr("reload-list")).clicked() {
             commands.push(Command::Reindex);
         }
-        ui.menu_button(labels::RECENT_SITES, |ui| {
+        ui.menu_button(tr(labels::RECENT_SITES), |ui| {
             if v.recent_sites.is_empty() {
-                ui.weak("No sites yet");
+                ui.weak(tr("no-sites-yet"));
             }
             for root in v.recent_sites {
                 let name = root
@@ -156,20 +168,20 @@ pub fn toolbar(
                 }
             }
         });
-        ui.menu_button(labels::SETTINGS, |ui| settings_menu(ui, settings));
+        ui.menu_button(tr(labels::SETTINGS), |ui| settings_menu(ui, settings));
         ui.separator();
         if ui
             .add_enabled(
                 v.has_post,
-                egui::Button::selectable(v.publishing, format!("{}…", labels::PUBLISH)),
+                egui::Button::selectable(v.publishing, tr("publish-button")),
             )
-            .on_hover_text("Commit this post with exactly its photos, then push (Ctrl+Shift+G)")
+            .on_hover_text(tr("publish-hover"))
             .clicked()
         {
             commands.push(Command::TogglePublish);
         }
         if let Some(branch) = v.git {
-            ui.label(format!("git: {branch}"));
+            ui.label(tr!("git-branch", state = branch));
             if !v.git_files.is_empty() {
                 let list = v
                     .git_files
@@ -179,7 +191,7 @@ pub fn toolbar(
                     .join("\n");
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("{} not committed or pushed", plural(v.git_files.len())),
+                    tr!("files-not-published", count = v.git_files.len()),
                 )
                 .on_hover_text(list);
             }

@@ -2,6 +2,8 @@
 //! post's publish plan, and commit / push / pull with git's progress lines as they come.
 //! The UI thread never waits for git (a push can take a minute).
 
+use crate::i18n::tr;
+use crate::tr;
 use std::path::PathBuf;
 
 use super::{Event, Workers};
@@ -28,10 +30,10 @@ impl GitOp {
     /// What the panel shows while it runs.
     pub fn doing(&self) -> &'static str {
         match self {
-            GitOp::Commit { push: true, .. } => "Committing and pushing…",
-            GitOp::Commit { .. } => "Committing…",
-            GitOp::Push => "Pushing…",
-            GitOp::Pull => "Pulling…",
+            GitOp::Commit { push: true, .. } => tr("doing-commit-push"),
+            GitOp::Commit { .. } => tr("doing-commit"),
+            GitOp::Push => tr("doing-push"),
+            GitOp::Pull => tr("doing-pull"),
         }
     }
 }
@@ -121,19 +123,19 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
                 Err(e) => return failed(e.to_string()),
             };
             let committed = match publish::commit(&git, &plan, message) {
-                Ok(Some((id, n))) => Some(format!("Committed {id}: {message} ({n} files)")),
+                Ok(Some((id, n))) => Some(tr!("committed", id = id, message = message, count = n)),
                 Ok(None) => None,
-                Err(e) => return failed(format!("Not committed: {e}")),
+                Err(e) => return failed(tr!("not-committed", error = e.to_string())),
             };
-            let mut text = committed.clone().unwrap_or_else(|| {
-                "Nothing to commit: the post and its files are committed as they are".into()
-            });
+            let mut text = committed
+                .clone()
+                .unwrap_or_else(|| tr!("nothing-to-commit"));
             if *push {
                 match git.push_with(progress) {
-                    Ok(_) => text.push_str("; pushed"),
+                    Ok(_) => text = tr!("and-pushed", before = text),
                     Err(e) => {
                         return GitOutcome {
-                            message: format!("{text}; not pushed: {e}"),
+                            message: tr!("and-not-pushed", before = text, error = e.to_string()),
                             ok: false,
                             pulled: false,
                             committed,
@@ -150,21 +152,21 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
         }
         GitOp::Push => match git.push_with(progress) {
             Ok(_) => GitOutcome {
-                message: "Pushed".into(),
+                message: tr!("pushed"),
                 ok: true,
                 pulled: false,
                 committed: None,
             },
-            Err(e) => failed(format!("Not pushed: {e}")),
+            Err(e) => failed(tr!("not-pushed", error = e.to_string())),
         },
         GitOp::Pull => {
             let before = git.head();
             match git.pull_with(progress) {
                 Ok(_) => GitOutcome {
                     message: if git.head() == before {
-                        "Pulled: already up to date".into()
+                        tr!("pulled-up-to-date")
                     } else {
-                        "Pulled".into()
+                        tr!("pulled")
                     },
                     ok: true,
                     pulled: true,
@@ -172,7 +174,7 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
                 },
                 Err(e) => GitOutcome {
                     pulled: true,
-                    ..failed(format!("Not pulled: {e}"))
+                    ..failed(tr!("not-pulled", error = e.to_string()))
                 },
             }
         }

@@ -1,5 +1,7 @@
 //! Photo import on a worker pool (both cores) and the file picker off the UI thread.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,7 +23,7 @@ pub fn save_pasted_image(
         u32::try_from(height).map_err(|e| e.to_string())?,
     );
     let image = image::RgbaImage::from_raw(w, h, rgba.to_vec())
-        .ok_or("the clipboard image has the wrong size")?;
+        .ok_or_else(|| tr!("clipboard-wrong-size"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut png = Vec::new();
     image
@@ -42,10 +44,7 @@ pub fn save_pasted_image(
             Err(e) => return Err(e.to_string()),
         }
     }
-    Err(format!(
-        "{}: too many pasted images this second",
-        dir.display()
-    ))
+    Err(tr!("too-many-pastes", folder = dir.display().to_string()))
 }
 
 /// The long edge of thumbnails in the Photos window, in pixels.
@@ -148,7 +147,7 @@ impl Workers {
             .spawn(move || {
                 let result = arboard::Clipboard::new()
                     .and_then(|mut c| c.get_image())
-                    .map_err(|e| format!("no image on the clipboard ({e})"))
+                    .map_err(|e| tr!("no-clipboard-image", error = e.to_string()))
                     .and_then(|img| {
                         save_pasted_image(
                             img.width,
@@ -182,9 +181,9 @@ impl Workers {
             .spawn(move || {
                 let opened = Instant::now();
                 let mut dialog = rfd::FileDialog::new()
-                    .set_title("Insert photos")
+                    .set_title(tr("picker-title"))
                     .add_filter(
-                        "Photos",
+                        tr("picker-filter"),
                         &[
                             "jpg", "jpeg", "png", "gif", "webp", "heic", "JPG", "JPEG", "PNG",
                         ],

@@ -8,6 +8,7 @@ pub mod photo_loader;
 pub mod preview;
 pub mod watcher;
 
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -230,7 +231,13 @@ impl Workers {
                 &rel,
                 open.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
             )
-            .map_err(|e| format!("Could not rename {rel}: {e}"));
+            .map_err(|e| {
+                tr!(
+                    "could-not-rename",
+                    file = rel.as_str(),
+                    error = e.to_string()
+                )
+            });
             Event::ImageRenamed {
                 root: site.root,
                 result,
@@ -245,7 +252,7 @@ impl Workers {
         self.report_from_thread("rename", move || Event::RenameUndone {
             result: crate::site::rename::undo_rename(&root, &renamed)
                 .map(|()| renamed.old_rel.clone())
-                .map_err(|e| format!("Could not undo the rename: {e}")),
+                .map_err(|e| tr!("could-not-undo-rename", error = e.to_string())),
             root,
         });
     }

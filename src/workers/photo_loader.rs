@@ -7,6 +7,7 @@
 //! width asked for (re-decoding when the preview gets wider), evicts the least recently
 //! drawn images beyond a byte budget, and reloads a file whose modification time changed.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -307,9 +308,7 @@ impl ImageLoader for PhotoLoader {
                 edge: want,
             })
         {
-            return Err(LoadError::Loading(
-                "the photo decoding threads stopped".to_owned(),
-            ));
+            return Err(LoadError::Loading(tr!("decoders-stopped")));
         }
         answer
     }

@@ -7,6 +7,7 @@
 //! generation it was made from, so a late result for an old generation is still shown
 //! until the newer one arrives, never after it.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
@@ -89,6 +90,8 @@ pub struct PageHeading {
 pub struct Prepared {
     pub path: PathBuf,
     pub generation: u64,
+    /// The job's [`PreviewJob::files_generation`]: what the problems were checked against.
+    pub files_generation: u64,
     pub doc: Doc,
     pub heading: PageHeading,
     /// By index of `doc.images`.
@@ -275,6 +278,7 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     Prepared {
         path: job.path.clone(),
         generation: job.generation,
+        files_generation: job.files_generation,
         doc,
         heading,
         images,
@@ -354,7 +358,7 @@ fn image_view(
         Resolved::SiteFile(rel) => ImageView::Missing {
             why: files
                 .unpublished_reason(&rel)
-                .unwrap_or_else(|| "no such file in the site".to_owned()),
+                .unwrap_or_else(|| tr!("no-such-file")),
             target: format!("/{rel}"),
         },
         Resolved::OutsideSite(url) if files.exists(url.trim_start_matches('/')) => {
@@ -364,7 +368,7 @@ fn image_view(
         }
         Resolved::OutsideSite(url) => ImageView::Missing {
             target: url,
-            why: "outside the site".to_owned(),
+            why: tr!("outside-the-site"),
         },
     }
 }

@@ -6,6 +6,7 @@
 //! asks for a full rescan. When the system cannot watch (an inotify limit), the site is
 //! polled instead and the user is told.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
@@ -61,12 +62,7 @@ pub fn watch(root: &Path, tx: Sender<Event>, ctx: egui::Context) -> Result<SiteW
     let poll = |why: String| -> Result<(Box<dyn notify::Watcher + Send>, Option<String>), String> {
         let config = notify::Config::default().with_poll_interval(POLL);
         let w = notify::PollWatcher::new(handler.clone(), config).map_err(|e| e.to_string())?;
-        Ok((
-            Box::new(w),
-            Some(format!(
-                "cannot watch the site ({why}); checking for changes every second"
-            )),
-        ))
+        Ok((Box::new(w), Some(tr!("watch-polling", error = why))))
     };
     let (mut inner, polling) = match notify::recommended_watcher(handler.clone()) {
         Ok(mut w) => match list.iter().try_for_each(|(p, m)| w.watch(p, *m)) {
@@ -103,8 +99,7 @@ fn debounce(
         let mut take = |res: notify::Result<notify::Event>| match res {
             Ok(event) => {
                 if event.need_rescan() {
-                    rescan =
-                        Some("the change queue overflowed; the site was read again".to_owned());
+                    rescan = Some(tr!("watch-overflow"));
                 }
                 if matches!(event.kind, EventKind::Access(_)) {
                     return;
@@ -115,11 +110,7 @@ fn debounce(
                     }
                 }
             }
-            Err(e) => {
-                rescan = Some(format!(
-                    "watching reported an error ({e}); the site was read again"
-                ))
-            }
+            Err(e) => rescan = Some(tr!("watch-error", error = e.to_string())),
         };
         take(first);
         let deadline = Instant::now() + DEBOUNCE;

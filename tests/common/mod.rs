@@ -8,17 +8,22 @@ use std::process::{Command, Output};
 
 use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, StartOptions};
+use daybook::i18n::{Language, LanguageChoice};
 use daybook::ui::fonts::KoreanFont;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
-/// The real app opened on `open`, with its recovery files under `data`.
+/// The real app opened on `open`, with its recovery files under `data`; in English unless
+/// `settings` chooses a language.
 pub fn app(
     open: &Path,
     data: &Path,
-    settings: Settings,
+    mut settings: Settings,
     size: [f32; 2],
 ) -> Harness<'static, DaybookApp> {
+    if settings.language == LanguageChoice::System {
+        settings.language = LanguageChoice::Use(Language::English);
+    }
     let (open, data) = (open.to_owned(), data.to_owned());
     let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
         DaybookApp::new(
@@ -66,6 +71,7 @@ pub fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
 /// Run the daybook binary in `dir`.
 pub fn daybook(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .env("LANGUAGE", "en")
         .current_dir(dir)
         .args(args)
         .output()

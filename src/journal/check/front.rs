@@ -1,6 +1,7 @@
 //! Front-matter rules: `front-matter-invalid`, `missing-title`, `missing-layout`,
 //! `date-mismatch`, `date-without-offset`, `future-date`, `unpublished`.
 
+use crate::tr;
 use chrono::NaiveTime;
 
 use super::{CheckContext, Fix, PostInput, Report};
@@ -74,7 +75,7 @@ pub(super) fn check(
             report.add(
                 "front-matter-invalid",
                 line_offset,
-                format!("{e}; Jekyll cannot build this post"),
+                tr!("rule-front-matter-invalid", error = e.to_string()),
                 Vec::new(),
             );
             return None;
@@ -86,13 +87,12 @@ pub(super) fn check(
         report.add(
             "missing-title",
             start,
-            "no `title:`: the page heading and the browser tab fall back to the file name"
-                .to_owned(),
+            tr!("rule-missing-title"),
             set_fix(
                 text,
                 "title",
                 &NewValue::Text(guess.clone()),
-                format!("Set the title to “{guess}”"),
+                tr!("fix-set-title", title = guess.as_str()),
             ),
         );
     }
@@ -100,8 +100,13 @@ pub(super) fn check(
         report.add(
             "missing-layout",
             start,
-            "no `layout:` and no default layout for posts in _config.yml: the page is published without the site's design".to_owned(),
-            set_fix(text, "layout", &NewValue::Text("post".into()), "Set layout: post".to_owned()),
+            tr!("rule-missing-layout"),
+            set_fix(
+                text,
+                "layout",
+                &NewValue::Text("post".into()),
+                tr!("fix-set-layout"),
+            ),
         );
     }
     check_date(report, post, &fm, ctx);
@@ -109,7 +114,7 @@ pub(super) fn check(
         report.add(
             "unpublished",
             key_offset(&fm, "published").unwrap_or(start),
-            "`published: false`: Jekyll will not publish this post".to_owned(),
+            tr!("rule-unpublished"),
             Vec::new(),
         );
     }
@@ -129,7 +134,7 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
                 report.add(
                     "front-matter-invalid",
                     at,
-                    format!("`date: {text}` is not a date Jekyll can read; the build stops with “Invalid date”"),
+                    tr!("rule-invalid-date", date = text.as_str()),
                     Vec::new(),
                 );
                 return;
@@ -143,7 +148,7 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
                         post.text,
                         "date",
                         &NewValue::Raw(format_with_offset(&meant)),
-                        format!("It is local time: write {}", format_with_offset(&meant)),
+                        tr!("fix-local-time", date = format_with_offset(&meant)),
                     );
                     fixes.extend(set_fix(
                         post.text,
@@ -152,14 +157,15 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
                             "{} +0000",
                             written.local.format("%Y-%m-%d %H:%M:%S")
                         )),
-                        "It is UTC: write +0000".to_owned(),
+                        tr!("fix-utc"),
                     ));
                     report.add(
                         "date-without-offset",
                         at,
-                        format!(
-                            "`date: {text}` has no offset: Jekyll reads it as UTC and publishes it as {} in the site's zone",
-                            shown.format("%Y-%m-%d %H:%M")
+                        tr!(
+                            "rule-date-without-offset",
+                            date = text.as_str(),
+                            shown = shown.format("%Y-%m-%d %H:%M").to_string()
                         ),
                         fixes,
                     );
@@ -177,10 +183,10 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
         report.add(
             "date-mismatch",
             at,
-            format!(
-                "the date is {} in the site's zone but the file name says {}; Jekyll uses the date for the URL",
-                date.format("%Y-%m-%d"),
-                name.date.format("%Y-%m-%d")
+            tr!(
+                "rule-date-mismatch",
+                date = date.format("%Y-%m-%d").to_string(),
+                name = name.date.format("%Y-%m-%d").to_string()
             ),
             Vec::new(),
         );
@@ -189,9 +195,9 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
         report.add(
             "future-date",
             at,
-            format!(
-                "dated in the future ({}): plain Jekyll skips it until then (GitHub Pages builds it)",
-                date.format("%Y-%m-%d %H:%M")
+            tr!(
+                "rule-future-date",
+                date = date.format("%Y-%m-%d %H:%M").to_string()
             ),
             Vec::new(),
         );

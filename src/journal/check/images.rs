@@ -3,12 +3,14 @@
 
 use super::front::fix_between;
 use super::{CheckContext, Fix, PostInput, Report, SiteFiles};
+use crate::i18n::tr;
 use crate::journal::front_matter::{FrontMatter, layout};
 use crate::journal::kramdown::{self, Block, BlockKind, Doc, HNode, Inline, Visit};
 use crate::journal::links::{ImageSyntax, LinkContext, Resolved, resolve, scan_images, scan_links};
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
 use crate::journal::permalink::{percent_decode, url_of_post};
 use crate::journal::trip::{default_alt, is_camera_name};
+use crate::tr;
 
 /// Where the alt text of an image as written sits in `body` (for an `<img>` without one,
 /// the empty place after `<img`).
@@ -203,34 +205,24 @@ pub(super) fn check(
             let fix = literal().and_then(|w| alt_range(body, w)).map(|r| Fix {
                 select: true,
                 ..Fix::new(
-                    format!("Write an alt text (\"{suggestion}\")"),
+                    tr!("fix-write-alt", alt = suggestion.as_str()),
                     base + r.start..base + r.end,
                     suggestion.clone(),
                 )
             });
-            let what = if image.alt.trim().is_empty() {
-                "has no alt text".to_owned()
+            let message = if image.alt.trim().is_empty() {
+                tr!("rule-no-alt-text")
             } else {
-                format!(
-                    "has a camera's file name as its alt text (`{}`)",
-                    image.alt.trim()
-                )
+                tr!("rule-camera-alt-text", alt = image.alt.trim())
             };
-            report.add(
-                "camera-alt-text",
-                at,
-                format!(
-                    "image {what}: say what it shows, for readers of screen readers and for search"
-                ),
-                fix.into_iter().collect(),
-            );
+            report.add("camera-alt-text", at, message, fix.into_iter().collect());
         }
         if image.src.contains(UNRESOLVED_OPEN) {
             let expr = restore_markers(&image.src, &doc.unresolved);
             report.add(
                 "unresolved-image",
                 at,
-                format!("image URL `{expr}` uses Liquid daybook cannot evaluate: not checked"),
+                tr!("rule-unresolved-image", expr = expr),
                 Vec::new(),
             );
             continue;
@@ -240,13 +232,16 @@ pub(super) fn check(
             report.add(
                 "backslash-image-path",
                 at,
-                format!(
-                    "`{}` uses `\\`: browsers read it as `/`, but Markdown tools and other hosts do not",
-                    image.src.trim()
-                ),
+                tr!("rule-backslash-image-path", src = image.src.trim()),
                 literal()
                     .filter(|w| w.target.contains('\\'))
-                    .map(|w| Fix::new("Use / instead of \\".to_owned(), base + w.target_range.start..base + w.target_range.end, w.target.replace('\\', "/")))
+                    .map(|w| {
+                        Fix::new(
+                            tr!("fix-use-slash"),
+                            base + w.target_range.start..base + w.target_range.end,
+                            w.target.replace('\\', "/"),
+                        )
+                    })
                     .into_iter()
                     .collect(),
             );
@@ -260,7 +255,7 @@ pub(super) fn check(
             Resolved::Remote(url) => report.add(
                 "remote-image",
                 at,
-                format!("remote image {url}: not checked here and not shown in the preview"),
+                tr!("rule-remote-image", url = url),
                 Vec::new(),
             ),
             Resolved::SiteFile(rel) if files.exists(rel) => {}
@@ -276,21 +271,25 @@ pub(super) fn check(
                 };
                 let relative = !url.starts_with('/') && !url.contains("://");
                 let message = if let Some(reason) = files.unpublished_reason(rel) {
-                    format!(
-                        "image will not show: /{rel} is in the site folder but not published ({reason})"
+                    tr!(
+                        "rule-missing-image-unpublished",
+                        file = rel,
+                        reason = reason
                     )
                 } else if relative {
-                    format!(
-                        "`{}` is relative to the post's URL ({}), so the published page looks for /{rel}, which does not exist",
-                        url,
-                        if links.post_url.is_empty() {
-                            "unknown"
-                        } else {
-                            &links.post_url
-                        }
+                    let post_url = if links.post_url.is_empty() {
+                        tr("unknown")
+                    } else {
+                        &links.post_url
+                    };
+                    tr!(
+                        "rule-missing-image-relative",
+                        url = url.as_str(),
+                        post_url = post_url,
+                        file = rel
                     )
                 } else {
-                    format!("image will not show: /{rel} does not exist in the site")
+                    tr!("rule-missing-image", file = rel)
                 };
                 report.add("missing-image", at, message, fixes);
                 report.with_target(target_of(rel));
@@ -301,9 +300,10 @@ pub(super) fn check(
                 report.add(
                     "baseurl-image",
                     at,
-                    format!(
-                        "`{url}` leaves out the site's baseurl `{}`: it shows only where the site is served from the domain's root",
-                        links.baseurl
+                    tr!(
+                        "rule-baseurl-image",
+                        url = url,
+                        baseurl = links.baseurl.as_str()
                     ),
                     Vec::new(),
                 );
@@ -313,9 +313,10 @@ pub(super) fn check(
                 report.add(
                     "missing-image",
                     at,
-                    format!(
-                        "image will not show: {url} is outside the site (baseurl `{}`)",
-                        links.baseurl
+                    tr!(
+                        "rule-outside-site-image",
+                        url = url,
+                        baseurl = links.baseurl.as_str()
                     ),
                     Vec::new(),
                 );
@@ -331,14 +332,14 @@ pub(super) fn check(
         {
             let target_range = base + w.target_range.start..base + w.target_range.end;
             let wrap = Fix::new(
-                "Wrap the path in <…>".to_owned(),
+                tr!("fix-wrap-path"),
                 target_range,
                 format!("<{}>", w.target),
             );
             report.add(
                 "spaced-image-url",
                 at,
-                "image path with spaces: Jekyll shows it, but CommonMark renderers and GitHub's file view do not".to_owned(),
+                tr!("rule-spaced-image-url"),
                 vec![wrap],
             );
             if let Resolved::SiteFile(rel) = &resolved
@@ -371,10 +372,10 @@ pub(super) fn check(
             fix_between(
                 post.text,
                 &format!("{}!{}", &post.text[..at - 1], &post.text[at..]),
-                "Replace the 1 with !".to_owned(),
+                tr!("fix-replace-one"),
             )
         } else {
-            Fix::new("Make it an image".to_owned(), at..at, "!".to_owned())
+            Fix::new(tr!("fix-make-image"), at..at, "!".to_owned())
         };
         let at = if post.text[..at].ends_with('1') {
             at - 1
@@ -384,9 +385,10 @@ pub(super) fn check(
         report.add(
             "image-as-link",
             at,
-            format!(
-                "`[{}]({})` links to an image but shows as text: a `!` is missing",
-                link.text, link.target
+            tr!(
+                "rule-image-as-link",
+                text = link.text.as_str(),
+                target = link.target.as_str()
             ),
             vec![fix],
         );
@@ -406,7 +408,7 @@ fn missing_fixes(
         let rooted = percent_decode(target.split(['?', '#']).next().unwrap_or_default());
         if files.exists(&rooted) {
             fixes.push(Fix::new(
-                format!("Make it /{target}"),
+                tr!("fix-make-rooted", target = target),
                 target_range.start..target_range.start,
                 "/".to_owned(),
             ));
@@ -416,7 +418,7 @@ fn missing_fixes(
     if let Some(cut) = target.rfind('/') {
         for candidate in nearest_names(files, dir, name) {
             fixes.push(Fix::new(
-                format!("Use {candidate}"),
+                tr!("fix-use-name", name = candidate.as_str()),
                 target_range.start + cut + 1..target_range.end,
                 candidate,
             ));

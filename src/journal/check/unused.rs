@@ -1,5 +1,6 @@
 //! `unused-image`: files in the images folders that no post or page uses.
 
+use crate::tr;
 use std::collections::HashSet;
 
 use super::{Problem, RuleConfig};
@@ -37,11 +38,11 @@ pub fn unused_images(input: &UnusedInput<'_>, rules: &RuleConfig) -> Vec<Problem
             column: 1,
             rule: "unused-image",
             severity,
-            message: format!(
-                "not used by any post or page ({}; {} unused images take {} in all)",
-                human_size(*size),
-                unused.len(),
-                human_size(total)
+            message: tr!(
+                "rule-unused-image",
+                size = human_size(*size),
+                count = unused.len(),
+                total = human_size(total)
             ),
             fixes: Vec::new(),
             file: Some(path.clone()),

@@ -1,0 +1,462 @@
+# daybook — English. Every message here has a Korean twin in ../ko/daybook.ftl with the same
+# arguments; `cargo test` fails on a missing one.
+
+## Widget labels (also what screen readers and the tests find)
+
+editor = Post text
+filter = Filter posts
+title = Title
+date = Date
+categories = Categories
+tags = Tags
+layout = Layout
+other-fields = Other front matter
+new-post = New post
+save = Save
+preview = Preview
+find = Find
+problems = Problems
+photos = Photos
+photo-folder = Photo folder
+photo-paths = Photo paths
+insert-photos = Insert photos…
+paste-image = Paste image
+settings = Settings
+autosave = Autosave unsaved text after
+check-site = Check whole site
+rename-file = Rename the file
+new-title = New post title
+new-categories = New post categories
+new-tags = New post tags
+new-date = New post date
+replace = Replace with
+not-published = Not published by Jekyll
+undo-rename = Undo rename
+publish = Publish
+outline = Outline
+recent-sites = Recent sites
+photos-by-day = A heading per day
+photos-done = Done
+photo-include = Include { $name }
+photo-thumbnail = Thumbnail of { $name }
+photo-up = Move up { $name }
+photo-down = Move down { $name }
+photo-alt = Alt text of { $name }
+photo-caption = Caption of { $name }
+commit = Commit
+commit-and-push = Commit and push
+push = Push
+pull = Pull
+commit-message = Commit message
+commit-anyway = Commit anyway
+fold-front-matter = Fold front matter
+
+## Toolbar and settings
+settings-language = Language
+language-system = System ({ $name })
+settings-theme = Theme
+theme-system = System
+theme-light = Light
+theme-dark = Dark
+unit-seconds = {" "}s
+unit-pixels = {" "}px
+autosave-hover = Unsaved text goes to a recovery folder (never over the post) this long after typing stops; 0 turns it off
+settings-imported-photos = Imported photos
+settings-shrink = Shrink to a long edge of
+settings-jpeg-quality = JPEG quality
+settings-strip-metadata = Remove location and camera data
+shortcut-new = New post (Ctrl+N)
+shortcut-save = Save (Ctrl+S)
+shortcut-undo = Undo (Ctrl+Z)
+shortcut-redo = Redo (Ctrl+Shift+Z)
+shortcut-find = Find (Ctrl+F)
+undo = Undo
+redo = Redo
+view-editor = Editor
+view-split = Split
+view-preview = Preview only
+problems-count = Problems ({ $count })
+reload-list = Reload list
+no-sites-yet = No sites yet
+publish-button = Publish…
+publish-hover = Commit this post with exactly its photos, then push (Ctrl+Shift+G)
+git-branch = git: { $state }
+files-count = { $count ->
+    [one] { $count } file
+    *[other] { $count } files
+    }
+files-not-published = { $count ->
+    [one] { $count } file not committed or pushed
+    *[other] { $count } files not committed or pushed
+    }
+
+## Disk: conflicts, deletions, recovery
+conflict-bar = “{ $file }” changed on disk while you were editing it.
+keep-mine = Keep mine
+keep-mine-hover = Saving will then replace the file on disk
+take-theirs = Take theirs
+take-theirs-hover = Ctrl+Z brings your text back
+compare = Compare
+deleted-banner = “{ $file }” was deleted on disk. Your text is kept; Save writes the file again.
+watching-title = Watching the site
+ok = OK
+restore-title = Restore unsaved text?
+restore-body = daybook was closed without saving these posts. Their unsaved text was kept:
+restore = Restore
+discard = Discard
+cannot-watch = cannot watch the site for changes ({ $error }); use Reload list
+reloaded-from-disk = { $file } changed on disk and was reloaded (Ctrl+Z undoes it)
+followed-rename = followed the rename to { $path }
+keeping-yours = Keeping your text; saving will replace the file on disk
+compare-conflict-title = { $file } — your text and the file on disk
+compare-yours = Yours (unsaved)
+compare-on-disk-now = On disk now
+restore-over-unsaved = The open post has unsaved changes: save or discard them first, or compare the recovered text.
+restored-changed-on-disk = Restored the unsaved text of { $file }; the post changed on disk since: keep mine, take theirs or compare
+restored = Restored the unsaved text of { $file }
+compare-recovery-title = { $file } — unsaved text and the file on disk
+compare-recovered = Unsaved (recovered)
+compare-on-disk = On disk
+
+## New post and unsaved prompt
+new-post-needs-title = Give the post a title.
+new-post-bad-date = The date must be YYYY-MM-DD HH:MM.
+new-post-kind = Kind
+new-post-kind-post = Post (_posts)
+new-post-kind-draft = Draft (_drafts)
+new-post-file-name = File name
+slug-keep-korean = Keep Korean
+slug-ascii = ASCII (romanised)
+new-post-file = File: { $file }
+new-post-url = URL: { $url }
+new-post-url-draft = URL: { $url } (once published)
+create = Create
+cancel = Cancel
+unsaved-title = Unsaved changes
+unsaved-body = “{ $file }” has changes that are not saved.
+save-changes = Save changes
+discard-changes = Discard changes
+
+## Find, form, sidebar, outline, status bar
+find-next = Next
+replace-one = Replace
+replace-all = Replace all
+close = Close
+front-matter-error = Front matter: { $error }. Fix it in the text below.
+date-format = YYYY-MM-DD HH:MM[:SS] [+ZZZZ]
+not-a-date = Not a date: { $error }
+other-fields-hint = Raw YAML lines for the keys above the form does not show
+no-headings = No headings in this post.
+untitled-heading = (untitled heading)
+marker-draft = draft
+marker-unpublished = unpublished
+marker-future = future
+marker-error = ⚠ error
+filter-hint = Title, category, tag…
+no-posts-yet = No posts yet. Ctrl+N makes one.
+no-post-matches = No post matches the filter.
+hide = hide
+show = show
+no-date = no date
+save-state-saved = Saved
+save-state-unsaved = Unsaved changes
+save-state-autosaved = Unsaved changes (kept for recovery)
+save-state-changed-on-disk = Changed on disk
+save-state-deleted-on-disk = Deleted on disk
+text-stats = { $chars } characters ({ $without_spaces } without spaces) · { $words } words · { $minutes } min read
+text-stats-hover = Counted on the page as published: no Markdown, front matter or HTML tags. Words are the pieces between spaces (Korean 어절).
+caret-position = Ln { $line }, Col { $column }
+preparing-preview = Preparing the preview…
+path-committed = committed
+path-unpushed = not pushed
+path-new = new
+path-modified = modified
+path-deleted = deleted
+path-conflicted = conflict
+path-ignored = ignored
+fold-front-matter-hover = Hide the front matter in the editor: the form above shows it
+front-matter-folded = { $lines ->
+    [one] --- front matter: 1 line, folded ---
+    *[other] --- front matter: { $lines } lines, folded ---
+    }
+front-matter-folded-hover = Click to show it in the editor
+
+## Photos
+drop-photos = Drop photos to copy them into { $folder }
+    and link them at the cursor
+drop-photos-no-post = Open a post first: photos are linked at its cursor
+insert-photos-hover = Ctrl+Shift+I — or drop photos on the window, or paste copied files
+paste-image-hover = Ctrl+Shift+V: a screenshot or copied picture
+import-progress = Into { $folder } — { $done } of { $total }
+import-now = Now: { $name }
+photos-by-day-hover = A heading such as “## May 3” before the first photo of each day
+import-detached = The links were changed in the post: choices here no longer change them.
+import-done = Done: { $linked } linked ({ $reused } already there), { $failed } failed
+import-links = Links
+no-capture-time = no capture time
+photo-failed = {" "}— failed
+up = Up
+down = Down
+move-earlier = Move earlier in the post
+move-later = Move later in the post
+caption-hint = caption (optional)
+no-file-dialog = No file dialog is available on this desktop. Paste or type photo paths, one per line:
+import = Import
+
+## Problems panel
+severity-error = error
+severity-warning = warning
+severity-info = info
+problem-counts = { $errors ->
+    [one] 1 error
+    *[other] { $errors } errors
+    }, { $warnings ->
+    [one] 1 warning
+    *[other] { $warnings } warnings
+    }, { $notes ->
+    [one] 1 note
+    *[other] { $notes } notes
+    }
+go-to-line = Go to the line
+rename-file-hover = Rename { $file } without spaces and update every post that links to it
+problems-this-post = this post: { $counts }
+checking-site = Checking the site…
+undo-rename-hover = Give { $file } its old name back, and every post its old link
+no-problems = No problems in this post.
+problems-whole-site = Whole site: { $counts }
+
+## Publish and git
+git-detached = detached HEAD
+git-no-upstream = { $branch } (no upstream)
+git-ahead-behind = { $ahead ->
+        [0] { $behind ->
+            [0] { $branch }, up to date
+           *[other] { $branch }: { $behind } to pull
+        }
+       *[other] { $behind ->
+            [0] { $branch }: { $ahead } to push
+           *[other] { $branch }: { $ahead } to push, { $behind } to pull
+        }
+    }
+reading-repository = Reading the repository…
+publish-needs-git = Publishing needs git 2.30 or newer and a site inside a git repository.
+publish-branch = Branch: { $state }
+finding-files = Finding the files this post uses…
+publish-summary = { $files ->
+    [one] 1 file
+    *[other] { $files } files
+    }, { $size } in all; { $changes } to commit
+publish-saves-first = The post has unsaved changes: committing saves it first.
+publish-check-errors = { $count ->
+    [one] The check finds 1 error; the published page would show it:
+    *[other] The check finds { $count } errors; the published page would show them:
+    }
+commits-to-push = { $count ->
+    [one] 1 commit to push
+    *[other] { $count } commits to push
+    }
+nothing-to-push = Nothing to push
+no-upstream-hover = This branch has no upstream (or HEAD is detached): push it once with `git push -u origin BRANCH`
+pull-hover = Fast-forwards or rebases as your git config says
+doing-commit-push = Committing and pushing…
+doing-commit = Committing…
+doing-push = Pushing…
+doing-pull = Pulling…
+committed = { $count ->
+    [one] Committed { $id }: { $message } (1 file)
+    *[other] Committed { $id }: { $message } ({ $count } files)
+    }
+not-committed = Not committed: { $error }
+nothing-to-commit = Nothing to commit: the post and its files are committed as they are
+and-pushed = { $before }; pushed
+and-not-pushed = { $before }; not pushed: { $error }
+pushed = Pushed
+not-pushed = Not pushed: { $error }
+pulled-up-to-date = Pulled: already up to date
+pulled = Pulled
+not-pulled = Not pulled: { $error }
+
+## Preview
+preview-missing-image = 🖼 missing image: { $target } ({ $why })
+preview-remote-image = 🖼 remote image, not loaded: { $url }
+preview-liquid-image = 🖼 image from Liquid daybook cannot evaluate: { $expr }
+details = Details
+preview-not-shown = [{ $element }] not shown in the preview: { $src }
+preview-script = [script] not run in the preview
+
+## Window messages
+choose-a-post = Choose a post on the left, or make one with New post (Ctrl+N).
+front-matter = Front matter
+paste-failed = Paste image: { $error }
+rename-undone = { $file } has its old name again
+check-site-failed = Check whole site: { $error }
+sample-failed = Could not set up the sample journal: { $error }
+sample-no-data-folder = No data folder to put the sample journal in; open a site with `daybook PATH`.
+no-site = no site
+photos-need-post = Open a post first: photos are linked at its cursor.
+live-photo-video = { $file }: the video of a Live Photo; its still is linked
+import-post-switched = The post was switched during the import: copy the links from the Photos window.
+photos-linked = { $count ->
+    [one] Linked 1 photo at the cursor
+    *[other] Linked { $count } photos at the cursor
+    }
+publish-needs-post = Open a post first: Publish commits the open post.
+not-committed-errors = Not committed: the post has errors (or is not planned yet).
+not-committed-not-saved = Not committed: the post could not be saved.
+not-committed-no-message = Not committed: the commit message is empty.
+saved = Saved { $file }
+not-saved-changed-on-disk = Not saved: the file changed on disk. Keep mine, take theirs or compare.
+not-saved = Not saved: { $error }
+created = Created { $file }
+could-not-create = Could not create the post: { $error }
+not-a-post = { $file } is not a post
+renaming = Renaming { $file }…
+renamed = Renamed to { $file }; links updated here and in { $others } other posts
+renamed-links-left = Renamed to { $file }; links updated here and in { $others } other posts; the open post changed meanwhile, so its links were left: use the fix again
+fix-no-longer-applies = The post changed where this fix applies; check again and retry the fix.
+no-match = No match
+replaced = Replaced { $count }
+
+## Workers
+clipboard-wrong-size = the clipboard image has the wrong size
+too-many-pastes = { $folder }: too many pasted images this second
+no-clipboard-image = no image on the clipboard ({ $error })
+picker-title = Insert photos
+picker-filter = Photos
+could-not-rename = Could not rename { $file }: { $error }
+could-not-undo-rename = Could not undo the rename: { $error }
+no-such-file = no such file in the site
+outside-the-site = outside the site
+watch-polling = cannot watch the site ({ $error }); checking for changes every second
+watch-overflow = the change queue overflowed; the site was read again
+watch-error = watching reported an error ({ $error }); the site was read again
+decoders-stopped = the photo decoding threads stopped
+
+## Check rules (problem texts and fixes)
+rule-front-matter-invalid = { $error }; Jekyll cannot build this post
+rule-missing-title = no `title:`: the page heading and the browser tab fall back to the file name
+fix-set-title = Set the title to “{ $title }”
+rule-missing-layout = no `layout:` and no default layout for posts in _config.yml: the page is published without the site's design
+fix-set-layout = Set layout: post
+rule-unpublished = `published: false`: Jekyll will not publish this post
+rule-invalid-date = `date: { $date }` is not a date Jekyll can read; the build stops with “Invalid date”
+fix-local-time = It is local time: write { $date }
+fix-utc = It is UTC: write +0000
+rule-date-without-offset = `date: { $date }` has no offset: Jekyll reads it as UTC and publishes it as { $shown } in the site's zone
+rule-date-mismatch = the date is { $date } in the site's zone but the file name says { $name }; Jekyll uses the date for the URL
+rule-future-date = dated in the future ({ $date }): plain Jekyll skips it until then (GitHub Pages builds it)
+fix-write-alt = Write an alt text ("{ $alt }")
+rule-no-alt-text = image has no alt text: say what it shows, for readers of screen readers and for search
+rule-camera-alt-text = image has a camera's file name as its alt text (`{ $alt }`): say what it shows, for readers of screen readers and for search
+rule-unresolved-image = image URL `{ $expr }` uses Liquid daybook cannot evaluate: not checked
+rule-backslash-image-path = `{ $src }` uses `\`: browsers read it as `/`, but Markdown tools and other hosts do not
+fix-use-slash = Use / instead of \
+rule-remote-image = remote image { $url }: not checked here and not shown in the preview
+rule-missing-image-unpublished = image will not show: /{ $file } is in the site folder but not published ({ $reason })
+unknown = unknown
+rule-missing-image-relative = `{ $url }` is relative to the post's URL ({ $post_url }), so the published page looks for /{ $file }, which does not exist
+rule-missing-image = image will not show: /{ $file } does not exist in the site
+rule-baseurl-image = `{ $url }` leaves out the site's baseurl `{ $baseurl }`: it shows only where the site is served from the domain's root
+rule-outside-site-image = image will not show: { $url } is outside the site (baseurl `{ $baseurl }`)
+fix-wrap-path = Wrap the path in <…>
+rule-spaced-image-url = image path with spaces: Jekyll shows it, but CommonMark renderers and GitHub's file view do not
+fix-replace-one = Replace the 1 with !
+fix-make-image = Make it an image
+rule-image-as-link = `[{ $text }]({ $target })` links to an image but shows as text: a `!` is missing
+fix-make-rooted = Make it /{ $target }
+fix-use-name = Use { $name }
+rule-unused-image = not used by any post or page ({ $size }; { $count } unused images take { $total } in all)
+
+## Site
+publish-large-image = { $file } is { $size } (over the { $limit } KB of `daybook: max_image_kb`)
+publish-ignored-file = { $file } is ignored by git (.gitignore): the published page will not have it
+publish-too-large = the post and its files take { $size } in all (over 20 MB)
+commit-add-post = Add post: { $title }
+commit-update-post = Update post: { $title }
+could-not-run-git = could not run git: { $error }
+excluded-by-config = excluded by `exclude:` in _config.yml
+not-published-prefix = Jekyll does not publish `{ $part }`: it starts with `{ $prefix }`
+check-worker-stopped = a check worker stopped ({ $error }); the check did not finish
+staged-not-utf8 = { $file }: staged text is not valid UTF-8
+config-unreadable = _config.yml could not be read ({ $error }); using defaults
+config-not-utf8 = _config.yml is not UTF-8 text; using defaults
+config-invalid-yaml = _config.yml line { $line }: { $error }; using default settings
+config-not-a-map = _config.yml is not a list of settings; using defaults
+config-unknown-timezone = _config.yml: unknown timezone `{ $zone }`; dates use this computer's zone
+config-bad-caption = _config.yml: daybook: caption: `{ $style }` is not emphasis, figure or none
+config-unknown-rule = _config.yml daybook.rules: unknown rule `{ $rule }`
+config-bad-severity = _config.yml daybook.rules.{ $rule }: use off, error, warning or info
+
+## Errors
+fm-unclosed = the front matter opened with `---` on line 1 never closes (no closing `---` line)
+fm-invalid-yaml = invalid YAML in the front matter at line { $line }: { $error }
+fm-not-a-map = the front matter is not a list of `key: value` lines
+fm-uneditable = `{ $key }` is written in a form daybook cannot edit safely ({ $why })
+fm-own-field = it has its own field in the form
+fm-complex-value = a block scalar, anchor, alias or tag
+site-not-utf8 = { $file }: not valid UTF-8 text (byte { $at }); daybook will not rewrite it
+site-not-a-site = { $file }: not a Jekyll site (no _posts/ folder or _config.yml here or above)
+site-changed-on-disk = { $file }: changed on disk since it was loaded; not overwritten
+photo-unreadable = { $file }: cannot read it ({ $error })
+photo-not-an-image = { $file }: not an image daybook can read
+photo-unsupported = { $file }: { $format } photos are not supported; export it as JPEG first
+photo-no-decoder = { $file }: { $format } photos need libheif, which could not be loaded here ({ $error }); install libheif (Debian and Ubuntu: apt install libheif1; Fedora: dnf install libheif; macOS: brew install libheif), or export it as JPEG first
+photo-corrupt = { $file }: the image is damaged or truncated ({ $error })
+photo-too-many-pixels = { $file }: too large ({ $megapixels } megapixels; daybook takes photos up to { $limit } MP)
+photo-file-too-large = { $file }: { $megabytes } MB is too large for a photo; daybook takes files up to { $limit } MB
+photo-cannot-write = { $file }: cannot write into the images folder ({ $error })
+git-not-installed = git is not installed (or not on PATH): { $error }
+git-not-a-repository = { $file } is not inside a git repository
+git-too-old = git { $version } is too old; daybook needs git 2.30 or newer
+outside-site-not-written = outside the site; not written
+too-many-posts-with-name = too many posts with this name
+push-detached = HEAD is detached: check out a branch to push
+push-no-upstream = this branch has no upstream: push it once with `git push -u origin BRANCH`
+push-rejected = the remote has commits you do not have: pull first (your commit is kept)
+push-needs-credentials = the remote needs credentials git has not stored: set up a credential helper or an SSH key, then push again
+heif-no-context = libheif could not allocate a context
+heif-no-pixels = libheif returned no pixels
+heif-wrong-size = libheif returned the wrong number of pixels
+index-bad-date = `date: { $date }` is not a date Jekyll can read
+index-stopped = could not be read: the indexer stopped ({ $error })
+no-such-path = no such file or folder
+no-image-information = no image information
+decoded-wrong-size = the decoded image has the wrong size
+too-large-for-photo = too large to be a photo
+not-a-photo-format = { $format } is not a photo format daybook reads
+not-an-image = not an image
+import-stopped = import stopped
+metadata-unreadable = its structure could not be read to remove its metadata
+unsafe-file-name = unsafe file name
+too-many-photos-with-name = too many photos with this name
+outside-recovery-folder = outside the recovery folder
+outside-site-not-renamed = outside the site; not renamed
+fm-too-many-aliases = { $count } YAML aliases (`*name`); daybook reads at most { $limit }, so this front matter is refused
+ignored-hidden = Jekyll ignores `{ $name }`: names starting with `_` or `.` are skipped
+ignored-bad-name = Jekyll ignores `{ $name }`: a post's file name must be YYYY-MM-DD-title.ext with a real date
+outside-sample = outside the sample journal
+could-not-open-window = could not open the window: { $error }
+
+## Command line
+cannot-read-index = cannot read git's index: { $error }
+cannot-read-staged = cannot read the staged posts: { $error }
+no-such-post = { $file }: no such post
+cli-fix-hint = {" "}(fix: { $fix })
+hook-already-there = { $file } already runs daybook check
+hook-outside-folder = { $file }: outside the hooks folder; not written
+hook-added = { $file } now also runs daybook check --staged
+hook-installed = { $file } runs daybook check --staged
+cli-man-failed = could not make the manual page: { $error }
+cli-stdout-failed = could not write to standard output: { $error }
+cli-bad-date = --date `{ $date }` is not YYYY-MM-DD HH:MM
+cli-empty-title = --title is empty
+cli-not-committed-errors = { $count ->
+    [one] not committed: the post has 1 error; fix it, or publish with --allow-errors
+    *[other] not committed: the post has { $count } errors; fix them, or publish with --allow-errors
+    }
+cli-bad-set-date = date `{ $date }` is not YYYY-MM-DD HH:MM[:SS] [+ZZZZ]
+cli-ignored-post = { $file }: { $reason }; rename it before editing it as a post
+cli-not-key-value = `{ $field }` is not KEY=VALUE
+cli-empty-key = `{ $field }` has an empty key
+cli-not-saved = { $file }: not saved: { $error }
+cli-read-back = `{ $key }` would read back as { $got }, not as what was asked
