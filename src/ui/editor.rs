@@ -46,10 +46,30 @@ pub struct EditorOutput {
 /// The bytes at the start of `text` that folding hides: the front-matter block with its
 /// closing line, when it is there and valid (the form shows it); 0 otherwise.
 pub fn foldable_prefix(text: &str) -> usize {
-    match front_matter::layout(text).block {
-        Some(Ok(block)) if FrontMatter::parse(text).is_ok() => block.end,
-        _ => 0,
-    }
+    let Some(Ok(block)) = front_matter::layout(text).block else {
+        return 0;
+    };
+    // Asked every frame: whether the block parses is remembered for its last text.
+    static LAST: std::sync::Mutex<Option<(u64, bool)>> = std::sync::Mutex::new(None);
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text[..block.end].hash(&mut h);
+        h.finish()
+    };
+    let mut last = match LAST.lock() {
+        Ok(l) => l,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let valid = match *last {
+        Some((k, valid)) if k == key => valid,
+        _ => {
+            let valid = FrontMatter::parse(&text[..block.end]).is_ok();
+            *last = Some((key, valid));
+            valid
+        }
+    };
+    if valid { block.end } else { 0 }
 }
 
 /// The bytes of `text` the editor hides now.
