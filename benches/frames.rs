@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, StartOptions};
+use daybook::settings::Settings;
 use daybook::ui::editor;
 use daybook::ui::fonts::KoreanFont;
 use eframe::App as _;
@@ -123,8 +123,8 @@ fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
         })
         .collect();
     assert!(
-        app.doc
-            .as_ref()
+        app.session
+            .doc()
             .unwrap()
             .text
             .contains(&"가".repeat(FRAMES)),

@@ -6,8 +6,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod i18n;
 pub mod journal;
+pub mod session;
+pub mod settings;
 pub mod site;
 pub mod ui;
 pub mod workers;

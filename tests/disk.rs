@@ -9,8 +9,8 @@ use daybook::i18n::tr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, sample};
+use daybook::settings::Settings;
 use daybook::ui::labels;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -74,7 +74,7 @@ fn settle(h: &mut Harness<'_, DaybookApp>) {
 }
 
 fn text(h: &Harness<'_, DaybookApp>) -> String {
-    h.state().doc.as_ref().unwrap().text.clone()
+    h.state().session.doc().unwrap().text.clone()
 }
 
 fn type_in_editor(h: &mut Harness<'_, DaybookApp>, s: &str) {
@@ -100,7 +100,7 @@ fn a_post_written_by_another_program_appears_in_the_sidebar_quickly() {
         let written = Instant::now();
         std::fs::write(&path, format!("---\ntitle: 바깥에서 쓴 글 {i}\n---\n")).unwrap();
         step_until(&mut h, "the new post in the list", |a| {
-            a.posts.iter().any(|p| p.path == path)
+            a.session.posts.iter().any(|p| p.path == path)
         });
         times.push(written.elapsed());
     }
@@ -112,7 +112,7 @@ fn a_post_written_by_another_program_appears_in_the_sidebar_quickly() {
     let gone = e.root.join(SECOND);
     std::fs::remove_file(&gone).unwrap();
     step_until(&mut h, "the deleted post to leave", |a| {
-        a.posts.iter().all(|p| p.path != gone)
+        a.session.posts.iter().all(|p| p.path != gone)
     });
 }
 
@@ -125,9 +125,9 @@ fn a_clean_post_changed_on_disk_reloads_in_place_as_one_undo_step() {
     let theirs = before.replace("KTX 첫차를", "새벽 KTX 첫차를");
     std::fs::write(&path, &theirs).unwrap();
     step_until(&mut h, "the reload", |a| {
-        a.doc.as_ref().unwrap().text == theirs
+        a.session.doc().unwrap().text == theirs
     });
-    assert!(!h.state().is_dirty() && !h.state().has_conflict());
+    assert!(!h.state().session.is_dirty() && !h.state().session.has_conflict());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(text(&h), before);
@@ -144,7 +144,9 @@ fn a_dirty_post_changed_on_disk_shows_the_conflict_bar() {
         .unwrap()
         .replace("KTX", "SRT");
     std::fs::write(&path, &theirs).unwrap();
-    step_until(&mut h, "the conflict bar", DaybookApp::has_conflict);
+    step_until(&mut h, "the conflict bar", |a: &DaybookApp| {
+        a.session.has_conflict()
+    });
     assert_eq!(text(&h), mine, "my words are kept");
     h.get_by_label("Compare").click();
     h.run_steps(3);
@@ -158,7 +160,9 @@ fn a_dirty_post_changed_on_disk_shows_the_conflict_bar() {
     h.run_steps(2);
     assert_eq!(text(&h), mine);
     std::fs::write(&path, theirs.replace("SRT", "ITX")).unwrap();
-    step_until(&mut h, "the conflict bar again", DaybookApp::has_conflict);
+    step_until(&mut h, "the conflict bar again", |a: &DaybookApp| {
+        a.session.has_conflict()
+    });
     h.get_by_label("Keep mine").click();
     h.run_steps(2);
     save(&mut h);
@@ -176,7 +180,7 @@ fn saving_over_a_file_changed_since_loading_is_refused() {
     // Save before the watcher reports it: the save itself notices.
     save(&mut h);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    assert!(h.state().has_conflict());
+    assert!(h.state().session.has_conflict());
 }
 
 #[test]
@@ -187,21 +191,23 @@ fn renames_are_followed_and_deletes_keep_the_text() {
     let renamed = e.root.join("_posts/2024-05-03-busan-day1.md");
     std::fs::rename(&path, &renamed).unwrap();
     step_until(&mut h, "the rename", |a| {
-        a.doc.as_ref().unwrap().path == renamed
+        a.session.doc().unwrap().path == renamed
     });
     type_in_editor(&mut h, "지워지기 전 ");
     let mine = text(&h);
     std::fs::remove_file(&renamed).unwrap();
-    step_until(&mut h, "the deleted banner", DaybookApp::is_deleted_on_disk);
+    step_until(&mut h, "the deleted banner", |a: &DaybookApp| {
+        a.session.is_deleted_on_disk()
+    });
     assert_eq!(text(&h), mine);
-    assert!(h.state().is_dirty());
+    assert!(h.state().session.is_dirty());
     save(&mut h);
     assert_eq!(
         std::fs::read_to_string(&renamed).unwrap(),
         mine,
         "saving recreates the file"
     );
-    assert!(!h.state().is_deleted_on_disk());
+    assert!(!h.state().session.is_deleted_on_disk());
 }
 
 #[test]
@@ -216,7 +222,10 @@ fn own_saves_cause_no_reload_and_no_conflict() {
     }
     settle(&mut h);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text(&h));
-    assert_eq!((h.state().reloads, h.state().conflicts_shown), (0, 0));
+    assert_eq!(
+        (h.state().session.reloads, h.state().session.conflicts_shown),
+        (0, 0)
+    );
 }
 
 #[test]
@@ -238,11 +247,11 @@ fn external_writes_racing_with_saves_are_never_silently_overwritten() {
         writer.join().unwrap();
         settle(&mut h);
         let disk = std::fs::read_to_string(&path).unwrap();
-        if disk != theirs && !h.state().has_conflict() {
+        if disk != theirs && !h.state().session.has_conflict() {
             silent += 1;
         }
         // Resolve before the next round: take theirs, then go on typing on top of it.
-        if h.state().has_conflict() {
+        if h.state().session.has_conflict() {
             h.get_by_label("Take theirs").click();
             h.run_steps(2);
         }
@@ -279,12 +288,12 @@ fn unsaved_text_survives_a_crash_and_is_offered_back() {
         "the post itself is untouched"
     );
     let mut h = app(&e.root.join(FIRST), &e.data, 0.05);
-    assert_eq!(h.state().recoverable(), vec![path.clone()]);
+    assert_eq!(h.state().session.recoverable(), vec![path.clone()]);
     h.get_by_label("Restore").click();
     h.run_steps(3);
-    assert_eq!(h.state().doc.as_ref().unwrap().path, path);
+    assert_eq!(h.state().session.doc().unwrap().path, path);
     assert!(text(&h).contains("저장 안 한 문장"));
-    assert!(h.state().is_dirty());
+    assert!(h.state().session.is_dirty());
     save(&mut h);
     settle(&mut h);
     assert_eq!(
@@ -308,7 +317,7 @@ fn restoring_over_a_post_changed_on_disk_since_asks_instead_of_overwriting() {
     h.run_steps(3);
     assert!(text(&h).contains("복구할 문장"));
     assert!(
-        h.state().has_conflict(),
+        h.state().session.has_conflict(),
         "the conflict bar offers keep / take / compare"
     );
     save(&mut h);

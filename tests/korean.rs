@@ -9,8 +9,8 @@ use std::process::Command;
 
 use common::{has_text, shows_text, step_until};
 use daybook::app::sample;
-use daybook::app::settings::Settings;
 use daybook::i18n::{Language, LanguageChoice, SOURCES};
+use daybook::settings::Settings;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
 const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
@@ -103,7 +103,7 @@ fn the_window_speaks_korean_and_switches_language_from_the_settings() {
     });
     assert!(!has_text(&h, "이미지가 보이지 않습니다"));
     assert_eq!(
-        h.state().settings.language,
+        h.state().session.settings.language,
         LanguageChoice::Use(Language::English)
     );
     h.get_by_label("Settings").click();

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use common::{daybook, git, has_text, shows_text, step_until, write};
 use daybook::app::DaybookApp;
-use daybook::app::settings::Settings;
+use daybook::settings::Settings;
 use daybook::ui::labels;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -384,7 +384,7 @@ fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_t
     h.get_by_label(tr(labels::EDITOR))
         .type_text("\n저장 전 한 줄.");
     h.run_steps(2);
-    assert!(h.state().is_dirty());
+    assert!(h.state().session.is_dirty());
     open_panel(&mut h);
     step_until(&mut h, "the update message", |h| {
         h.get_by_label(tr(labels::COMMIT_MESSAGE))
@@ -394,7 +394,7 @@ fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_t
     });
     h.get_by_label(tr(labels::COMMIT)).click();
     step_until(&mut h, "the commit", |h| has_text(h, "Committed "));
-    assert!(!h.state().is_dirty(), "saved first");
+    assert!(!h.state().session.is_dirty(), "saved first");
     let committed = git(&r, &["show", "HEAD:_posts/여행/2016-11-07-qcon day2.md"]);
     assert!(committed.contains("저장 전 한 줄."), "{committed}");
     step_until(&mut h, "the push button", |h| {
@@ -415,9 +415,11 @@ fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_t
     });
     h.get_by_label(tr(labels::PULL)).click();
     step_until(&mut h, "the pull", |h| has_text(h, "Pulled"));
-    step_until(&mut h, "the conflict bar", |h| h.state().has_conflict());
+    step_until(&mut h, "the conflict bar", |h| {
+        h.state().session.has_conflict()
+    });
     assert!(
-        h.state().doc.as_ref().unwrap().text.contains("내 것."),
+        h.state().session.doc().unwrap().text.contains("내 것."),
         "mine kept"
     );
 }

@@ -9,8 +9,8 @@ use daybook::i18n::tr;
 
 use std::path::{Path, PathBuf};
 
-use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, sample};
+use daybook::settings::Settings;
 use daybook::ui::labels;
 use egui::{Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
@@ -40,7 +40,7 @@ fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, DaybookApp> {
 }
 
 fn open_path(h: &Harness<'_, DaybookApp>) -> PathBuf {
-    h.state().doc.as_ref().unwrap().path.clone()
+    h.state().session.doc().unwrap().path.clone()
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
     }
     h.event(Event::Ime(ImeEvent::Commit("한".to_owned())));
     h.run_steps(3);
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     let before = std::fs::read_to_string(root.join(SECOND)).unwrap();
     assert_eq!(
         text.matches('한').count(),
@@ -97,7 +97,7 @@ fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
             .matches('한')
             .count()
     );
-    assert!(h.state().is_dirty());
+    assert!(h.state().session.is_dirty());
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn editing_the_title_in_the_form_changes_only_that_line_on_save() {
         "title:  \"부산 여행 첫 날: 해운대와 자갈치 (수정)\""
     );
     assert_eq!(before.lines().count(), after.lines().count());
-    assert!(!h.state().is_dirty());
+    assert!(!h.state().session.is_dirty());
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn a_post_created_through_the_dialog_gets_the_expected_file_and_opens() {
     assert!(text.contains("date: 2024-05-05 21:00:00 +0900\n"), "{text}");
     // The post list is read again on a worker.
     step_until(&mut h, "the new post in the list", |h| {
-        h.state().posts.iter().any(|p| p.path == expected)
+        h.state().session.posts.iter().any(|p| p.path == expected)
     });
 }
 
@@ -198,14 +198,14 @@ fn switching_posts_with_unsaved_changes_asks_first() {
     h.get_by_label(tr(labels::EDITOR)).focus();
     h.get_by_label(tr(labels::EDITOR)).type_text("새 문장.");
     h.run_steps(2);
-    assert!(h.state().is_dirty());
+    assert!(h.state().session.is_dirty());
     h.get_by_label_contains("부산 여행 둘째 날").click();
     h.run_steps(3);
-    assert!(h.state().is_prompting());
+    assert!(h.state().session.is_prompting());
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
         .click();
     h.run_steps(3);
-    assert!(open_path(&h).ends_with(FIRST) && h.state().is_dirty());
+    assert!(open_path(&h).ends_with(FIRST) && h.state().session.is_dirty());
     h.get_by_label_contains("부산 여행 둘째 날").click();
     h.run_steps(3);
     h.get_by_label("Discard changes").click();
@@ -250,10 +250,10 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run_steps(3);
-    assert!(h.state().is_prompting());
+    assert!(h.state().session.is_prompting());
     h.get_by_label("Save changes").click();
     h.run_steps(3);
-    assert!(!h.state().is_prompting());
+    assert!(!h.state().session.is_prompting());
     let saved = std::fs::read_to_string(root.join(FIRST)).unwrap();
     assert!(saved.contains("닫기 전에"));
 }
@@ -279,7 +279,7 @@ fn backspace_while_composing_edits_only_the_composing_syllable() {
         h.get_by_label(tr(labels::TITLE)).value().as_deref(),
         Some("부산 여행 둘째 날: 감천문화마을학")
     );
-    let text = &h.state().doc.as_ref().unwrap().text;
+    let text = &h.state().session.doc().unwrap().text;
     assert!(
         text.contains("title:  \"부산 여행 둘째 날: 감천문화마을학\"\n"),
         "{text}"
@@ -307,7 +307,7 @@ fn switching_fields_mid_composition_keeps_the_syllable_once() {
         .get_by_label(tr(labels::TITLE))
         .value()
         .unwrap_or_default();
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     let added = text.matches('한').count()
         - std::fs::read_to_string(root.join(SECOND))
             .unwrap()
@@ -328,7 +328,7 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
     let (_d, root) = site();
     let mut h = harness(&root.join(FIRST));
     h.run_steps(3);
-    let problems = h.state().post_problems().to_vec();
+    let problems = h.state().session.post_problems().to_vec();
     let missing = problems
         .iter()
         .find(|p| p.rule == "missing-image")
@@ -346,7 +346,7 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
     h.run_steps(3);
     let state = egui::TextEdit::load_state(&h.ctx, daybook::ui::editor::editor_id()).unwrap();
     let range = state.cursor.char_range().unwrap();
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     let selected: String = text
         .chars()
         .skip(range.primary.index.0.min(range.secondary.index.0))
@@ -362,14 +362,14 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
         .unwrap()
         .click();
     h.run_steps(3);
-    let fixed = h.state().doc.as_ref().unwrap().text.clone();
+    let fixed = h.state().session.doc().unwrap().text.clone();
     assert!(
         fixed.contains("![해운대 바다](</images/busan2024/2024-05-03 10.12.40.jpg>)"),
         "{fixed}"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.as_ref().unwrap().text, text);
+    assert_eq!(h.state().session.doc().unwrap().text, text);
 }
 
 #[test]
@@ -379,9 +379,9 @@ fn checking_the_whole_site_finds_problems_in_other_posts_and_jumps_there() {
     let mut h = harness_sized(&root.join(FIRST), [1400.0, 2400.0]);
     h.get_by_label(tr(labels::CHECK_SITE)).click();
     step_until(&mut h, "the site check", |h| {
-        h.state().site_problems().is_some()
+        h.state().session.site_problems().is_some()
     });
-    let site = h.state().site_problems().unwrap().to_vec();
+    let site = h.state().session.site_problems().unwrap().to_vec();
     let other = site
         .iter()
         .find(|p| p.rule == "missing-image" && p.path.ends_with("둘째-날.md"))
@@ -429,7 +429,7 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     std::fs::write(camera.join("메모.txt"), "not a photo").unwrap();
 
     let mut h = harness(&root.join(FIRST));
-    let before = h.state().doc.as_ref().unwrap().text.clone();
+    let before = h.state().session.doc().unwrap().text.clone();
     // The cursor sits at the end of the "# 해운대" heading line.
     let at = before.find("# 해운대").unwrap() + "# 해운대".len();
     daybook::ui::editor::select(&h.ctx, &before, at..at);
@@ -441,6 +441,7 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     }
     step_until(&mut h, "the import", |h| {
         h.state()
+            .session
             .import
             .as_ref()
             .is_some_and(|b| b.written.is_some())
@@ -452,17 +453,17 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     let img = image::open(&jpg).unwrap();
     assert_eq!((img.width(), img.height()), (32, 64), "upright");
     assert!(!daybook::site::photo_meta::facts(&std::fs::read(&jpg).unwrap()).has_location);
-    let after = h.state().doc.as_ref().unwrap().text.clone();
+    let after = h.state().session.doc().unwrap().text.clone();
     // A camera's file name is no alt text: the title and the photo's number stand in.
     let want = "# 해운대\n\n![부산 여행 첫 날: 해운대와 자갈치 6](/images/busan2024/2016-11-07-102943.jpg)\n\n![해운대 바다](/images/busan2024/해운대-바다.png)\n\n바다부터";
     assert!(after.contains(want), "{after}");
-    let batch = h.state().import.as_ref().unwrap();
+    let batch = h.state().session.import.as_ref().unwrap();
     assert_eq!(batch.failures().count(), 1, "the text file is refused");
     shows_text(&h, "Done: 2 linked (0 already there), 1 failed");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().doc.as_ref().unwrap().text,
+        h.state().session.doc().unwrap().text,
         before,
         "one undo removes every link"
     );
@@ -475,6 +476,7 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
     h.run_steps(3);
     assert!(
         h.state()
+            .session
             .post_problems()
             .iter()
             .any(|p| p.rule == "spaced-image-url" && p.file.is_some())
@@ -486,8 +488,8 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
     // The rename runs on a worker (every post of the site is read).
     step_until(&mut h, "the rename", |h| {
         h.state()
-            .doc
-            .as_ref()
+            .session
+            .doc()
             .is_some_and(|d| d.text.contains("2024-05-03-10.12.40.jpg"))
     });
     let renamed = root.join("images/busan2024/2024-05-03-10.12.40.jpg");
@@ -497,24 +499,24 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
                 .join("images/busan2024/2024-05-03 10.12.40.jpg")
                 .exists()
     );
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     assert!(
         text.contains("![해운대 바다](/images/busan2024/2024-05-03-10.12.40.jpg)"),
         "{text}"
     );
     assert!(
-        h.state().is_dirty(),
+        h.state().session.is_dirty(),
         "the open post's new links wait for Save"
     );
     // Issue 11: the rename can be undone; Ctrl+Z undoes the open post's links.
-    assert!(h.state().can_undo_rename());
+    assert!(h.state().session.undo_rename_name().is_some());
     h.get_by_label(tr(labels::UNDO_RENAME)).click();
     step_until(&mut h, "the undo", |_| {
         root.join("images/busan2024/2024-05-03 10.12.40.jpg")
             .is_file()
             && !renamed.exists()
     });
-    assert!(!h.state().can_undo_rename());
+    assert!(h.state().session.undo_rename_name().is_none());
 }
 
 /// A copy of a fixture site from `tests/sites/` as the test's journal.
@@ -647,8 +649,8 @@ fn leaving_the_date_field_unchanged_rewrites_nothing() {
     h.run_steps(2);
     h.get_by_label(tr(labels::TITLE)).focus();
     h.run_steps(3);
-    assert_eq!(h.state().doc.as_ref().unwrap().text, written);
-    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().session.doc().unwrap().text, written);
+    assert!(!h.state().session.is_dirty());
 }
 
 /// Drop `names` from `camera` on the window.
@@ -662,7 +664,7 @@ fn drop_files(h: &mut Harness<'_, DaybookApp>, camera: &Path, names: &[&str]) {
 
 /// The image links of the open post, as `(alt, file name)`, in order.
 fn links_in(h: &Harness<'_, DaybookApp>) -> Vec<(String, String)> {
-    let text = &h.state().doc.as_ref().unwrap().text;
+    let text = &h.state().session.doc().unwrap().text;
     daybook::journal::links::scan_images(text)
         .into_iter()
         .filter(|i| i.target.contains("/trip/"))
@@ -684,7 +686,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
         std::fs::write(camera.join(name), common::phone_jpeg(width, 32, time)).unwrap();
     }
     let mut h = harness(&root.join(FIRST));
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     daybook::ui::editor::select(&h.ctx, &text, text.len()..text.len());
     h.run_steps(2);
     h.get_by_label(tr(labels::PHOTO_FOLDER)).focus();
@@ -699,6 +701,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     );
     step_until(&mut h, "the first photos", |h| {
         h.state()
+            .session
             .import
             .as_ref()
             .is_some_and(|b| b.written.is_some())
@@ -746,7 +749,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     h.get_by_label(&caption).type_text("광안리 아침");
     h.get_by_label(tr(labels::PHOTOS_BY_DAY)).click();
     h.run_steps(3);
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     assert!(
         text.contains(
             "## 5월 3일\n\n![부산 여행 첫 날: 해운대와 자갈치 6](/images/trip/2024-05-03-100200.jpg)\n\n![해운대 일출](/images/trip/2024-05-03-100100.jpg)\n\n## 5월 4일\n\n![부산 여행 첫 날: 해운대와 자갈치 8](/images/trip/2024-05-04-090000.jpg)\n*광안리 아침*\n"
@@ -756,7 +759,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     // Done: the unticked photo's copy goes again; the linked ones stay.
     h.get_by_label(tr(labels::PHOTOS_DONE)).click();
     h.run_steps(2);
-    assert!(h.state().import.is_none());
+    assert!(h.state().session.import.is_none());
     let folder = root.join("images/trip");
     assert!(!folder.join("2024-05-03-100300.jpg").exists());
     assert!(folder.join("2024-05-03-100100.jpg").is_file());
@@ -772,7 +775,7 @@ fn the_status_bar_counts_the_page_and_the_outline_jumps_to_a_heading() {
         .next()
         .and_then(|n| n.value())
         .unwrap();
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     // The sample post's body, counted as published (no front matter, no Markdown).
     assert!(
         counts.contains("characters") && counts.contains("min read"),
@@ -811,8 +814,8 @@ fn a_post_dropped_on_the_window_opens_and_sites_are_remembered() {
         .push(std::sync::Arc::new(Dropped(root.join(SECOND))));
     h.run_steps(3);
     assert!(open_path(&h).ends_with(SECOND), "the dropped post is open");
-    assert!(h.state().import.is_none(), "a post is not a photo");
-    assert_eq!(h.state().settings.recent_sites.first(), Some(&root));
+    assert!(h.state().session.import.is_none(), "a post is not a photo");
+    assert_eq!(h.state().session.settings.recent_sites.first(), Some(&root));
 }
 
 #[test]
@@ -821,12 +824,12 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
     let (_d, root) = site();
     let mut h = harness(&root.join(FIRST));
     h.run_steps(3);
-    let text = h.state().doc.as_ref().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text.clone();
     let prefix = foldable_prefix(&text);
     assert!(text[..prefix].contains("title:") && prefix < text.len());
     h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
     h.run_steps(2);
-    assert!(h.state().settings.fold_front_matter);
+    assert!(h.state().session.settings.fold_front_matter);
     let shown = h.get_by_label(tr(labels::EDITOR)).value().unwrap();
     assert_eq!(shown, text[prefix..], "the editor shows the body only");
     shows_text(&h, "front matter:");
@@ -837,14 +840,14 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
     assert!(text[at..].starts_with("# 자갈치 시장"));
     h.get_by_label(tr(labels::EDITOR)).type_text("!");
     h.run_steps(2);
-    let typed = h.state().doc.as_ref().unwrap().text.clone();
+    let typed = h.state().session.doc().unwrap().text.clone();
     assert_eq!(typed, format!("{}!{}", &text[..at], &text[at..]));
     let (line, _) = daybook::ui::status::line_and_column(&typed, at + 1);
     shows_text(&h, &format!("Ln {line}, Col 2"));
     // Unfolding keeps the caret on the same character.
     h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
     h.run_steps(2);
-    assert!(!h.state().settings.fold_front_matter);
+    assert!(!h.state().session.settings.fold_front_matter);
     assert_eq!(cursor_byte(&h.ctx, &typed), Some(at + 1));
     assert!(
         h.get_by_label(tr(labels::EDITOR))
@@ -855,7 +858,7 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
     // Folded again, a find that lands in the front matter unfolds it and selects there.
     h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
     h.run_steps(2);
-    assert!(h.state().settings.fold_front_matter);
+    assert!(h.state().session.settings.fold_front_matter);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run_steps(2);
     // Ctrl+F focuses the find field.
@@ -864,7 +867,7 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
     h.get_by_label(tr("find-next")).click();
     h.run_steps(3);
     assert!(
-        !h.state().settings.fold_front_matter,
+        !h.state().session.settings.fold_front_matter,
         "a find in the front matter unfolds it"
     );
     let state = egui::TextEdit::load_state(&h.ctx, daybook::ui::editor::editor_id()).unwrap();

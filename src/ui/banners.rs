@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Color32, RichText, Ui};
 
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::i18n::tr;
 use crate::tr;
 
@@ -70,14 +70,14 @@ pub fn notice(ui: &mut Ui, text: &str, commands: &mut Vec<Command>) {
 }
 
 /// Two texts side by side, changed lines marked.
-pub fn comparison(ui: &mut Ui, c: &crate::app::disk::Comparison, commands: &mut Vec<Command>) {
+pub fn comparison(ui: &mut Ui, c: &crate::session::disk::Comparison, commands: &mut Vec<Command>) {
     let mut open = true;
     egui::Window::new(&c.title)
         .id(egui::Id::unique("daybook-compare"))
         .open(&mut open)
         .default_size([1000.0, 600.0])
         .show(ui.ctx(), |ui| {
-            use crate::app::disk::DiffLine;
+            use crate::session::disk::DiffLine;
             let removed = Color32::from_rgba_unmultiplied(220, 60, 60, 60);
             let added = Color32::from_rgba_unmultiplied(60, 180, 80, 60);
             ui.columns(2, |cols| {

@@ -4,51 +4,12 @@
 use egui::{Id, Modal, Ui};
 
 use super::labels;
-use crate::app::command::{Command, NewPostForm, PromptChoice};
+use crate::command::{Command, NewPostForm, PromptChoice};
 use crate::i18n::tr;
-use crate::journal::date::{Zone, parse_user_date};
-use crate::journal::new_post::{NewPost, split_list};
 use crate::journal::permalink::{UrlParts, post_url};
 use crate::journal::slug::SlugStyle;
-use crate::site::SiteConfig;
+pub use crate::session::new_post::{NewPostSite, post_from_form};
 use crate::tr;
-
-/// The site facts the new-post dialog shows its preview with.
-pub struct NewPostSite<'a> {
-    pub zone: Zone,
-    pub permalink: &'a str,
-    pub baseurl: &'a str,
-    pub layout: &'a str,
-}
-
-impl NewPostSite<'_> {
-    /// The facts of the site with these settings.
-    pub fn of(config: &SiteConfig) -> NewPostSite<'_> {
-        NewPostSite {
-            zone: config.zone(),
-            permalink: &config.permalink,
-            baseurl: &config.baseurl,
-            layout: &config.post_layout,
-        }
-    }
-}
-
-/// The post the form describes, or why it cannot be made yet.
-pub fn post_from_form(form: &NewPostForm, site: &NewPostSite<'_>) -> Result<NewPost, String> {
-    if form.title.trim().is_empty() {
-        return Err(tr!("new-post-needs-title"));
-    }
-    let date = parse_user_date(&form.date, &site.zone).ok_or_else(|| tr!("new-post-bad-date"))?;
-    Ok(NewPost {
-        title: form.title.trim().to_owned(),
-        categories: split_list(&form.categories),
-        tags: split_list(&form.tags),
-        draft: form.draft,
-        date,
-        slug_style: form.slug_style,
-        layout: site.layout.to_owned(),
-    })
-}
 
 /// Draw the new-post dialog; `form` is `None` when it is closed.
 pub fn new_post_dialog(

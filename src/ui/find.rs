@@ -4,7 +4,7 @@ use crate::i18n::tr;
 use egui::Ui;
 
 use super::labels;
-use crate::app::command::Command;
+use crate::command::Command;
 
 #[derive(Debug, Default, Clone)]
 pub struct FindState {

@@ -7,7 +7,7 @@ use crate::tr;
 use egui::Ui;
 
 use super::labels;
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::journal::date::{Zone, format_with_offset, parse_user_date};
 use crate::journal::form_fields::other_fields_text;
 use crate::journal::front_matter::{FrontMatter, NewValue, Value};

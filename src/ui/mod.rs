@@ -1,7 +1,7 @@
 //! egui views. A view takes the state it draws plus a place to push [`Command`]s; it never
 //! touches the file system.
 //!
-//! [`Command`]: crate::app::command::Command
+//! [`Command`]: crate::command::Command
 
 pub mod banners;
 pub mod dialogs;

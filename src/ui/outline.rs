@@ -6,7 +6,7 @@ use crate::tr;
 use egui::Ui;
 
 use super::labels;
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::journal::stats::OutlineItem;
 
 pub fn outline(

@@ -6,8 +6,8 @@ use crate::tr;
 use egui::{Color32, Ui};
 
 use super::labels;
-use crate::app::command::{Command, PhotoEdit};
-use crate::app::photos::ImportBatch;
+use crate::command::{Command, PhotoEdit};
+use crate::session::photos::ImportBatch;
 
 /// While files are dragged over the window: where they will go.
 pub fn drop_overlay(ui: &mut Ui, target: Option<&str>) {
@@ -64,13 +64,22 @@ pub fn folder_field(ui: &mut Ui, root: &str, folder: &mut String, commands: &mut
 
 /// The height of one photo's row in the Photos window.
 const ROW: f32 = 112.0;
+/// The thumbnails' textures, by batch and photo (made by the window from the batch's
+/// pixels).
+pub type Thumbnails = std::collections::HashMap<(u64, usize), egui::TextureHandle>;
+
 /// The size thumbnails are shown at.
 const THUMB: f32 = 96.0;
 
 /// The Photos window: each photo as a thumbnail (upright) in the order it will be linked,
 /// with a tick to leave it out, Up/Down to reorder, its alt text and caption; progress and
 /// what failed; a heading per day.
-pub fn import_window(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Command>) {
+pub fn import_window(
+    ui: &mut Ui,
+    batch: &ImportBatch,
+    thumbnails: &Thumbnails,
+    commands: &mut Vec<Command>,
+) {
     egui::Window::new(tr(labels::PHOTOS))
         .collapsible(false)
         .anchor(egui::Align2::RIGHT_TOP, [-12.0, 48.0])
@@ -107,7 +116,7 @@ pub fn import_window(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Comman
                 .show_rows(ui, ROW, batch.order.len(), |ui, rows| {
                     for pos in rows {
                         let i = batch.order[pos];
-                        photo_row(ui, batch, i, pos, commands);
+                        photo_row(ui, batch, thumbnails, i, pos, commands);
                     }
                 });
             for failure in batch.failures() {
@@ -156,7 +165,14 @@ pub fn import_window(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Comman
 }
 
 /// One photo: tick, thumbnail, name and time, Up/Down, alt text and caption.
-fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &mut Vec<Command>) {
+fn photo_row(
+    ui: &mut Ui,
+    batch: &ImportBatch,
+    thumbnails: &Thumbnails,
+    i: usize,
+    pos: usize,
+    commands: &mut Vec<Command>,
+) {
     let item = &batch.items[i];
     let name = item.name();
     ui.horizontal(|ui| {
@@ -175,8 +191,12 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
             commands.push(Command::EditPhoto(PhotoEdit::Include(i, include)));
         }
         let (rect, _) = ui.allocate_exact_size(egui::vec2(THUMB, THUMB), egui::Sense::hover());
-        match &item.thumb {
-            Some(Ok(texture)) => {
+        match item
+            .thumb
+            .as_ref()
+            .map(|t| t.as_ref().map(|_| thumbnails.get(&(batch.id, i))))
+        {
+            Some(Ok(Some(texture))) => {
                 let size = texture.size_vec2();
                 let scale = (THUMB / size.x.max(size.y)).min(1.0);
                 let shown = egui::Rect::from_center_size(rect.center(), size * scale);
@@ -197,7 +217,7 @@ fn photo_row(ui: &mut Ui, batch: &ImportBatch, i: usize, pos: usize, commands: &
                 ui.put(rect, egui::Label::new(egui::RichText::new("?").weak()))
                     .on_hover_text(why);
             }
-            None => {
+            Some(Ok(None)) | None => {
                 ui.put(rect, egui::Spinner::new());
             }
         }

@@ -7,7 +7,7 @@ use crate::tr;
 use egui::{RichText, Ui};
 
 use super::labels;
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::journal::check::{Problem, Severity};
 
 /// What the panel shows.

@@ -7,7 +7,7 @@ use crate::tr;
 use egui::{RichText, Ui};
 
 use super::labels;
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::journal::check::unused::human_size;
 use crate::site::git::{GitState, PathState};
 use crate::site::publish::PublishPlan;

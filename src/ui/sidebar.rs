@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use egui::{RichText, Ui};
 
 use super::labels;
-use crate::app::command::Command;
+use crate::command::Command;
 use crate::site::index::PostSummary;
 
 /// What the sidebar needs to draw.

@@ -4,17 +4,12 @@
 use egui::Ui;
 
 use super::labels;
-use crate::app::command::Command;
-use crate::app::settings::{Settings, Theme, ViewMode};
+use crate::command::Command;
 use crate::i18n::{self, Language, LanguageChoice, tr};
+use crate::settings::{Settings, Theme, ViewMode};
 use crate::tr;
 
-/// A message for the user in the toolbar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-}
+pub use crate::session::Status;
 
 pub struct ToolbarView<'a> {
     pub has_post: bool,
@@ -37,8 +32,17 @@ pub struct ToolbarView<'a> {
     pub recent_sites: &'a [std::path::PathBuf],
 }
 
-/// The settings menu: theme and autosave (photo settings join them with the photos).
-pub fn settings_menu(ui: &mut Ui, settings: &mut Settings) {
+/// The settings menu: language, theme, autosave and photos. It edits a copy; a change goes
+/// to the session as [`Command::SetSettings`].
+pub fn settings_menu(ui: &mut Ui, current: &Settings, commands: &mut Vec<Command>) {
+    let mut edited = current.clone();
+    settings_fields(ui, &mut edited);
+    if edited != *current {
+        commands.push(Command::SetSettings(Box::new(edited)));
+    }
+}
+
+fn settings_fields(ui: &mut Ui, settings: &mut Settings) {
     ui.label(tr("settings-language"));
     ui.horizontal(|ui| {
         let system = tr!(
@@ -89,12 +93,7 @@ pub fn settings_menu(ui: &mut Ui, settings: &mut Settings) {
     );
 }
 
-pub fn toolbar(
-    ui: &mut Ui,
-    v: &ToolbarView<'_>,
-    settings: &mut Settings,
-    commands: &mut Vec<Command>,
-) {
+pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(tr(labels::NEW_POST))
@@ -168,7 +167,9 @@ pub fn toolbar(
                 }
             }
         });
-        ui.menu_button(tr(labels::SETTINGS), |ui| settings_menu(ui, settings));
+        ui.menu_button(tr(labels::SETTINGS), |ui| {
+            settings_menu(ui, settings, commands)
+        });
         ui.separator();
         if ui
             .add_enabled(

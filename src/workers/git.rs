@@ -80,14 +80,14 @@ impl Workers {
     /// [`Event::GitFinished`].
     pub fn git_op(&self, site: &Site, op: GitOp) {
         let site = site.clone();
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let (tx, waker) = (self.tx.clone(), self.waker.clone());
         let root = site.root.clone();
         let mut progress = move |line: &str| {
             let _ = tx.send(Event::GitProgress {
                 root: root.clone(),
                 line: line.to_owned(),
             });
-            ctx.request_repaint();
+            waker.wake();
         };
         self.report_from_thread("git", move || Event::GitFinished {
             outcome: run_op(&site, &op, &mut progress),

@@ -68,72 +68,60 @@ impl Workers {
         cancel: &Arc<AtomicBool>,
     ) {
         let shared = Arc::new((sources, dest, AtomicUsize::new(0), AtomicUsize::new(0)));
-        for n in 0..2 {
-            let (tx, ctx, shared, cancel) = (
+        for _ in 0..2 {
+            let (tx, waker, shared, cancel) = (
                 self.tx.clone(),
-                self.ctx.clone(),
+                self.waker.clone(),
                 Arc::clone(&shared),
                 Arc::clone(cancel),
             );
-            let spawned = std::thread::Builder::new()
-                .name(format!("daybook-import-{n}"))
-                .spawn(move || {
-                    let (sources, dest, next, next_thumb) = &*shared;
-                    // Report and wake the UI; `false` once the app is gone.
-                    let report = |event: Event| {
-                        let sent = tx.send(event).is_ok();
-                        ctx.request_repaint();
-                        sent
+            self.spawn("import", move || {
+                let (sources, dest, next, next_thumb) = &*shared;
+                // Report and wake the UI; `false` once the app is gone.
+                let report = |event: Event| {
+                    let sent = tx.send(event).is_ok();
+                    waker.wake();
+                    sent
+                };
+                loop {
+                    let i = next_thumb.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else {
+                        break;
                     };
-                    loop {
-                        let i = next_thumb.fetch_add(1, Ordering::Relaxed);
-                        let Some(source) = sources.get(i) else {
-                            break;
-                        };
-                        let result =
-                            crate::site::photo_codec::thumbnail(source, THUMB_EDGE).map(|t| {
-                                let size = [t.image.width() as usize, t.image.height() as usize];
-                                (
-                                    egui::ColorImage::from_rgba_unmultiplied(
-                                        size,
-                                        t.image.as_raw(),
-                                    ),
-                                    t.facts.capture(),
-                                )
-                            });
-                        let index = first + i;
-                        if !report(Event::PhotoPreviewed {
-                            batch,
-                            index,
-                            result,
-                        }) {
-                            return;
-                        }
+                    let result = crate::site::photo_codec::thumbnail(source, THUMB_EDGE).map(|t| {
+                        let captured = t.facts.capture();
+                        (std::sync::Arc::new(t.image), captured)
+                    });
+                    let index = first + i;
+                    if !report(Event::PhotoPreviewed {
+                        batch,
+                        index,
+                        result,
+                    }) {
+                        return;
                     }
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(source) = sources.get(i) else {
-                            break;
-                        };
-                        let index = first + i;
-                        let result = if cancel.load(Ordering::Relaxed) {
-                            Err(format!("{}: cancelled", source.display()))
-                        } else {
-                            report(Event::PhotoStarted { batch, index });
-                            import(source, dest, &options).map_err(|e| e.to_string())
-                        };
-                        if !report(Event::PhotoImported {
-                            batch,
-                            index,
-                            result,
-                        }) {
-                            return;
-                        }
+                }
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else {
+                        break;
+                    };
+                    let index = first + i;
+                    let result = if cancel.load(Ordering::Relaxed) {
+                        Err(format!("{}: cancelled", source.display()))
+                    } else {
+                        report(Event::PhotoStarted { batch, index });
+                        import(source, dest, &options).map_err(|e| e.to_string())
+                    };
+                    if !report(Event::PhotoImported {
+                        batch,
+                        index,
+                        result,
+                    }) {
+                        return;
                     }
-                });
-            if let Err(e) = spawned {
-                eprintln!("daybook: could not start a photo import thread: {e}");
-            }
+                }
+            });
         }
     }
 
@@ -141,64 +129,54 @@ impl Workers {
     /// and save it as a PNG in `dir`; reports [`Event::PhotosPicked`] with it, or
     /// [`Event::PasteFailed`].
     pub fn paste_image(&self, dir: PathBuf) {
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("daybook-paste".into())
-            .spawn(move || {
-                let result = arboard::Clipboard::new()
-                    .and_then(|mut c| c.get_image())
-                    .map_err(|e| tr!("no-clipboard-image", error = e.to_string()))
-                    .and_then(|img| {
-                        save_pasted_image(
-                            img.width,
-                            img.height,
-                            &img.bytes,
-                            &dir,
-                            chrono::Local::now().naive_local(),
-                        )
-                    });
-                let event = match result {
-                    Ok(path) => Event::PhotosPicked {
-                        paths: Some(vec![path]),
-                        no_dialog: false,
-                    },
-                    Err(message) => Event::PasteFailed(message),
-                };
-                let _ = tx.send(event);
-                ctx.request_repaint();
-            });
-        if let Err(e) = spawned {
-            eprintln!("daybook: could not read the clipboard: {e}");
-        }
+        let (tx, waker) = (self.tx.clone(), self.waker.clone());
+        self.spawn("paste", move || {
+            let result = arboard::Clipboard::new()
+                .and_then(|mut c| c.get_image())
+                .map_err(|e| tr!("no-clipboard-image", error = e.to_string()))
+                .and_then(|img| {
+                    save_pasted_image(
+                        img.width,
+                        img.height,
+                        &img.bytes,
+                        &dir,
+                        chrono::Local::now().naive_local(),
+                    )
+                });
+            let event = match result {
+                Ok(path) => Event::PhotosPicked {
+                    paths: Some(vec![path]),
+                    no_dialog: false,
+                },
+                Err(message) => Event::PasteFailed(message),
+            };
+            let _ = tx.send(event);
+            waker.wake();
+        });
     }
 
     /// Show the system's multi-select picker for images off the UI thread; reports
     /// [`Event::PhotosPicked`].
     pub fn pick_photos(&self, start_in: Option<PathBuf>) {
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("daybook-picker".into())
-            .spawn(move || {
-                let opened = Instant::now();
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(tr("picker-title"))
-                    .add_filter(
-                        tr("picker-filter"),
-                        &[
-                            "jpg", "jpeg", "png", "gif", "webp", "heic", "JPG", "JPEG", "PNG",
-                        ],
-                    );
-                if let Some(dir) = start_in {
-                    dialog = dialog.set_directory(dir);
-                }
-                let paths = dialog.pick_files();
-                let no_dialog = paths.is_none() && opened.elapsed() < NO_DIALOG;
-                let _ = tx.send(Event::PhotosPicked { paths, no_dialog });
-                ctx.request_repaint();
-            });
-        if let Err(e) = spawned {
-            eprintln!("daybook: could not start the file picker: {e}");
-        }
+        let (tx, waker) = (self.tx.clone(), self.waker.clone());
+        self.spawn("picker", move || {
+            let opened = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(tr("picker-title"))
+                .add_filter(
+                    tr("picker-filter"),
+                    &[
+                        "jpg", "jpeg", "png", "gif", "webp", "heic", "JPG", "JPEG", "PNG",
+                    ],
+                );
+            if let Some(dir) = start_in {
+                dialog = dialog.set_directory(dir);
+            }
+            let paths = dialog.pick_files();
+            let no_dialog = paths.is_none() && opened.elapsed() < NO_DIALOG;
+            let _ = tx.send(Event::PhotosPicked { paths, no_dialog });
+            waker.wake();
+        });
     }
 }
 

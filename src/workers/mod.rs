@@ -1,5 +1,7 @@
-//! Background work: threads that own slow or blocking IO and report to the UI through one
-//! [`Event`] enum over a channel, waking it with `request_repaint`.
+//! Background work: threads that own slow or blocking IO and report through one [`Event`]
+//! enum over a channel, waking the window with a [`Waker`]. [`Workers::inline`] runs every
+//! job on the calling thread instead, for tests without threads or sleeps. (`preview` and
+//! `photo_loader` make egui textures and images: the window's own workers.)
 
 pub mod autosave;
 pub mod git;
@@ -39,7 +41,7 @@ pub enum Event {
     PhotoPreviewed {
         batch: u64,
         index: usize,
-        result: Result<(egui::ColorImage, Option<crate::journal::trip::CaptureTime>), String>,
+        result: Result<(Thumbnail, Option<crate::journal::trip::CaptureTime>), String>,
     },
     /// A photo of import `batch` started processing.
     PhotoStarted { batch: u64, index: usize },
@@ -97,6 +99,9 @@ pub enum Event {
     },
 }
 
+/// A photo's thumbnail, upright, as RGBA pixels.
+pub type Thumbnail = std::sync::Arc<image::RgbaImage>;
+
 /// The channel workers report on, and the context to wake.
 pub struct Workers {
     /// Numbers requests, so results can be told apart by age.
@@ -107,11 +112,38 @@ pub struct Workers {
     index_seq: std::sync::Arc<std::sync::atomic::AtomicU64>,
     pub(crate) tx: Sender<Event>,
     rx: Receiver<Event>,
-    pub(crate) ctx: egui::Context,
+    pub(crate) waker: Waker,
+    /// Run every job on the calling thread (tests: no threads, no sleeps).
+    inline: bool,
+}
+
+/// Wakes whoever drains the events (the window repaints).
+#[derive(Clone)]
+pub struct Waker(std::sync::Arc<dyn Fn() + Send + Sync>);
+
+impl Waker {
+    pub fn new(wake: impl Fn() + Send + Sync + 'static) -> Waker {
+        Waker(std::sync::Arc::new(wake))
+    }
+
+    pub fn wake(&self) {
+        (self.0)();
+    }
 }
 
 impl Workers {
-    pub fn new(ctx: &egui::Context) -> Workers {
+    /// Workers on threads, waking `waker` when they report.
+    pub fn new(waker: Waker) -> Workers {
+        Self::with(waker, false)
+    }
+
+    /// Workers that run every job on the calling thread, before the call returns: the
+    /// session's tests see each event on the next drain, with no threads and no sleeps.
+    pub fn inline() -> Workers {
+        Self::with(Waker::new(|| {}), true)
+    }
+
+    fn with(waker: Waker, inline: bool) -> Workers {
         let (tx, rx) = channel();
         Workers {
             seq: std::sync::atomic::AtomicU64::new(0),
@@ -119,22 +151,37 @@ impl Workers {
             index_seq: std::sync::Arc::default(),
             tx,
             rx,
-            ctx: ctx.clone(),
+            waker,
+            inline,
         }
     }
 
     /// Run `work` on a named thread and report its event, waking the UI.
     fn report_from_thread(&self, name: &str, work: impl FnOnce() -> Event + Send + 'static) {
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
-        let spawned = std::thread::Builder::new()
+        let (tx, waker) = (self.tx.clone(), self.waker.clone());
+        self.spawn(name, move || {
+            // The receiver is gone only when the app is closing.
+            let _ = tx.send(work());
+            waker.wake();
+        });
+    }
+
+    /// Run `work` on a named thread, or right here when the workers run inline (tests);
+    /// `false` when no thread could be started.
+    pub(crate) fn spawn(&self, name: &str, work: impl FnOnce() + Send + 'static) -> bool {
+        if self.inline {
+            work();
+            return true;
+        }
+        match std::thread::Builder::new()
             .name(format!("daybook-{name}"))
-            .spawn(move || {
-                // The receiver is gone only when the app is closing.
-                let _ = tx.send(work());
-                ctx.request_repaint();
-            });
-        if let Err(e) = spawned {
-            eprintln!("daybook: could not start the {name} thread: {e}");
+            .spawn(work)
+        {
+            Ok(_) => true,
+            Err(e) => {
+                eprintln!("daybook: could not start the {name} thread: {e}");
+                false
+            }
         }
     }
 
@@ -155,46 +202,43 @@ impl Workers {
         if running {
             return seq;
         }
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let (tx, waker) = (self.tx.clone(), self.waker.clone());
         let pending = std::sync::Arc::clone(&self.index_pending);
         let counter = std::sync::Arc::clone(&self.index_seq);
-        let spawned = std::thread::Builder::new()
-            .name("daybook-index".into())
-            .spawn(move || {
-                loop {
-                    let Some(site) = pending
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .clone()
-                    else {
-                        return;
-                    };
-                    let seq = counter.load(Ordering::Relaxed);
-                    let posts = index_site(&site);
-                    let _ = tx.send(Event::SiteIndexed {
-                        posts,
-                        root: site.root.clone(),
-                        seq,
-                    });
-                    ctx.request_repaint();
-                    let mut guard = pending
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    // Asked again meanwhile (for this site or another): run again; else done.
-                    if guard.as_ref().is_some_and(|s| s.root == site.root)
-                        && counter.load(Ordering::Relaxed) == seq
-                    {
-                        *guard = None;
-                        return;
-                    }
+        let spawned = self.spawn("index", move || {
+            loop {
+                let Some(site) = pending
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .clone()
+                else {
+                    return;
+                };
+                let seq = counter.load(Ordering::Relaxed);
+                let posts = index_site(&site);
+                let _ = tx.send(Event::SiteIndexed {
+                    posts,
+                    root: site.root.clone(),
+                    seq,
+                });
+                waker.wake();
+                let mut guard = pending
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                // Asked again meanwhile (for this site or another): run again; else done.
+                if guard.as_ref().is_some_and(|s| s.root == site.root)
+                    && counter.load(Ordering::Relaxed) == seq
+                {
+                    *guard = None;
+                    return;
                 }
-            });
-        if let Err(e) = spawned {
+            }
+        });
+        if !spawned {
             *self
                 .index_pending
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
-            eprintln!("daybook: could not start the index thread: {e}");
         }
         seq
     }
@@ -205,7 +249,7 @@ impl Workers {
 
     /// Watch the site for changes made by others; reports [`Event::FilesChanged`].
     pub fn watch(&self, site: &Site) -> Result<watcher::SiteWatcher, String> {
-        watcher::watch(&site.root, self.tx.clone(), self.ctx.clone())
+        watcher::watch(&site.root, self.tx.clone(), self.waker.clone())
     }
 
     /// Check the whole site on a worker thread; reports [`Event::SiteChecked`].

@@ -51,8 +51,8 @@ fn watch_list(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     list
 }
 
-/// Start watching the site at `root`; changes are reported on `tx`, waking `ctx`.
-pub fn watch(root: &Path, tx: Sender<Event>, ctx: egui::Context) -> Result<SiteWatcher, String> {
+/// Start watching the site at `root`; changes are reported on `tx`, waking `waker`.
+pub fn watch(root: &Path, tx: Sender<Event>, waker: super::Waker) -> Result<SiteWatcher, String> {
     let (raw_tx, raw_rx) = channel::<notify::Result<notify::Event>>();
     let handler = move |res| {
         // The debounce thread is gone only when the watcher is being dropped.
@@ -79,7 +79,7 @@ pub fn watch(root: &Path, tx: Sender<Event>, ctx: egui::Context) -> Result<SiteW
     let root = root.to_owned();
     std::thread::Builder::new()
         .name("daybook-watch".into())
-        .spawn(move || debounce(&raw_rx, &root, &tx, &ctx))
+        .spawn(move || debounce(&raw_rx, &root, &tx, &waker))
         .map_err(|e| e.to_string())?;
     Ok(SiteWatcher {
         _inner: inner,
@@ -91,7 +91,7 @@ fn debounce(
     raw: &Receiver<notify::Result<notify::Event>>,
     root: &Path,
     tx: &Sender<Event>,
-    ctx: &egui::Context,
+    waker: &super::Waker,
 ) {
     while let Ok(first) = raw.recv() {
         let mut paths: Vec<PathBuf> = Vec::new();
@@ -135,6 +135,6 @@ fn debounce(
         {
             return;
         }
-        ctx.request_repaint();
+        waker.wake();
     }
 }

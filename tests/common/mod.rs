@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use daybook::app::settings::Settings;
 use daybook::app::{DaybookApp, StartOptions};
 use daybook::i18n::{Language, LanguageChoice};
+use daybook::settings::Settings;
 use daybook::ui::fonts::KoreanFont;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
@@ -40,7 +40,7 @@ pub fn app(
     h.run_steps(3);
     // The post list is read on a worker: wait for it, as a user would see it appear.
     for _ in 0..300 {
-        if !h.state().posts.is_empty() {
+        if !h.state().session.posts.is_empty() {
             break;
         }
         h.step();

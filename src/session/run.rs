@@ -1,29 +1,35 @@
-//! Running commands after the UI pass: every change to documents, files and settings that
-//! a button, field or shortcut asked for happens here.
+//! Running commands: every change to documents, files and settings that a button, field
+//! or shortcut asked for happens here, after the UI pass.
 
-use super::command::{Command, NewPostForm, PromptChoice};
-use super::{AfterPrompt, DaybookApp};
+use super::new_post::{NewPostSite, post_from_form};
+use super::{AfterPrompt, Caret, Session};
+use crate::command::{Command, Effect, Focus, NewPostForm, PromptChoice};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
 use crate::site::{create, store};
 use crate::tr;
-use crate::ui::dialogs::{NewPostSite, post_from_form};
-use crate::ui::editor;
 use std::path::PathBuf;
 
-/// Select line `line` (1-based) of `text` in the editor.
-fn select_line(ctx: &egui::Context, text: &str, line: usize) {
+/// The bytes of line `line` (1-based) of `text`.
+fn line_range(text: &str, line: usize) -> std::ops::Range<usize> {
     let start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    editor::select(ctx, text, start..end);
+    start..end
 }
 
-impl DaybookApp {
-    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+impl Session {
+    fn select(&mut self, range: std::ops::Range<usize>) {
+        self.effect(Effect::Select {
+            range,
+            focus: Focus::Take,
+        });
+    }
+
+    pub(super) fn run(&mut self, command: Command, caret: &dyn Caret) {
         match command {
             Command::OpenPost(path) => {
                 if self.is_dirty() {
@@ -37,14 +43,15 @@ impl DaybookApp {
             }
             Command::ShowNewPostDialog => {
                 if self.site.is_some() {
-                    self.new_post = Some(NewPostForm {
+                    let form = NewPostForm {
                         date: self.now().format("%Y-%m-%d %H:%M").to_string(),
                         slug_style: self.settings.slug_style,
                         ..NewPostForm::default()
-                    });
+                    };
+                    self.effect(Effect::ShowNewPostDialog(form));
                 }
             }
-            Command::CreatePost(form) => self.create_post(ctx, &form),
+            Command::CreatePost(form) => self.create_post(&form),
             Command::SetField { key, value } => {
                 self.edit_front_matter(|text| front_matter::set_field(text, &key, &value));
             }
@@ -54,27 +61,32 @@ impl DaybookApp {
             Command::SetOtherFields(raw) => {
                 let ok = self.edit_front_matter(|text| set_other_fields(text, &raw));
                 if ok {
-                    self.form.others_error = None;
+                    self.effect(Effect::FormError(None));
                 }
             }
             Command::Undo => {
-                if let Some(doc) = self.doc.as_mut() {
+                if let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) {
                     doc.undo();
                 }
             }
             Command::Redo => {
-                if let Some(doc) = self.doc.as_mut() {
+                if let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) {
                     doc.redo();
                 }
             }
-            Command::ToggleFind => {
-                self.find.open = !self.find.open && self.doc.is_some();
-                self.find.focus = self.find.open;
-                self.find.message = None;
+            // Find and the typed-paths window are the window's own (widget state).
+            Command::ToggleFind
+            | Command::FindNext
+            | Command::ReplaceOne
+            | Command::ReplaceAll
+            | Command::SubmitTypedPaths
+            | Command::CloseTypedPaths => {}
+            Command::EditText(text) => {
+                if let Some(doc) = self.doc_mut() {
+                    doc.replace_text(text);
+                }
             }
-            Command::FindNext => self.find_next(ctx),
-            Command::ReplaceOne => self.replace_one(ctx),
-            Command::ReplaceAll => self.replace_all(),
+            Command::SetSettings(settings) => self.settings = *settings,
             Command::SetView(view) => self.settings.view = view,
             Command::Reindex => {
                 self.files_changed();
@@ -82,14 +94,14 @@ impl DaybookApp {
                     self.workers.index(site);
                 }
             }
-            Command::AnswerPrompt(choice) => self.answer_prompt(ctx, choice),
-            Command::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::AnswerPrompt(choice) => self.answer_prompt(choice),
+            Command::CloseWindow => self.effect(Effect::CloseWindow),
             Command::TogglePublish => self.toggle_publish(),
             Command::JumpToOffset(at) => {
-                if let Some(doc) = &self.doc {
+                if let Some(doc) = self.doc() {
                     let at = at.min(doc.text.len());
-                    editor::select(ctx, &doc.text, at..at);
-                    self.preview.scroll_to_source(at);
+                    self.select(at..at);
+                    self.effect(Effect::ScrollPreviewTo(at));
                 }
             }
             Command::SetCommitMessage(text) => {
@@ -109,7 +121,7 @@ impl DaybookApp {
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
             Command::SetFoldFrontMatter(fold) => self.settings.fold_front_matter = fold,
             Command::PickPhotos => {
-                if self.doc.is_some() {
+                if self.open.is_some() {
                     self.workers.pick_photos(self.picker_start());
                 } else {
                     self.error(tr!("photos-need-post"));
@@ -117,7 +129,7 @@ impl DaybookApp {
             }
             Command::ImportPhotos(paths) => self.import_photos(paths),
             Command::PasteImage => {
-                if self.doc.is_some() {
+                if self.open.is_some() {
                     self.workers.paste_image(self.data_dir.join("pasted"));
                 } else {
                     self.error(tr!("photos-need-post"));
@@ -125,23 +137,12 @@ impl DaybookApp {
             }
             Command::CancelImport => self.cancel_import(),
             Command::CloseImport => self.close_import(),
-            Command::EditPhoto(edit) => self.edit_batch(ctx, edit),
+            Command::EditPhoto(edit) => self.edit_batch(edit, caret),
             Command::SetPhotoFolder(folder) => {
-                if let Some(doc) = &self.doc {
+                if let Some(doc) = self.open.as_ref().map(|o| &o.doc) {
                     self.photo_folders.insert(doc.path.clone(), folder);
                 }
             }
-            Command::SubmitTypedPaths => {
-                let text = self.typed_paths.take().unwrap_or_default();
-                let paths: Vec<std::path::PathBuf> = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(std::path::PathBuf::from)
-                    .collect();
-                self.import_photos(paths);
-            }
-            Command::CloseTypedPaths => self.typed_paths = None,
             Command::KeepMine => self.keep_mine(),
             Command::TakeTheirs => self.take_theirs(),
             Command::CompareConflict => self.compare_conflict(),
@@ -156,8 +157,8 @@ impl DaybookApp {
                     self.workers.check_site(site);
                 }
             }
-            Command::JumpTo { path, line } => self.jump_to(ctx, &path, line),
-            Command::ApplyFix(fix) => self.apply_fix(ctx, &fix),
+            Command::JumpTo { path, line } => self.jump_to(&path, line),
+            Command::ApplyFix(fix) => self.apply_fix(&fix),
             Command::RenameImage(rel) => self.rename_image(&rel),
             Command::UndoRename => self.undo_rename(),
         }
@@ -165,18 +166,19 @@ impl DaybookApp {
 
     /// Save the open post atomically; refuses to overwrite a file changed on disk.
     pub(super) fn save(&mut self) -> bool {
-        let Some(doc) = self.doc.as_mut() else {
+        let Some(open) = self.open.as_mut() else {
             return false;
         };
+        let doc = &mut open.doc;
         match store::write_atomic(&doc.path, doc.text.as_bytes(), Some(doc.fingerprint)) {
             Ok(fingerprint) => {
                 doc.mark_saved(fingerprint);
                 self.autosave.remove(doc.path.clone());
-                self.autosaved = None;
-                self.conflict = None;
-                self.deleted_on_disk = false;
+                open.autosaved = None;
+                open.conflict = None;
+                open.deleted_on_disk = false;
                 self.site_problems = None;
-                let name = doc.file_name();
+                let name = open.doc.file_name();
                 self.info(tr!("saved", file = name));
                 if let Some(site) = &self.site {
                     self.workers.index(site);
@@ -202,23 +204,24 @@ impl DaybookApp {
         &mut self,
         edit: impl FnOnce(&str) -> Result<String, FrontMatterError>,
     ) -> bool {
-        let Some(doc) = self.doc.as_mut() else {
+        let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) else {
             return false;
         };
         match edit(&doc.text) {
             Ok(text) => {
                 doc.replace_text(text);
-                self.form.mark_synced(doc.generation);
+                let generation = doc.generation;
+                self.effect(Effect::FormSynced(generation));
                 true
             }
             Err(e) => {
-                self.form.others_error = Some(e.to_string());
+                self.effect(Effect::FormError(Some(e.to_string())));
                 false
             }
         }
     }
 
-    fn create_post(&mut self, ctx: &egui::Context, form: &NewPostForm) {
+    fn create_post(&mut self, form: &NewPostForm) {
         let Some(site) = &self.site else {
             return;
         };
@@ -235,8 +238,8 @@ impl DaybookApp {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.info(tr!("created", file = name));
-                self.run(ctx, Command::OpenPost(path));
-                self.place_cursor_for_new_post(ctx);
+                self.run(Command::OpenPost(path), &super::NoCaret);
+                self.place_cursor_for_new_post();
             }
             Err(e) => self.error(tr!("could-not-create", error = e.to_string())),
         }
@@ -244,32 +247,33 @@ impl DaybookApp {
 
     /// Put the cursor where a just-opened post wants it: the end of a new post's body, or
     /// the line of a problem jumped to.
-    pub(super) fn place_cursor_for_new_post(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else {
+    pub(super) fn place_cursor_for_new_post(&mut self) {
+        let Some(doc) = self.doc() else {
             return;
         };
-        if self.focus_body_of.as_ref() == Some(&doc.path) {
-            editor::select(ctx, &doc.text, doc.text.len()..doc.text.len());
+        let (path, end) = (doc.path.clone(), doc.text.len());
+        let jump = match &self.pending_jump {
+            Some((p, line)) if *p == path => Some(line_range(&doc.text, *line)),
+            _ => None,
+        };
+        if self.focus_body_of.as_ref() == Some(&path) {
+            self.select(end..end);
             self.focus_body_of = None;
         }
-        if let Some((path, line)) = self.pending_jump.take() {
-            if path == doc.path {
-                select_line(ctx, &doc.text, line);
-            } else {
-                self.pending_jump = Some((path, line));
-            }
+        if let Some(range) = jump {
+            self.pending_jump = None;
+            self.select(range);
         }
     }
 
-    fn jump_to(&mut self, ctx: &egui::Context, rel: &str, line: usize) {
+    fn jump_to(&mut self, rel: &str, line: usize) {
         let Some(site) = &self.site else {
             return;
         };
         let path = site.root.join(rel);
-        if self.doc.as_ref().is_some_and(|d| d.path == path) {
-            if let Some(doc) = &self.doc {
-                select_line(ctx, &doc.text, line);
-            }
+        if let Some(doc) = self.doc().filter(|d| d.path == path) {
+            let range = line_range(&doc.text, line);
+            self.select(range);
             return;
         }
         if !(rel.starts_with("_posts/") || rel.starts_with("_drafts/")) || !path.is_file() {
@@ -277,16 +281,15 @@ impl DaybookApp {
             return;
         }
         self.pending_jump = Some((path.clone(), line));
-        self.run(ctx, Command::OpenPost(path));
-        self.place_cursor_for_new_post(ctx);
+        self.run(Command::OpenPost(path), &super::NoCaret);
+        self.place_cursor_for_new_post();
     }
 
     fn rename_image(&mut self, rel: &str) {
         let Some(site) = &self.site else { return };
         // Every post of the site is read and rewritten: on a worker, not in the frame.
         let open = self
-            .doc
-            .as_ref()
+            .doc()
             .map(|d| (d.path.clone(), d.text.clone(), d.generation));
         self.workers.rename_image(site, rel.to_owned(), open);
         self.info(tr!("renaming", file = rel));
@@ -300,7 +303,10 @@ impl DaybookApp {
         match result {
             Ok(mut renamed) => {
                 let mut links_left = false;
-                if let (Some(doc), Some(text)) = (self.doc.as_mut(), renamed.open_text.take()) {
+                if let (Some(doc), Some(text)) = (
+                    self.open.as_mut().map(|o| &mut o.doc),
+                    renamed.open_text.take(),
+                ) {
                     if open
                         .as_ref()
                         .is_some_and(|(p, g)| *p == doc.path && *g == doc.generation)
@@ -329,14 +335,30 @@ impl DaybookApp {
         }
     }
 
+    /// A rename was undone (or could not be).
+    pub(super) fn rename_undone(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(rel) => {
+                self.files_changed();
+                self.site_problems = None;
+                if let Some(site) = &self.site {
+                    self.workers.index(site);
+                }
+                self.check_open_post_on_disk(&[]);
+                self.info(tr!("rename-undone", file = rel));
+            }
+            Err(e) => self.error(e),
+        }
+    }
+
     fn undo_rename(&mut self) {
         if let (Some(site), Some(renamed)) = (&self.site, self.last_rename.take()) {
             self.workers.undo_rename(site, renamed);
         }
     }
 
-    fn apply_fix(&mut self, ctx: &egui::Context, fix: &crate::journal::check::Fix) {
-        let Some(doc) = self.doc.as_mut() else {
+    fn apply_fix(&mut self, fix: &crate::journal::check::Fix) {
+        let Some(doc) = self.doc_mut() else {
             return;
         };
         // A fix is applied only where the text it was computed on still stands (a row of the
@@ -345,23 +367,23 @@ impl DaybookApp {
             Some((text, range)) => {
                 doc.replace_text(text);
                 if fix.select {
-                    editor::select(ctx, &doc.text, range);
+                    self.select(range);
                 }
             }
             None => self.error(tr!("fix-no-longer-applies")),
         }
     }
 
-    fn answer_prompt(&mut self, ctx: &egui::Context, choice: PromptChoice) {
+    fn answer_prompt(&mut self, choice: PromptChoice) {
         let Some(after) = self.prompt.take() else {
             return;
         };
         let proceed = match choice {
             PromptChoice::Save => self.save(),
             PromptChoice::Discard => {
-                if let Some(doc) = &self.doc {
-                    self.autosave.remove(doc.path.clone());
-                    self.autosaved = None;
+                if let Some(open) = self.open.as_mut() {
+                    self.autosave.remove(open.doc.path.clone());
+                    open.autosaved = None;
                 }
                 true
             }
@@ -373,73 +395,9 @@ impl DaybookApp {
         match after {
             AfterPrompt::Open(path) => {
                 self.open_post_or_site(&path);
-                self.place_cursor_for_new_post(ctx);
+                self.place_cursor_for_new_post();
             }
-            AfterPrompt::Close => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            AfterPrompt::Close => self.effect(Effect::CloseWindow),
         }
-    }
-
-    fn find_next(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else {
-            return;
-        };
-        let from = self
-            .find
-            .current
-            .as_ref()
-            .map(|r| r.end)
-            .or_else(|| editor::cursor_byte(ctx, &doc.text))
-            .unwrap_or(0);
-        match self.find.next_match(&doc.text, from) {
-            Some(range) => {
-                editor::select(ctx, &doc.text, range.clone());
-                self.find.current = Some(range);
-                self.find.message = None;
-            }
-            None => {
-                self.find.current = None;
-                self.find.message = Some(tr!("no-match"));
-            }
-        }
-    }
-
-    fn replace_one(&mut self, ctx: &egui::Context) {
-        let Some(doc) = self.doc.as_mut() else {
-            return;
-        };
-        let current = self
-            .find
-            .current
-            .clone()
-            .filter(|r| doc.text.get(r.clone()) == Some(self.find.query.as_str()));
-        match current {
-            Some(range) => {
-                let mut text = doc.text.clone();
-                text.replace_range(range.clone(), &self.find.replacement);
-                doc.replace_text(text);
-                self.find.current = Some(range.start..range.start + self.find.replacement.len());
-                self.find_next(ctx);
-            }
-            None => self.find_next(ctx),
-        }
-    }
-
-    fn replace_all(&mut self) {
-        let Some(doc) = self.doc.as_mut() else {
-            return;
-        };
-        if self.find.query.is_empty() {
-            return;
-        }
-        let count = doc.text.matches(&self.find.query).count();
-        if count > 0 {
-            let text = doc.text.replace(&self.find.query, &self.find.replacement);
-            doc.replace_text(text);
-        }
-        self.find.current = None;
-        self.find.message = Some(tr!("replaced", count = count));
     }
 }

@@ -5,11 +5,10 @@
 use crate::tr;
 use std::path::PathBuf;
 
-use super::DaybookApp;
+use super::{Session, Status};
+use crate::command::Effect;
 use crate::site::git::{GitState, PathState};
 use crate::site::publish::PublishPlan;
-use crate::ui::publish::PublishView;
-use crate::ui::toolbar::Status;
 use crate::workers::git::{GitOp, GitOutcome};
 
 /// The repository state and the Publish panel.
@@ -68,7 +67,7 @@ impl PublishPanel {
     }
 }
 
-impl DaybookApp {
+impl Session {
     /// Read the repository's state again on a worker (folded: one read at a time, one more
     /// after it when asked meanwhile).
     pub(super) fn refresh_git(&mut self) {
@@ -111,7 +110,7 @@ impl DaybookApp {
             self.git.panel = None;
             return;
         }
-        let Some(doc) = &self.doc else {
+        let Some(doc) = self.open.as_ref().map(|o| &o.doc) else {
             self.error(tr!("publish-needs-post"));
             return;
         };
@@ -122,8 +121,11 @@ impl DaybookApp {
 
     /// Work out the plan for the open post's current text, when it is not planned yet.
     pub(super) fn plan_publish(&mut self) {
-        let (Some(site), Some(doc), Some(panel)) = (&self.site, &self.doc, &mut self.git.panel)
-        else {
+        let (Some(site), Some(doc), Some(panel)) = (
+            &self.site,
+            self.open.as_ref().map(|o| &o.doc),
+            &mut self.git.panel,
+        ) else {
             return;
         };
         if panel.post != doc.path {
@@ -143,13 +145,13 @@ impl DaybookApp {
     }
 
     /// Plan again once typing in the open post has paused (planning reads the site's files).
-    pub(super) fn plan_publish_after_pause(&mut self, ctx: &egui::Context) {
+    pub(super) fn plan_publish_after_pause(&mut self, now: std::time::Instant) {
         const PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
-        let (Some(doc), Some(_)) = (&self.doc, &self.git.panel) else {
+        let (Some(doc), Some(_)) = (self.open.as_ref().map(|o| &o.doc), &self.git.panel) else {
             return;
         };
-        if let Some(wait) = doc.pause_remaining(PAUSE, std::time::Instant::now()) {
-            ctx.request_repaint_after(wait);
+        if let Some(wait) = doc.pause_remaining(PAUSE, now) {
+            self.effect(Effect::RepaintAfter(wait));
             return;
         }
         self.plan_publish();
@@ -195,8 +197,11 @@ impl DaybookApp {
             }
             return;
         }
-        let (Some(site), Some(doc), Some(panel)) = (&self.site, &self.doc, &mut self.git.panel)
-        else {
+        let (Some(site), Some(doc), Some(panel)) = (
+            &self.site,
+            self.open.as_ref().map(|o| &o.doc),
+            &mut self.git.panel,
+        ) else {
             return;
         };
         let message = panel.message.trim().to_owned();
@@ -282,14 +287,14 @@ impl DaybookApp {
 
     /// What the toolbar says of the repository: the branch line, and the open post's files
     /// that are not committed (with their states).
-    pub(super) fn git_summary(&self) -> (Option<String>, Vec<(String, PathState)>) {
+    pub fn git_summary(&self) -> (Option<String>, Vec<(String, PathState)>) {
         let Some(Ok(state)) = &self.git.state else {
             return (None, Vec::new());
         };
         let mut files = Vec::new();
-        if let (Some(site), Some(doc)) = (&self.site, &self.doc) {
-            let rel = crate::site::check::relative_slash(&site.root, &doc.path);
-            for f in std::iter::once(&rel).chain(self.preview.uses_of(&doc.path)) {
+        if let (Some(site), Some(open)) = (&self.site, &self.open) {
+            let rel = crate::site::check::relative_slash(&site.root, &open.doc.path);
+            for f in std::iter::once(&rel).chain(&open.uses) {
                 let s = state.state_of(f);
                 if s != PathState::Committed {
                     files.push((f.clone(), s));
@@ -297,24 +302,5 @@ impl DaybookApp {
             }
         }
         (Some(state.summary()), files)
-    }
-
-    /// The panel's view, when it is open.
-    pub(super) fn publish_view(&self) -> Option<PublishView<'_>> {
-        let panel = self.git.panel.as_ref()?;
-        Some(PublishView {
-            post: self
-                .doc
-                .as_ref()
-                .map(super::document::Document::file_name)
-                .unwrap_or_default(),
-            git: self.git.state.as_ref(),
-            plan: panel.plan.as_ref(),
-            dirty: self.is_dirty(),
-            busy: panel.busy,
-            progress: &panel.progress,
-            outcome: panel.outcome.as_ref(),
-            blocked: panel.blocked(),
-        })
     }
 }

@@ -1,12 +1,15 @@
-//! Everything the user can ask of the window, as one enum. Buttons, menus and shortcuts
-//! push commands during the UI pass; the app runs them after it, so drawing never changes
-//! the world halfway through a frame.
+//! What flows between the window and the session: [`Command`]s (everything the user can
+//! ask, pushed by buttons, menus and shortcuts during the UI pass and run after it, so
+//! drawing never changes the world halfway through a frame) and [`Effect`]s (what the
+//! session asks of the window in return). Neither `ui` nor `session` owns this module.
 
+use std::ops::Range;
 use std::path::PathBuf;
+use std::time::Duration;
 
-use super::settings::ViewMode;
 use crate::journal::front_matter::NewValue;
 use crate::journal::slug::SlugStyle;
+use crate::settings::ViewMode;
 
 /// The fields of the new-post dialog.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,10 +64,14 @@ pub enum Command {
     FindNext,
     ReplaceOne,
     ReplaceAll,
+    /// Replace the open post's whole text as one undo step (a replace made by find).
+    EditText(String),
     SetView(ViewMode),
     Reindex,
     AnswerPrompt(PromptChoice),
     ToggleProblems,
+    /// Change the settings (from the Settings menu): the view edits a copy.
+    SetSettings(Box<crate::settings::Settings>),
     /// Hide the front matter in the editor (the form shows it), or show it again.
     SetFoldFrontMatter(bool),
     /// Show the file picker for photos (off the UI thread).
@@ -117,4 +124,39 @@ pub enum Command {
     },
     Push,
     Pull,
+}
+
+/// How a selection takes the keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Focus the editor.
+    Take,
+    /// Focus the editor unless another field is being typed in.
+    IfFree,
+}
+
+/// What the session asks of the window after a command or an event.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Effect {
+    /// Select these bytes of the open post in the editor.
+    Select { range: Range<usize>, focus: Focus },
+    /// Scroll the preview to the block made from this byte of the open post.
+    ScrollPreviewTo(usize),
+    /// Draw again after this long (a pause to wait out), even without input.
+    RepaintAfter(Duration),
+    /// Close the window (the user answered the unsaved-changes prompt).
+    CloseWindow,
+    /// Files of the site may have changed: prepare the preview (and its check) again.
+    FilesChanged,
+    /// Another post opened: forget widget state about the last one (find matches).
+    PostOpened,
+    /// Open the new-post dialog with these fields.
+    ShowNewPostDialog(NewPostForm),
+    /// The front-matter form made this text generation itself: keep its fields as typed.
+    FormSynced(u64),
+    /// Why the form's other keys could not be written (`None`: they were).
+    FormError(Option<String>),
+    /// No file dialog could be shown: ask for the photo paths in a small window.
+    AskForPhotoPaths,
 }

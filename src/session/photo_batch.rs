@@ -19,7 +19,7 @@ pub struct BatchItem {
     pub caption: String,
     pub captured: Option<CaptureTime>,
     /// The thumbnail, once made (or why it could not be).
-    pub thumb: Option<Result<egui::TextureHandle, String>>,
+    pub thumb: Option<Result<crate::workers::Thumbnail, String>>,
     pub result: Option<Result<Imported, String>>,
 }
 

@@ -6,7 +6,7 @@ use crate::tr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::DaybookApp;
+use super::Session;
 use super::document::Document;
 use crate::site::SiteConfig;
 use crate::site::recovery::RecoveryEntry;
@@ -76,11 +76,13 @@ impl Document {
     }
 }
 
-impl DaybookApp {
+impl Session {
     /// Start watching the open site (or say why it is polled or not watched).
     pub(super) fn start_watching(&mut self) {
         self.watcher = None;
-        let Some(site) = &self.site else { return };
+        let Some(site) = self.site.as_ref().filter(|_| self.watch) else {
+            return;
+        };
         match self.workers.watch(site) {
             Ok(w) => {
                 if let Some(why) = &w.polling {
@@ -124,7 +126,10 @@ impl DaybookApp {
     /// buffer, show the conflict bar for a dirty one, follow a rename, or keep the text of a
     /// deleted file as unsaved.
     pub(super) fn check_open_post_on_disk(&mut self, changed: &[PathBuf]) {
-        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let doc = &mut open.doc;
         match store::disk_fingerprint(&doc.path) {
             Ok(Some(fp)) if Some(fp) == doc.fingerprint => {}
             Ok(Some(fp)) => {
@@ -134,13 +139,13 @@ impl DaybookApp {
                 if Some(&Conflict {
                     theirs: theirs.text.clone(),
                     fingerprint: fp,
-                }) == self.conflict.as_ref()
+                }) == open.conflict.as_ref()
                 {
                     return;
                 }
-                self.deleted_on_disk = false;
+                open.deleted_on_disk = false;
                 if doc.is_dirty() {
-                    self.conflict = Some(Conflict {
+                    open.conflict = Some(Conflict {
                         theirs: theirs.text,
                         fingerprint: fp,
                     });
@@ -160,22 +165,22 @@ impl DaybookApp {
                 });
                 if let Some(new_path) = renamed {
                     let old = std::mem::replace(&mut doc.path, new_path.clone());
+                    open.autosaved = None;
                     if let Some(site) = &self.site {
                         self.settings
                             .last_post
                             .insert(site.root.clone(), new_path.clone());
                     }
                     self.autosave.remove(old);
-                    self.autosaved = None;
                     self.info(tr!(
                         "followed-rename",
                         path = new_path.display().to_string()
                     ));
-                } else if !self.deleted_on_disk {
-                    self.deleted_on_disk = true;
+                } else if !open.deleted_on_disk {
+                    open.deleted_on_disk = true;
                     doc.fingerprint = None;
                     doc.saved_text = String::new();
-                    self.conflict = None;
+                    open.conflict = None;
                 }
             }
             Err(e) => self.error(e.to_string()),
@@ -184,8 +189,10 @@ impl DaybookApp {
 
     /// Keep my text: the next save overwrites the file on purpose.
     pub(super) fn keep_mine(&mut self) {
-        if let (Some(doc), Some(conflict)) = (self.doc.as_mut(), self.conflict.take()) {
-            doc.fingerprint = Some(conflict.fingerprint);
+        if let Some(open) = self.open.as_mut()
+            && let Some(conflict) = open.conflict.take()
+        {
+            open.doc.fingerprint = Some(conflict.fingerprint);
             self.compare = None;
             self.info(tr!("keeping-yours"));
         }
@@ -193,44 +200,52 @@ impl DaybookApp {
 
     /// Take their text (one undo step brings mine back).
     pub(super) fn take_theirs(&mut self) {
-        if let (Some(doc), Some(conflict)) = (self.doc.as_mut(), self.conflict.take()) {
-            doc.reload_from_disk(conflict.theirs, conflict.fingerprint);
-            self.autosave.remove(doc.path.clone());
-            self.autosaved = None;
+        if let Some(open) = self.open.as_mut()
+            && let Some(conflict) = open.conflict.take()
+        {
+            open.doc
+                .reload_from_disk(conflict.theirs, conflict.fingerprint);
+            self.autosave.remove(open.doc.path.clone());
+            open.autosaved = None;
             self.compare = None;
         }
     }
 
     /// Show mine and theirs side by side.
     pub(super) fn compare_conflict(&mut self) {
-        if let (Some(doc), Some(conflict)) = (&self.doc, &self.conflict) {
+        if let Some(open) = &self.open
+            && let Some(conflict) = &open.conflict
+        {
             self.compare = Some(Comparison::new(
-                tr!("compare-conflict-title", file = doc.file_name()),
+                tr!("compare-conflict-title", file = open.doc.file_name()),
                 tr("compare-yours"),
-                &doc.text,
+                &open.doc.text,
                 tr("compare-on-disk-now"),
                 &conflict.theirs,
             ));
         }
     }
 
-    /// Write unsaved text to the recovery folder once typing has paused for the set delay;
-    /// remove it once the post is saved or its changes discarded.
-    pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
+    /// Write unsaved text to the recovery folder once typing has paused for the set delay
+    /// (at `now`); remove it once the post is saved or its changes discarded.
+    pub(super) fn autosave_tick(&mut self, now: std::time::Instant) {
         let delay = Duration::from_secs_f32(self.settings.autosave_seconds.max(0.0));
-        let Some(doc) = &self.doc else { return };
-        let key = (doc.path.clone(), doc.generation);
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let doc = &open.doc;
         if !doc.is_dirty() {
-            if self.autosaved.take().is_some() {
+            if open.autosaved.take().is_some() {
                 self.autosave.remove(doc.path.clone());
             }
             return;
         }
-        if self.settings.autosave_seconds <= 0.0 || self.autosaved.as_ref() == Some(&key) {
+        if self.settings.autosave_seconds <= 0.0 || open.autosaved == Some(doc.generation) {
             return;
         }
-        if let Some(wait) = doc.pause_remaining(delay, std::time::Instant::now()) {
-            ctx.request_repaint_after(wait);
+        if let Some(wait) = doc.pause_remaining(delay, now) {
+            self.effects
+                .push(crate::command::Effect::RepaintAfter(wait));
             return;
         }
         self.autosave.write(RecoveryEntry {
@@ -239,7 +254,7 @@ impl DaybookApp {
             base: doc.fingerprint,
             written_at: chrono::Utc::now().timestamp(),
         });
-        self.autosaved = Some(key);
+        open.autosaved = Some(doc.generation);
     }
 
     /// Restore the unsaved text of recovery entry `index`.
@@ -248,7 +263,7 @@ impl DaybookApp {
             return;
         }
         // Never replace unsaved work without asking: the user saves, discards or compares.
-        if let Some(doc) = &self.doc
+        if let Some(doc) = self.open.as_ref().map(|o| &o.doc)
             && doc.path == self.recovery[index].post
             && doc.is_dirty()
             && doc.text != self.recovery[index].text
@@ -263,10 +278,15 @@ impl DaybookApp {
             .is_some_and(|s| entry.post.starts_with(&s.root))
         {
             self.open_path(&entry.post);
-        } else if self.doc.as_ref().is_none_or(|d| d.path != entry.post) {
+        } else if self
+            .open
+            .as_ref()
+            .map(|o| &o.doc)
+            .is_none_or(|d| d.path != entry.post)
+        {
             self.open_post_now(&entry.post);
         }
-        match self.doc.as_mut() {
+        match self.open.as_mut().map(|o| &mut o.doc) {
             Some(doc) if doc.path == entry.post => {
                 let changed_since = entry.base.is_some() && entry.base != doc.fingerprint;
                 doc.replace_text(entry.text);
@@ -286,8 +306,9 @@ impl DaybookApp {
                 // The post is gone: recreate it from the recovered text when saved.
                 let mut doc = Document::from_text(&entry.post, entry.text);
                 doc.fingerprint = None;
-                self.doc = Some(doc);
-                self.deleted_on_disk = true;
+                let mut open = super::OpenPost::new(doc);
+                open.deleted_on_disk = true;
+                self.open = Some(open);
             }
         }
     }

@@ -8,16 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::DaybookApp;
+use super::{Caret, Session};
+use crate::command::{Effect, Focus};
 use crate::journal::photos::insert_links;
 use crate::journal::trip::{CaptureTime, live_photo_videos};
 use crate::site::photos::{Imported, PhotoTarget};
 use crate::site::trip::layout_for;
-use crate::ui::editor;
-
-/// What the open post's photo target is worked out from: its path, text generation and
-/// the folder chosen for it.
-pub type TargetKey = (PathBuf, u64, Option<String>);
 
 pub use super::photo_batch::{BatchItem, ImportBatch};
 
@@ -37,20 +33,20 @@ pub fn pasted_files(text: &str) -> Option<Vec<PathBuf>> {
     all_files.then_some(paths)
 }
 
-impl DaybookApp {
+impl Session {
     /// Where the open post's photos go now. Finding the folder in use scans every image
     /// link of the post, so the answer is kept until the text or the chosen folder changes.
     pub fn photo_target(&mut self) -> Option<PhotoTarget> {
-        let (site, doc) = (self.site.as_ref()?, self.doc.as_ref()?);
-        let chosen = self.photo_folders.get(&doc.path).cloned();
-        let key = (doc.path.clone(), doc.generation, chosen);
-        if let Some((k, target)) = &self.photo_target_cache
+        let (site, open) = (self.site.as_ref()?, self.open.as_mut()?);
+        let doc = &open.doc;
+        let key = (doc.generation, self.photo_folders.get(&doc.path).cloned());
+        if let Some((k, target)) = &open.photo_target
             && *k == key
         {
             return Some(target.clone());
         }
-        let target = PhotoTarget::for_post(site, &doc.path, &doc.text, key.2.as_deref());
-        self.photo_target_cache = Some((key, target.clone()));
+        let target = PhotoTarget::for_post(site, &doc.path, &doc.text, key.1.as_deref());
+        open.photo_target = Some((key, target.clone()));
         Some(target)
     }
 
@@ -61,7 +57,9 @@ impl DaybookApp {
             return;
         }
         let target = self.photo_target();
-        let (Some(site), Some(doc), Some(target)) = (&self.site, &self.doc, target) else {
+        let (Some(site), Some(doc), Some(target)) =
+            (&self.site, self.open.as_ref().map(|o| &o.doc), target)
+        else {
             self.error(tr!("photos-need-post"));
             return;
         };
@@ -152,10 +150,9 @@ impl DaybookApp {
 
     pub(super) fn photo_previewed(
         &mut self,
-        ctx: &egui::Context,
         batch: u64,
         index: usize,
-        result: Result<(egui::ColorImage, Option<CaptureTime>), String>,
+        result: Result<(crate::workers::Thumbnail, Option<CaptureTime>), String>,
     ) {
         let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {
             return;
@@ -167,22 +164,18 @@ impl DaybookApp {
             if item.captured.is_none() {
                 item.captured = captured;
             }
-            ctx.load_texture(
-                format!("daybook-thumb-{batch}-{index}"),
-                image,
-                egui::TextureOptions::LINEAR,
-            )
+            image
         }));
         b.sort();
-        self.sync_photo_links(ctx, false);
+        self.sync_photo_links(false, &super::NoCaret);
     }
 
     pub(super) fn photo_imported(
         &mut self,
-        ctx: &egui::Context,
         batch: u64,
         index: usize,
         result: Result<Imported, String>,
+        caret: &dyn Caret,
     ) {
         let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {
             return;
@@ -199,14 +192,14 @@ impl DaybookApp {
         if b.finished() {
             b.current = None;
             self.files_changed();
-            self.sync_photo_links(ctx, false);
+            self.sync_photo_links(false, caret);
         }
     }
 
     /// Write the batch's links into the post as they should stand now: at the cursor the
     /// first time (one undo step), then in place of what was written. `typing` groups the
     /// change with the next ones until a pause (an alt text being typed).
-    pub(super) fn sync_photo_links(&mut self, ctx: &egui::Context, typing: bool) {
+    pub(super) fn sync_photo_links(&mut self, typing: bool, caret: &dyn Caret) {
         let baseurl = self
             .site
             .as_ref()
@@ -220,7 +213,12 @@ impl DaybookApp {
         }
         let paragraphs = b.paragraphs(&baseurl);
         let core = paragraphs.join("\n\n");
-        let Some(doc) = self.doc.as_mut().filter(|d| d.path == b.post) else {
+        let Some(doc) = self
+            .open
+            .as_mut()
+            .map(|o| &mut o.doc)
+            .filter(|d| d.path == b.post)
+        else {
             if b.written.is_none() && !paragraphs.is_empty() {
                 b.links = Some(paragraphs);
                 self.error(tr!("import-post-switched"));
@@ -232,7 +230,7 @@ impl DaybookApp {
                 if paragraphs.is_empty() {
                     return;
                 }
-                let at = editor::cursor_byte(ctx, &doc.text).unwrap_or(doc.text.len());
+                let at = caret.caret(&doc.text).unwrap_or(doc.text.len());
                 let (text, inserted) = insert_links(&doc.text, at, &paragraphs);
                 let core_at = text[inserted.clone()]
                     .find(&core)
@@ -240,11 +238,10 @@ impl DaybookApp {
                 doc.replace_text(text);
                 // The caret goes after the links; the focus stays in a field being typed in
                 // (an alt text in the Photos window).
-                if editor::may_take_focus(ctx) {
-                    editor::select(ctx, &doc.text, inserted.end..inserted.end);
-                } else {
-                    editor::set_selection(ctx, &doc.text, inserted.end..inserted.end);
-                }
+                self.effects.push(Effect::Select {
+                    range: inserted.end..inserted.end,
+                    focus: Focus::IfFree,
+                });
                 b.written = Some((core, core_at));
                 let count = b.order.iter().filter(|i| b.items[**i].include).count();
                 self.info(tr!("photos-linked", count = count));
@@ -294,11 +291,7 @@ impl DaybookApp {
             return;
         };
         b.cancel.store(true, Ordering::Relaxed);
-        let text = self
-            .doc
-            .as_ref()
-            .map(|d| d.text.clone())
-            .unwrap_or_default();
+        let text = self.doc().map(|d| d.text.clone()).unwrap_or_default();
         let root = self.site.as_ref().map(|s| s.root.clone());
         for item in b.items.iter().filter(|i| !i.include) {
             if let (Some(Ok(photo)), Some(root)) = (&item.result, &root)
@@ -319,8 +312,8 @@ impl DaybookApp {
     }
 
     /// A choice made in the Photos window.
-    pub(super) fn edit_batch(&mut self, ctx: &egui::Context, edit: crate::app::command::PhotoEdit) {
-        use crate::app::command::PhotoEdit;
+    pub(super) fn edit_batch(&mut self, edit: crate::command::PhotoEdit, caret: &dyn Caret) {
+        use crate::command::PhotoEdit;
         let Some(b) = self.import.as_mut() else {
             return;
         };
@@ -361,44 +354,7 @@ impl DaybookApp {
                 self.settings.photos_by_day = on;
             }
         }
-        self.sync_photo_links(ctx, typing);
-    }
-
-    /// Files dropped on the window, and pasted file paths, become an import.
-    pub(super) fn take_dropped_and_pasted_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        // A post dropped on the window opens; photos dropped with it still attach.
-        let (posts, photos): (Vec<PathBuf>, Vec<PathBuf>) = dropped
-            .into_iter()
-            .partition(|p| crate::journal::post_name::has_post_extension(&p.to_string_lossy()));
-        if !photos.is_empty() {
-            self.import_photos(photos);
-        }
-        if let Some(post) = posts.into_iter().next() {
-            self.commands.push(super::command::Command::OpenPost(post));
-        }
-        let mut pasted = Vec::new();
-        ctx.input_mut(|i| {
-            i.events.retain(|e| match e {
-                egui::Event::Paste(text) => match pasted_files(text) {
-                    Some(files) => {
-                        pasted.extend(files);
-                        false
-                    }
-                    None => true,
-                },
-                _ => true,
-            });
-        });
-        if !pasted.is_empty() {
-            self.import_photos(pasted);
-        }
+        self.sync_photo_links(typing, caret);
     }
 
     /// The folder the picker opens in: the last one photos came from.

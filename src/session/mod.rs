@@ -1,0 +1,539 @@
+//! The editing session, with no egui in it: the open site, its post list, the open post
+//! and everything about it, the settings, the workers and what they report. The window
+//! (`app`) draws it, pushes [`Command`]s and carries out the [`Effect`]s it returns; tests
+//! drive it directly, with workers run inline and the clock given.
+//!
+//! [`Session::apply`] runs a command, [`Session::on_event`] applies what a worker reported,
+//! [`Session::tick`] does what time alone asks for (autosave, a plan after a typing pause);
+//! each returns the effects for the window (select a range, repaint later, close).
+
+pub mod disk;
+pub mod document;
+pub mod new_post;
+mod open_post;
+mod photo_batch;
+pub mod photos;
+pub mod publish;
+mod run;
+pub mod sample;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::command::{Command, Effect};
+use crate::journal::check::Problem;
+use crate::settings::Settings;
+use crate::site::Site;
+use crate::site::index::PostSummary;
+use crate::tr;
+use crate::workers::{Event, Workers};
+use document::Document;
+pub use open_post::OpenPost;
+
+/// A message for the user in the toolbar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// What to do once the user has answered the unsaved-changes prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AfterPrompt {
+    Open(PathBuf),
+    Close,
+}
+
+/// What the session needs to know of the editor when it runs a command: the caret.
+pub trait Caret {
+    /// The caret as a byte offset into `text` (the open post's text), if the editor has one.
+    fn caret(&self, text: &str) -> Option<usize>;
+}
+
+/// No caret (the links of a photo import go at the end of the post).
+pub struct NoCaret;
+
+impl Caret for NoCaret {
+    fn caret(&self, _text: &str) -> Option<usize> {
+        None
+    }
+}
+
+/// Where the session keeps its files, and how it starts.
+#[derive(Debug, Clone)]
+pub struct SessionStart {
+    /// A site folder or a post; `None`: the last site, else the sample journal.
+    pub path: Option<PathBuf>,
+    /// Where to install the sample journal (default: the user's data folder).
+    pub sample_dir: Option<PathBuf>,
+    /// daybook's data folder, for recovery files (default: `<data dir>/daybook`).
+    pub data_dir: Option<PathBuf>,
+    /// Watch the site for changes made by others (a window does; a test sends the events).
+    pub watch: bool,
+}
+
+pub struct Session {
+    pub site: Option<Site>,
+    pub posts: Vec<PostSummary>,
+    /// The request the shown post list and site problems answer (older results are ignored).
+    posts_seq: u64,
+    site_check_seq: u64,
+    /// The last image rename, for its undo.
+    last_rename: Option<crate::site::rename::Renamed>,
+    /// The open post and everything about it, replaced as a whole when a post opens.
+    pub open: Option<OpenPost>,
+    pub settings: Settings,
+    pub status: Option<Status>,
+    pub prompt: Option<AfterPrompt>,
+    workers: Workers,
+    /// The post whose cursor goes to the end of its body once opened (a new post).
+    focus_body_of: Option<PathBuf>,
+    pub site_problems: Option<Vec<Problem>>,
+    pub checking_site: bool,
+    /// A line to select once this post is open (jumping to a problem in another post).
+    pending_jump: Option<(PathBuf, usize)>,
+    watch: bool,
+    watcher: Option<crate::workers::watcher::SiteWatcher>,
+    /// A notice about watching the site (polling, a rescan), shown until dismissed.
+    pub notice: Option<String>,
+    /// Two texts side by side (a conflict, or recovered text and the file).
+    pub compare: Option<disk::Comparison>,
+    autosave: crate::workers::autosave::Autosave,
+    /// Unsaved text found from an earlier run, offered back.
+    pub recovery: Vec<crate::site::recovery::RecoveryEntry>,
+    /// How often the open post was reloaded from disk, and how often the conflict bar came
+    /// up (for tests and diagnostics).
+    pub reloads: u64,
+    pub conflicts_shown: u64,
+    /// daybook's data folder (recovery files, pasted images).
+    pub data_dir: PathBuf,
+    /// The photo import in progress or last finished.
+    pub import: Option<photos::ImportBatch>,
+    next_batch: u64,
+    /// The photo folder chosen for a post, when not the one its images already use.
+    photo_folders: std::collections::HashMap<PathBuf, String>,
+    /// The repository's state and the Publish panel.
+    pub git: publish::GitPanel,
+    /// Effects for the window, gathered while a command or event runs.
+    effects: Vec<Effect>,
+}
+
+impl Session {
+    /// A session reporting through `workers`, started on `start`.
+    pub fn new(settings: Settings, workers: Workers, start: SessionStart) -> Session {
+        crate::i18n::apply_choice(settings.language);
+        let data_dir: PathBuf = start
+            .data_dir
+            .clone()
+            .or_else(|| dirs::data_dir().map(|d| d.join("daybook")))
+            .unwrap_or_else(|| std::env::temp_dir().join("daybook"));
+        let recovery_folder = crate::site::recovery::folder(&data_dir);
+        let mut session = Session {
+            site: None,
+            posts: Vec::new(),
+            posts_seq: 0,
+            site_check_seq: 0,
+            last_rename: None,
+            open: None,
+            settings,
+            status: None,
+            prompt: None,
+            workers,
+            focus_body_of: None,
+            site_problems: None,
+            checking_site: false,
+            pending_jump: None,
+            watch: start.watch,
+            watcher: None,
+            notice: None,
+            compare: None,
+            recovery: crate::site::recovery::pending(&recovery_folder),
+            autosave: crate::workers::autosave::Autosave::start(recovery_folder),
+            reloads: 0,
+            conflicts_shown: 0,
+            data_dir,
+            import: None,
+            next_batch: 0,
+            photo_folders: std::collections::HashMap::new(),
+            git: publish::GitPanel::default(),
+            effects: Vec::new(),
+        };
+        session.start(start.path, start.sample_dir);
+        session
+    }
+
+    /// Run `command`; the effects for the window.
+    pub fn apply(&mut self, command: Command, caret: &dyn Caret) -> Vec<Effect> {
+        self.run(command, caret);
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Apply what workers reported since the last call.
+    pub fn drain_events(&mut self, caret: &dyn Caret) -> Vec<Effect> {
+        for event in self.workers.drain() {
+            self.on_event(event, caret);
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// What time alone asks for, at `now`: autosave after a pause, the publish plan after
+    /// a pause, the end of a typing burst, a language change.
+    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        self.autosave_tick(now);
+        self.plan_publish_after_pause(now);
+        if let Some(doc) = self.doc_mut()
+            && let Some(wait) = doc.tick(now)
+        {
+            self.effects.push(Effect::RepaintAfter(wait));
+        }
+        if crate::i18n::apply_choice(self.settings.language) {
+            // Problems and notes are worded when made: make them again.
+            self.files_changed();
+            self.site_problems = None;
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Effects gathered outside [`Session::apply`] and friends (opening a path).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    fn effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// The open post's document.
+    pub fn doc(&self) -> Option<&Document> {
+        self.open.as_ref().map(|o| &o.doc)
+    }
+
+    pub fn doc_mut(&mut self) -> Option<&mut Document> {
+        self.open.as_mut().map(|o| &mut o.doc)
+    }
+
+    fn start(&mut self, path: Option<PathBuf>, sample_dir: Option<PathBuf>) {
+        if let Some(p) = path {
+            self.open_path(&p);
+            return;
+        }
+        if let Some(last) = self.settings.last_site.clone().filter(|s| s.is_dir()) {
+            self.open_path(&last);
+            return;
+        }
+        match sample_dir.or_else(sample::default_location) {
+            Some(dir) => match sample::install(&dir) {
+                Ok(root) if root.join(sample::WELCOME_POST).is_file() => {
+                    self.open_path(&root.join(sample::WELCOME_POST))
+                }
+                Ok(root) => self.open_path(&root),
+                Err(e) => self.error(tr!("sample-failed", error = e.to_string())),
+            },
+            None => self.error(tr!("sample-no-data-folder")),
+        }
+    }
+
+    /// Open the site at or above `path`, and `path` itself when it is a post.
+    pub fn open_path(&mut self, path: &Path) {
+        match Site::find(path) {
+            Ok(site) => {
+                let post = path
+                    .is_file()
+                    .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+                self.open_site(site, post);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Open `path`: a post of the open site in place, anything else (another site, a post
+    /// in it) with its site.
+    fn open_post_or_site(&mut self, path: &Path) {
+        let in_site = self.site.as_ref().is_some_and(|s| {
+            let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+            path.is_file() && abs.starts_with(&s.root)
+        });
+        if in_site {
+            self.open_post_now(path);
+        } else {
+            self.open_path(path);
+        }
+    }
+
+    fn open_site(&mut self, site: Site, post: Option<PathBuf>) {
+        // Indexed on a worker: a site of thousands of posts never blocks the window.
+        self.posts = Vec::new();
+        self.workers.index(&site);
+        self.settings.last_site = Some(site.root.clone());
+        self.settings.remember_site(&site.root);
+        self.site_problems = None;
+        self.notice = None;
+        let remembered = self
+            .settings
+            .last_post
+            .get(&site.root)
+            .filter(|p| p.is_file())
+            .cloned();
+        self.site = Some(site);
+        self.open = None;
+        self.git = publish::GitPanel::default();
+        self.refresh_git();
+        self.start_watching();
+        if let Some(target) = post.or(remembered) {
+            self.open_post_now(&target);
+        }
+    }
+
+    fn open_post_now(&mut self, path: &Path) {
+        match crate::site::store::load_post(path) {
+            Ok(loaded) => {
+                let doc = Document::from_loaded(loaded);
+                if let Some(site) = &self.site {
+                    self.settings
+                        .last_post
+                        .insert(site.root.clone(), doc.path.clone());
+                }
+                self.compare = None;
+                // Everything about the post that was open goes with it.
+                self.open = Some(OpenPost::new(doc));
+                self.status = None;
+                self.effect(Effect::PostOpened);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn error(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn info(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: false,
+        });
+    }
+
+    /// Whether an image rename can be undone, and the name it would get back.
+    pub fn undo_rename_name(&self) -> Option<&str> {
+        self.last_rename.as_ref().map(|r| r.old_rel.as_str())
+    }
+
+    /// Whether the conflict bar is showing.
+    pub fn has_conflict(&self) -> bool {
+        self.open.as_ref().is_some_and(|o| o.conflict.is_some())
+    }
+
+    /// Whether the open post was deleted on disk (its text kept as unsaved).
+    pub fn is_deleted_on_disk(&self) -> bool {
+        self.open.as_ref().is_some_and(|o| o.deleted_on_disk)
+    }
+
+    /// The posts whose unsaved text from an earlier run is offered back.
+    pub fn recoverable(&self) -> Vec<PathBuf> {
+        self.recovery.iter().map(|r| r.post.clone()).collect()
+    }
+
+    /// Whether the save / discard / cancel prompt is showing.
+    pub fn is_prompting(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc().is_some_and(Document::is_dirty)
+    }
+
+    /// The time now, in the site's zone.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        let zone = self
+            .site
+            .as_ref()
+            .map(|s| s.config.zone())
+            .unwrap_or(crate::journal::date::Zone::Local);
+        zone.to_zone(chrono::Utc::now().fixed_offset())
+    }
+
+    /// The window's title: the post (● when unsaved) and the site.
+    pub fn window_title(&self) -> String {
+        let site = self
+            .site
+            .as_ref()
+            .map(|s| {
+                s.config.title.clone().unwrap_or_else(|| {
+                    s.root
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                })
+            })
+            .unwrap_or_else(|| tr!("no-site"));
+        match self.doc() {
+            Some(d) => format!(
+                "{}{} — {site} — daybook",
+                d.file_name(),
+                if d.is_dirty() { " ●" } else { "" }
+            ),
+            None => format!("{site} — daybook"),
+        }
+    }
+
+    /// Files in the site may have changed: forget what was cached about them.
+    pub(crate) fn files_changed(&mut self) {
+        if let Some(open) = self.open.as_mut() {
+            open.problems_generation = None;
+        }
+        self.effect(Effect::FilesChanged);
+    }
+
+    /// The problems and used files the preview worker found in the open post's text at
+    /// `generation`, offered once typing has paused for a moment (`now`): the problems
+    /// panel does not flicker while the user types.
+    pub fn offer_problems(
+        &mut self,
+        generation: u64,
+        found: impl FnOnce() -> (Vec<Problem>, Vec<String>),
+        now: Instant,
+    ) {
+        const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        if open.problems_generation == Some(generation) || open.doc.generation != generation {
+            return;
+        }
+        if let Some(wait) = open.doc.pause_remaining(PAUSE, now) {
+            self.effects.push(Effect::RepaintAfter(wait));
+            return;
+        }
+        let (problems, uses) = found();
+        open.problems = problems;
+        open.uses = uses;
+        open.problems_generation = Some(generation);
+    }
+
+    /// The problems of the open post, when they match its current text.
+    pub fn post_problems(&self) -> &[Problem] {
+        self.open.as_ref().map_or(&[], |o| o.problems.as_slice())
+    }
+
+    /// The problems of the whole site, once checked.
+    pub fn site_problems(&self) -> Option<&[Problem]> {
+        self.site_problems.as_deref()
+    }
+
+    /// The window regained focus: photos may have been copied into the site meanwhile, or
+    /// committed elsewhere.
+    pub fn focus_regained(&mut self) -> Vec<Effect> {
+        self.files_changed();
+        self.refresh_git();
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The user asked to close the window: `true` when it may close now, else the prompt
+    /// asks about the unsaved changes first.
+    pub fn close_requested(&mut self) -> bool {
+        if self.is_dirty() {
+            self.prompt = Some(AfterPrompt::Close);
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Apply one worker event.
+    fn on_event(&mut self, event: Event, caret: &dyn Caret) {
+        let ours = |s: &Session, root: &Path| s.site.as_ref().is_some_and(|s| s.root == root);
+        match event {
+            Event::SiteIndexed { root, posts, seq } => {
+                // A late result of an older index never replaces a newer one.
+                if ours(self, &root) && seq > self.posts_seq {
+                    self.posts = posts;
+                    self.posts_seq = seq;
+                }
+            }
+            Event::FilesChanged {
+                root,
+                paths,
+                rescan,
+            } => {
+                if ours(self, &root) {
+                    self.files_changed_on_disk(&paths, rescan);
+                }
+            }
+            Event::PhotoStarted { batch, index } => self.photo_started(batch, index),
+            Event::PhotoPreviewed {
+                batch,
+                index,
+                result,
+            } => self.photo_previewed(batch, index, result),
+            Event::PhotoImported {
+                batch,
+                index,
+                result,
+            } => self.photo_imported(batch, index, result, caret),
+            Event::PasteFailed(message) => self.error(tr!("paste-failed", error = message)),
+            Event::PhotosPicked { paths, no_dialog } => match paths {
+                Some(paths) => self.import_photos(paths),
+                None if no_dialog => self.effect(Effect::AskForPhotoPaths),
+                None => {}
+            },
+            Event::ImageRenamed { root, result, open } => {
+                if ours(self, &root) {
+                    self.image_renamed(result, open.as_ref());
+                }
+            }
+            Event::RenameUndone { root, result } => {
+                if ours(self, &root) {
+                    self.rename_undone(result);
+                }
+            }
+            Event::GitState { root, state } => {
+                if ours(self, &root) {
+                    self.git_state_read(state);
+                }
+            }
+            Event::PublishPlanned {
+                root,
+                post,
+                generation,
+                plan,
+            } => {
+                if ours(self, &root) {
+                    self.publish_planned(&post, generation, plan);
+                }
+            }
+            Event::GitProgress { root, line } => {
+                if ours(self, &root) {
+                    self.git_progress(line);
+                }
+            }
+            Event::GitFinished { root, outcome } => {
+                if ours(self, &root) {
+                    self.git_finished(&outcome);
+                }
+            }
+            Event::SiteChecked {
+                root,
+                problems,
+                seq,
+            } => {
+                if ours(self, &root) && seq > self.site_check_seq {
+                    self.site_check_seq = seq;
+                    self.checking_site = false;
+                    match problems {
+                        Ok(p) => self.site_problems = Some(p),
+                        Err(e) => self.error(tr!("check-site-failed", error = e)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

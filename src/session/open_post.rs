@@ -1,0 +1,40 @@
+//! The open post and everything that is about it alone: replaced as a whole when another
+//! post opens, so nothing of one post leaks into the next.
+
+use super::disk::Conflict;
+use super::document::Document;
+use crate::journal::check::Problem;
+use crate::site::photos::PhotoTarget;
+
+pub struct OpenPost {
+    pub doc: Document,
+    /// It changed on disk while it had unsaved changes.
+    pub conflict: Option<Conflict>,
+    /// It was deleted on disk; its text is kept as unsaved.
+    pub deleted_on_disk: bool,
+    /// The text generation last written to the recovery folder.
+    pub autosaved: Option<u64>,
+    /// What `daybook check` finds in it, the site files its page uses, and the text
+    /// generation they were found in.
+    pub problems: Vec<Problem>,
+    pub uses: Vec<String>,
+    pub problems_generation: Option<u64>,
+    /// Where its photos go, and what that was worked out from (text generation, chosen
+    /// folder).
+    pub photo_target: Option<((u64, Option<String>), PhotoTarget)>,
+}
+
+impl OpenPost {
+    pub fn new(doc: Document) -> OpenPost {
+        OpenPost {
+            doc,
+            conflict: None,
+            deleted_on_disk: false,
+            autosaved: None,
+            problems: Vec::new(),
+            uses: Vec::new(),
+            problems_generation: None,
+            photo_target: None,
+        }
+    }
+}
