@@ -130,6 +130,8 @@ impl Session {
             .or_else(|| dirs::data_dir().map(|d| d.join("daybook")))
             .unwrap_or_else(|| std::env::temp_dir().join("daybook"));
         let recovery_folder = crate::site::recovery::folder(&data_dir);
+        let recovery = crate::site::recovery::pending(&recovery_folder);
+        let autosave = workers.autosave(recovery_folder);
         let mut session = Session {
             site: None,
             posts: Vec::new(),
@@ -149,8 +151,8 @@ impl Session {
             watcher: None,
             notice: None,
             compare: None,
-            recovery: crate::site::recovery::pending(&recovery_folder),
-            autosave: crate::workers::autosave::Autosave::start(recovery_folder),
+            recovery,
+            autosave,
             reloads: 0,
             conflicts_shown: 0,
             data_dir,

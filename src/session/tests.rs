@@ -1,1 +1,449 @@
+//! The session without a window: workers run inline (each job done before the call that
+//! asked for it returns), the clock is given, and worker events are applied by hand where
+//! the window's watcher would send them. No threads, no sleeps.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::command::{Focus, PromptChoice};
+use crate::i18n::{Language, LanguageChoice};
+
+const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
+
+/// A copy of the sample journal, and daybook's data folder beside it.
+fn journal() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = sample::install(&dir.path().join("journal")).unwrap();
+    let data = dir.path().join("data");
+    (dir, root, data)
+}
+
+fn settings() -> Settings {
+    Settings {
+        language: LanguageChoice::Use(Language::English),
+        ..Settings::default()
+    }
+}
+
+/// A session on `open`, with inline workers and no watcher, its first events applied.
+fn session_on(open: &Path, data: &Path) -> Session {
+    let mut s = Session::new(
+        settings(),
+        Workers::inline(),
+        SessionStart {
+            path: Some(open.to_owned()),
+            sample_dir: None,
+            data_dir: Some(data.to_owned()),
+            watch: false,
+        },
+    );
+    let _ = s.drain_events(&NoCaret);
+    s
+}
+
+/// The caret at a fixed byte.
+struct At(usize);
+
+impl Caret for At {
+    fn caret(&self, _text: &str) -> Option<usize> {
+        Some(self.0)
+    }
+}
+
+fn text(s: &Session) -> &str {
+    &s.doc().unwrap().text
+}
+
+/// Type `more` at the end of the open post at `now`.
+fn type_at_end(s: &mut Session, more: &str, now: Instant) {
+    let doc = s.doc_mut().unwrap();
+    doc.text.push_str(more);
+    doc.typed(now);
+}
+
+/// What the watcher would report for `paths` of the open site.
+fn files_changed(s: &mut Session, paths: &[PathBuf]) -> Vec<Effect> {
+    let root = s.site.as_ref().unwrap().root.clone();
+    s.on_event(
+        Event::FilesChanged {
+            root,
+            paths: paths.to_vec(),
+            rescan: None,
+        },
+        &NoCaret,
+    );
+    let effects = s.take_effects();
+    let mut more = s.drain_events(&NoCaret);
+    more.splice(0..0, effects);
+    more
+}
+
+#[test]
+fn opening_a_site_lists_its_posts_and_opens_the_post() {
+    let (_d, root, data) = journal();
+    let s = session_on(&root.join(FIRST), &data);
+    assert_eq!(s.doc().unwrap().path, root.join(FIRST));
+    assert!(s.posts.len() >= 3, "{} posts", s.posts.len());
+    assert!(!s.is_dirty());
+    assert!(
+        s.window_title()
+            .starts_with("2024-05-03-부산-여행-첫-날.md — ")
+    );
+}
+
+#[test]
+fn opening_another_post_replaces_everything_about_the_last_one() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let t0 = Instant::now();
+    // The first post: edited, then changed on disk (the conflict bar), with problems.
+    type_at_end(&mut s, "\n내 글", t0);
+    std::fs::write(root.join(FIRST), "---\ntitle: theirs\n---\n").unwrap();
+    let _ = files_changed(&mut s, &[root.join(FIRST)]);
+    assert!(s.has_conflict());
+    s.open.as_mut().unwrap().problems = vec![];
+    // Opening the second asks first; discarding opens it with nothing of the first.
+    let _ = s.apply(Command::OpenPost(root.join(SECOND)), &NoCaret);
+    assert!(s.is_prompting());
+    assert_eq!(
+        s.doc().unwrap().path,
+        root.join(FIRST),
+        "asked, not yet opened"
+    );
+    let effects = s.apply(Command::AnswerPrompt(PromptChoice::Discard), &NoCaret);
+    assert!(effects.contains(&Effect::PostOpened));
+    let open = s.open.as_ref().unwrap();
+    assert_eq!(open.doc.path, root.join(SECOND));
+    assert!(open.conflict.is_none() && !open.deleted_on_disk);
+    assert!(open.autosaved.is_none() && open.problems_generation.is_none());
+    assert!(!s.is_dirty() && !s.is_prompting());
+}
+
+#[test]
+fn saving_writes_the_text_and_refuses_a_file_changed_meanwhile() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    type_at_end(&mut s, "\n저장할 줄", Instant::now());
+    let _ = s.apply(Command::SavePost, &NoCaret);
+    assert!(!s.is_dirty());
+    assert_eq!(std::fs::read_to_string(root.join(FIRST)).unwrap(), text(&s));
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|st| st.text.starts_with("Saved"))
+    );
+    // Someone else writes the file; no watcher told us. Saving refuses and shows the bar.
+    type_at_end(&mut s, "\n하나 더", Instant::now());
+    std::fs::write(root.join(FIRST), "---\ntitle: someone else\n---\n").unwrap();
+    let _ = s.apply(Command::SavePost, &NoCaret);
+    assert!(s.is_dirty() && s.has_conflict());
+    assert!(s.status.as_ref().is_some_and(|st| st.is_error));
+    assert_eq!(
+        std::fs::read_to_string(root.join(FIRST)).unwrap(),
+        "---\ntitle: someone else\n---\n"
+    );
+}
+
+#[test]
+fn changes_on_disk_reload_conflict_delete_or_follow_a_rename() {
+    #[derive(Debug, Clone, Copy)]
+    enum Change {
+        Rewrite,
+        Delete,
+        Rename,
+    }
+    // (case, unsaved edits, change) → (reloaded, conflict, deleted, followed the rename)
+    let table = [
+        (
+            "clean post rewritten",
+            false,
+            Change::Rewrite,
+            (true, false, false, false),
+        ),
+        (
+            "edited post rewritten",
+            true,
+            Change::Rewrite,
+            (false, true, false, false),
+        ),
+        (
+            "clean post deleted",
+            false,
+            Change::Delete,
+            (false, false, true, false),
+        ),
+        (
+            "edited post deleted",
+            true,
+            Change::Delete,
+            (false, false, true, false),
+        ),
+        (
+            "clean post renamed",
+            false,
+            Change::Rename,
+            (false, false, false, true),
+        ),
+    ];
+    for (case, edited, change, (reloaded, conflict, deleted, followed)) in table {
+        let (_d, root, data) = journal();
+        let post = root.join(FIRST);
+        let renamed = root.join("_posts/2024-05-03-busan.md");
+        let mut s = session_on(&post, &data);
+        if edited {
+            type_at_end(&mut s, "\n고친 줄", Instant::now());
+        }
+        let mine = text(&s).to_owned();
+        let changed = match change {
+            Change::Rewrite => {
+                std::fs::write(&post, "---\ntitle: theirs\n---\n").unwrap();
+                vec![post.clone()]
+            }
+            Change::Delete => {
+                std::fs::remove_file(&post).unwrap();
+                vec![post.clone()]
+            }
+            Change::Rename => {
+                std::fs::rename(&post, &renamed).unwrap();
+                vec![post.clone(), renamed.clone()]
+            }
+        };
+        let _ = files_changed(&mut s, &changed);
+        assert_eq!(s.reloads == 1, reloaded, "{case}: reloaded");
+        assert_eq!(s.has_conflict(), conflict, "{case}: conflict");
+        assert_eq!(s.is_deleted_on_disk(), deleted, "{case}: deleted");
+        assert_eq!(
+            s.doc().unwrap().path == renamed,
+            followed,
+            "{case}: followed"
+        );
+        if reloaded {
+            assert_eq!(text(&s), "---\ntitle: theirs\n---\n", "{case}");
+            assert!(
+                s.doc().unwrap().can_undo(),
+                "{case}: the reload is undoable"
+            );
+        } else {
+            assert_eq!(text(&s), mine, "{case}: my text is kept");
+        }
+    }
+}
+
+#[test]
+fn a_conflict_keeps_mine_or_takes_theirs_undoably() {
+    let (_d, root, data) = journal();
+    let post = root.join(FIRST);
+    for keep_mine in [true, false] {
+        let mut s = session_on(&post, &data);
+        type_at_end(&mut s, "\n내 글", Instant::now());
+        let mine = text(&s).to_owned();
+        std::fs::write(&post, "---\ntitle: theirs\n---\n").unwrap();
+        let _ = files_changed(&mut s, std::slice::from_ref(&post));
+        assert!(s.has_conflict());
+        if keep_mine {
+            let _ = s.apply(Command::KeepMine, &NoCaret);
+            let _ = s.apply(Command::SavePost, &NoCaret);
+            assert_eq!(std::fs::read_to_string(&post).unwrap(), mine);
+        } else {
+            let _ = s.apply(Command::TakeTheirs, &NoCaret);
+            assert_eq!(text(&s), "---\ntitle: theirs\n---\n");
+            let _ = s.apply(Command::Undo, &NoCaret);
+            assert_eq!(text(&s), mine, "one undo brings mine back");
+        }
+        assert!(!s.has_conflict());
+        // Restore the post for the next round.
+        std::fs::write(&post, sample_text()).unwrap();
+    }
+}
+
+fn sample_text() -> &'static [u8] {
+    sample::FILES
+        .iter()
+        .find(|(rel, _)| *rel == FIRST)
+        .map(|(_, bytes)| *bytes)
+        .unwrap()
+}
+
+#[test]
+fn unsaved_text_goes_to_recovery_after_a_pause_and_comes_back_in_the_next_session() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let t0 = Instant::now();
+    type_at_end(&mut s, "\n복구할 글", t0);
+    let recovered = text(&s).to_owned();
+    // Within the pause: nothing written, a repaint asked for when it ends.
+    let effects = s.tick(t0 + Duration::from_millis(500));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::RepaintAfter(d) if *d <= Duration::from_secs(3)))
+    );
+    assert!(crate::site::recovery::pending(&crate::site::recovery::folder(&data)).is_empty());
+    // After it: written (inline, so already on disk).
+    let _ = s.tick(t0 + Duration::from_secs(4));
+    assert_eq!(
+        s.open.as_ref().unwrap().autosaved,
+        Some(s.doc().unwrap().generation)
+    );
+    drop(s);
+    // The next session offers it back; restoring makes it the unsaved text again.
+    let mut next = session_on(&root.join(SECOND), &data);
+    assert_eq!(next.recoverable(), vec![root.join(FIRST)]);
+    let _ = next.apply(Command::RestoreRecovery(0), &NoCaret);
+    assert_eq!(next.doc().unwrap().path, root.join(FIRST));
+    assert_eq!(text(&next), recovered);
+    assert!(next.is_dirty() && next.recoverable().is_empty());
+}
+
+#[test]
+fn problems_wait_for_a_typing_pause_and_a_fix_is_one_undo_step() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let t0 = Instant::now();
+    type_at_end(&mut s, "\n", t0);
+    let check = |s: &Session| {
+        let site = s.site.as_ref().unwrap();
+        let checker = crate::site::check::Checker::new(site, s.now());
+        (checker.check_text(FIRST, text(s)), Vec::new())
+    };
+    let generation = s.doc().unwrap().generation;
+    let found = check(&s);
+    // Still typing: not shown yet, a repaint asked for.
+    s.offer_problems(
+        generation,
+        || found.clone(),
+        t0 + Duration::from_millis(100),
+    );
+    assert!(s.post_problems().is_empty());
+    assert!(
+        s.effects
+            .iter()
+            .any(|e| matches!(e, Effect::RepaintAfter(_)))
+    );
+    s.offer_problems(generation, || found.clone(), t0 + Duration::from_secs(1));
+    let spaced = s
+        .post_problems()
+        .iter()
+        .find(|p| p.rule == "spaced-image-url")
+        .cloned()
+        .expect("the sample has a spaced image path");
+    // The fix wraps the path; one undo takes it back.
+    let before = text(&s).to_owned();
+    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()), &NoCaret);
+    assert!(text(&s).contains("](</images/busan2024/"), "{}", text(&s));
+    let _ = s.apply(Command::Undo, &NoCaret);
+    assert_eq!(text(&s), before);
+    // Where its lines no longer stand, a fix is refused with a message.
+    s.doc_mut()
+        .unwrap()
+        .replace_text("---\ntitle: x\n---\n".into());
+    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()), &NoCaret);
+    assert_eq!(text(&s), "---\ntitle: x\n---\n");
+    assert!(s.status.as_ref().is_some_and(|st| st.is_error));
+}
+
+#[test]
+fn renaming_a_spaced_image_updates_the_open_post_and_undoes() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let rel = "images/busan2024/2024-05-03 10.12.40.jpg";
+    assert!(text(&s).contains(rel));
+    let _ = s.apply(Command::RenameImage(rel.to_owned()), &NoCaret);
+    let _ = s.drain_events(&NoCaret);
+    assert!(!text(&s).contains(rel), "the open post's link follows");
+    assert!(!root.join(rel).exists());
+    let old = s.undo_rename_name().map(str::to_owned);
+    assert_eq!(old.as_deref(), Some(rel));
+    let _ = s.apply(Command::UndoRename, &NoCaret);
+    let _ = s.drain_events(&NoCaret);
+    assert!(root.join(rel).is_file(), "the file has its old name back");
+    assert!(s.undo_rename_name().is_none());
+}
+
+#[test]
+fn photos_are_linked_at_the_caret_in_capture_order_as_one_undo_step() {
+    let (d, root, data) = journal();
+    let camera = d.path().join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    // Given newest first; linked oldest first.
+    let photos = [
+        ("IMG_0002.JPG", "2024:05:03 15:00:00", 30),
+        ("IMG_0001.JPG", "2024:05:03 09:00:00", 200),
+    ];
+    let mut paths = Vec::new();
+    for (name, time, red) in photos {
+        let jpeg = image::RgbImage::from_pixel(64, 48, image::Rgb([red, 30, 30]));
+        let mut bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+            .encode_image(&jpeg)
+            .unwrap();
+        let bytes = crate::site::photo_meta::with_exif(
+            bytes,
+            crate::site::photo_meta::build(1, time, false),
+        )
+        .unwrap();
+        std::fs::write(camera.join(name), bytes).unwrap();
+        paths.push(camera.join(name));
+    }
+    let mut s = session_on(&root.join(FIRST), &data);
+    let before = text(&s).to_owned();
+    let caret = before.find("# 자갈치 시장").unwrap();
+    let _ = s.apply(Command::ImportPhotos(paths), &At(caret));
+    let effects = s.drain_events(&At(caret));
+    let after = text(&s).to_owned();
+    let first = after.find("2024-05-03-090000.jpg");
+    let second = after.find("2024-05-03-150000.jpg");
+    let (first, second) = (first.expect(&after), second.expect(&after));
+    assert!(first < second, "capture order:\n{after}");
+    assert!(first >= caret && after[caret..].contains("# 자갈치 시장"));
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::Select {
+            focus: Focus::IfFree,
+            ..
+        }
+    )));
+    assert!(s.import.as_ref().is_some_and(|b| b.finished()));
+    let _ = s.apply(Command::Undo, &NoCaret);
+    assert_eq!(text(&s), before, "one undo step");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_closes_once_saved() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    assert!(s.close_requested(), "nothing unsaved: it closes");
+    type_at_end(&mut s, "\n닫기 전에", Instant::now());
+    assert!(!s.close_requested());
+    assert!(s.is_prompting());
+    let effects = s.apply(Command::AnswerPrompt(PromptChoice::Save), &NoCaret);
+    assert_eq!(effects, vec![Effect::CloseWindow]);
+    assert!(!s.is_dirty());
+}
+
+#[test]
+fn jumping_to_a_problem_in_another_post_opens_it_and_selects_the_line() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let effects = s.apply(
+        Command::JumpTo {
+            path: SECOND.to_owned(),
+            line: 2,
+        },
+        &NoCaret,
+    );
+    assert_eq!(s.doc().unwrap().path, root.join(SECOND));
+    let line_two = text(&s).lines().nth(1).unwrap();
+    let start = text(&s).find(line_two).unwrap();
+    assert!(
+        effects.contains(&Effect::Select {
+            range: start..start + line_two.len(),
+            focus: Focus::Take,
+        }),
+        "{effects:?}"
+    );
+}

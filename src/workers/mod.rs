@@ -243,6 +243,15 @@ impl Workers {
         seq
     }
 
+    /// The autosave mailbox for `folder`: its own thread, or inline like these workers.
+    pub fn autosave(&self, folder: std::path::PathBuf) -> autosave::Autosave {
+        if self.inline {
+            autosave::Autosave::inline(folder)
+        } else {
+            autosave::Autosave::start(folder)
+        }
+    }
+
     fn next_seq(&self) -> u64 {
         self.seq.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
     }
