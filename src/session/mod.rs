@@ -9,6 +9,7 @@
 
 pub mod disk;
 pub mod document;
+mod events;
 pub mod new_post;
 mod open_post;
 mod photo_batch;
@@ -28,7 +29,7 @@ use crate::settings::Settings;
 use crate::site::Site;
 use crate::site::index::PostSummary;
 use crate::tr;
-use crate::workers::{Event, Workers};
+use crate::workers::Workers;
 use document::Document;
 pub use open_post::OpenPost;
 
@@ -444,95 +445,6 @@ impl Session {
             false
         } else {
             true
-        }
-    }
-
-    /// Apply one worker event.
-    fn on_event(&mut self, event: Event, caret: &dyn Caret) {
-        let ours = |s: &Session, root: &Path| s.site.as_ref().is_some_and(|s| s.root == root);
-        match event {
-            Event::SiteIndexed { root, posts, seq } => {
-                // A late result of an older index never replaces a newer one.
-                if ours(self, &root) && seq > self.posts_seq {
-                    self.posts = posts;
-                    self.posts_seq = seq;
-                }
-            }
-            Event::FilesChanged {
-                root,
-                paths,
-                rescan,
-            } => {
-                if ours(self, &root) {
-                    self.files_changed_on_disk(&paths, rescan);
-                }
-            }
-            Event::PhotoStarted { batch, index } => self.photo_started(batch, index),
-            Event::PhotoPreviewed {
-                batch,
-                index,
-                result,
-            } => self.photo_previewed(batch, index, result),
-            Event::PhotoImported {
-                batch,
-                index,
-                result,
-            } => self.photo_imported(batch, index, result, caret),
-            Event::PasteFailed(message) => self.error(tr!("paste-failed", error = message)),
-            Event::PhotosPicked { paths, no_dialog } => match paths {
-                Some(paths) => self.import_photos(paths),
-                None if no_dialog => self.effect(Effect::AskForPhotoPaths),
-                None => {}
-            },
-            Event::ImageRenamed { root, result, open } => {
-                if ours(self, &root) {
-                    self.image_renamed(result, open.as_ref());
-                }
-            }
-            Event::RenameUndone { root, result } => {
-                if ours(self, &root) {
-                    self.rename_undone(result);
-                }
-            }
-            Event::GitState { root, state } => {
-                if ours(self, &root) {
-                    self.git_state_read(state);
-                }
-            }
-            Event::PublishPlanned {
-                root,
-                post,
-                generation,
-                plan,
-            } => {
-                if ours(self, &root) {
-                    self.publish_planned(&post, generation, plan);
-                }
-            }
-            Event::GitProgress { root, line } => {
-                if ours(self, &root) {
-                    self.git_progress(line);
-                }
-            }
-            Event::GitFinished { root, outcome } => {
-                if ours(self, &root) {
-                    self.git_finished(&outcome);
-                }
-            }
-            Event::SiteChecked {
-                root,
-                problems,
-                seq,
-            } => {
-                if ours(self, &root) && seq > self.site_check_seq {
-                    self.site_check_seq = seq;
-                    self.checking_site = false;
-                    match problems {
-                        Ok(p) => self.site_problems = Some(p),
-                        Err(e) => self.error(tr!("check-site-failed", error = e)),
-                    }
-                }
-            }
         }
     }
 }

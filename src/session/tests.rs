@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::command::{Focus, PromptChoice};
 use crate::i18n::{Language, LanguageChoice};
+use crate::workers::Event;
 
 const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
 const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";

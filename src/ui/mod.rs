@@ -14,6 +14,7 @@ pub mod outline;
 pub mod photos;
 pub mod preview;
 pub mod preview_draw;
+mod preview_html;
 pub mod problems;
 pub mod publish;
 pub mod sidebar;

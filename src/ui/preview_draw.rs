@@ -2,10 +2,9 @@
 //! headings, paragraphs with inline styles and links, photos at their `width`, lists,
 //! quotes, code, tables, definition lists, the TOC, footnotes, typeset math, and HTML
 //! blocks drawn as what they mean (`<center>`, `<figure>`, `<details>`, `<table>`, `<br>`…)
-//! with `iframe`/`video`/`script` as labelled placeholders. Liquid daybook could not
+//! with `iframe`/`video`/`script` as labelled placeholders (those in `preview_html`). Liquid daybook could not
 //! evaluate shows dimmed, as written. Draws only; clicks come back as a link target.
 
-use crate::i18n::tr;
 use crate::tr;
 use std::collections::HashMap;
 
@@ -13,12 +12,13 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, Stroke, TextFormat, TextureHandle, Ui};
 
 use crate::journal::kramdown::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL};
-use crate::journal::kramdown::htmlparse::Element;
+
+use super::preview_html::html_blocks;
 use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, HNode, Inline, attr};
 use crate::workers::preview::{ImageView, Prepared, math_key};
 
 /// Nesting drawn as nesting, at most; deeper content is drawn flat.
-const MAX_DEPTH: usize = 24;
+pub(super) const MAX_DEPTH: usize = 24;
 
 /// What drawing needs besides the block.
 pub struct DrawCtx<'a> {
@@ -30,20 +30,20 @@ pub struct DrawCtx<'a> {
 
 /// Inline style while walking text.
 #[derive(Clone, Copy, Default)]
-struct Style {
-    bold: bool,
-    italic: bool,
-    code: bool,
-    strike: bool,
-    underline: bool,
-    dim: bool,
-    small: bool,
-    raise: i8,
-    size: Option<f32>,
+pub(super) struct Style {
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) code: bool,
+    pub(super) strike: bool,
+    pub(super) underline: bool,
+    pub(super) dim: bool,
+    pub(super) small: bool,
+    pub(super) raise: i8,
+    pub(super) size: Option<f32>,
 }
 
 /// A piece of a paragraph's flow.
-enum Piece {
+pub(super) enum Piece {
     Text(LayoutJob),
     Link(LayoutJob, String),
     Image(usize),
@@ -51,7 +51,7 @@ enum Piece {
     Break,
 }
 
-struct Flow {
+pub(super) struct Flow {
     ui_style: std::sync::Arc<egui::Style>,
     pieces: Vec<Piece>,
     job: LayoutJob,
@@ -59,7 +59,7 @@ struct Flow {
 }
 
 impl Flow {
-    fn new(ui: &Ui) -> Flow {
+    pub(super) fn new(ui: &Ui) -> Flow {
         Flow {
             ui_style: ui.style().clone(),
             pieces: Vec::new(),
@@ -68,7 +68,7 @@ impl Flow {
         }
     }
 
-    fn format(&self, s: Style) -> TextFormat {
+    pub(super) fn format(&self, s: Style) -> TextFormat {
         let v = &self.ui_style.visuals;
         let body = self
             .ui_style
@@ -122,7 +122,7 @@ impl Flow {
         }
     }
 
-    fn text(&mut self, t: &str, s: Style) {
+    pub(super) fn text(&mut self, t: &str, s: Style) {
         if t.is_empty() {
             return;
         }
@@ -130,7 +130,7 @@ impl Flow {
         self.job.append(t, 0.0, f);
     }
 
-    fn flush(&mut self) {
+    pub(super) fn flush(&mut self) {
         if self.job.sections.is_empty() {
             return;
         }
@@ -141,18 +141,18 @@ impl Flow {
         }
     }
 
-    fn set_link(&mut self, link: Option<String>) {
+    pub(super) fn set_link(&mut self, link: Option<String>) {
         self.flush();
         self.link = link;
     }
 
-    fn push(&mut self, piece: Piece) {
+    pub(super) fn push(&mut self, piece: Piece) {
         self.flush();
         self.pieces.push(piece);
     }
 }
 
-fn heading_size(level: u8) -> f32 {
+pub(super) fn heading_size(level: u8) -> f32 {
     match level {
         1 => 26.0,
         2 => 22.0,
@@ -164,7 +164,7 @@ fn heading_size(level: u8) -> f32 {
 }
 
 /// Liquid daybook could not evaluate, as written.
-fn unresolved_text(cx: &DrawCtx<'_>, n: usize) -> String {
+pub(super) fn unresolved_text(cx: &DrawCtx<'_>, n: usize) -> String {
     cx.prepared
         .doc
         .unresolved
@@ -174,7 +174,7 @@ fn unresolved_text(cx: &DrawCtx<'_>, n: usize) -> String {
 }
 
 /// Text with Liquid markers, as flow pieces (the markers dimmed).
-fn marked_text(flow: &mut Flow, t: &str, s: Style, cx: &DrawCtx<'_>) {
+pub(super) fn marked_text(flow: &mut Flow, t: &str, s: Style, cx: &DrawCtx<'_>) {
     use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
     let mut rest = t;
     while let Some(i) = rest.find(UNRESOLVED_OPEN) {
@@ -198,7 +198,7 @@ fn marked_text(flow: &mut Flow, t: &str, s: Style, cx: &DrawCtx<'_>) {
     flow.text(rest, s);
 }
 
-fn inlines(flow: &mut Flow, list: &[Inline], s: Style, cx: &DrawCtx<'_>, depth: usize) {
+pub(super) fn inlines(flow: &mut Flow, list: &[Inline], s: Style, cx: &DrawCtx<'_>, depth: usize) {
     // Inline HTML tags change the style until their end tag.
     let mut stack: Vec<(String, Style, Option<String>)> = Vec::new();
     let mut s = s;
@@ -284,7 +284,7 @@ fn inlines(flow: &mut Flow, list: &[Inline], s: Style, cx: &DrawCtx<'_>, depth: 
 }
 
 /// The style an inline HTML element gives its content.
-fn styled(s: Style, name: &str) -> Style {
+pub(super) fn styled(s: Style, name: &str) -> Style {
     match name {
         "b" | "strong" => Style { bold: true, ..s },
         "i" | "em" | "cite" | "var" | "dfn" => Style { italic: true, ..s },
@@ -302,7 +302,13 @@ fn styled(s: Style, name: &str) -> Style {
 }
 
 /// Inline HTML nodes into the flow (block elements are drawn by [`html_blocks`]).
-fn html_inline(flow: &mut Flow, nodes: &[HNode], s: Style, cx: &DrawCtx<'_>, depth: usize) {
+pub(super) fn html_inline(
+    flow: &mut Flow,
+    nodes: &[HNode],
+    s: Style,
+    cx: &DrawCtx<'_>,
+    depth: usize,
+) {
     for n in nodes {
         match n {
             // HTML text collapses white space, line breaks included, as a browser shows it.
@@ -332,7 +338,7 @@ fn html_inline(flow: &mut Flow, nodes: &[HNode], s: Style, cx: &DrawCtx<'_>, dep
 }
 
 /// Runs of white space as one space.
-fn collapse_space(t: &str) -> String {
+pub(super) fn collapse_space(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut space = false;
     for c in t.chars() {
@@ -352,7 +358,7 @@ fn collapse_space(t: &str) -> String {
     out
 }
 
-fn text_of(nodes: &[HNode]) -> String {
+pub(super) fn text_of(nodes: &[HNode]) -> String {
     let mut out = String::new();
     let mut stack: Vec<&HNode> = nodes.iter().rev().collect();
     while let Some(n) = stack.pop() {
@@ -366,7 +372,7 @@ fn text_of(nodes: &[HNode]) -> String {
 }
 
 /// Draw the flow's pieces, wrapping like a paragraph; photos take a line of their own.
-fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_width: f32) {
+pub(super) fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_width: f32) {
     flow.flush();
     let mut pieces = std::mem::take(&mut flow.pieces).into_iter().peekable();
     while pieces.peek().is_some() {
@@ -429,7 +435,7 @@ fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_width: f32) 
     }
 }
 
-fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
+pub(super) fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
     match (cx.math.get(key), cx.prepared.math.get(key)) {
         (Some(tex), Some(Some(m))) => {
             let size = egui::vec2(m.image.size[0] as f32, m.image.size[1] as f32) / m.scale;
@@ -448,7 +454,7 @@ fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
 }
 
 /// `60%` → 60% of the width; `300` or `300px` → 300 points.
-fn length(value: Option<&str>, full: f32) -> Option<f32> {
+pub(super) fn length(value: Option<&str>, full: f32) -> Option<f32> {
     let v = value?.trim();
     if let Some(p) = v.strip_suffix('%') {
         return p.trim().parse::<f32>().ok().map(|p| full * p / 100.0);
@@ -456,7 +462,7 @@ fn length(value: Option<&str>, full: f32) -> Option<f32> {
     v.trim_end_matches("px").trim().parse::<f32>().ok()
 }
 
-fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
+pub(super) fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
     let (Some(view), Some(img)) = (cx.prepared.images.get(n), cx.prepared.doc.images.get(n)) else {
         return;
     };
@@ -491,7 +497,7 @@ fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
     }
 }
 
-fn notice(ui: &mut Ui, text: &str, error: bool) {
+pub(super) fn notice(ui: &mut Ui, text: &str, error: bool) {
     let color = if error {
         ui.visuals().error_fg_color
     } else {
@@ -586,7 +592,7 @@ pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
     }
 }
 
-fn blocks_in(ui: &mut Ui, blocks: &[Block], cx: &mut DrawCtx<'_>, depth: usize) {
+pub(super) fn blocks_in(ui: &mut Ui, blocks: &[Block], cx: &mut DrawCtx<'_>, depth: usize) {
     for b in blocks {
         if depth > MAX_DEPTH {
             ui.label(RichText::new("…").weak());
@@ -596,7 +602,7 @@ fn blocks_in(ui: &mut Ui, blocks: &[Block], cx: &mut DrawCtx<'_>, depth: usize) 
     }
 }
 
-fn code(ui: &mut Ui, text: &str, lang: Option<&str>) {
+pub(super) fn code(ui: &mut Ui, text: &str, lang: Option<&str>) {
     egui::Frame::group(ui.style())
         .fill(ui.visuals().code_bg_color)
         .show(ui, |ui| {
@@ -608,7 +614,11 @@ fn code(ui: &mut Ui, text: &str, lang: Option<&str>) {
         });
 }
 
-fn quote(ui: &mut Ui, inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>), cx: &mut DrawCtx<'_>) {
+pub(super) fn quote(
+    ui: &mut Ui,
+    inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>),
+    cx: &mut DrawCtx<'_>,
+) {
     let color = ui.visuals().weak_text_color();
     let r = ui.horizontal_top(|ui| {
         ui.add_space(12.0);
@@ -619,7 +629,7 @@ fn quote(ui: &mut Ui, inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>), cx: &mut Dr
         .vline(rect.left() + 4.0, rect.y_range(), Stroke::new(3.0, color));
 }
 
-fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
+pub(super) fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
     let headings = cx.prepared.doc.headings.clone();
     let base = headings.iter().map(|h| h.level).min().unwrap_or(1);
     for h in &headings {
@@ -634,7 +644,7 @@ fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
     }
 }
 
-fn table(
+pub(super) fn table(
     ui: &mut Ui,
     align: &[Align],
     head: &[Vec<Inline>],
@@ -662,7 +672,7 @@ fn table(
         });
 }
 
-fn cell(
+pub(super) fn cell(
     ui: &mut Ui,
     c: &[Inline],
     align: Option<Align>,
@@ -692,7 +702,7 @@ fn cell(
 }
 
 /// Draw the flow on one line without wrapping (table cells size to their text).
-fn show_line(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>) {
+pub(super) fn show_line(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>) {
     flow.flush();
     let pieces = std::mem::take(&mut flow.pieces);
     ui.horizontal(|ui| {
@@ -714,229 +724,6 @@ fn show_line(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>) {
             }
         }
     });
-}
-
-/// Draw HTML block content: inline runs as paragraphs, block elements as what they mean.
-fn html_blocks(ui: &mut Ui, nodes: &[HNode], cx: &mut DrawCtx<'_>, depth: usize) {
-    let width = ui.available_width();
-    let mut flow_nodes: Vec<HNode> = Vec::new();
-    let flush = |ui: &mut Ui, pending: &mut Vec<HNode>, cx: &mut DrawCtx<'_>| {
-        if pending.iter().all(|n| {
-            matches!(n, HNode::Text(t) if t.trim().is_empty()) || matches!(n, HNode::Comment)
-        }) {
-            pending.clear();
-            return;
-        }
-        let mut f = Flow::new(ui);
-        html_inline(&mut f, pending, Style::default(), cx, depth);
-        pending.clear();
-        show_flow(ui, f, cx, width);
-    };
-    for n in nodes {
-        let HNode::Element(el) = n else {
-            flow_nodes.push(n.clone());
-            continue;
-        };
-        if !is_block_element(&el.name) || depth > MAX_DEPTH {
-            flow_nodes.push(n.clone());
-            continue;
-        }
-        flush(ui, &mut flow_nodes, cx);
-        html_element(ui, el, cx, depth + 1);
-    }
-    flush(ui, &mut flow_nodes, cx);
-}
-
-fn is_block_element(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "center"
-            | "figure"
-            | "figcaption"
-            | "details"
-            | "summary"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "main"
-            | "nav"
-            | "aside"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "pre"
-            | "blockquote"
-            | "hr"
-            | "iframe"
-            | "video"
-            | "audio"
-            | "script"
-            | "style"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "svg"
-            | "form"
-            | "noscript"
-            | "address"
-            | "fieldset"
-    )
-}
-
-fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
-    let children = &el.children;
-    match el.name.as_str() {
-        "center" => {
-            ui.vertical_centered(|ui| html_blocks(ui, children, cx, depth));
-        }
-        "figcaption" => {
-            ui.vertical_centered(|ui| {
-                let mut f = Flow::new(ui);
-                html_inline(
-                    &mut f,
-                    children,
-                    Style {
-                        italic: true,
-                        small: true,
-                        ..Style::default()
-                    },
-                    cx,
-                    depth,
-                );
-                show_flow(ui, f, cx, ui.available_width());
-            });
-        }
-        "details" => {
-            let summary = children.iter().find_map(|c| match c {
-                HNode::Element(s) if s.name == "summary" => Some(text_of(&s.children)),
-                _ => None,
-            });
-            let rest: Vec<HNode> = children
-                .iter()
-                .filter(|c| !matches!(c, HNode::Element(s) if s.name == "summary"))
-                .cloned()
-                .collect();
-            egui::CollapsingHeader::new(summary.unwrap_or_else(|| tr!("details")))
-                .id_salt(("details", el.at))
-                .default_open(false)
-                .show(ui, |ui| html_blocks(ui, &rest, cx, depth));
-        }
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-            let level = el.name[1..].parse().unwrap_or(3);
-            let mut f = Flow::new(ui);
-            html_inline(
-                &mut f,
-                children,
-                Style {
-                    bold: true,
-                    size: Some(heading_size(level)),
-                    ..Style::default()
-                },
-                cx,
-                depth,
-            );
-            show_flow(ui, f, cx, ui.available_width());
-        }
-        "ul" | "ol" => {
-            let ordered = el.name == "ol";
-            let mut n = 0;
-            for c in children {
-                if let HNode::Element(li) = c
-                    && li.name == "li"
-                {
-                    n += 1;
-                    let marker = if ordered {
-                        format!("{n}.")
-                    } else {
-                        "•".to_owned()
-                    };
-                    ui.horizontal_top(|ui| {
-                        ui.add_sized([22.0, 0.0], egui::Label::new(marker));
-                        ui.vertical(|ui| html_blocks(ui, &li.children, cx, depth));
-                    });
-                }
-            }
-        }
-        "pre" => code(ui, &text_of(children), None),
-        "blockquote" => quote(ui, |ui, cx| html_blocks(ui, children, cx, depth), cx),
-        "hr" => {
-            ui.separator();
-        }
-        "table" => html_table(ui, el, cx, depth),
-        "dd" => {
-            ui.horizontal_top(|ui| {
-                ui.add_space(24.0);
-                ui.vertical(|ui| html_blocks(ui, children, cx, depth));
-            });
-        }
-        "iframe" | "video" | "audio" | "object" | "embed" | "canvas" | "svg" | "form" => {
-            let src = attr(&el.attrs, "src")
-                .or_else(|| attr(&el.attrs, "data"))
-                .unwrap_or("");
-            notice(
-                ui,
-                &tr!("preview-not-shown", element = el.name.as_str(), src = src),
-                false,
-            );
-        }
-        "script" => notice(ui, tr("preview-script"), false),
-        "style" | "noscript" => {}
-        _ => html_blocks(ui, children, cx, depth),
-    }
-}
-
-fn html_table(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
-    let mut rows: Vec<&Element> = Vec::new();
-    let mut stack: Vec<&HNode> = el.children.iter().rev().collect();
-    while let Some(n) = stack.pop() {
-        if let HNode::Element(e) = n {
-            match e.name.as_str() {
-                "tr" => rows.push(e),
-                "thead" | "tbody" | "tfoot" => stack.extend(e.children.iter().rev()),
-                _ => {}
-            }
-        }
-    }
-    egui::Grid::new(("html-table", el.at))
-        .striped(true)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for row in rows {
-                for c in &row.children {
-                    if let HNode::Element(cell) = c
-                        && (cell.name == "td" || cell.name == "th")
-                    {
-                        ui.vertical(|ui| {
-                            let mut f = Flow::new(ui);
-                            html_inline(
-                                &mut f,
-                                &cell.children,
-                                Style {
-                                    bold: cell.name == "th",
-                                    ..Style::default()
-                                },
-                                cx,
-                                depth,
-                            );
-                            show_line(ui, f, cx);
-                        });
-                    }
-                }
-                ui.end_row();
-            }
-        });
 }
 
 /// The footnotes at the end of the page.

@@ -1,0 +1,254 @@
+//! Liquid expressions: conditions, values with their filters, variable lookups.
+
+#[allow(unused_imports)]
+use super::*;
+
+impl Eval<'_, '_, '_> {
+    /// `a == b`, `a contains b`, `a and b`, `a or b`, truthiness; `None` when unknown.
+    pub(super) fn condition(&self, cond: &str, locals: &Locals) -> Option<bool> {
+        if let Some((a, b)) = split_word(cond, "or") {
+            return Some(self.condition(a, locals)? || self.condition(b, locals)?);
+        }
+        if let Some((a, b)) = split_word(cond, "and") {
+            return Some(self.condition(a, locals)? && self.condition(b, locals)?);
+        }
+        for op in ["==", "!=", "<>", ">=", "<=", ">", "<", " contains "] {
+            if let Some((a, b)) = cond.split_once(op) {
+                let a = self.term(a.trim(), locals)?;
+                let b = self.term(b.trim(), locals)?;
+                return Some(match op.trim() {
+                    "==" => loose_eq(&a, &b),
+                    "!=" | "<>" => !loose_eq(&a, &b),
+                    "contains" => match &a {
+                        LValue::Str(s) => s.contains(&b.render()),
+                        LValue::List(items) => items.iter().any(|i| loose_eq(i, &b)),
+                        _ => false,
+                    },
+                    cmp => {
+                        let (x, y) = (a.as_num()?, b.as_num()?);
+                        match cmp {
+                            ">=" => x >= y,
+                            "<=" => x <= y,
+                            ">" => x > y,
+                            _ => x < y,
+                        }
+                    }
+                });
+            }
+        }
+        Some(self.term(cond.trim(), locals)?.truthy())
+    }
+
+    /// `value | filter: a, b | filter`; `None` when it cannot be evaluated.
+    pub(super) fn expression(&self, expr: &str, locals: &Locals) -> Option<LValue> {
+        let parts = split_outside_quotes(expr, '|');
+        let mut value = self.term(parts.first()?.trim(), locals)?;
+        for filter in &parts[1..] {
+            let (name, args) = filter
+                .split_once(':')
+                .map_or((filter.trim(), ""), |(n, a)| (n.trim(), a));
+            let args = split_outside_quotes(args, ',')
+                .iter()
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| self.term(a.trim(), locals))
+                .collect::<Option<Vec<_>>>()?;
+            value = self.filter(name, value, &args)?;
+        }
+        Some(value)
+    }
+
+    pub(super) fn term(&self, t: &str, locals: &Locals) -> Option<LValue> {
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(s) = unquote(t) {
+            return Some(LValue::Str(s.to_owned()));
+        }
+        match t {
+            "true" => return Some(LValue::Bool(true)),
+            "false" => return Some(LValue::Bool(false)),
+            "nil" | "null" => return Some(LValue::Nil),
+            "empty" | "blank" => return Some(LValue::Str(String::new())),
+            _ => {}
+        }
+        if let Ok(n) = t.parse::<f64>() {
+            return Some(LValue::Num(n));
+        }
+        if !t
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']' | '"' | '\''))
+        {
+            return None;
+        }
+        // `a["b"]` → `a.b`
+        let path = t
+            .replace("[\"", ".")
+            .replace("['", ".")
+            .replace("\"]", "")
+            .replace("']", "");
+        self.lookup(&path, locals)
+    }
+
+    pub(super) fn lookup(&self, path: &str, locals: &Locals) -> Option<LValue> {
+        if let Some(v) = locals.get(path).or_else(|| self.env.vars.get(path)) {
+            return Some(v.clone());
+        }
+        // `x.size`, `x.first`, `x.last` on a known value.
+        if let Some((base, prop)) = path.rsplit_once('.')
+            && let Some(v) = locals.get(base).or_else(|| self.env.vars.get(base))
+        {
+            return match prop {
+                "size" => Some(LValue::Num(match v {
+                    LValue::List(i) => i.len() as f64,
+                    other => other.render().chars().count() as f64,
+                })),
+                "first" => Some(v.items().first().cloned().unwrap_or(LValue::Nil)),
+                "last" => Some(v.items().last().cloned().unwrap_or(LValue::Nil)),
+                _ => Some(LValue::Nil),
+            };
+        }
+        if DYNAMIC.iter().any(|d| {
+            path == *d || path.starts_with(&format!("{d}.")) || path.starts_with(&format!("{d}["))
+        }) {
+            return None;
+        }
+        // Undefined variables are nil in Liquid.
+        Some(LValue::Nil)
+    }
+
+    pub(super) fn filter(&self, name: &str, v: LValue, args: &[LValue]) -> Option<LValue> {
+        let arg = |i: usize| args.get(i).map(LValue::render).unwrap_or_default();
+        let s = || v.render();
+        let num = |x: &LValue| x.as_num().unwrap_or(0.0);
+        Some(match name {
+            "relative_url" => LValue::Str(relative_url(self.env.baseurl, &s())),
+            "absolute_url" => LValue::Str(absolute_url(self.env.url, self.env.baseurl, &s())),
+            "prepend" => LValue::Str(format!("{}{}", arg(0), s())),
+            "append" => LValue::Str(format!("{}{}", s(), arg(0))),
+            "replace" => LValue::Str(s().replace(&arg(0), &arg(1))),
+            "replace_first" => LValue::Str(s().replacen(&arg(0), &arg(1), 1)),
+            "remove" => LValue::Str(s().replace(&arg(0), "")),
+            "remove_first" => LValue::Str(s().replacen(&arg(0), "", 1)),
+            "default" => {
+                if v.truthy() && v != LValue::Str(String::new()) && v != LValue::List(Vec::new()) {
+                    v
+                } else {
+                    args.first().cloned().unwrap_or(LValue::Nil)
+                }
+            }
+            "escape" | "xml_escape" | "escape_once" => LValue::Str(escape_html(&s())),
+            "upcase" => LValue::Str(s().to_uppercase()),
+            "downcase" => LValue::Str(s().to_lowercase()),
+            "capitalize" => {
+                let t = s();
+                let mut c = t.chars();
+                LValue::Str(match c.next() {
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect(),
+                    None => String::new(),
+                })
+            }
+            "strip" => LValue::Str(s().trim().to_owned()),
+            "lstrip" => LValue::Str(s().trim_start().to_owned()),
+            "rstrip" => LValue::Str(s().trim_end().to_owned()),
+            "strip_newlines" => LValue::Str(s().replace(['\n', '\r'], "")),
+            "newline_to_br" => LValue::Str(s().replace('\n', "<br />\n")),
+            "strip_html" => LValue::Str(strip_tags(&s())),
+            "url_encode" | "cgi_escape" => LValue::Str(form_encode(&s())),
+            "uri_escape" => LValue::Str(encode_path(&s())),
+            "url_decode" => LValue::Str(crate::journal::permalink::percent_decode(
+                &s().replace('+', " "),
+            )),
+            "slugify" => LValue::Str(crate::journal::slug::slugify(
+                &s(),
+                crate::journal::slug::SlugStyle::Default,
+            )),
+            "size" => LValue::Num(match &v {
+                LValue::List(i) => i.len() as f64,
+                other => other.render().chars().count() as f64,
+            }),
+            "first" => v.items().first().cloned().unwrap_or(LValue::Nil),
+            "last" => v.items().last().cloned().unwrap_or(LValue::Nil),
+            "join" => LValue::Str(
+                v.items()
+                    .iter()
+                    .map(LValue::render)
+                    .collect::<Vec<_>>()
+                    .join(&if args.is_empty() {
+                        " ".to_owned()
+                    } else {
+                        arg(0)
+                    }),
+            ),
+            "split" => LValue::List(
+                s().split(&arg(0))
+                    .map(|p| LValue::Str(p.to_owned()))
+                    .collect(),
+            ),
+            "array_to_sentence_string" => {
+                let items: Vec<String> = v.items().iter().map(LValue::render).collect();
+                LValue::Str(match items.len() {
+                    0 => String::new(),
+                    1 => items[0].clone(),
+                    2 => format!("{} and {}", items[0], items[1]),
+                    n => format!("{}, and {}", items[..n - 1].join(", "), items[n - 1]),
+                })
+            }
+            "number_of_words" => LValue::Num(s().split_whitespace().count() as f64),
+            "truncate" => {
+                let n = args.first().map_or(50.0, num) as usize;
+                let t = s();
+                if t.chars().count() <= n {
+                    LValue::Str(t)
+                } else {
+                    let keep: String = t.chars().take(n.saturating_sub(3)).collect();
+                    LValue::Str(format!("{keep}..."))
+                }
+            }
+            "truncatewords" => {
+                let n = args.first().map_or(15.0, num) as usize;
+                let t = s();
+                let words: Vec<&str> = t.split_whitespace().collect();
+                if words.len() <= n {
+                    LValue::Str(t)
+                } else {
+                    LValue::Str(format!("{}...", words[..n].join(" ")))
+                }
+            }
+            "plus" => LValue::Num(num(&v) + args.first().map_or(0.0, num)),
+            "minus" => LValue::Num(num(&v) - args.first().map_or(0.0, num)),
+            "times" => LValue::Num(num(&v) * args.first().map_or(1.0, num)),
+            "divided_by" => {
+                let d = args.first().map_or(1.0, num);
+                if d == 0.0 {
+                    return None;
+                }
+                LValue::Num((num(&v) / d).floor())
+            }
+            "modulo" => {
+                let d = args.first().map_or(1.0, num);
+                if d == 0.0 {
+                    return None;
+                }
+                LValue::Num(num(&v) % d)
+            }
+            "abs" => LValue::Num(num(&v).abs()),
+            "round" => LValue::Num(num(&v).round()),
+            "floor" => LValue::Num(num(&v).floor()),
+            "ceil" => LValue::Num(num(&v).ceil()),
+            "reverse" => {
+                let mut items = v.items();
+                items.reverse();
+                LValue::List(items)
+            }
+            "date" => LValue::Str(format_date(&s(), &arg(0))?),
+            "date_to_string" => LValue::Str(format_date(&s(), "%d %b %Y")?),
+            "date_to_long_string" => LValue::Str(format_date(&s(), "%d %B %Y")?),
+            "date_to_xmlschema" => LValue::Str(format_date(&s(), "%Y-%m-%dT%H:%M:%S%:z")?),
+            "jsonify" => LValue::Str(serde_json::to_string(&s()).ok()?),
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,237 @@
+//! The helpers Liquid's tags and filters use: word splitting, parameters, URL and HTML
+//! escaping, `relative_url`/`absolute_url`, dates, `{% highlight %}`.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The end tag of a block tag.
+pub(super) fn block_end(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "if" => "endif",
+        "unless" => "endunless",
+        "for" => "endfor",
+        "case" => "endcase",
+        "capture" => "endcapture",
+        "comment" => "endcomment",
+        "tablerow" => "endtablerow",
+        "highlight" => "endhighlight",
+        _ => return None,
+    })
+}
+
+pub(super) fn loose_eq(a: &LValue, b: &LValue) -> bool {
+    match (a, b) {
+        (LValue::Num(x), y) | (y, LValue::Num(x)) => y.as_num() == Some(*x),
+        _ => a == b,
+    }
+}
+
+pub(super) fn split_word<'a>(s: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
+    let pat = format!(" {word} ");
+    s.find(&pat).map(|i| (&s[..i], &s[i + pat.len()..]))
+}
+
+pub(super) fn unquote(t: &str) -> Option<&str> {
+    for q in ['"', '\''] {
+        if t.len() >= 2 && t.starts_with(q) && t.ends_with(q) {
+            return Some(&t[1..t.len() - 1]);
+        }
+    }
+    None
+}
+
+pub(super) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == sep => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            None => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// `key=value key2="v 2"` of an include tag.
+pub(super) fn parse_params(params: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = params.trim();
+    while let Some(eq) = rest.find('=') {
+        let key = rest[..eq].trim().to_owned();
+        let after = rest[eq + 1..].trim_start();
+        let (value, next) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => match after[1..].find(q) {
+                Some(e) => (&after[..e + 2], &after[e + 2..]),
+                None => (after, ""),
+            },
+            _ => match after.find(char::is_whitespace) {
+                Some(e) => (&after[..e], &after[e..]),
+                None => (after, ""),
+            },
+        };
+        if !key.is_empty() {
+            out.push((key, value.to_owned()));
+        }
+        rest = next.trim_start();
+    }
+    out
+}
+
+pub(super) fn is_absolute_uri(s: &str) -> bool {
+    let Some(colon) = s.find(':') else {
+        return false;
+    };
+    let scheme = &s[..colon];
+    !scheme.is_empty()
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Percent-encode what Addressable's `normalize` encodes in a path: spaces, non-ASCII and
+/// characters not allowed in URLs; existing `%XX` escapes are kept.
+pub fn encode_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let valid_escape = b == b'%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?#[]".contains(&b) || valid_escape {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub(super) fn form_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._*".contains(&b) {
+            out.push(char::from(b));
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub(super) fn leading_slash(s: &str) -> String {
+    if s.is_empty() || s.starts_with('/') {
+        s.to_owned()
+    } else {
+        format!("/{s}")
+    }
+}
+
+/// Jekyll's `relative_url` filter.
+pub fn relative_url(baseurl: &str, input: &str) -> String {
+    if is_absolute_uri(input) {
+        return input.to_owned();
+    }
+    let base = baseurl.trim_end_matches('/');
+    encode_path(&format!("{}{}", leading_slash(base), leading_slash(input)))
+}
+
+/// Jekyll's `absolute_url` filter.
+pub fn absolute_url(url: &str, baseurl: &str, input: &str) -> String {
+    if is_absolute_uri(input) {
+        return input.to_owned();
+    }
+    let rel = relative_url(baseurl, input);
+    if url.is_empty() {
+        return rel;
+    }
+    format!("{}{rel}", url.trim_end_matches('/'))
+}
+
+/// `&`, `<`, `>`, `"` and `'` as entities.
+pub fn escape_html(s: &str) -> String {
+    escape(s, true)
+}
+
+pub(super) fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub(super) fn format_date(value: &str, format: &str) -> Option<String> {
+    use chrono::TimeZone;
+    let written = crate::journal::date::parse_written_date(value.trim())?;
+    let offset = match written.offset {
+        Some(off) => off,
+        None => chrono::FixedOffset::east_opt(0)?,
+    };
+    let dt = offset.from_local_datetime(&written.local).single()?;
+    let mut out = String::new();
+    use std::fmt::Write;
+    write!(out, "{}", dt.format(format)).ok()?;
+    Some(out)
+}
+
+/// Rouge's HTML for `{% highlight lang [linenos] %}`, as Jekyll 4.3 writes it (token colours
+/// left out: the text and structure are what the page shows).
+pub(super) fn highlight_html(args: &str, code: &str) -> String {
+    let mut words = args.split_whitespace();
+    let lang = words.next().unwrap_or("text").to_lowercase();
+    let linenos = words.any(|w| w == "linenos" || w.starts_with("linenos="));
+    let code = code.trim_matches(['\n', '\r']);
+    let escaped = escape_code(code);
+    let open = format!(
+        "<figure class=\"highlight\"><pre><code class=\"language-{lang}\" data-lang=\"{lang}\">"
+    );
+    if linenos {
+        let lines = code.lines().count().max(1);
+        let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
+        format!(
+            "{open}<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">{numbers}</pre></td><td class=\"code\"><pre>{escaped}\n</pre></td></tr></tbody></table></code></pre></figure>"
+        )
+    } else {
+        format!("{open}{escaped}</code></pre></figure>")
+    }
+}
+
+/// `&`, `<`, `>` as entities (code text).
+pub fn escape_code(s: &str) -> String {
+    escape(s, false)
+}
+
+pub(super) fn escape(s: &str, quotes: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
