@@ -1,0 +1,483 @@
+//! From pulldown-cmark's events (over the pre-passed text) to the [`Doc`], with kramdown's
+//! rules applied: placeholders put back (HTML blocks, math, IALs), GFM header ids, `{:toc}`,
+//! footnotes numbered by first reference, abbreviations on ASCII word boundaries, display
+//! math only for a paragraph of its own. Offsets end up in the body as written ([`locate`]).
+
+mod inline;
+#[allow(unused_imports)]
+pub use inline::*;
+mod post;
+#[allow(unused_imports)]
+pub use post::*;
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
+
+use super::htmlparse::{Element, HNode, Token, parse_html, tokenize};
+use super::prepass::{
+    HTML_CLOSE, HTML_OPEN, IAL_CLOSE, IAL_OPEN, KEEP_PARAGRAPH, MATH_CLOSE, MATH_OPEN, Pre,
+};
+use super::{
+    Align, Attrs, Block, BlockKind, DefItem, Doc, Footnote, HeadingRef, Image, Inline, attr,
+};
+use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN, restore_markers};
+
+/// Containers deeper than this are flattened into their parent (50,000 `>` must not
+/// overflow anything that walks the tree).
+const MAX_DEPTH: usize = 48;
+
+#[derive(Debug)]
+enum Kind {
+    Root,
+    Para,
+    Heading(u8, Option<String>, Attrs),
+    Quote,
+    List(bool),
+    Item,
+    Footnote(String),
+    DefList,
+    DefTitle,
+    DefDef,
+    Table(Vec<Align>),
+    Head,
+    Row,
+    Cell,
+    Em,
+    Strong,
+    Del,
+    Link(String, Option<String>),
+    Image(String, Option<String>),
+    Code(Option<String>),
+    Html,
+    /// A container not kept (too deep): its content goes to the parent.
+    Flat,
+}
+
+struct Frame {
+    kind: Kind,
+    at: usize,
+    blocks: Vec<Block>,
+    inlines: Vec<Inline>,
+    text: String,
+    rows: Vec<Vec<Vec<Inline>>>,
+    cells: Vec<Vec<Inline>>,
+    head: Vec<Vec<Inline>>,
+    defs: Vec<DefItem>,
+    items: Vec<Vec<Block>>,
+}
+
+impl Frame {
+    fn new(kind: Kind, at: usize) -> Frame {
+        Frame {
+            kind,
+            at,
+            blocks: Vec::new(),
+            inlines: Vec::new(),
+            text: String::new(),
+            rows: Vec::new(),
+            cells: Vec::new(),
+            head: Vec::new(),
+            defs: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+struct Builder<'p> {
+    pre: &'p Pre,
+    stack: Vec<Frame>,
+    images: Vec<Image>,
+    footnotes: HashMap<String, Vec<Block>>,
+    foot_order: Vec<String>,
+    foot_refs: HashMap<String, usize>,
+    unresolved: Vec<String>,
+    /// Offset (pre-pass text) of the event being read.
+    at: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Build the document from the pre-pass result. Offsets are in the pre-pass input.
+pub fn build(pre: &Pre, unresolved: Vec<String>) -> Doc {
+    let mut b = Builder {
+        pre,
+        stack: vec![Frame::new(Kind::Root, 0)],
+        images: Vec::new(),
+        footnotes: HashMap::new(),
+        foot_order: Vec::new(),
+        foot_refs: HashMap::new(),
+        unresolved,
+        at: 0,
+    };
+    for (event, range) in Parser::new_ext(&pre.text, options()).into_offset_iter() {
+        b.at = pre.map.to_source(range.start);
+        b.event(event);
+    }
+    while b.stack.len() > 1 {
+        b.end();
+    }
+    let root = b.stack.pop().map(|f| f.blocks).unwrap_or_default();
+    let mut doc = Doc {
+        blocks: apply_ials(root, pre),
+        images: b.images,
+        unresolved: b.unresolved,
+        ..Doc::default()
+    };
+    doc.footnotes = b
+        .foot_order
+        .iter()
+        .map(|name| Footnote {
+            name: name.clone(),
+            blocks: b
+                .footnotes
+                .get(name)
+                .map(|blocks| apply_ials(blocks.clone(), pre))
+                .unwrap_or_default(),
+            refs: b.foot_refs.get(name).copied().unwrap_or(1),
+        })
+        .collect();
+    let abbrs = &pre.abbrs;
+    if !abbrs.is_empty() {
+        for block in &mut doc.blocks {
+            abbreviate_block(block, abbrs);
+        }
+        for f in &mut doc.footnotes {
+            for block in &mut f.blocks {
+                abbreviate_block(block, abbrs);
+            }
+        }
+    }
+    let mut ids: HashMap<String, i32> = HashMap::new();
+    let mut headings = Vec::new();
+    assign_ids(&mut doc.blocks, &mut ids, &mut headings);
+    doc.headings = headings;
+    doc
+}
+
+impl Builder<'_> {
+    fn top(&mut self) -> &mut Frame {
+        let n = self.stack.len() - 1;
+        &mut self.stack[n]
+    }
+
+    fn push(&mut self, kind: Kind) {
+        // Deep nesting is kept flat: its content stays, its structure does not.
+        let nestable = matches!(
+            kind,
+            Kind::Quote
+                | Kind::List(_)
+                | Kind::Item
+                | Kind::Em
+                | Kind::Strong
+                | Kind::Del
+                | Kind::Link(..)
+        );
+        let kind = if nestable && self.stack.len() > MAX_DEPTH {
+            Kind::Flat
+        } else {
+            kind
+        };
+        self.stack.push(Frame::new(kind, self.at));
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(_) => self.end(),
+            Event::Text(t) => self.text(&t),
+            Event::Code(c) => {
+                let c = restore_markers(&unplace(&c, self.pre), &self.unresolved);
+                self.top().inlines.push(Inline::Code(c));
+            }
+            Event::InlineMath(m) | Event::DisplayMath(m) => {
+                self.top().inlines.push(Inline::Math(m.to_string()))
+            }
+            Event::Html(h) => {
+                let at = self.at;
+                let h = unplace(&h, self.pre);
+                let top = self.top();
+                if matches!(top.kind, Kind::Html) {
+                    top.text.push_str(&h);
+                } else {
+                    self.inline_html(&h, at);
+                }
+            }
+            Event::InlineHtml(h) => {
+                let at = self.at;
+                let h = unplace(&h, self.pre);
+                self.inline_html(&h, at);
+            }
+            Event::FootnoteReference(name) => {
+                let name = name.to_string();
+                let number = match self.foot_order.iter().position(|n| *n == name) {
+                    Some(i) => i + 1,
+                    None => {
+                        self.foot_order.push(name.clone());
+                        self.foot_order.len()
+                    }
+                };
+                let count = self.foot_refs.entry(name.clone()).or_insert(0);
+                let occurrence = *count;
+                *count += 1;
+                self.top().inlines.push(Inline::FootnoteRef {
+                    number,
+                    name,
+                    occurrence,
+                });
+            }
+            Event::SoftBreak => self.top().inlines.push(Inline::SoftBreak),
+            Event::HardBreak => self.top().inlines.push(Inline::Break),
+            Event::Rule => {
+                let at = self.at;
+                self.top().blocks.push(Block {
+                    kind: BlockKind::Rule,
+                    at,
+                });
+            }
+            Event::TaskListMarker(done) => {
+                // kramdown-parser-gfm's checkbox.
+                let mut attrs: Attrs = vec![
+                    ("type".to_owned(), "checkbox".to_owned()),
+                    ("class".to_owned(), "task-list-item-checkbox".to_owned()),
+                    ("disabled".to_owned(), "disabled".to_owned()),
+                ];
+                if done {
+                    attrs.push(("checked".to_owned(), "checked".to_owned()));
+                }
+                let at = self.at;
+                self.top().inlines.push(Inline::Tag(HNode::Element(Element {
+                    name: "input".to_owned(),
+                    attrs,
+                    children: Vec::new(),
+                    at,
+                    image: None,
+                    end: false,
+                })));
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.push(Kind::Para),
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                let mut a: Attrs = attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.as_deref().unwrap_or("").to_owned()))
+                    .collect();
+                if !classes.is_empty() {
+                    a.push(("class".to_owned(), classes.join(" ")));
+                }
+                self.push(Kind::Heading(
+                    heading_level(level),
+                    id.map(|i| i.to_string()),
+                    a,
+                ));
+            }
+            Tag::BlockQuote(_) => self.push(Kind::Quote),
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => unplace(&info, self.pre)
+                        .split_whitespace()
+                        .next()
+                        .map(str::to_owned),
+                    CodeBlockKind::Indented => None,
+                };
+                self.push(Kind::Code(lang.filter(|l| !l.is_empty())));
+            }
+            Tag::HtmlBlock => self.push(Kind::Html),
+            Tag::List(start) => self.push(Kind::List(start.is_some())),
+            Tag::Item => self.push(Kind::Item),
+            Tag::FootnoteDefinition(name) => self.push(Kind::Footnote(name.to_string())),
+            Tag::DefinitionList => self.push(Kind::DefList),
+            Tag::DefinitionListTitle => self.push(Kind::DefTitle),
+            Tag::DefinitionListDefinition => self.push(Kind::DefDef),
+            Tag::Table(aligns) => self.push(Kind::Table(
+                aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::None => Align::None,
+                        Alignment::Left => Align::Left,
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                    })
+                    .collect(),
+            )),
+            Tag::TableHead => self.push(Kind::Head),
+            Tag::TableRow => self.push(Kind::Row),
+            Tag::TableCell => self.push(Kind::Cell),
+            Tag::Emphasis => self.push(Kind::Em),
+            Tag::Strong => self.push(Kind::Strong),
+            Tag::Strikethrough => self.push(Kind::Del),
+            Tag::Link {
+                dest_url, title, ..
+            } => self.push(Kind::Link(
+                dest_url.to_string(),
+                Some(title.to_string()).filter(|t| !t.is_empty()),
+            )),
+            Tag::Image {
+                dest_url, title, ..
+            } => self.push(Kind::Image(
+                dest_url.to_string(),
+                Some(title.to_string()).filter(|t| !t.is_empty()),
+            )),
+            Tag::MetadataBlock(_) | Tag::Superscript | Tag::Subscript => self.push(Kind::Flat),
+        }
+    }
+
+    fn end(&mut self) {
+        let Some(mut frame) = self.stack.pop() else {
+            return;
+        };
+        self.span_ials(&mut frame.inlines);
+        if self.stack.is_empty() {
+            self.stack.push(frame);
+            return;
+        }
+        let at = frame.at;
+        let code_text = match frame.kind {
+            Kind::Code(_) => restore_markers(&unplace(&frame.text, self.pre), &self.unresolved),
+            _ => String::new(),
+        };
+        let parent = self.top();
+        let inline_parent = matches!(
+            parent.kind,
+            Kind::Para
+                | Kind::Heading(..)
+                | Kind::Em
+                | Kind::Strong
+                | Kind::Del
+                | Kind::Link(..)
+                | Kind::Image(..)
+                | Kind::Cell
+                | Kind::DefTitle
+        );
+        let block = |kind| Block { kind, at };
+        match frame.kind {
+            Kind::Root => {}
+            Kind::Para => {
+                let content = finish_inlines(frame.inlines);
+                parent.blocks.push(block(BlockKind::Paragraph {
+                    content,
+                    attrs: Attrs::new(),
+                }));
+            }
+            Kind::Heading(level, id, attrs) => {
+                let mut attrs = attrs;
+                if let Some(id) = id {
+                    attrs.push(("id".to_owned(), id));
+                }
+                let content = finish_inlines(frame.inlines);
+                parent.blocks.push(block(BlockKind::Heading {
+                    level,
+                    id: String::new(),
+                    content,
+                    attrs,
+                }));
+            }
+            Kind::Quote => parent.blocks.push(block(BlockKind::Quote {
+                blocks: frame.blocks,
+                attrs: Attrs::new(),
+            })),
+            Kind::List(ordered) => parent.blocks.push(block(BlockKind::List {
+                ordered,
+                items: frame.items,
+                attrs: Attrs::new(),
+            })),
+            Kind::Item => {
+                let blocks = tight_blocks(frame.blocks, frame.inlines, at);
+                if matches!(parent.kind, Kind::List(_)) {
+                    parent.items.push(blocks);
+                } else {
+                    parent.blocks.extend(blocks);
+                }
+            }
+            Kind::Footnote(name) => {
+                self.footnotes.insert(name, frame.blocks);
+            }
+            Kind::DefList => parent.blocks.push(block(BlockKind::DefList(frame.defs))),
+            Kind::DefTitle => parent
+                .defs
+                .push(DefItem::Term(finish_inlines(frame.inlines))),
+            Kind::DefDef => {
+                let blocks = tight_blocks(frame.blocks, frame.inlines, at);
+                parent.defs.push(DefItem::Def(blocks));
+            }
+            Kind::Table(align) => parent.blocks.push(block(BlockKind::Table {
+                align,
+                head: frame.head,
+                rows: frame.rows,
+                attrs: Attrs::new(),
+            })),
+            Kind::Head => parent.head = frame.cells,
+            Kind::Row => parent.rows.push(frame.cells),
+            Kind::Cell => {
+                let content = finish_inlines(frame.inlines);
+                parent.cells.push(content);
+            }
+            Kind::Em => parent.inlines.push(Inline::Em(frame.inlines)),
+            Kind::Strong => parent.inlines.push(Inline::Strong(frame.inlines)),
+            Kind::Del => parent.inlines.push(Inline::Del(frame.inlines)),
+            Kind::Link(href, title) => parent.inlines.push(Inline::Link {
+                href,
+                title,
+                content: frame.inlines,
+            }),
+            Kind::Image(src, title) => {
+                let alt = plain_text(&frame.inlines);
+                let index = self.images.len();
+                self.images.push(Image {
+                    src,
+                    alt,
+                    title,
+                    width: None,
+                    height: None,
+                    at,
+                    html: false,
+                    attrs: Attrs::new(),
+                });
+                self.top().inlines.push(Inline::Image(index));
+            }
+            Kind::Code(lang) => {
+                parent.blocks.push(block(BlockKind::Code {
+                    lang,
+                    text: code_text,
+                }));
+            }
+            Kind::Html => {
+                let raw = frame.text;
+                let nodes = self.html_nodes(&raw, at);
+                self.top().blocks.push(Block {
+                    kind: BlockKind::Html { raw, nodes },
+                    at,
+                });
+            }
+            Kind::Flat => {
+                if inline_parent {
+                    parent.inlines.extend(frame.inlines);
+                } else {
+                    parent.blocks.extend(frame.blocks);
+                    if !frame.inlines.is_empty() {
+                        parent.inlines.extend(frame.inlines);
+                    }
+                    parent.items.extend(frame.items);
+                }
+            }
+        }
+    }
+
+}

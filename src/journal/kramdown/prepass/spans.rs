@@ -1,0 +1,129 @@
+//! The span-level changes of one line of paragraph text: a copy of the line with guards
+//! for `*` and `_` kramdown would not read as emphasis, inline math and IALs.
+
+#[allow(unused_imports)]
+use super::*;
+
+impl Pass<'_> {
+    /// Copy one line of paragraph text, with the span-level changes.
+    pub(super) fn inline(&mut self, pos: usize, line: &str) {
+        let code = code_spans(line);
+        let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+        let mut edits: Vec<(usize, usize, String)> = Vec::new();
+        // $$ inline math $$
+        let mut search = 0;
+        while let Some(o) = line[search..].find("$$") {
+            let open = search + o;
+            if in_code(open) || line[..open].ends_with('\\') {
+                search = open + 2;
+                continue;
+            }
+            let Some(c) = line[open + 2..].find("$$") else {
+                break;
+            };
+            let close = open + 2 + c;
+            let tex = line[open + 2..close].to_owned();
+            if tex.trim().is_empty() {
+                search = close + 2;
+                continue;
+            }
+            let n = self.pre.math.len();
+            self.pre.math.push(tex.trim().to_owned());
+            edits.push((open, close + 2, format!("{MATH_OPEN}{n}{MATH_CLOSE}")));
+            search = close + 2;
+        }
+        // Span IALs.
+        let mut search = 1;
+        while let Some(o) = line.get(search..).and_then(|r| r.find("{:")) {
+            let open = search + o;
+            search = open + 2;
+            if in_code(open) || line[open..].starts_with("{::") {
+                continue;
+            }
+            let Some(c) = line[open..].find('}') else {
+                break;
+            };
+            let inner = &line[open + 2..open + c];
+            if let Some(attrs) = parse_ial(inner) {
+                let n = self.pre.ials.len();
+                self.pre.ials.push(Ial {
+                    attrs,
+                    toc: false,
+                    attach_prev: true,
+                });
+                edits.push((open, open + c + 1, format!("{IAL_OPEN}{n}{IAL_CLOSE}")));
+            }
+        }
+        // Targets with spaces, which kramdown accepts.
+        if line.contains("](") {
+            let images = scan_images(line)
+                .into_iter()
+                .filter(|i| i.syntax == ImageSyntax::Markdown)
+                .map(|i| (i.target_range, i.wrapped));
+            let links = scan_links(line)
+                .into_iter()
+                .map(|l| (l.target_range, false));
+            for (range, wrapped) in images.chain(links) {
+                let target = &line[range.clone()];
+                if !wrapped && target.trim().contains([' ', '\t']) && range.start <= line.len() {
+                    edits.push((range.start, range.end, format!("<{}>", target.trim())));
+                }
+            }
+        }
+        // [label]: target with spaces
+        let t = line.trim_start();
+        if t.starts_with('[')
+            && !t.starts_with("[^")
+            && let Some(close) = t.find("]:")
+        {
+            let lead = line.len() - t.len();
+            let value_start = lead + close + 2;
+            let value = line[value_start..].trim_end_matches(['\n', '\r']);
+            let v = value.trim();
+            if !v.starts_with('<') && v.contains(' ') && !v.ends_with(['"', '\'', ')']) {
+                let s = value_start + (value.len() - value.trim_start().len());
+                edits.push((s, s + v.len(), format!("<{v}>")));
+            }
+        }
+        // kramdown emphasis CommonMark would refuse (`**"강조"**했다`): a guard character
+        // (taken out again by the builder) makes the delimiters flank as kramdown reads them.
+        for at in emphasis_guards(line, &code) {
+            edits.push((at, at, KEEP_PARAGRAPH.to_string()));
+        }
+        // `\|` inside a code span of a table row stays `\|`, as in kramdown.
+        if line.contains('|') {
+            for r in &code {
+                let mut search = r.start;
+                while let Some(o) = line[search..r.end].find("\\|") {
+                    let at = search + o;
+                    edits.push((at, at, "\\".to_owned()));
+                    search = at + 2;
+                }
+            }
+        }
+        // << and >> (not a blockquote's >).
+        let body_start = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
+        for pat in ["<<", ">>"] {
+            let mut search = body_start;
+            while let Some(o) = line[search..].find(pat) {
+                let at = search + o;
+                search = at + 2;
+                if in_code(at) || line[..at].ends_with('\\') {
+                    continue;
+                }
+                edits.push((at, at + 2, if pat == "<<" { "«" } else { "»" }.to_owned()));
+            }
+        }
+        edits.sort_by_key(|e| (e.0, e.1));
+        let mut last = 0;
+        for (s, e, rep) in edits {
+            if s < last {
+                continue;
+            }
+            self.out.copy(&line[last..s], pos + last);
+            self.out.generate(&rep, pos + s);
+            last = e;
+        }
+        self.out.copy(&line[last..], pos + last);
+    }
+}
