@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod outline;
 pub mod photos;
 pub mod preview;
+mod preview_blocks;
 pub mod preview_draw;
 mod preview_html;
 pub mod problems;

@@ -3,6 +3,7 @@
 
 use egui::Ui;
 
+use super::preview_blocks::{code, notice, quote, show_line};
 use super::preview_draw::*;
 use crate::i18n::tr;
 use crate::journal::kramdown::htmlparse::Element;

@@ -36,7 +36,6 @@ pub fn locate(doc: &mut Doc, map: &crate::journal::srcmap::SourceMap, base: usiz
     }
 }
 
-
 /// Runs of line breaks as one space.
 pub(super) fn collapse_newlines(v: &str) -> String {
     let mut out = String::with_capacity(v.len());

@@ -490,5 +490,4 @@ impl Pass<'_> {
             search = after;
         }
     }
-
 }
