@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod screenshot;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -25,18 +27,21 @@ pub fn app(
         settings.language = LanguageChoice::Use(Language::English);
     }
     let (open, data) = (open.to_owned(), data.to_owned());
-    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
-        DaybookApp::new(
-            &cc.egui_ctx,
-            settings,
-            StartOptions {
-                path: Some(open),
-                fonts: KoreanFont::BundledOnly,
-                sample_dir: None,
-                data_dir: Some(data),
-            },
-        )
-    });
+    let mut h = Harness::builder()
+        .with_size(size)
+        .renderer(screenshot::CpuRenderer::default())
+        .build_eframe(move |cc| {
+            DaybookApp::new(
+                &cc.egui_ctx,
+                settings,
+                StartOptions {
+                    path: Some(open),
+                    fonts: KoreanFont::BundledOnly,
+                    sample_dir: None,
+                    data_dir: Some(data),
+                },
+            )
+        });
     h.run_steps(3);
     // The post list is read on a worker: wait for it, as a user would see it appear.
     for _ in 0..300 {
@@ -124,19 +129,21 @@ pub fn shows_text(h: &Harness<'_, DaybookApp>, needle: &str) {
     assert!(has_text(h, needle), "no widget shows {needle:?}");
 }
 
-/// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone). On a
-/// timeout, the texts the window shows are printed with the panic.
+/// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone); how
+/// long it took. On a timeout (10 s) the panic lists the texts the window shows and saves
+/// a screenshot of it (drawn on the CPU) under the target folder.
 pub fn step_until(
     h: &mut Harness<'_, DaybookApp>,
     what: &str,
     done: impl Fn(&Harness<'_, DaybookApp>) -> bool,
-) {
-    for _ in 0..1000 {
+) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
         h.step();
         if done(h) {
-            return;
+            return start.elapsed();
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let shown: Vec<String> = h
         .query_all(By::new().predicate(|n| n.value().is_some() || n.label().is_some()))
@@ -149,5 +156,31 @@ pub fn step_until(
             )
         })
         .collect();
-    panic!("timed out waiting for {what}; the window shows: {shown:#?}");
+    let picture = save_screenshot(h, what);
+    panic!("timed out waiting for {what}; screenshot: {picture}; the window shows: {shown:#?}");
+}
+
+/// [`step_until`] with a condition on the app.
+pub fn step_until_state(
+    h: &mut Harness<'_, DaybookApp>,
+    what: &str,
+    done: impl Fn(&DaybookApp) -> bool,
+) -> std::time::Duration {
+    step_until(h, what, |h| done(h.state()))
+}
+
+/// Save what the window shows as a PNG named after `what`; its path, or why not.
+pub fn save_screenshot(h: &mut Harness<'_, DaybookApp>, what: &str) -> String {
+    let name: String = what
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("timed-out-{name}.png"));
+    match h.render() {
+        Ok(image) => match image.save(&path) {
+            Ok(()) => path.display().to_string(),
+            Err(e) => format!("not saved ({e})"),
+        },
+        Err(e) => format!("not drawn ({e})"),
+    }
 }

@@ -1,10 +1,7 @@
 //! The open post and the disk (issue 5): watching, reloads, conflicts, renames, deletes,
 //! autosave and recovery, with the real watcher and the real app.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::step_until_state;
 use daybook::i18n::tr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -37,7 +34,7 @@ fn env() -> Env {
 }
 
 fn app(open: &Path, data: &Path, autosave_seconds: f32) -> Harness<'static, DaybookApp> {
-    common::app(
+    crate::common::app(
         open,
         data,
         Settings {
@@ -46,22 +43,6 @@ fn app(open: &Path, data: &Path, autosave_seconds: f32) -> Harness<'static, Dayb
         },
         [1400.0, 900.0],
     )
-}
-
-fn step_until(
-    h: &mut Harness<'_, DaybookApp>,
-    what: &str,
-    done: impl Fn(&DaybookApp) -> bool,
-) -> Duration {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        h.step();
-        if done(h.state()) {
-            return start.elapsed();
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 /// Let the watcher deliver whatever is in flight.
@@ -99,7 +80,7 @@ fn a_post_written_by_another_program_appears_in_the_sidebar_quickly() {
             .join(format!("_posts/2024-06-0{}-external-{i}.md", i + 1));
         let written = Instant::now();
         std::fs::write(&path, format!("---\ntitle: 바깥에서 쓴 글 {i}\n---\n")).unwrap();
-        step_until(&mut h, "the new post in the list", |a| {
+        step_until_state(&mut h, "the new post in the list", |a| {
             a.session.posts.iter().any(|p| p.path == path)
         });
         times.push(written.elapsed());
@@ -111,7 +92,7 @@ fn a_post_written_by_another_program_appears_in_the_sidebar_quickly() {
     // A deleted post leaves the list.
     let gone = e.root.join(SECOND);
     std::fs::remove_file(&gone).unwrap();
-    step_until(&mut h, "the deleted post to leave", |a| {
+    step_until_state(&mut h, "the deleted post to leave", |a| {
         a.session.posts.iter().all(|p| p.path != gone)
     });
 }
@@ -124,7 +105,7 @@ fn a_clean_post_changed_on_disk_reloads_in_place_as_one_undo_step() {
     let before = text(&h);
     let theirs = before.replace("KTX 첫차를", "새벽 KTX 첫차를");
     std::fs::write(&path, &theirs).unwrap();
-    step_until(&mut h, "the reload", |a| {
+    step_until_state(&mut h, "the reload", |a| {
         a.session.doc().unwrap().text == theirs
     });
     assert!(!h.state().session.is_dirty() && !h.state().session.has_conflict());
@@ -144,7 +125,7 @@ fn a_dirty_post_changed_on_disk_shows_the_conflict_bar() {
         .unwrap()
         .replace("KTX", "SRT");
     std::fs::write(&path, &theirs).unwrap();
-    step_until(&mut h, "the conflict bar", |a: &DaybookApp| {
+    step_until_state(&mut h, "the conflict bar", |a: &DaybookApp| {
         a.session.has_conflict()
     });
     assert_eq!(text(&h), mine, "my words are kept");
@@ -160,7 +141,7 @@ fn a_dirty_post_changed_on_disk_shows_the_conflict_bar() {
     h.run_steps(2);
     assert_eq!(text(&h), mine);
     std::fs::write(&path, theirs.replace("SRT", "ITX")).unwrap();
-    step_until(&mut h, "the conflict bar again", |a: &DaybookApp| {
+    step_until_state(&mut h, "the conflict bar again", |a: &DaybookApp| {
         a.session.has_conflict()
     });
     h.get_by_label("Keep mine").click();
@@ -190,13 +171,13 @@ fn renames_are_followed_and_deletes_keep_the_text() {
     let mut h = app(&path, &e.data, 0.0);
     let renamed = e.root.join("_posts/2024-05-03-busan-day1.md");
     std::fs::rename(&path, &renamed).unwrap();
-    step_until(&mut h, "the rename", |a| {
+    step_until_state(&mut h, "the rename", |a| {
         a.session.doc().unwrap().path == renamed
     });
     type_in_editor(&mut h, "지워지기 전 ");
     let mine = text(&h);
     std::fs::remove_file(&renamed).unwrap();
-    step_until(&mut h, "the deleted banner", |a: &DaybookApp| {
+    step_until_state(&mut h, "the deleted banner", |a: &DaybookApp| {
         a.session.is_deleted_on_disk()
     });
     assert_eq!(text(&h), mine);

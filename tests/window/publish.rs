@@ -2,15 +2,11 @@
 //! the remote (issue 12): the exact path set, other work kept, hooks, pushes — from the
 //! command line and from the window's Publish panel.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
 use daybook::i18n::tr;
 use std::fs;
 use std::path::Path;
 
-use common::{daybook, git, has_text, shows_text, step_until, write};
+use crate::common::{daybook, git, has_text, shows_text, step_until, write};
 use daybook::app::DaybookApp;
 use daybook::settings::Settings;
 use daybook::ui::labels;
@@ -244,7 +240,7 @@ fn detached_head_no_upstream_and_no_repository_say_so() {
 
 /// The window on the post of `r`, its recovery files in the test's temp folder.
 fn window(d: &Path, r: &Path) -> Harness<'static, DaybookApp> {
-    common::app(
+    crate::common::app(
         &r.join(POST),
         &d.join("data"),
         Settings::default(),
@@ -430,7 +426,7 @@ fn outside_a_repository_the_panel_says_so_and_offers_nothing() {
     let root = plain.path().join("site");
     write(&root, "_config.yml", b"title: t\n");
     write(&root, "_posts/2016-11-07-a.md", b"---\ntitle: a\n---\n");
-    let mut h = common::app(
+    let mut h = crate::common::app(
         &root.join("_posts/2016-11-07-a.md"),
         &plain.path().join("data"),
         Settings::default(),
