@@ -1,5 +1,5 @@
-//! Settings that outlive a session, stored by eframe. Every field has a default, so
-//! settings written by an older daybook still load.
+//! Settings that outlive a session (the window stores them through eframe). Every field has
+//! a default, so settings written by an older daybook still load.
 
 use std::collections::HashMap;
 use std::path::PathBuf;

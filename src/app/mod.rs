@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::command::Command;
-pub use crate::session::sample;
 use crate::session::{Session, SessionStart};
 use crate::settings::{self, Settings, Theme};
+pub use crate::site::sample;
 use crate::ui::fonts::{self, KoreanFont};
 use crate::workers::photo_loader::PhotoLoader;
 use crate::workers::{Waker, Workers};

@@ -324,7 +324,7 @@ impl Session {
     /// Compare recovery entry `index` with the post on disk.
     pub(super) fn compare_recovery(&mut self, index: usize) {
         if let Some(entry) = self.recovery.get(index) {
-            let disk = std::fs::read_to_string(&entry.post).unwrap_or_default();
+            let disk = crate::site::recovery::text_on_disk(&entry.post);
             self.compare = Some(Comparison::new(
                 tr!("compare-recovery-title", file = file_name(&entry.post)),
                 tr("compare-recovered"),

@@ -16,7 +16,6 @@ mod photo_batch;
 pub mod photos;
 pub mod publish;
 mod run;
-pub mod sample;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -28,6 +27,7 @@ use crate::journal::check::Problem;
 use crate::settings::Settings;
 use crate::site::Site;
 use crate::site::index::PostSummary;
+use crate::site::sample;
 use crate::tr;
 use crate::workers::Workers;
 use document::Document;

@@ -1,7 +1,7 @@
-//! Photos into the open post: three ways in (drop, picker, paste), one batch on the worker
-//! pool (thumbnails first, then the photos), the links inserted at the cursor in capture
-//! order as one undo step when it is done, and rewritten as the user chooses in the Photos
-//! window.
+//! Photos into the open post: three ways in (drop, picker, paste — the window turns
+//! each into a command), one batch on the worker pool (thumbnails first, then the photos),
+//! the links inserted at the caret in capture order as one undo step when it is done, and
+//! rewritten as the user chooses in the Photos window.
 
 use crate::tr;
 use std::path::{Path, PathBuf};
@@ -297,9 +297,8 @@ impl Session {
             if let (Some(Ok(photo)), Some(root)) = (&item.result, &root)
                 && !photo.reused
                 && !text.contains(&photo.name)
-                && crate::site::within(root, &photo.path)
             {
-                let _ = std::fs::remove_file(&photo.path);
+                crate::site::photos::remove_copy(root, &photo.path);
             }
         }
         self.files_changed();

@@ -1,5 +1,5 @@
-//! Git in the window: the repository's state (refreshed off the UI thread when files change,
-//! the window regains focus, or git ran), and the Publish panel's flow — plan, save, commit
+//! Git in the session: the repository's state (read on a worker when files change, the
+//! window regains focus, or git ran), and the Publish panel's flow — plan, save, commit
 //! exactly the post and its files, push, pull.
 
 use crate::tr;

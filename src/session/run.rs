@@ -1,5 +1,6 @@
 //! Running commands: every change to documents, files and settings that a button, field
-//! or shortcut asked for happens here, after the UI pass.
+//! or shortcut asked for happens here, after the UI pass (typing, which the editor does in
+//! place, is the one exception).
 
 use super::new_post::{NewPostSite, post_from_form};
 use super::{AfterPrompt, Caret, Session};

@@ -1,8 +1,9 @@
 //! The file-system edge: finding a Jekyll site, reading its `_config.yml`, indexing its
-//! posts, and loading and saving post files (atomically).
+//! posts, loading and saving post files (atomically), photos in and out, recovery files,
+//! renames, the sample journal, and the user's git.
 //!
-//! Everything that touches the disk for posts lives here; the rules themselves come from
-//! `crate::journal`. Errors carry the path they concern.
+//! What touches the disk lives here (the session asks only whether a path is a file);
+//! the rules themselves come from `crate::journal`. Errors carry the path they concern.
 
 pub mod check;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod publish;
 pub mod recovery;
 pub mod rename;
 pub mod render;
+pub mod sample;
 pub mod store;
 pub mod strip;
 pub mod trip;

@@ -433,6 +433,14 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
     ))))
 }
 
+/// Remove a photo this session copied into the site at `root` (and then did not link);
+/// nothing outside the site is ever removed.
+pub fn remove_copy(root: &Path, path: &Path) {
+    if super::within(root, path) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 #[cfg(test)]
 #[path = "photos_tests.rs"]
 mod tests;

@@ -72,6 +72,12 @@ pub fn pending(dir: &Path) -> Vec<RecoveryEntry> {
     out
 }
 
+/// What the post at `path` holds on disk now, to compare recovered text with; empty when
+/// it is gone or unreadable.
+pub fn text_on_disk(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

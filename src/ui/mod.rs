@@ -1,5 +1,7 @@
-//! egui views. A view takes the state it draws plus a place to push [`Command`]s; it never
-//! touches the file system.
+//! egui views. A view takes read-only view structs (or the session's plain data) and a
+//! place to push [`Command`]s; it changes no state but its own widgets' (the text of a field
+//! being typed in; the editor edits the open post's text in place, as a text edit must).
+//! Views never touch the file system; `fonts` reads the system's font files once at start.
 //!
 //! [`Command`]: crate::command::Command
 
