@@ -119,6 +119,9 @@ pub struct Session {
     pub git: publish::GitPanel,
     /// Effects for the window, gathered while a command or event runs.
     effects: Vec<Effect>,
+    /// The monotonic clock, for the pauses that group typing into undo steps (tests give
+    /// their own; `tick` is given the time by its caller).
+    pub clock: Box<dyn Fn() -> Instant>,
 }
 
 impl Session {
@@ -162,6 +165,7 @@ impl Session {
             photo_folders: std::collections::HashMap::new(),
             git: publish::GitPanel::default(),
             effects: Vec::new(),
+            clock: Box::new(Instant::now),
         };
         session.start(start.path, start.sample_dir);
         session

@@ -275,7 +275,7 @@ impl Session {
                 }
                 if typing {
                     doc.text = text;
-                    doc.typed(std::time::Instant::now());
+                    doc.typed((self.clock)());
                 } else {
                     doc.replace_text(text);
                 }
