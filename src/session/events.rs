@@ -18,6 +18,7 @@ impl Session {
                 if ours(self, &root) && seq > self.posts_seq {
                     self.posts = posts;
                     self.posts_seq = seq;
+                    self.open_newest_post();
                 }
             }
             Event::FilesChanged {
@@ -95,6 +96,23 @@ impl Session {
                     }
                 }
             }
+        }
+    }
+
+    /// A site opened without a post shows its newest post that is not a draft (else the
+    /// newest readable one) once the list is read.
+    fn open_newest_post(&mut self) {
+        if !std::mem::take(&mut self.open_newest) || self.open.is_some() {
+            return;
+        }
+        let newest = self
+            .posts
+            .iter()
+            .filter(|p| p.error.is_none() && p.ignored.is_none())
+            .max_by_key(|p| (!p.draft, p.date))
+            .map(|p| p.path.clone());
+        if let Some(path) = newest {
+            self.open_post_now(&path);
         }
     }
 }

@@ -95,6 +95,8 @@ pub struct Session {
     pub checking_site: bool,
     /// A line to select once this post is open (jumping to a problem in another post).
     pending_jump: Option<(PathBuf, usize)>,
+    /// The site was opened without a post to show: open its newest once it is indexed.
+    open_newest: bool,
     watch: bool,
     watcher: Option<crate::workers::watcher::SiteWatcher>,
     /// A notice about watching the site (polling, a rescan), shown until dismissed.
@@ -151,6 +153,7 @@ impl Session {
             site_problems: None,
             checking_site: false,
             pending_jump: None,
+            open_newest: false,
             watch: start.watch,
             watcher: None,
             notice: None,
@@ -288,8 +291,9 @@ impl Session {
         self.git = publish::GitPanel::default();
         self.refresh_git();
         self.start_watching();
-        if let Some(target) = post.or(remembered) {
-            self.open_post_now(&target);
+        match post.or(remembered) {
+            Some(target) => self.open_post_now(&target),
+            None => self.open_newest = true,
         }
     }
 

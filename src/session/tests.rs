@@ -448,3 +448,14 @@ fn jumping_to_a_problem_in_another_post_opens_it_and_selects_the_line() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_site_opened_without_a_post_shows_its_newest_post_once_listed() {
+    let (_d, root, data) = journal();
+    let s = session_on(&root, &data);
+    assert_eq!(
+        s.doc().map(|d| d.path.clone()),
+        Some(root.join(SECOND)),
+        "the newest post that is not a draft"
+    );
+}
