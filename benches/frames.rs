@@ -2,7 +2,9 @@
 //! and preview both visible, one character typed per frame. Posts of about 20 KB, 90 KB,
 //! 360 KB and 1.4 MB made of distinct paragraphs (Korean and English, an image link every
 //! few paragraphs, HTML blocks with Liquid, tables and math among them). Prints `frames bytes=<n> typed_ms=<median> idle_ms=<median>` per size
-//! and the typed ratio between the largest and the smallest.
+//! and the typed ratio between the largest and the smallest, then
+//! `memory bytes=<n> after_1000_edits_mb=<growth>`: what the process holds more after 1,000
+//! typed edits into the 1.4 MB post, each its own undo step (a counting allocator).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -15,6 +17,39 @@ use daybook::settings::Settings;
 use daybook::ui::editor;
 use daybook::ui::fonts::KoreanFont;
 use eframe::App as _;
+
+/// The system allocator, counting the bytes held.
+struct Counting;
+
+static HELD: std::sync::atomic::AtomicIsize = std::sync::atomic::AtomicIsize::new(0);
+
+#[allow(unsafe_code)]
+// SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size() as isize, std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's layout goes to the system allocator as it came.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        HELD.fetch_sub(layout.size() as isize, std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
+        HELD.fetch_add(
+            new as isize - layout.size() as isize,
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        // SAFETY: as for `alloc` and `dealloc`.
+        unsafe { std::alloc::System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 const FRAMES: usize = 31;
 
@@ -150,7 +185,59 @@ fn main() {
     }
     let ratio = rows[rows.len() - 1].1 / rows[0].1;
     println!("typed ratio 1.4MB/20KB={ratio:.1}");
+    memory(root);
     during_rescan();
+}
+
+/// How much more the process holds after 1,000 typed edits into the 1.4 MB post, each its
+/// own undo step (the session's clock is moved past the typing pause after each).
+fn memory(root: &Path) {
+    const EDITS: usize = 1000;
+    let text = post(1_400_000);
+    let path = root.join("_posts/2016-11-04-memory.md");
+    std::fs::write(&path, &text).unwrap();
+    let ctx = egui::Context::default();
+    let start = StartOptions {
+        path: Some(path),
+        fonts: KoreanFont::BundledOnly,
+        sample_dir: None,
+        data_dir: Some(root.join("data")),
+    };
+    let mut app = DaybookApp::new(&ctx, Settings::default(), start);
+    let mut f = eframe::Frame::_new_kittest();
+    for _ in 0..10 {
+        frame(&ctx, &mut app, &mut f, Vec::new());
+    }
+    let at = text.find("1번째").unwrap();
+    editor::select(&ctx, &text, at..at);
+    frame(&ctx, &mut app, &mut f, Vec::new());
+    let held = || HELD.load(std::sync::atomic::Ordering::Relaxed);
+    let before = held();
+    for _ in 0..EDITS {
+        frame(
+            &ctx,
+            &mut app,
+            &mut f,
+            vec![egui::Event::Text("가".to_owned())],
+        );
+        let _ = app.session.tick(Instant::now() + Duration::from_secs(5));
+    }
+    for _ in 0..10 {
+        frame(&ctx, &mut app, &mut f, Vec::new());
+    }
+    let grown = (held() - before) as f64 / 1e6;
+    assert!(
+        app.session
+            .doc()
+            .unwrap()
+            .text
+            .contains(&"가".repeat(EDITS))
+    );
+    println!(
+        "memory bytes={} after_{EDITS}_edits_mb={grown:.1} history_kb={:.1}",
+        text.len(),
+        app.session.doc().unwrap().history_bytes() as f64 / 1e3
+    );
 }
 
 /// Typing into a post of a 10,000-post site while 100 posts change on disk (a `git pull`):

@@ -3,7 +3,10 @@
 //!
 //! Dirty is computed (text differs from the saved text), never a flag. Typing is grouped
 //! into undo steps by pauses; edits made by commands (form fields, replace-all, reloads)
-//! are one step each. The history is bounded by bytes, since each step is a full copy.
+//! are one step each. A step keeps only what it changed (one replaced range, found by the
+//! common prefix and suffix of the texts before and after), undone by applying it
+//! inverted — as helix's history does — so the history grows with the edits, not with the
+//! post; it is still bounded by bytes.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -14,6 +17,61 @@ use crate::site::store::{Fingerprint, LoadedPost};
 const TYPING_PAUSE: Duration = Duration::from_millis(900);
 /// The most bytes of text the undo history keeps.
 const HISTORY_BYTES: usize = 64 << 20;
+
+/// One undo step: at byte `at`, `removed` was replaced by `inserted`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Change {
+    at: usize,
+    removed: String,
+    inserted: String,
+}
+
+impl Change {
+    /// The one replaced range that turns `before` into `after`.
+    fn between(before: &str, after: &str) -> Change {
+        let (b, a) = (before.as_bytes(), after.as_bytes());
+        let mut start = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+        while !before.is_char_boundary(start) || !after.is_char_boundary(start) {
+            start -= 1;
+        }
+        let max_suffix = (b.len() - start).min(a.len() - start);
+        let mut suffix = b
+            .iter()
+            .rev()
+            .zip(a.iter().rev())
+            .take(max_suffix)
+            .take_while(|(x, y)| x == y)
+            .count();
+        while !before.is_char_boundary(b.len() - suffix)
+            || !after.is_char_boundary(a.len() - suffix)
+        {
+            suffix -= 1;
+        }
+        Change {
+            at: start,
+            removed: before[start..b.len() - suffix].to_owned(),
+            inserted: after[start..a.len() - suffix].to_owned(),
+        }
+    }
+
+    /// Apply to `text` (which holds `removed` at `at`).
+    fn apply(&self, text: &mut String) {
+        let end = (self.at + self.removed.len()).min(text.len());
+        text.replace_range(self.at.min(end)..end, &self.inserted);
+    }
+
+    fn inverted(self) -> Change {
+        Change {
+            at: self.at,
+            removed: self.inserted,
+            inserted: self.removed,
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.removed.len() + self.inserted.len()
+    }
+}
 
 /// One open post.
 #[derive(Debug)]
@@ -26,8 +84,8 @@ pub struct Document {
     pub fingerprint: Option<Fingerprint>,
     /// Bumped on every change of `text`, for caches keyed on it.
     pub generation: u64,
-    undo: Vec<String>,
-    redo: Vec<String>,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
     /// The text at the end of the last undo step.
     checkpoint: String,
     /// When the typing burst in progress last changed the text, if one is in progress.
@@ -94,8 +152,8 @@ impl Document {
             return;
         }
         self.close_burst();
-        let before = std::mem::replace(&mut self.text, text);
-        self.push_undo(before);
+        self.push_undo(Change::between(&self.text, &text));
+        self.text = text;
         self.checkpoint = self.text.clone();
         self.redo.clear();
         self.generation += 1;
@@ -103,17 +161,23 @@ impl Document {
 
     fn close_burst(&mut self) {
         if self.last_typing.take().is_some() && self.checkpoint != self.text {
-            let before = std::mem::replace(&mut self.checkpoint, self.text.clone());
-            self.push_undo(before);
+            let change = Change::between(&self.checkpoint, &self.text);
+            self.checkpoint = self.text.clone();
+            self.push_undo(change);
         }
     }
 
-    fn push_undo(&mut self, text: String) {
-        self.undo.push(text);
-        let mut total: usize = self.undo.iter().map(String::len).sum();
+    fn push_undo(&mut self, change: Change) {
+        self.undo.push(change);
+        let mut total: usize = self.undo.iter().map(Change::bytes).sum();
         while total > HISTORY_BYTES && self.undo.len() > 1 {
-            total -= self.undo.remove(0).len();
+            total -= self.undo.remove(0).bytes();
         }
+    }
+
+    /// The bytes the undo and redo history hold (for measuring).
+    pub fn history_bytes(&self) -> usize {
+        self.undo.iter().chain(&self.redo).map(Change::bytes).sum()
     }
 
     /// How much longer until typing has paused for `pause` (`None`: it has, or none is
@@ -133,11 +197,12 @@ impl Document {
 
     pub fn undo(&mut self) -> bool {
         self.close_burst();
-        let Some(previous) = self.undo.pop() else {
+        let Some(change) = self.undo.pop() else {
             return false;
         };
-        let current = std::mem::replace(&mut self.text, previous);
-        self.redo.push(current);
+        let back = change.inverted();
+        back.apply(&mut self.text);
+        self.redo.push(back);
         self.checkpoint = self.text.clone();
         self.generation += 1;
         true
@@ -145,11 +210,12 @@ impl Document {
 
     pub fn redo(&mut self) -> bool {
         self.close_burst();
-        let Some(next) = self.redo.pop() else {
+        let Some(change) = self.redo.pop() else {
             return false;
         };
-        let current = std::mem::replace(&mut self.text, next);
-        self.undo.push(current);
+        let forward = change.inverted();
+        forward.apply(&mut self.text);
+        self.undo.push(forward);
         self.checkpoint = self.text.clone();
         self.generation += 1;
         true
@@ -222,6 +288,48 @@ mod tests {
         assert!(!d.undo());
         assert!(d.redo());
         assert_eq!(d.text, "한글");
+    }
+
+    #[test]
+    fn a_step_keeps_only_what_changed_and_undoes_exactly() {
+        // (before, after): the change found, and undo/redo give both texts back.
+        let table = [
+            ("abc", "abXc", (2, "", "X")),
+            ("abc", "ac", (1, "b", "")),
+            ("aaaa", "aaa", (3, "a", "")),
+            ("한글", "한국어", (3, "글", "국어")),
+            ("가가", "가나가", (3, "", "나")),
+            ("", "새 글", (0, "", "새 글")),
+            ("같다", "같다!", (6, "", "!")),
+        ];
+        for (before, after, (at, removed, inserted)) in table {
+            let change = Change::between(before, after);
+            assert_eq!(
+                (change.at, change.removed.as_str(), change.inserted.as_str()),
+                (at, removed, inserted),
+                "{before:?} → {after:?}"
+            );
+            let mut d = doc(before);
+            d.replace_text(after.to_owned());
+            assert!(d.undo());
+            assert_eq!(d.text, before);
+            assert!(d.redo());
+            assert_eq!(d.text, after);
+        }
+        // A one-character edit of a long post keeps a few bytes, not a copy of the post.
+        let long = "글".repeat(100_000);
+        let mut d = doc(&long);
+        let t0 = Instant::now();
+        for i in 0..100 {
+            d.text.insert(0, 'x');
+            d.typed(t0 + Duration::from_secs(2 * i));
+            d.tick(t0 + Duration::from_secs(2 * i + 1));
+        }
+        assert!(d.history_bytes() < 1_000, "{} bytes", d.history_bytes());
+        for _ in 0..100 {
+            assert!(d.undo());
+        }
+        assert_eq!(d.text, long);
     }
 
     #[test]
