@@ -8,7 +8,6 @@
 //! unchanged value leaves the text byte-identical. Pure: no IO.
 
 mod write;
-#[allow(unused_imports)]
 pub use write::*;
 
 use std::ops::Range;

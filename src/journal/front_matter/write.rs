@@ -1,7 +1,6 @@
 //! Writing front-matter fields: one key's line (or lines) replaced, added or removed,
 //! the rest of the file byte-identical; the value written in the style it had.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// A new value for a front-matter key.

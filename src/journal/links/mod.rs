@@ -9,7 +9,6 @@
 //! whether the resolved file exists. Limitation: reference-style images are not resolved.
 
 mod resolve;
-#[allow(unused_imports)]
 pub use resolve::*;
 
 use std::ops::Range;

@@ -2,7 +2,6 @@
 //! then resolved against the post's URL and the site's baseurl to a site file, a remote
 //! URL or a place outside the site; and links rewritten for a renamed file.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Expand the Liquid forms real posts use in URLs: `{{ site.baseurl }}`, `{{ site.url }}`,

@@ -1,6 +1,5 @@
 //! Liquid expressions: conditions, values with their filters, variable lookups.
 
-#[allow(unused_imports)]
 use super::*;
 
 impl Eval<'_, '_, '_> {

@@ -1,7 +1,6 @@
 //! The helpers Liquid's tags and filters use: word splitting, parameters, URL and HTML
 //! escaping, `relative_url`/`absolute_url`, dates, `{% highlight %}`.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// The end tag of a block tag.

@@ -18,13 +18,9 @@
 //! Limitations: no `case`, `cycle`, `tablerow`, ranges, or filters over lists of objects.
 
 mod tokens;
-#[allow(unused_imports)]
-pub use tokens::*;
+use tokens::*;
 mod expr;
-#[allow(unused_imports)]
-pub use expr::*;
 mod filters;
-#[allow(unused_imports)]
 pub use filters::*;
 
 use std::collections::HashMap;

@@ -1,9 +1,6 @@
 //! Liquid source as tokens: text, `{{ output }}` and `{% tags %}`, with their whitespace
 //! control (`{%-`, `-%}`) applied as Jekyll 4.3's Liquid does.
 
-#[allow(unused_imports)]
-use super::*;
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum TokKind {
     Text,

@@ -2,7 +2,6 @@
 //! folders, what `exclude:` and `_`-folders keep from publishing, and the images posts and
 //! pages mention.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Every published file of the site, by site-relative path, and the files Jekyll leaves

@@ -2,7 +2,6 @@
 //! posts to check (all, some, or the ones staged in git), and unused images.
 
 mod files;
-#[allow(unused_imports)]
 pub use files::*;
 
 use crate::tr;

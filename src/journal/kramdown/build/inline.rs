@@ -1,7 +1,6 @@
 //! Inline content as the builder meets it: text with its typographic marks and Liquid
 //! markers, span IALs, inline HTML and `<img>`.
 
-#[allow(unused_imports)]
 use super::*;
 
 impl Builder<'_> {

@@ -4,10 +4,7 @@
 //! math only for a paragraph of its own. Offsets end up in the body as written ([`locate`]).
 
 mod inline;
-#[allow(unused_imports)]
-pub use inline::*;
 mod post;
-#[allow(unused_imports)]
 pub use post::*;
 
 use std::collections::HashMap;

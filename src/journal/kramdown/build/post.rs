@@ -1,7 +1,6 @@
 //! After the event walk: offsets moved back to the body as written, tight list items,
 //! IALs and abbreviations applied, heading ids as kramdown's GFM parser makes them.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Move every offset from the Liquid output to the body as written.

@@ -2,7 +2,6 @@
 //! kramdown's emphasis rules see them, table cells and separators, paragraph starts,
 //! `markdown="…"` attributes, and the end of an HTML block.
 
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn is_punct(c: Option<char>) -> bool {

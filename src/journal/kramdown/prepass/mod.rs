@@ -11,11 +11,8 @@
 //! guillemets; a line starting with a span tag (`<img>`, `<a>`) is kept a paragraph, as
 //! kramdown keeps it, instead of CommonMark's HTML block.
 
-mod spans;
-#[allow(unused_imports)]
-pub use spans::*;
 mod lines;
-#[allow(unused_imports)]
+mod spans;
 pub use lines::*;
 
 use super::Attrs;

@@ -1,7 +1,6 @@
 //! The span-level changes of one line of paragraph text: a copy of the line with guards
 //! for `*` and `_` kramdown would not read as emphasis, inline math and IALs.
 
-#[allow(unused_imports)]
 use super::*;
 
 impl Pass<'_> {
