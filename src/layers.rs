@@ -18,41 +18,52 @@ fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&module))
 }
 
+/// The `.rs` files under `src/<dir>` (all of `src/` for ""), as their path relative to
+/// `src/` (with `/`) and their text: for the tests that read the code.
+pub(crate) fn sources(dir: &str) -> Vec<(String, String)> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    walkdir::WalkDir::new(src.join(dir))
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(&src).unwrap().to_string_lossy();
+            (
+                rel.replace('\\', "/"),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A file's code before its inline tests (`#[cfg(test)] mod …` comes last).
+pub(crate) fn without_tests(text: &str) -> &str {
+    text.split("#[cfg(test)]\nmod").next().unwrap_or_default()
+}
+
 #[test]
 fn no_module_imports_from_a_layer_above_it() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut wrong = Vec::new();
-    let mut stack = vec![src.clone()];
     let mut files = 0;
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(&src)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let top = rel.split(['/', '.']).next().unwrap_or_default();
-            let Some(own) = layer_of(top) else { continue };
-            files += 1;
-            let text = std::fs::read_to_string(&path).unwrap();
-            // Tests may reach anywhere; doc comments only mention.
-            let code = text.split("#[cfg(test)]\nmod").next().unwrap_or_default();
-            for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-                for (at, _) in line.match_indices("crate::") {
-                    let name: String = line[at + 7..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                        .collect();
-                    if let Some(theirs) = layer_of(&name)
-                        && theirs < own
-                    {
-                        wrong.push(format!("{rel} imports crate::{name}"));
-                    }
+    for (rel, text) in sources("") {
+        let top = rel.split(['/', '.']).next().unwrap_or_default();
+        let Some(own) = layer_of(top) else { continue };
+        files += 1;
+        // Tests may reach anywhere; doc comments only mention.
+        for line in without_tests(&text)
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+        {
+            for (at, _) in line.match_indices("crate::") {
+                let name: String = line[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if let Some(theirs) = layer_of(&name)
+                    && theirs < own
+                {
+                    wrong.push(format!("{rel} imports crate::{name}"));
                 }
             }
         }

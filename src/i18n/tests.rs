@@ -81,41 +81,30 @@ fn both_languages_have_every_message_with_the_same_arguments() {
 /// Every message id the code asks for: `tr("id")`, `tr!("id"…)`, `tr_args("id"…)` and the
 /// widget label constants (`: &str = "id";` in `ui/mod.rs`).
 fn ids_in_code() -> BTreeSet<(String, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = BTreeSet::new();
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n/tests.rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let is_labels = path.ends_with("ui/mod.rs");
-            for opener in ["tr(\"", "tr!(\"", "tr_args(\"", "tr!(\n"] {
-                for (at, _) in text.match_indices(opener) {
-                    let before = text[..at].chars().next_back();
-                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                        continue;
-                    }
-                    let rest = text[at + opener.len()..].trim_start_matches([' ', '\n', '"']);
-                    let id: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-                        .collect();
-                    out.insert((id, path.display().to_string()));
+    for (rel, text) in crate::layers::sources("") {
+        if rel == "i18n/tests.rs" {
+            continue;
+        }
+        for opener in ["tr(\"", "tr!(\"", "tr_args(\"", "tr!(\n"] {
+            for (at, _) in text.match_indices(opener) {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
                 }
+                let rest = text[at + opener.len()..].trim_start_matches([' ', '\n', '"']);
+                let id: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                out.insert((id, rel.clone()));
             }
-            if is_labels {
-                for (at, _) in text.match_indices(": &str = \"") {
-                    let rest = &text[at + 10..];
-                    let id: String = rest.chars().take_while(|c| *c != '"').collect();
-                    out.insert((id, path.display().to_string()));
-                }
+        }
+        if rel == "ui/mod.rs" {
+            for (at, _) in text.match_indices(": &str = \"") {
+                let rest = &text[at + 10..];
+                let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                out.insert((id, rel.clone()));
             }
         }
     }
@@ -270,33 +259,20 @@ fn reads_like_words(s: &str) -> bool {
 
 #[test]
 fn no_words_for_people_are_left_in_the_code() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = Vec::new();
-    for dir in ["ui", "app", "workers", "cli", "site", "journal/check"] {
-        let mut stack = vec![src.join(dir)];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
+    for dir in ["ui", "app", "session", "workers", "cli", "site", "journal/check"] {
+        for (name, text) in crate::layers::sources(dir) {
+            if name.contains("tests") {
+                continue;
+            }
+            for line in crate::layers::without_tests(&text).lines() {
+                let t = line.trim_start();
+                if t.starts_with("//") || t.starts_with("eprintln!") {
                     continue;
                 }
-                let name = path.strip_prefix(&src).unwrap().display().to_string();
-                if !name.ends_with(".rs") || name.contains("tests") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                // Tests inside a file come last, after `#[cfg(test)]`.
-                let code = text.split("#[cfg(test)]\nmod").next().unwrap_or("");
-                for line in code.lines() {
-                    let t = line.trim_start();
-                    if t.starts_with("//") || t.starts_with("eprintln!") {
-                        continue;
-                    }
-                    for lit in literals(line) {
-                        if reads_like_words(lit) && !NOT_WORDS.contains(&(name.as_str(), lit)) {
-                            found.push(format!("{name}: \"{lit}\""));
-                        }
+                for lit in literals(line) {
+                    if reads_like_words(lit) && !NOT_WORDS.contains(&(name.as_str(), lit)) {
+                        found.push(format!("{name}: \"{lit}\""));
                     }
                 }
             }
