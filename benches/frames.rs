@@ -127,9 +127,15 @@ fn median_ms(mut v: Vec<Duration>) -> f64 {
     v[v.len() / 2].as_secs_f64() * 1000.0
 }
 
-fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
+/// The app open on a post of about `bytes` written as `name` under `root`, settled, with the
+/// caret in the first paragraph of the body (on screen); the post's text.
+fn open_post(
+    root: &Path,
+    name: &str,
+    bytes: usize,
+) -> (egui::Context, DaybookApp, eframe::Frame, String) {
     let text = post(bytes);
-    let path = root.join(format!("_posts/2016-11-03-bench-{bytes}.md"));
+    let path = root.join(format!("_posts/{name}"));
     std::fs::write(&path, &text).unwrap();
     let ctx = egui::Context::default();
     let start = StartOptions {
@@ -143,10 +149,15 @@ fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
     for _ in 0..5 {
         frame(&ctx, &mut app, &mut f, Vec::new());
     }
-    // Cursor in the first paragraph of the body, which is on screen.
     let at = text.find("1번째").unwrap();
     editor::select(&ctx, &text, at..at);
     frame(&ctx, &mut app, &mut f, Vec::new());
+    (ctx, app, f, text)
+}
+
+fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
+    let name = format!("2016-11-03-bench-{bytes}.md");
+    let (ctx, mut app, mut f, text) = open_post(root, &name, bytes);
     let typed: Vec<Duration> = (0..FRAMES)
         .map(|_| {
             frame(
@@ -193,24 +204,7 @@ fn main() {
 /// own undo step (the session's clock is moved past the typing pause after each).
 fn memory(root: &Path) {
     const EDITS: usize = 1000;
-    let text = post(1_400_000);
-    let path = root.join("_posts/2016-11-04-memory.md");
-    std::fs::write(&path, &text).unwrap();
-    let ctx = egui::Context::default();
-    let start = StartOptions {
-        path: Some(path),
-        fonts: KoreanFont::BundledOnly,
-        sample_dir: None,
-        data_dir: Some(root.join("data")),
-    };
-    let mut app = DaybookApp::new(&ctx, Settings::default(), start);
-    let mut f = eframe::Frame::_new_kittest();
-    for _ in 0..10 {
-        frame(&ctx, &mut app, &mut f, Vec::new());
-    }
-    let at = text.find("1번째").unwrap();
-    editor::select(&ctx, &text, at..at);
-    frame(&ctx, &mut app, &mut f, Vec::new());
+    let (ctx, mut app, mut f, text) = open_post(root, "2016-11-04-memory.md", 1_400_000);
     let held = || HELD.load(std::sync::atomic::Ordering::Relaxed);
     let before = held();
     for _ in 0..EDITS {

@@ -260,7 +260,15 @@ fn reads_like_words(s: &str) -> bool {
 #[test]
 fn no_words_for_people_are_left_in_the_code() {
     let mut found = Vec::new();
-    for dir in ["ui", "app", "session", "workers", "cli", "site", "journal/check"] {
+    for dir in [
+        "ui",
+        "app",
+        "session",
+        "workers",
+        "cli",
+        "site",
+        "journal/check",
+    ] {
         for (name, text) in crate::layers::sources(dir) {
             if name.contains("tests") {
                 continue;

@@ -196,26 +196,27 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        self.close_burst();
-        let Some(change) = self.undo.pop() else {
-            return false;
-        };
-        let back = change.inverted();
-        back.apply(&mut self.text);
-        self.redo.push(back);
-        self.checkpoint = self.text.clone();
-        self.generation += 1;
-        true
+        self.step(true)
     }
 
     pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    /// Undo (`back`) or redo one step: apply it inverted and keep it on the other stack.
+    fn step(&mut self, back: bool) -> bool {
         self.close_burst();
-        let Some(change) = self.redo.pop() else {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(change) = from.pop() else {
             return false;
         };
-        let forward = change.inverted();
-        forward.apply(&mut self.text);
-        self.undo.push(forward);
+        let change = change.inverted();
+        change.apply(&mut self.text);
+        to.push(change);
         self.checkpoint = self.text.clone();
         self.generation += 1;
         true
