@@ -18,6 +18,12 @@ use crate::ui::{editor, labels};
 
 impl DaybookApp {
     pub(super) fn draw(&mut self, ui: &mut egui::Ui) {
+        // The caret as a byte offset walks the text: once per frame, for the status bar and
+        // the outline.
+        let caret = self
+            .session
+            .doc()
+            .and_then(|d| editor::cursor_byte(ui.ctx(), &d.text));
         let s = &self.session;
         let warnings = s
             .site
@@ -44,13 +50,13 @@ impl DaybookApp {
             toolbar(ui, &view, &s.settings, &mut self.commands);
         });
         if self.session.open.is_some() {
-            let view = self.status_view(ui.ctx());
+            let view = self.status_view(ui.ctx(), caret);
             egui::Panel::bottom("status").show(ui, |ui| {
                 crate::ui::status::status_bar(ui, &view);
             });
         }
         self.draw_problems(ui);
-        self.draw_sidebar(ui);
+        self.draw_sidebar(ui, caret);
         match self.session.settings.view {
             ViewMode::Split => {
                 let width = self.session.settings.preview_width;
@@ -95,7 +101,7 @@ impl DaybookApp {
             });
     }
 
-    fn draw_sidebar(&mut self, ui: &mut egui::Ui) {
+    fn draw_sidebar(&mut self, ui: &mut egui::Ui, caret: Option<usize>) {
         let s = &self.session;
         let (widgets, commands) = (&mut self.widgets, &mut self.commands);
         let panel = egui::Panel::left("sidebar")
@@ -105,7 +111,6 @@ impl DaybookApp {
                 if let Some(doc) = s.doc()
                     && let Some((_, items)) = widgets.preview.stats_of(&doc.path)
                 {
-                    let caret = editor::cursor_byte(ui.ctx(), &doc.text);
                     let current = caret.and_then(|c| crate::journal::stats::current(items, c));
                     let height = (ui.available_height() * 0.35).max(120.0);
                     egui::Panel::bottom("outline")
@@ -183,7 +188,11 @@ impl DaybookApp {
     }
 
     /// What the status bar shows of the open post.
-    fn status_view(&self, ctx: &egui::Context) -> crate::ui::status::StatusView<'_> {
+    fn status_view(
+        &self,
+        ctx: &egui::Context,
+        caret: Option<usize>,
+    ) -> crate::ui::status::StatusView<'_> {
         use crate::ui::status::{SaveState, StatusView, line_and_column};
         let open = self.session.open.as_ref();
         let doc = open.map(|o| &o.doc);
@@ -204,7 +213,7 @@ impl DaybookApp {
                 .and_then(|d| self.widgets.preview.stats_of(&d.path))
                 .map(|(s, _)| s),
             caret: doc.and_then(|d| {
-                let at = editor::cursor_byte(ctx, &d.text)?;
+                let at = caret?;
                 // Counting lines is O(n): done again only when the caret or text moves.
                 let id = egui::Id::unique("daybook-caret");
                 type Cached = ((u64, usize), (usize, usize));

@@ -128,14 +128,11 @@ impl DaybookApp {
         }
         preview.poll(ctx);
         let (path, generation) = (doc.path.clone(), doc.generation);
-        if preview.problems_of(&path, generation).is_some() {
-            let preview = &self.widgets.preview;
+        let preview = &self.widgets.preview;
+        if let Some(problems) = preview.problems_of(&path, generation) {
             self.session.offer_problems(
                 generation,
-                || {
-                    let problems = preview.problems_of(&path, generation).unwrap_or_default();
-                    (problems.to_vec(), preview.uses_of(&path).to_vec())
-                },
+                || (problems.to_vec(), preview.uses_of(&path).to_vec()),
                 Instant::now(),
             );
         }
