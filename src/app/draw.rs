@@ -50,7 +50,7 @@ impl DaybookApp {
             toolbar(ui, &view, &s.settings, &mut self.commands);
         });
         if self.session.open.is_some() {
-            let view = self.status_view(ui.ctx(), caret);
+            let view = self.status_view(caret);
             egui::Panel::bottom("status").show(ui, |ui| {
                 crate::ui::status::status_bar(ui, &view);
             });
@@ -165,22 +165,17 @@ impl DaybookApp {
             widgets.find.ui(ui, commands);
         }
         ui.separator();
-        let out = editor::editor(
-            ui,
-            &mut doc.text,
-            &mut widgets.highlighter,
-            widgets.editor_offset,
-            fold,
-        );
+        // The editor is the one widget that edits the session's document in place, as
+        // typed edits (typing until a pause is one undo step).
+        let find = widgets.find.open.then_some(widgets.find.query.as_str());
+        if let Some(at) = widgets.preview.take_user_scroll() {
+            // The preview was scrolled: the editor follows.
+            widgets.editor.scroll_to_byte(at);
+        }
+        let out = editor::editor(ui, doc, &mut widgets.editor, fold, find);
         if let Some(fold) = out.fold {
             commands.push(Command::SetFoldFrontMatter(fold));
         }
-        if out.changed {
-            // The editor is the one widget that edits the session's text in place: a
-            // text edit needs the buffer (typing bursts become one undo step here).
-            doc.typed(std::time::Instant::now());
-        }
-        widgets.editor_offset = out.offset;
         if let Some(top) = out.top_byte {
             // Keep the preview showing what the editor shows.
             widgets.preview.scroll_to_source(top);
@@ -188,12 +183,8 @@ impl DaybookApp {
     }
 
     /// What the status bar shows of the open post.
-    fn status_view(
-        &self,
-        ctx: &egui::Context,
-        caret: Option<usize>,
-    ) -> crate::ui::status::StatusView<'_> {
-        use crate::ui::status::{SaveState, StatusView, line_and_column};
+    fn status_view(&self, caret: Option<usize>) -> crate::ui::status::StatusView<'_> {
+        use crate::ui::status::{SaveState, StatusView};
         let open = self.session.open.as_ref();
         let doc = open.map(|o| &o.doc);
         let save = match open {
@@ -212,20 +203,8 @@ impl DaybookApp {
             stats: doc
                 .and_then(|d| self.widgets.preview.stats_of(&d.path))
                 .map(|(s, _)| s),
-            caret: doc.and_then(|d| {
-                let at = caret?;
-                // Counting lines is O(n): done again only when the caret or text moves.
-                let id = egui::Id::unique("daybook-caret");
-                type Cached = ((u64, usize), (usize, usize));
-                if let Some((k, v)) = ctx.data(|m| m.get_temp::<Cached>(id))
-                    && k == (d.generation, at)
-                {
-                    return Some(v);
-                }
-                let v = line_and_column(&d.text, at);
-                ctx.data_mut(|m| m.insert_temp::<Cached>(id, ((d.generation, at), v)));
-                Some(v)
-            }),
+            // The editor's line index knows the line without counting them.
+            caret: doc.and_then(|d| Some(self.widgets.editor.line_and_column(d, caret?))),
             save,
         }
     }

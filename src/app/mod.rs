@@ -102,6 +102,11 @@ impl DaybookApp {
     pub fn preview_offset(&self) -> f32 {
         self.widgets.preview.offset
     }
+
+    /// The editor's scroll offset as of the last frame.
+    pub fn editor_offset(&self) -> f32 {
+        self.widgets.editor.offset()
+    }
 }
 
 /// Open the window (blocking until it closes).

@@ -1,5 +1,5 @@
 //! What the window keeps that is not the session's: the state of its widgets (the filter
-//! box, the form's fields, find, the dialogs' fields, the preview, the highlighter's cache,
+//! box, the form's fields, find, the dialogs' fields, the preview, the editor's line index,
 //! the thumbnails' textures), and the commands that only touch it (find and replace, the
 //! typed-paths window).
 
@@ -11,7 +11,6 @@ use crate::tr;
 use crate::ui::editor;
 use crate::ui::find::FindState;
 use crate::ui::form::FormState;
-use crate::ui::highlight::Highlighter;
 use crate::ui::preview::Preview;
 
 #[derive(Default)]
@@ -24,9 +23,8 @@ pub struct Widgets {
     /// Paths typed or pasted when no file dialog is available.
     pub typed_paths: Option<String>,
     pub preview: Preview,
-    pub highlighter: Highlighter,
-    /// The editor's scroll offset last frame (scroll sync follows its changes).
-    pub editor_offset: f32,
+    /// The editor's line index and scroll position.
+    pub editor: editor::EditorView,
     /// The text being composed with an input method, and the widget it is composed in.
     pub composing: Option<(Option<egui::Id>, String)>,
     /// The Photos window's thumbnails, by batch and photo.

@@ -1,11 +1,11 @@
 //! The open post: its text, the text as last loaded or saved, the disk fingerprint at load,
 //! and its undo history.
 //!
-//! Dirty is computed (text differs from the saved text), never a flag. Typing is grouped
-//! into undo steps by pauses; edits made by commands (form fields, replace-all, reloads)
-//! are one step each. A step keeps only what it changed (one replaced range, found by the
-//! common prefix and suffix of the texts before and after), undone by applying it
-//! inverted — as helix's history does — so the history grows with the edits, not with the
+//! Dirty is computed (text differs from the saved text), never a flag. Edits are changes
+//! (a replaced range); an undo step is the list of changes made in it — typing until a
+//! pause, or one command's edit (form fields, replace-all, reloads; one range found by the
+//! common prefix and suffix of the texts before and after) — undone by applying it
+//! inverted, as helix's history does. So the history grows with the edits, not with the
 //! post; it is still bounded by bytes.
 
 use std::path::PathBuf;
@@ -18,12 +18,21 @@ const TYPING_PAUSE: Duration = Duration::from_millis(900);
 /// The most bytes of text the undo history keeps.
 const HISTORY_BYTES: usize = 64 << 20;
 
-/// One undo step: at byte `at`, `removed` was replaced by `inserted`.
+/// One change: at byte `at`, `removed` was replaced by `inserted`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Change {
     at: usize,
     removed: String,
     inserted: String,
+}
+
+/// The largest character boundary of `text` at or before `at`.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 impl Change {
@@ -73,6 +82,12 @@ impl Change {
     }
 }
 
+/// One undo step: the changes made in it, in the order they were made.
+type Step = Vec<Change>;
+
+/// Gives each document its own number, so caches can tell two posts apart.
+static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// One open post.
 #[derive(Debug)]
 pub struct Document {
@@ -84,10 +99,12 @@ pub struct Document {
     pub fingerprint: Option<Fingerprint>,
     /// Bumped on every change of `text`, for caches keyed on it.
     pub generation: u64,
-    undo: Vec<Change>,
-    redo: Vec<Change>,
-    /// The text at the end of the last undo step.
-    checkpoint: String,
+    /// This document's own number in the process (with `generation`, a key for caches).
+    pub serial: u64,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The changes typed since the last undo step ended.
+    burst: Step,
     /// When the typing burst in progress last changed the text, if one is in progress.
     last_typing: Option<Instant>,
 }
@@ -97,12 +114,13 @@ impl Document {
         Document {
             path: post.path,
             saved_text: post.text.clone(),
-            checkpoint: post.text.clone(),
             text: post.text,
             fingerprint: Some(post.fingerprint),
             generation: 0,
+            serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             undo: Vec::new(),
             redo: Vec::new(),
+            burst: Vec::new(),
             last_typing: None,
         }
     }
@@ -126,11 +144,69 @@ impl Document {
         self.text != self.saved_text
     }
 
-    /// Record that the editor changed the text; typing until a pause is one undo step.
-    pub fn typed(&mut self, now: Instant) {
+    /// Type: replace bytes `range` of the text with `inserted` (the range is clamped to the
+    /// text and to character boundaries). Typing until a pause is one undo step; the step
+    /// keeps the changes, not copies of the text.
+    pub fn edit(&mut self, range: std::ops::Range<usize>, inserted: &str, now: Instant) {
+        let end = floor_boundary(&self.text, range.end);
+        let at = floor_boundary(&self.text, range.start.min(end));
+        if at == end && inserted.is_empty() {
+            return;
+        }
+        let change = Change {
+            at,
+            removed: self.text[at..end].to_owned(),
+            inserted: inserted.to_owned(),
+        };
+        change.apply(&mut self.text);
+        self.record_typing(change, now);
+    }
+
+    /// Type a whole new text (a caption typed elsewhere): recorded as the one range it
+    /// changed, in the typing burst.
+    pub fn type_text(&mut self, text: String, now: Instant) {
+        if text != self.text {
+            let change = Change::between(&self.text, &text);
+            self.text = text;
+            self.record_typing(change, now);
+        }
+    }
+
+    fn record_typing(&mut self, change: Change, now: Instant) {
+        // Consecutive typing and its corrections extend the last change of the burst.
+        let merged = match self.burst.last_mut() {
+            Some(last)
+                if change.removed.is_empty() && change.at == last.at + last.inserted.len() =>
+            {
+                last.inserted.push_str(&change.inserted);
+                true
+            }
+            Some(last)
+                if change.inserted.is_empty()
+                    && change.at >= last.at
+                    && change.at + change.removed.len() == last.at + last.inserted.len() =>
+            {
+                last.inserted.truncate(change.at - last.at);
+                true
+            }
+            _ => false,
+        };
+        if !merged {
+            self.burst.push(change);
+        }
         self.last_typing = Some(now);
         self.redo.clear();
         self.generation += 1;
+    }
+
+    /// End the undo step in progress: what is typed next is a step of its own (an input
+    /// method's commit is one step).
+    pub fn end_step(&mut self) {
+        self.last_typing = None;
+        let step = std::mem::take(&mut self.burst);
+        if step.iter().any(|c| c.removed != c.inserted) {
+            self.push_undo(step);
+        }
     }
 
     /// Close the typing burst once the user has paused. Returns how long until it should be
@@ -139,7 +215,7 @@ impl Document {
         let last = self.last_typing?;
         let idle = now.duration_since(last);
         if idle >= TYPING_PAUSE {
-            self.close_burst();
+            self.end_step();
             None
         } else {
             Some(TYPING_PAUSE - idle)
@@ -151,33 +227,31 @@ impl Document {
         if text == self.text {
             return;
         }
-        self.close_burst();
-        self.push_undo(Change::between(&self.text, &text));
+        self.end_step();
+        self.push_undo(vec![Change::between(&self.text, &text)]);
         self.text = text;
-        self.checkpoint = self.text.clone();
         self.redo.clear();
         self.generation += 1;
     }
 
-    fn close_burst(&mut self) {
-        if self.last_typing.take().is_some() && self.checkpoint != self.text {
-            let change = Change::between(&self.checkpoint, &self.text);
-            self.checkpoint = self.text.clone();
-            self.push_undo(change);
-        }
-    }
-
-    fn push_undo(&mut self, change: Change) {
-        self.undo.push(change);
-        let mut total: usize = self.undo.iter().map(Change::bytes).sum();
+    fn push_undo(&mut self, step: Step) {
+        self.undo.push(step);
+        let bytes = |s: &Step| s.iter().map(Change::bytes).sum::<usize>();
+        let mut total: usize = self.undo.iter().map(bytes).sum();
         while total > HISTORY_BYTES && self.undo.len() > 1 {
-            total -= self.undo.remove(0).bytes();
+            total -= bytes(&self.undo.remove(0));
         }
     }
 
     /// The bytes the undo and redo history hold (for measuring).
     pub fn history_bytes(&self) -> usize {
-        self.undo.iter().chain(&self.redo).map(Change::bytes).sum()
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .chain(std::iter::once(&self.burst))
+            .flatten()
+            .map(Change::bytes)
+            .sum()
     }
 
     /// How much longer until typing has paused for `pause` (`None`: it has, or none is
@@ -188,7 +262,7 @@ impl Document {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty() || self.checkpoint != self.text
+        !self.undo.is_empty() || !self.burst.is_empty()
     }
 
     pub fn can_redo(&self) -> bool {
@@ -203,23 +277,33 @@ impl Document {
         self.step(false)
     }
 
-    /// Undo (`back`) or redo one step: apply it inverted and keep it on the other stack.
+    /// Undo (`back`) or redo one step: apply its changes inverted, last first, and keep the
+    /// inverted step on the other stack.
     fn step(&mut self, back: bool) -> bool {
-        self.close_burst();
+        self.end_step();
         let (from, to) = if back {
             (&mut self.undo, &mut self.redo)
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some(change) = from.pop() else {
+        let Some(step) = from.pop() else {
             return false;
         };
-        let change = change.inverted();
-        change.apply(&mut self.text);
-        to.push(change);
-        self.checkpoint = self.text.clone();
+        let inverted: Step = step.into_iter().rev().map(Change::inverted).collect();
+        for change in &inverted {
+            change.apply(&mut self.text);
+        }
+        to.push(inverted);
         self.generation += 1;
         true
+    }
+
+    /// Where the last undo or redo left the text changed: the byte range its last change
+    /// now covers (for putting the caret there).
+    pub fn last_step_range(&self, redone: bool) -> Option<std::ops::Range<usize>> {
+        let stack = if redone { &self.undo } else { &self.redo };
+        let change = stack.last()?.last()?;
+        Some(change.at..change.at + change.inserted.len())
     }
 
     /// After a successful save of the current text.
@@ -264,8 +348,12 @@ mod tests {
         let mut d = doc("");
         let t0 = Instant::now();
         for (i, c) in "한글".chars().enumerate() {
-            d.text.push(c);
-            d.typed(t0 + Duration::from_millis(100 * i as u64));
+            let end = d.text.len();
+            d.edit(
+                end..end,
+                &c.to_string(),
+                t0 + Duration::from_millis(100 * i as u64),
+            );
             assert!(
                 d.tick(t0 + Duration::from_millis(100 * i as u64 + 50))
                     .is_some()
@@ -280,8 +368,8 @@ mod tests {
             d.pause_remaining(Duration::from_secs(1), t0 + Duration::from_secs(3)),
             None
         );
-        d.text.push('!');
-        d.typed(t0 + Duration::from_secs(5));
+        let end = d.text.len();
+        d.edit(end..end, "!", t0 + Duration::from_secs(5));
         assert!(d.undo());
         assert_eq!(d.text, "한글");
         assert!(d.undo());
@@ -322,8 +410,7 @@ mod tests {
         let mut d = doc(&long);
         let t0 = Instant::now();
         for i in 0..100 {
-            d.text.insert(0, 'x');
-            d.typed(t0 + Duration::from_secs(2 * i));
+            d.edit(0..0, "x", t0 + Duration::from_secs(2 * i));
             d.tick(t0 + Duration::from_secs(2 * i + 1));
         }
         assert!(d.history_bytes() < 1_000, "{} bytes", d.history_bytes());
@@ -342,5 +429,47 @@ mod tests {
         assert_eq!(d.text, "b");
         d.replace_text("d".into());
         assert!(!d.can_redo(), "a new edit clears redo");
+    }
+
+    #[test]
+    fn typed_edits_are_kept_as_changes_and_undone_in_order() {
+        let t0 = Instant::now();
+        let ms = |n: u64| t0 + Duration::from_millis(n);
+        // (edits typed within one burst, the text after them)
+        type Edits<'a> = &'a [(std::ops::Range<usize>, &'a str)];
+        let table: [(Edits, &str); 5] = [
+            (&[(3..3, "한"), (6..6, "글"), (9..9, "!")], "abc한글! def"),
+            (&[(3..3, "xy"), (4..5, "")], "abcx def"),
+            (&[(0..3, "ABC"), (7..7, "!")], "ABC def!"),
+            // Out-of-range and mid-character ranges are clamped, never a panic.
+            (&[(100..200, "끝")], "abc def끝"),
+            (&[(4..4, "가"), (5..6, ""), (4..7, "")], "abc def"),
+        ];
+        for (edits, after) in table {
+            let mut d = doc("abc def");
+            for (i, (range, inserted)) in edits.iter().enumerate() {
+                d.edit(range.clone(), inserted, ms(10 * i as u64));
+            }
+            assert_eq!(d.text, after, "{edits:?}");
+            assert!(d.history_bytes() < 64, "{edits:?}: {}", d.history_bytes());
+            d.tick(ms(5_000));
+            if after != "abc def" {
+                assert!(d.undo(), "{edits:?}");
+            }
+            assert_eq!(d.text, "abc def", "{edits:?}");
+            if after != "abc def" {
+                assert!(d.redo());
+                assert_eq!(d.text, after);
+            }
+        }
+        // An ended step (an input method's commit) is undone on its own.
+        let mut d = doc("");
+        d.edit(0..0, "a", ms(0));
+        d.end_step();
+        d.edit(1..1, "한", ms(10));
+        d.end_step();
+        assert!(d.undo());
+        assert_eq!(d.text, "a");
+        assert_eq!(d.last_step_range(false), Some(1..1));
     }
 }

@@ -35,13 +35,19 @@ pub fn pasted_files(text: &str) -> Option<Vec<PathBuf>> {
 
 impl Session {
     /// Where the open post's photos go now. Finding the folder in use scans every image
-    /// link of the post, so the answer is kept until the text or the chosen folder changes.
+    /// link of the post, so the answer is kept until the text or the chosen folder changes
+    /// — and while the user is typing, until they pause (a keystroke into a long post does
+    /// not rescan it).
     pub fn photo_target(&mut self) -> Option<PhotoTarget> {
+        let now = (self.clock)();
         let (site, open) = (self.site.as_ref()?, self.open.as_mut()?);
         let doc = &open.doc;
         let key = (doc.generation, self.photo_folders.get(&doc.path).cloned());
+        let typing = doc
+            .pause_remaining(std::time::Duration::from_millis(500), now)
+            .is_some();
         if let Some((k, target)) = &open.photo_target
-            && *k == key
+            && (*k == key || (typing && k.1 == key.1))
         {
             return Some(target.clone());
         }
@@ -274,8 +280,7 @@ impl Session {
                     text.replace_range(at..at + old.len(), &core);
                 }
                 if typing {
-                    doc.text = text;
-                    doc.typed((self.clock)());
+                    doc.type_text(text, (self.clock)());
                 } else {
                     doc.replace_text(text);
                 }

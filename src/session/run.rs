@@ -65,14 +65,18 @@ impl Session {
                     self.effect(Effect::FormError(None));
                 }
             }
-            Command::Undo => {
-                if let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) {
-                    doc.undo();
-                }
-            }
-            Command::Redo => {
-                if let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) {
-                    doc.redo();
+            Command::Undo | Command::Redo => {
+                let redo = matches!(command, Command::Redo);
+                let Some(doc) = self.doc_mut() else {
+                    return;
+                };
+                let stepped = if redo { doc.redo() } else { doc.undo() };
+                // The caret goes to the end of what the step put back.
+                if let Some(range) = doc.last_step_range(redo).filter(|_| stepped) {
+                    self.effect(Effect::Select {
+                        range: range.end..range.end,
+                        focus: crate::command::Focus::IfFree,
+                    });
                 }
             }
             // Find and the typed-paths window are the window's own (widget state).

@@ -62,8 +62,8 @@ fn text(s: &Session) -> &str {
 /// Type `more` at the end of the open post at `now`.
 fn type_at_end(s: &mut Session, more: &str, now: Instant) {
     let doc = s.doc_mut().unwrap();
-    doc.text.push_str(more);
-    doc.typed(now);
+    let end = doc.text.len();
+    doc.edit(end..end, more, now);
 }
 
 /// What the watcher would report for `paths` of the open site.

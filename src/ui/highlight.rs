@@ -1,16 +1,13 @@
-//! Markdown syntax highlighting for the editor, cached per paragraph.
+//! Markdown syntax highlighting for the editor, a line at a time.
 //!
-//! The text is cut into blocks at blank lines; each block's spans are computed once and
-//! kept, keyed by its text and the state it starts in (inside front matter or a code
-//! fence), so typing re-highlights only the paragraph being typed in. Highlights headings,
-//! emphasis, links and images, code, front matter, quotes and Liquid.
+//! A line's highlighting depends only on its text and the state it starts in (inside the
+//! front matter or a code fence), so the editor keeps the state at each line's start and
+//! highlights just the lines it shows. Highlights headings, emphasis, links and images,
+//! code, front matter, quotes and Liquid.
 
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::Arc;
 
-use egui::text::{LayoutJob, LayoutSection, TextFormat};
+use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Stroke};
 
 /// What a span of Markdown is.
@@ -29,201 +26,194 @@ pub enum Kind {
     ListMarker,
 }
 
+/// The state a line starts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-struct State {
+pub struct LineState {
     front_matter: bool,
     fence: bool,
 }
 
-type Spans = Arc<(Vec<(Range<usize>, Kind)>, State)>;
-
-/// The highlighter and its per-paragraph cache.
-#[derive(Default)]
-pub struct Highlighter {
-    cache: HashMap<(u64, State), Spans>,
-    /// Cache entries used in the last layout; the rest are dropped after it.
-    used: Vec<(u64, State)>,
-}
-
-fn block_hash(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
-}
-
-/// Cut `text` into blocks that end after a blank line.
-fn blocks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut start = 0;
-    let mut pos = 0;
-    let mut lines = text.split_inclusive('\n');
-    std::iter::from_fn(move || {
-        for line in lines.by_ref() {
-            pos += line.len();
-            if line.trim().is_empty() {
-                let r = start..pos;
-                start = pos;
-                return Some(r);
-            }
-        }
-        (start < text.len()).then(|| {
-            let r = start..text.len();
-            start = text.len();
-            r
-        })
-    })
-}
-
-impl Highlighter {
-    /// The spans of `text`, in order and covering it.
-    pub fn spans(&mut self, text: &str) -> Vec<(Range<usize>, Kind)> {
-        let mut out = Vec::new();
-        let mut state = State {
+impl LineState {
+    /// The state of the first line of `text`.
+    pub fn first(text: &str) -> LineState {
+        LineState {
             front_matter: text.trim_start_matches('\u{feff}').starts_with("---"),
             fence: false,
-        };
-        let mut first = true;
-        self.used.clear();
-        for block in blocks(text) {
-            let key = (block_hash(&text[block.clone()]), state);
-            let spans = self
-                .cache
-                .entry(key)
-                .or_insert_with(|| Arc::new(highlight_block(&text[block.clone()], state, first)))
-                .clone();
-            self.used.push(key);
-            out.extend(
-                spans
-                    .0
-                    .iter()
-                    .map(|(r, k)| (r.start + block.start..r.end + block.start, *k)),
-            );
-            state = spans.1;
-            first = false;
         }
-        if self.cache.len() > self.used.len() * 2 + 64 {
-            let used: std::collections::HashSet<_> = self.used.iter().copied().collect();
-            self.cache.retain(|k, _| used.contains(k));
-        }
-        out
-    }
-
-    /// A layout job for `text` in the given style.
-    pub fn layout_job(&mut self, text: &str, style: &egui::Style, wrap_width: f32) -> LayoutJob {
-        let body = style
-            .text_styles
-            .get(&egui::TextStyle::Body)
-            .cloned()
-            .unwrap_or_default();
-        let mono = FontId::new(body.size * 0.95, FontFamily::Monospace);
-        let v = &style.visuals;
-        let format = |kind: Kind| {
-            let mut f = TextFormat::simple(body.clone(), v.text_color());
-            match kind {
-                Kind::Plain => {}
-                Kind::Heading => {
-                    f.color = v.strong_text_color();
-                    f.font_id = FontId::new(body.size * 1.15, FontFamily::Proportional);
-                }
-                Kind::Strong => f.color = v.strong_text_color(),
-                Kind::Emphasis => f.italics = true,
-                Kind::Link => {
-                    f.color = v.hyperlink_color;
-                    f.underline = Stroke::new(1.0, v.hyperlink_color);
-                }
-                Kind::Image => {
-                    f.color = if v.dark_mode {
-                        Color32::from_rgb(110, 200, 160)
-                    } else {
-                        Color32::from_rgb(20, 120, 90)
-                    }
-                }
-                Kind::Code => {
-                    f.font_id = mono.clone();
-                    f.background = v.code_bg_color;
-                }
-                Kind::FrontMatter | Kind::Quote | Kind::ListMarker => f.color = v.weak_text_color(),
-                Kind::Liquid => {
-                    f.color = if v.dark_mode {
-                        Color32::from_rgb(190, 150, 230)
-                    } else {
-                        Color32::from_rgb(120, 60, 170)
-                    };
-                    f.font_id = mono.clone();
-                }
-            }
-            f
-        };
-        let mut job = LayoutJob {
-            text: text.to_owned(),
-            ..Default::default()
-        };
-        job.wrap.max_width = wrap_width;
-        for (range, kind) in self.spans(text) {
-            job.sections.push(LayoutSection {
-                leading_space: 0.0,
-                byte_range: egui::text::ByteIndex(range.start)..egui::text::ByteIndex(range.end),
-                format: format(kind),
-            });
-        }
-        job
     }
 }
 
-fn highlight_block(
-    block: &str,
-    mut state: State,
-    first_block: bool,
-) -> (Vec<(Range<usize>, Kind)>, State) {
+/// The spans of `line` (line-relative, in order, covering it) and the state the next line
+/// starts in. `first` is whether it is the text's first line.
+pub fn line(line: &str, state: LineState, first: bool) -> (Vec<(Range<usize>, Kind)>, LineState) {
     let mut spans = Vec::new();
-    let mut pos = 0;
-    for (i, line) in block.split_inclusive('\n').enumerate() {
-        let r = pos..pos + line.len();
-        pos += line.len();
-        let t = line.trim();
-        if state.front_matter {
-            push(&mut spans, r, Kind::FrontMatter);
-            if (t == "---" || t == "...") && !(first_block && i == 0) {
-                state.front_matter = false;
-            }
-            continue;
+    let after = step(line, state, first, Some(&mut spans));
+    (spans, after)
+}
+
+/// The state after `line`, without its spans.
+pub fn state_after(line: &str, state: LineState, first: bool) -> LineState {
+    step(line, state, first, None)
+}
+
+/// The spans of a whole text, line by line (for tests and tools).
+pub fn spans(text: &str) -> Vec<(Range<usize>, Kind)> {
+    let mut out = Vec::new();
+    let mut state = LineState::first(text);
+    let mut at = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        let (spans, next) = line(l, state, i == 0);
+        out.extend(
+            spans
+                .into_iter()
+                .map(|(r, k)| (r.start + at..r.end + at, k)),
+        );
+        state = next;
+        at += l.len();
+    }
+    out
+}
+
+/// The format of a kind of span in `style`.
+fn format(kind: Kind, style: &egui::Style) -> TextFormat {
+    let body = style
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .cloned()
+        .unwrap_or_default();
+    let mono = FontId::new(body.size * 0.95, FontFamily::Monospace);
+    let v = &style.visuals;
+    let mut f = TextFormat::simple(body.clone(), v.text_color());
+    match kind {
+        Kind::Plain => {}
+        Kind::Heading => {
+            f.color = v.strong_text_color();
+            f.font_id = FontId::new(body.size * 1.15, FontFamily::Proportional);
         }
-        let fence_mark = t.starts_with("```") || t.starts_with("~~~");
-        let liquid_open = t.starts_with("{% highlight") || t.starts_with("{%highlight");
-        let liquid_close = t.starts_with("{% endhighlight");
-        if state.fence {
-            let kind = if liquid_close {
+        Kind::Strong => f.color = v.strong_text_color(),
+        Kind::Emphasis => f.italics = true,
+        Kind::Link => {
+            f.color = v.hyperlink_color;
+            f.underline = Stroke::new(1.0, v.hyperlink_color);
+        }
+        Kind::Image => {
+            f.color = if v.dark_mode {
+                Color32::from_rgb(110, 200, 160)
+            } else {
+                Color32::from_rgb(20, 120, 90)
+            }
+        }
+        Kind::Code => {
+            f.font_id = mono;
+            f.background = v.code_bg_color;
+        }
+        Kind::FrontMatter | Kind::Quote | Kind::ListMarker => f.color = v.weak_text_color(),
+        Kind::Liquid => {
+            f.color = if v.dark_mode {
+                Color32::from_rgb(190, 150, 230)
+            } else {
+                Color32::from_rgb(120, 60, 170)
+            };
+            f.font_id = mono;
+        }
+    }
+    f
+}
+
+/// A layout job for one line's text (without its line break) with its spans; `preedit`
+/// (an input method's composition) is shown underlined at byte `at` of the line.
+pub fn line_job(
+    text: &str,
+    spans: &[(Range<usize>, Kind)],
+    preedit: Option<(usize, &str)>,
+    style: &egui::Style,
+    wrap_width: f32,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let push = |job: &mut LayoutJob, range: Range<usize>, kind: Kind| {
+        let range = range.start.min(text.len())..range.end.min(text.len());
+        if !range.is_empty() {
+            job.append(&text[range], 0.0, format(kind, style));
+        }
+    };
+    let split = preedit.map_or(text.len(), |(at, _)| at.min(text.len()));
+    for (range, kind) in spans {
+        push(&mut job, range.start..range.end.min(split), *kind);
+    }
+    if let Some((_, composing)) = preedit {
+        let mut f = format(Kind::Plain, style);
+        f.underline = Stroke::new(1.5, style.visuals.text_color());
+        job.append(composing, 0.0, f);
+        for (range, kind) in spans {
+            push(&mut job, range.start.max(split)..range.end, *kind);
+        }
+    }
+    if job.text.is_empty() {
+        // An empty line is still a row high.
+        job.append("", 0.0, format(Kind::Plain, style));
+    }
+    job
+}
+
+/// Walk one line: its spans into `spans` (when asked), and the state after it.
+fn step(
+    line: &str,
+    mut state: LineState,
+    first: bool,
+    mut spans: Option<&mut Vec<(Range<usize>, Kind)>>,
+) -> LineState {
+    let r = 0..line.len();
+    let t = line.trim();
+    let mut mark = |range: Range<usize>, kind: Kind| {
+        if let Some(spans) = spans.as_deref_mut() {
+            push(spans, range, kind);
+        }
+    };
+    if state.front_matter {
+        mark(r, Kind::FrontMatter);
+        if (t == "---" || t == "...") && !first {
+            state.front_matter = false;
+        }
+        return state;
+    }
+    let fence_mark = t.starts_with("```") || t.starts_with("~~~");
+    let liquid_open = t.starts_with("{% highlight") || t.starts_with("{%highlight");
+    let liquid_close = t.starts_with("{% endhighlight");
+    if state.fence {
+        mark(
+            r,
+            if liquid_close {
                 Kind::Liquid
             } else {
                 Kind::Code
-            };
-            push(&mut spans, r, kind);
-            if fence_mark || liquid_close {
-                state.fence = false;
-            }
-            continue;
+            },
+        );
+        if fence_mark || liquid_close {
+            state.fence = false;
         }
-        if fence_mark || liquid_open {
-            push(
-                &mut spans,
-                r,
-                if liquid_open {
-                    Kind::Liquid
-                } else {
-                    Kind::Code
-                },
-            );
-            state.fence = true;
-            continue;
-        }
-        if t.starts_with('#') {
-            push(&mut spans, r, Kind::Heading);
-        } else if t.starts_with('>') {
-            push(&mut spans, r, Kind::Quote);
-        } else {
-            inline(line, r.start, &mut spans);
-        }
+        return state;
     }
-    (spans, state)
+    if fence_mark || liquid_open {
+        mark(
+            r,
+            if liquid_open {
+                Kind::Liquid
+            } else {
+                Kind::Code
+            },
+        );
+        state.fence = true;
+        return state;
+    }
+    if t.starts_with('#') {
+        mark(r, Kind::Heading);
+    } else if t.starts_with('>') {
+        mark(r, Kind::Quote);
+    } else if let Some(spans) = spans {
+        inline(line, 0, spans);
+    }
+    state
 }
 
 fn push(spans: &mut Vec<(Range<usize>, Kind)>, range: Range<usize>, kind: Kind) {
@@ -321,8 +311,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, Kind)> {
-        Highlighter::default()
-            .spans(text)
+        spans(text)
             .into_iter()
             .filter(|(_, k)| *k != Kind::Plain)
             .map(|(r, k)| (text[r].trim_end().to_owned(), k))
@@ -332,7 +321,7 @@ mod tests {
     #[test]
     fn spans_cover_the_text_in_order() {
         let text = "---\ntitle: t\n---\n\n# 제목\n\n본문 **굵게** *기울임* `code` ![사진](/a b.jpg) [링크](https://x)\n\n```\ncode\n```\n";
-        let spans = Highlighter::default().spans(text);
+        let spans = spans(text);
         let mut pos = 0;
         for (r, _) in &spans {
             assert_eq!(r.start, pos);
@@ -347,7 +336,9 @@ mod tests {
             "---\ntitle: t\n---\n\n# 제목\n\n> 인용\n\n- 항목 **굵게** *기울임* `코드` ![사진](/a b.jpg) [링크](https://x) {{ site.baseurl }}\n\n```\n# not a heading\n```\n",
         );
         let want = [
-            ("---\ntitle: t\n---", Kind::FrontMatter),
+            ("---", Kind::FrontMatter),
+            ("title: t", Kind::FrontMatter),
+            ("---", Kind::FrontMatter),
             ("# 제목", Kind::Heading),
             ("> 인용", Kind::Quote),
             ("-", Kind::ListMarker),
@@ -357,28 +348,59 @@ mod tests {
             ("![사진](/a b.jpg)", Kind::Image),
             ("[링크](https://x)", Kind::Link),
             ("{{ site.baseurl }}", Kind::Liquid),
-            ("```\n# not a heading\n```", Kind::Code),
+            ("```", Kind::Code),
+            ("# not a heading", Kind::Code),
+            ("```", Kind::Code),
         ];
         let got: Vec<(&str, Kind)> = k.iter().map(|(s, k)| (s.as_str(), *k)).collect();
-        let want: Vec<(&str, Kind)> = want.to_vec();
-        assert_eq!(got.len(), want.len(), "{got:#?}");
-        for (g, w) in got.iter().zip(&want) {
-            assert_eq!(g.1, w.1, "{g:?} vs {w:?}");
-            assert!(
-                g.0.starts_with(w.0.lines().next().unwrap_or_default()),
-                "{g:?} vs {w:?}"
-            );
-        }
+        assert_eq!(got, want.to_vec());
     }
 
     #[test]
-    fn blocks_are_cached_and_only_the_edited_one_is_redone() {
-        let mut h = Highlighter::default();
-        let text: String = (0..50).map(|i| format!("문단 {i} **굵게**\n\n")).collect();
-        h.spans(&text);
-        assert_eq!(h.cache.len(), 50);
-        let edited = text.replacen("문단 7 ", "문단 7 바뀜 ", 1);
-        h.spans(&edited);
-        assert_eq!(h.cache.len(), 51, "one new block, the rest reused");
+    fn a_line_state_is_all_the_next_line_needs() {
+        // (line, state before, first line?) → state after
+        let fm = LineState {
+            front_matter: true,
+            fence: false,
+        };
+        let fence = LineState {
+            front_matter: false,
+            fence: true,
+        };
+        let plain = LineState::default();
+        let table = [
+            ("---\n", fm, true, fm),
+            ("---\n", fm, false, plain),
+            ("title: 글\n", fm, false, fm),
+            ("```rust\n", plain, false, fence),
+            ("# 코드 속\n", fence, false, fence),
+            ("```\n", fence, false, plain),
+            ("{% highlight ruby %}\n", plain, false, fence),
+            ("{% endhighlight %}\n", fence, false, plain),
+            ("본문\n", plain, false, plain),
+        ];
+        for (text, before, first, after) in table {
+            assert_eq!(state_after(text, before, first), after, "{text:?}");
+            assert_eq!(line(text, before, first).1, after, "{text:?}");
+        }
+        assert_eq!(LineState::first("\u{feff}---\n"), fm);
+        assert_eq!(LineState::first("본문"), plain);
+    }
+
+    #[test]
+    fn a_composition_is_shown_inside_the_line_without_touching_its_spans() {
+        let style = egui::Style::default();
+        let text = "가**나**다";
+        let (spans, _) = line(text, LineState::default(), false);
+        let job = line_job(text, &spans, Some((3, "한")), &style, 100.0);
+        assert_eq!(job.text, "가한**나**다");
+        let underlined: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.underline.width > 1.0)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(underlined, ["한"]);
+        assert_eq!(line_job("", &[], None, &style, 100.0).sections.len(), 1);
     }
 }

@@ -51,6 +51,8 @@ pub struct Preview {
     pending_source: Option<usize>,
     /// The scroll offset of the last frame.
     pub offset: f32,
+    /// The post byte at the top after the user scrolled the preview (the editor follows).
+    user_scroll: Option<usize>,
     /// When the last result arrived and how long it took: the next request waits twice as
     /// long, so a large post's preview never takes much of a core while typing.
     last_result: Option<(std::time::Instant, std::time::Duration)>,
@@ -265,6 +267,27 @@ impl Preview {
         self.rows_width = wkey;
     }
 
+    /// Where the user scrolled the preview to, once: the post byte of the block at the top.
+    pub fn take_user_scroll(&mut self) -> Option<usize> {
+        self.user_scroll.take()
+    }
+
+    /// The post byte of the block at height `y`.
+    fn source_at(&self, y: f32) -> Option<usize> {
+        let s = self.shown.as_ref()?;
+        let mut top = 0.0;
+        for (i, (_, h)) in self.rows.iter().enumerate() {
+            top += h + BLOCK_GAP;
+            if top > y {
+                return Some(match i {
+                    0 => 0,
+                    i => s.doc.blocks.get(i - 1).map_or(usize::MAX, |b| b.at),
+                });
+            }
+        }
+        None
+    }
+
     /// Scroll so the block holding byte `source` of the post text is at the top.
     pub fn scroll_to_source(&mut self, source: usize) {
         let Some(s) = &self.shown else {
@@ -331,6 +354,7 @@ impl Preview {
         let mut area = egui::ScrollArea::vertical()
             .id_salt("preview-scroll")
             .auto_shrink([false, false]);
+        let programmatic = self.pending_scroll.is_some();
         if let Some(y) = self.pending_scroll.take() {
             area = area.vertical_scroll_offset(y);
         }
@@ -399,7 +423,14 @@ impl Preview {
             }
             ui.ctx().request_repaint();
         }
-        self.offset = out.state.clamped_offset().y;
+        let offset = out.state.clamped_offset().y;
+        let by_user = ui
+            .input(|i| i.pointer.hover_pos())
+            .is_some_and(|p| out.inner_rect.contains(p));
+        if by_user && !programmatic && (offset - self.offset).abs() > 0.5 {
+            self.user_scroll = self.source_at(offset);
+        }
+        self.offset = offset;
         if let Some(href) = clicked {
             self.follow(ui.ctx(), &href);
         }

@@ -310,14 +310,9 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
     // (A line may have several problems; each link goes to the same line.)
     h.query_all_by_label(&place).next().unwrap().click();
     h.run_steps(3);
-    let state = egui::TextEdit::load_state(&h.ctx, daybook::ui::editor::editor_id()).unwrap();
-    let range = state.cursor.char_range().unwrap();
+    let (anchor, head) = daybook::ui::editor::selection(&h.ctx);
     let text = h.state().session.doc().unwrap().text.clone();
-    let selected: String = text
-        .chars()
-        .skip(range.primary.index.0.min(range.secondary.index.0))
-        .take(range.primary.index.0.abs_diff(range.secondary.index.0))
-        .collect();
+    let selected = &text[anchor.min(head)..anchor.max(head)];
     assert_eq!(
         selected,
         "![시장 입구](/images/busan2024/-05-03 18.10.44.jpg)"

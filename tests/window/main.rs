@@ -10,6 +10,7 @@ mod common;
 
 mod disk;
 mod editing;
+mod editor;
 mod photos;
 mod publish;
 

@@ -1,0 +1,312 @@
+//! The keyboard, the clipboard and the input method, turned into edits of the document and
+//! moves of the caret. Edits go through [`Document::edit`] (typing until a pause is one undo
+//! step; an input method's commit is a step of its own) and the line index follows each.
+//!
+//! The input method, on egui's rules: its events are read only while the editor has the
+//! focus (it then owns them); what it composes is shown at the caret but never enters the
+//! text, the history, autosave or the highlighter until committed; while composing, the
+//! arrows, Enter and Backspace are the input method's. A click, typed text or focus leaving
+//! mid-composition ends it here — the composed text is put in once — and the input method
+//! is interrupted; if it commits the same text afterwards, that copy is dropped.
+
+use std::ops::Range;
+
+use egui::text::CCursor;
+use egui::{Event, ImeEvent, Key, Modifiers, Ui, vec2};
+
+use super::lines::Lines;
+use super::view::layout;
+use super::{EditorState, motion};
+use crate::session::document::Document;
+
+/// How long after the editor ended a composition a commit of the same text is its late copy.
+const LATE_COMMIT_SECONDS: f64 = 1.0;
+
+/// What the editor works on during one frame.
+pub(super) struct Frame<'a> {
+    pub ui: &'a mut Ui,
+    pub doc: &'a mut Document,
+    pub lines: &'a mut Lines,
+    pub state: &'a mut EditorState,
+    /// Bytes folded away at the start: never edited, the caret stays after them.
+    pub hidden: usize,
+    pub wrap: f32,
+    /// The height of the screen of text (Page Up and Page Down).
+    pub page: f32,
+}
+
+impl Frame<'_> {
+    pub fn select(&mut self, anchor: usize, head: usize) {
+        self.state.anchor = anchor.max(self.hidden);
+        self.state.head = head.max(self.hidden);
+        self.state.preferred_x = None;
+    }
+
+    fn now(&self) -> std::time::Instant {
+        std::time::Instant::now()
+    }
+
+    /// Replace `range` with `with`; the caret goes after it.
+    fn replace(&mut self, range: Range<usize>, with: &str) {
+        let range = range.start.max(self.hidden)..range.end.max(self.hidden);
+        if range.is_empty() && with.is_empty() {
+            return;
+        }
+        let now = self.now();
+        self.doc.edit(range.clone(), with, now);
+        self.lines
+            .edited(&self.doc.text, range.start, range.len(), with.len());
+        let at = range.start + with.len();
+        self.select(at, at);
+        self.state.reveal = true;
+    }
+
+    fn insert(&mut self, with: &str) {
+        let range = self.state.selection();
+        self.replace(range, with);
+    }
+
+    /// Put what is being composed into the text (once) and interrupt the input method.
+    pub fn end_composition(&mut self) -> bool {
+        let Some(composed) = self.state.preedit.take() else {
+            return false;
+        };
+        self.ui.memory_mut(|m| m.interrupt_ime());
+        let time = self.ui.input(|i| i.time);
+        self.doc.end_step();
+        self.insert(&composed);
+        self.doc.end_step();
+        self.state.late_commit = Some((composed, time));
+        true
+    }
+
+    /// Handle this frame's events; whether the text changed.
+    pub fn events(&mut self) -> bool {
+        let filter = egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: false,
+        };
+        let events = self.ui.input(|i| i.filtered_events(&filter));
+        let generation = self.doc.generation;
+        for event in events {
+            self.event(event);
+        }
+        self.doc.generation != generation
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Ime(ime) => self.ime(ime),
+            Event::Text(text) if !text.is_empty() && text != "\n" && text != "\r" => {
+                // Typed text during a composition comes after what was composed.
+                self.end_composition();
+                self.insert(&text);
+            }
+            Event::Copy => self.copy(),
+            Event::Cut => {
+                self.copy();
+                self.insert("");
+            }
+            Event::Paste(text) if !text.is_empty() => {
+                self.end_composition();
+                self.insert(&text.replace("\r\n", "\n"));
+            }
+            Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } if self.state.preedit.is_none() => self.key(key, modifiers),
+            _ => {}
+        }
+    }
+
+    fn copy(&mut self) {
+        let r = self.state.selection();
+        if !r.is_empty() {
+            let copied = self.doc.text[r].to_owned();
+            self.ui.ctx().copy_text(copied);
+        }
+    }
+
+    fn ime(&mut self, ime: ImeEvent) {
+        match ime {
+            ImeEvent::Preedit { text, .. } => {
+                if text == "\n" || text == "\r" {
+                    return;
+                }
+                self.state.late_commit = None;
+                if text.is_empty() {
+                    self.state.preedit = None;
+                } else {
+                    if self.state.preedit.is_none() && !self.state.selection().is_empty() {
+                        self.insert("");
+                    }
+                    self.state.preedit = Some(text);
+                    self.state.reveal = true;
+                }
+            }
+            ImeEvent::Commit(text) => {
+                let late = self.state.late_commit.take().filter(|(late, at)| {
+                    *late == text && self.ui.input(|i| i.time) - at < LATE_COMMIT_SECONDS
+                });
+                let composing = self.state.preedit.take().is_some();
+                if text == "\n" || text == "\r" || (late.is_some() && !composing) {
+                    return;
+                }
+                if text.is_empty() {
+                    return;
+                }
+                self.doc.end_step();
+                self.insert(&text);
+                self.doc.end_step();
+            }
+            ImeEvent::DeleteSurrounding {
+                before_chars,
+                after_chars,
+            } => {
+                let at = self.state.head;
+                let r = motion::surrounding(&self.doc.text, at, before_chars, after_chars);
+                self.replace(r, "");
+            }
+            #[expect(deprecated)]
+            ImeEvent::Enabled | ImeEvent::Disabled => {}
+        }
+    }
+
+    fn key(&mut self, key: Key, m: Modifiers) {
+        let text = &self.doc.text;
+        let head = self.state.head;
+        let word = m.command || m.alt;
+        let selection = self.state.selection();
+        let target = match key {
+            Key::ArrowLeft if !m.shift && !selection.is_empty() && !word => selection.start,
+            Key::ArrowRight if !m.shift && !selection.is_empty() && !word => selection.end,
+            Key::ArrowLeft if word => motion::word_left(text, head),
+            Key::ArrowRight if word => motion::word_right(text, head),
+            Key::ArrowLeft => motion::prev_char(text, head),
+            Key::ArrowRight => motion::next_char(text, head),
+            Key::ArrowUp | Key::ArrowDown => {
+                let down = key == Key::ArrowDown;
+                return self.vertical(if down { 1.0 } else { -1.0 }, None, m.shift);
+            }
+            Key::PageUp | Key::PageDown => {
+                let down = key == Key::PageDown;
+                let page = self.page;
+                return self.vertical(0.0, Some(if down { page } else { -page }), m.shift);
+            }
+            Key::Home if m.command => self.hidden,
+            Key::End if m.command => text.len(),
+            Key::Home | Key::End => self.row_end(key == Key::End),
+            Key::A if m.command => {
+                let end = text.len();
+                self.select(self.hidden, end);
+                return;
+            }
+            Key::Backspace | Key::Delete => {
+                let r = if !selection.is_empty() {
+                    selection
+                } else if key == Key::Backspace {
+                    let from = if word {
+                        motion::word_left(text, head)
+                    } else {
+                        motion::prev_char(text, head)
+                    };
+                    from..head
+                } else {
+                    let to = if word {
+                        motion::word_right(text, head)
+                    } else {
+                        motion::next_char(text, head)
+                    };
+                    head..to
+                };
+                self.replace(r, "");
+                return;
+            }
+            Key::Enter => {
+                self.insert("\n");
+                return;
+            }
+            Key::Tab if m.shift => {
+                self.outdent();
+                return;
+            }
+            Key::Tab => {
+                self.insert("\t");
+                return;
+            }
+            _ => return,
+        };
+        let anchor = if m.shift { self.state.anchor } else { target };
+        self.select(anchor, target);
+        self.state.reveal = true;
+    }
+
+    /// Remove one tab or up to four spaces from the start of the caret's line.
+    fn outdent(&mut self) {
+        let line = self
+            .lines
+            .range(&self.doc.text, self.lines.line_of(self.state.head));
+        let indent = &self.doc.text[line.start..line.end];
+        let n = if indent.starts_with('\t') {
+            1
+        } else {
+            indent.bytes().take(4).take_while(|b| *b == b' ').count()
+        };
+        let (anchor, head) = (self.state.anchor, self.state.head);
+        self.replace(line.start..line.start + n, "");
+        self.select(
+            anchor.saturating_sub(n).max(line.start),
+            head.saturating_sub(n).max(line.start),
+        );
+    }
+
+    /// The start or end of the caret's row (a wrapped line has several).
+    fn row_end(&mut self, end: bool) -> usize {
+        let text = &self.doc.text;
+        let line = self.lines.line_of(self.state.head);
+        let p = layout(self.ui, text, self.lines, line, None, self.wrap);
+        let c = p.char_of(text, self.state.head);
+        let cursor = p.galley.layout_from_cursor(CCursor::new(c));
+        let mut start = 0;
+        for row in &p.galley.rows[..cursor.row.min(p.galley.rows.len())] {
+            start += row.char_count_including_newline().0;
+        }
+        let target = match p.galley.rows.get(cursor.row) {
+            Some(row) if end => start + row.char_count_excluding_newline().0,
+            _ => start,
+        };
+        p.byte_of(text, target)
+    }
+
+    /// Move the caret `rows` rows, or `pixels` down (negative: up), keeping its x.
+    fn vertical(&mut self, rows: f32, pixels: Option<f32>, extend: bool) {
+        let text = &self.doc.text;
+        let line = self.lines.line_of(self.state.head);
+        let p = layout(self.ui, text, self.lines, line, None, self.wrap);
+        let caret = p.caret_rect(text, self.state.head);
+        let x = self.state.preferred_x.unwrap_or(caret.min.x);
+        let row = self.lines.metrics().row;
+        let top = self.lines.top(line);
+        let y = top + caret.center().y + pixels.unwrap_or(rows * row.max(caret.height()));
+        let first = self.lines.line_of(self.hidden);
+        let target = if y < self.lines.top(first) {
+            self.hidden
+        } else if y >= self.lines.top(self.lines.len()) {
+            text.len()
+        } else {
+            let i = self.lines.line_at_y(y);
+            let q = layout(self.ui, text, self.lines, i, None, self.wrap);
+            let q_top = self.lines.top(i);
+            let c = q.galley.cursor_from_pos(vec2(x, y - q_top));
+            q.byte_of(text, c.index.0)
+        };
+        let anchor = if extend { self.state.anchor } else { target };
+        self.select(anchor, target);
+        self.state.preferred_x = Some(x);
+        self.state.reveal = true;
+    }
+}

@@ -1,0 +1,391 @@
+//! Drawing the editor: the lines on screen (and a margin) laid out from the line index,
+//! measured heights fed back to it with the scroll position held steady, the mouse turned
+//! into a caret or selection, then the selection, find matches, text, caret and composition
+//! painted; the input method told where the caret is; the node screen readers read.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{CCursor, Galley};
+use egui::{Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
+
+use super::lines::{Lines, Metrics};
+use super::{EditorState, EditorView, editor_id, input, motion};
+use crate::session::document::Document;
+use crate::ui::highlight;
+
+/// Space around the text inside the editor's frame.
+const MARGIN: f32 = 4.0;
+
+/// One line laid out this frame: its top (content coordinates), its bytes (without the
+/// line break) and its galley.
+#[derive(Clone)]
+pub(super) struct Placed {
+    pub top: f32,
+    pub range: Range<usize>,
+    pub galley: Arc<Galley>,
+    /// The composition is shown in this line at this byte, this many characters long.
+    pub preedit: Option<(usize, usize)>,
+}
+
+impl Placed {
+    /// The character index in the galley of byte `at` of the text.
+    pub fn char_of(&self, text: &str, at: usize) -> usize {
+        let at = at.clamp(self.range.start, self.range.end);
+        let chars = text[self.range.start..at].chars().count();
+        match self.preedit {
+            Some((p, n)) if at >= p => chars + n,
+            _ => chars,
+        }
+    }
+
+    /// The byte of the text at character `c` of the galley.
+    pub fn byte_of(&self, text: &str, c: usize) -> usize {
+        let line = &text[self.range.clone()];
+        let c = match self.preedit {
+            Some((p, n)) => {
+                let before = text[self.range.start..p.min(self.range.end)]
+                    .chars()
+                    .count();
+                if c > before {
+                    c.saturating_sub(n).max(before)
+                } else {
+                    c
+                }
+            }
+            None => c,
+        };
+        self.range.start + line.char_indices().nth(c).map_or(line.len(), |(i, _)| i)
+    }
+
+    /// The caret's rectangle (galley coordinates) at byte `at`.
+    pub fn caret_rect(&self, text: &str, at: usize) -> Rect {
+        self.galley
+            .pos_from_cursor(CCursor::new(self.char_of(text, at)))
+    }
+}
+
+/// Lay out line `i` of `text` (with the composition, when the caret is in it).
+pub(super) fn layout(
+    ui: &Ui,
+    text: &str,
+    lines: &Lines,
+    i: usize,
+    preedit: Option<(usize, &str)>,
+    wrap: f32,
+) -> Placed {
+    let range = lines.range(text, i);
+    let line = &text[range.clone()];
+    let (spans, _) = highlight::line(line, lines.state(i), i == 0);
+    let preedit = preedit.filter(|(at, _)| range.contains(at) || *at == range.end);
+    let job = highlight::line_job(
+        line,
+        &spans,
+        preedit.map(|(at, s)| (at - range.start, s)),
+        ui.style(),
+        wrap,
+    );
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    Placed {
+        top: 0.0,
+        preedit: preedit.map(|(at, s)| (at, s.chars().count())),
+        range,
+        galley,
+    }
+}
+
+/// What one frame of the editor did.
+pub(super) struct Shown {
+    pub changed: bool,
+    pub top_byte: Option<usize>,
+}
+
+pub(super) fn show(
+    ui: &mut Ui,
+    doc: &mut Document,
+    view: &mut EditorView,
+    hidden: usize,
+    find: Option<&str>,
+    label: egui::Id,
+) -> Shown {
+    let id = editor_id();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let row = ui.fonts_mut(|f| f.row_height(&body));
+    let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+    let wrap = (ui.available_width() - bar - 2.0 * MARGIN).max(40.0);
+    let metrics = Metrics {
+        row,
+        byte: body.size * 0.4,
+        wrap,
+    };
+    view.sync(doc, metrics);
+    view.lines.set_metrics(&doc.text, metrics);
+    let mut state = EditorState::load(ui.ctx()).for_doc(doc, hidden);
+    let first_line = view.lines.line_of(hidden);
+    let hidden_top = view.lines.top(first_line);
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("editor-scroll")
+        .auto_shrink([false, false])
+        // A drag selects text; the wheel and the bar scroll.
+        .scroll_source(
+            egui::scroll_area::ScrollSource::SCROLL_BAR
+                | egui::scroll_area::ScrollSource::MOUSE_WHEEL,
+        );
+    let programmatic = view.pending_offset.is_some();
+    if let Some(y) = view.pending_offset.take() {
+        area = area.vertical_scroll_offset(y.max(0.0));
+    }
+    let fill = ui.visuals().extreme_bg_color;
+    let mut changed = false;
+    let out = area.show_viewport(ui, |ui, viewport| {
+        let total = view.lines.top(view.lines.len()) - hidden_top;
+        ui.set_min_size(vec2(wrap + 2.0 * MARGIN, total + 2.0 * MARGIN));
+        let origin = ui.min_rect().min + vec2(MARGIN, MARGIN);
+        let screen = viewport.translate(ui.min_rect().min.to_vec2());
+        ui.painter().rect_filled(screen, 0.0, fill);
+        let response = ui
+            .interact(screen, id, Sense::click_and_drag())
+            .labelled_by(label);
+        let has_focus = response.has_focus();
+        if response.hovered() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+        }
+        // What was on screen last frame, for the mouse.
+        let placed = std::mem::take(&mut view.placed);
+        let mut ctx = input::Frame {
+            ui,
+            doc: &mut *doc,
+            lines: &mut view.lines,
+            state: &mut state,
+            hidden,
+            wrap,
+            page: viewport.height(),
+        };
+        if response.is_pointer_button_down_on() || response.clicked() {
+            ctx.end_composition();
+            if !has_focus {
+                ctx.ui.memory_mut(|m| m.request_focus(id));
+            }
+        }
+        pointer(&mut ctx, &response, &placed, origin);
+        if has_focus {
+            ctx.ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    id,
+                    egui::EventFilter {
+                        tab: true,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: false,
+                    },
+                );
+            });
+            changed |= ctx.events();
+        } else if ctx.state.preedit.is_some() {
+            // Focus left mid-composition: what was composed stays, once.
+            changed |= ctx.end_composition();
+        }
+        // Lay out what is on screen now, plus half a screen either side.
+        let margin = viewport.height() * 0.5;
+        let preedit = state
+            .preedit
+            .as_deref()
+            .filter(|_| has_focus)
+            .map(|p| (state.head, p));
+        let mut placed = Vec::new();
+        let mut i = view
+            .lines
+            .line_at_y(hidden_top + (viewport.min.y - margin).max(0.0));
+        i = i.max(first_line);
+        let anchor = view.lines.line_at_y(hidden_top + viewport.min.y);
+        let mut shift = 0.0;
+        while i < view.lines.len() {
+            let top = view.lines.top(i) - hidden_top;
+            if top > viewport.max.y + margin {
+                break;
+            }
+            let mut p = layout(ui, &doc.text, &view.lines, i, preedit, wrap);
+            let delta = view.lines.measured(i, p.galley.size().y.max(row));
+            if i < anchor {
+                shift += delta;
+            }
+            p.top = top;
+            placed.push(p);
+            i += 1;
+        }
+        if shift.abs() > 0.5 && !programmatic {
+            // Lines above the first one shown settled: keep that line where it was.
+            view.pending_offset = Some(viewport.min.y + shift);
+            ui.ctx().request_repaint();
+        }
+        paint(ui, &doc.text, &placed, &state, origin, has_focus, find);
+        let caret = placed
+            .iter()
+            .find(|p| p.range.start <= state.head && state.head <= p.range.end)
+            .map(|p| {
+                p.caret_rect(&doc.text, state.head)
+                    .translate(origin.to_vec2() + vec2(0.0, p.top))
+            });
+        if state.reveal {
+            state.reveal = false;
+            let line = view.lines.line_of(state.head);
+            let rect = caret.unwrap_or_else(|| {
+                let top = origin.y + view.lines.top(line) - hidden_top;
+                Rect::from_min_size(pos2(origin.x, top), vec2(1.0, row))
+            });
+            ui.scroll_to_rect(rect.expand(row), None);
+        }
+        if has_focus && let Some(caret) = caret {
+            let to_global = ui
+                .ctx()
+                .layer_transform_to_global(ui.layer_id())
+                .unwrap_or_default();
+            ui.output_mut(|o| {
+                o.ime = Some(egui::output::IMEOutput {
+                    purpose: egui::IMEPurpose::Normal,
+                    rect: to_global * screen,
+                    cursor_rect: to_global * caret,
+                    should_interrupt_composition: false,
+                });
+            });
+        }
+        accessibility(ui, &response, &doc.text, &placed);
+        view.placed = placed;
+        view.key = Some((doc.serial, doc.generation));
+    });
+    state.store(ui.ctx());
+    let offset = out.state.clamped_offset().y;
+    let moved = (offset - view.offset).abs() > 0.5;
+    view.offset = offset;
+    let top_byte = (moved && !programmatic).then(|| {
+        let line = view.lines.line_at_y(hidden_top + offset);
+        view.lines.start(line)
+    });
+    Shown { changed, top_byte }
+}
+
+/// The mouse: a press puts the caret (shift extends), a drag selects, a double click the
+/// word, a triple click the line.
+fn pointer(ctx: &mut input::Frame<'_>, response: &egui::Response, placed: &[Placed], origin: Pos2) {
+    let Some(pos) = response.interact_pointer_pos().or_else(|| {
+        response
+            .hover_pos()
+            .filter(|_| response.double_clicked() || response.triple_clicked())
+    }) else {
+        return;
+    };
+    let Some(at) = hit(&ctx.doc.text, placed, pos - origin) else {
+        return;
+    };
+    let at = at.max(ctx.hidden);
+    let text = &ctx.doc.text;
+    let (pressed, shift) = ctx
+        .ui
+        .input(|i| (i.pointer.any_pressed(), i.modifiers.shift));
+    if response.triple_clicked() {
+        let r = motion::line_at(text, at);
+        ctx.select(r.start, r.end);
+    } else if response.double_clicked() {
+        let r = motion::word_at(text, at);
+        ctx.select(r.start, r.end);
+    } else if pressed && (response.is_pointer_button_down_on() || response.clicked()) {
+        let anchor = if shift { ctx.state.anchor } else { at };
+        ctx.select(anchor, at);
+    } else if response.dragged() {
+        ctx.select(ctx.state.anchor, at);
+    }
+}
+
+/// The byte at `pos` (content coordinates) among the lines laid out.
+fn hit(text: &str, placed: &[Placed], pos: Vec2) -> Option<usize> {
+    let p = placed
+        .iter()
+        .find(|p| pos.y < p.top + p.galley.size().y)
+        .or(placed.last())?;
+    let c = p.galley.cursor_from_pos(vec2(pos.x, pos.y - p.top));
+    Some(p.byte_of(text, c.index.0))
+}
+
+/// The rectangles (galley coordinates) covering characters `from..to` of a galley.
+fn range_rects(galley: &Galley, from: usize, to: usize) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut start = 0;
+    for row in &galley.rows {
+        let n = row.char_count_excluding_newline().0;
+        let (a, b) = (from.max(start), to.min(start + n));
+        if a < b || (a == b && from < to && a == start + n && from <= start + n && to > start + n) {
+            let x0 = row.pos.x + row.x_offset(egui::text::CharIndex(a - start));
+            let x1 = row.pos.x + row.x_offset(egui::text::CharIndex(b - start));
+            let r = row.rect();
+            // A selection that goes on past the row's end shows a little of it.
+            let x1 = if to > start + n { x1 + 4.0 } else { x1 };
+            rects.push(Rect::from_x_y_ranges(x0..=x1, r.y_range()));
+        }
+        start += row.char_count_including_newline().0;
+    }
+    rects
+}
+
+fn paint(
+    ui: &Ui,
+    text: &str,
+    placed: &[Placed],
+    state: &EditorState,
+    origin: Pos2,
+    has_focus: bool,
+    find: Option<&str>,
+) {
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    let selection = state.selection();
+    let find_fill = visuals.warn_fg_color.gamma_multiply(0.25);
+    for p in placed {
+        let at = origin + vec2(0.0, p.top);
+        if let Some(query) = find.filter(|q| !q.is_empty()) {
+            let line = &text[p.range.clone()];
+            for (i, _) in line.match_indices(query) {
+                let (a, b) = (p.range.start + i, p.range.start + i + query.len());
+                for r in range_rects(&p.galley, p.char_of(text, a), p.char_of(text, b)) {
+                    painter.rect_filled(r.translate(at.to_vec2()), 2.0, find_fill);
+                }
+            }
+        }
+        if !selection.is_empty()
+            && selection.start <= p.range.end + 1
+            && selection.end >= p.range.start
+        {
+            let a = p.char_of(text, selection.start);
+            let b = if selection.end > p.range.end {
+                usize::MAX
+            } else {
+                p.char_of(text, selection.end)
+            };
+            let fill = visuals
+                .selection
+                .bg_fill
+                .gamma_multiply(if has_focus { 1.0 } else { 0.5 });
+            for r in range_rects(&p.galley, a, b) {
+                painter.rect_filled(r.translate(at.to_vec2()), 0.0, fill);
+            }
+        }
+        painter.galley(at, p.galley.clone(), visuals.text_color());
+        if has_focus && p.range.start <= state.head && state.head <= p.range.end {
+            let r = p.caret_rect(text, state.head).translate(at.to_vec2());
+            let stroke = visuals.text_cursor.stroke;
+            painter.line_segment([r.center_top(), r.center_bottom()], stroke);
+        }
+    }
+}
+
+/// The node screen readers (and tests) read: a multi-line text input whose value is the
+/// text on screen — the caret's surroundings — not the whole post.
+fn accessibility(ui: &Ui, response: &egui::Response, text: &str, placed: &[Placed]) {
+    let shown = match (placed.first(), placed.last()) {
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
+    };
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(egui::accesskit::Role::MultilineTextInput);
+        node.set_value(shown);
+    });
+}

@@ -1,0 +1,355 @@
+//! The editor widget as a user drives it: the mouse (click, shift-click), the keyboard
+//! (characters, words with Korean boundaries, rows, pages, the ends of the post, select all), the clipboard, Tab, the input method (composition kept
+//! out of the text, commits as undo steps, a click or focus loss mid-composition, late
+//! commits, surrounding-text deletion, the candidate window's rectangle), find highlights,
+//! scrolling both ways, and the node screen readers read.
+
+use crate::common::step_until;
+use crate::{FIRST, SECOND, harness, harness_sized, site};
+use daybook::app::DaybookApp;
+use daybook::i18n::tr;
+use daybook::ui::{editor, labels};
+use egui::{Event, ImeEvent, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn text(h: &Harness<'_, DaybookApp>) -> String {
+    h.state().session.doc().unwrap().text.clone()
+}
+
+fn selected(h: &Harness<'_, DaybookApp>) -> String {
+    let (a, b) = editor::selection(&h.ctx);
+    text(h)[a.min(b)..a.max(b)].to_owned()
+}
+
+fn caret(h: &Harness<'_, DaybookApp>) -> usize {
+    editor::cursor_byte(&h.ctx, &text(h)).unwrap()
+}
+
+/// Put the caret at byte `at` (as a jump does) and return where it is drawn on screen.
+fn place(h: &mut Harness<'_, DaybookApp>, at: usize) -> egui::Rect {
+    let t = text(h);
+    editor::select(&h.ctx, &t, at..at);
+    h.run_steps(3);
+    h.output()
+        .platform_output
+        .ime
+        .as_ref()
+        .expect("the editor tells the input method where the caret is")
+        .cursor_rect
+}
+
+fn press(h: &mut Harness<'_, DaybookApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+/// `count` clicks at `pos` (a double or triple click when more than one).
+fn click(h: &mut Harness<'_, DaybookApp>, pos: Pos2, count: usize, modifiers: Modifiers) {
+    h.event(Event::PointerMoved(pos));
+    h.event(Event::ModifiersChanged(modifiers));
+    h.run_steps(1);
+    for _ in 0..count {
+        press(h, pos, true, modifiers);
+        h.run_steps(1);
+        press(h, pos, false, modifiers);
+        h.run_steps(1);
+    }
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run_steps(1);
+}
+
+fn key(h: &mut Harness<'_, DaybookApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run_steps(1);
+}
+
+#[test]
+fn a_click_puts_the_caret_and_typing_goes_there() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let t = text(&h);
+    let at = t.find("KTX").unwrap();
+    let rect = place(&mut h, at + 1);
+    // Move the caret away, then click where it was drawn.
+    place(&mut h, 0);
+    h.ctx.memory_mut(|m| m.surrender_focus(editor::editor_id()));
+    h.run_steps(2);
+    click(&mut h, rect.center(), 1, Modifiers::NONE);
+    assert_eq!(caret(&h), at + 1);
+    h.event(Event::Text("!".into()));
+    h.run_steps(2);
+    assert!(text(&h).contains("K!TX"), "typed where clicked");
+}
+
+#[test]
+fn the_mouse_places_the_caret_and_shift_click_selects() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let t = text(&h);
+    let line = t.find("KTX").unwrap();
+    let word = line + t[line..].find("부산에").unwrap();
+    let start = place(&mut h, line).center();
+    let end = place(&mut h, word).center();
+    let inside = place(&mut h, word + 3).center();
+    place(&mut h, 0);
+    click(&mut h, start, 1, Modifiers::NONE);
+    assert_eq!(caret(&h), line);
+    let _ = end;
+    // A shift-click selects from the caret.
+    click(&mut h, inside, 1, Modifiers::SHIFT);
+    assert_eq!(selected(&h), &t[line..word + 3]);
+    let _ = inside;
+}
+
+#[test]
+fn the_keyboard_moves_by_character_word_row_page_and_post() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let t = text(&h);
+    let line = t.find("KTX").unwrap();
+    let next_line = line + t[line..].find('\n').unwrap() + 1;
+    place(&mut h, line);
+    let none = Modifiers::NONE;
+    let ctrl = Modifiers::COMMAND;
+    key(&mut h, none, Key::ArrowRight);
+    assert_eq!(caret(&h), line + 1);
+    key(&mut h, ctrl, Key::ArrowRight);
+    assert_eq!(&t[line..caret(&h)], "KTX");
+    key(&mut h, ctrl, Key::ArrowRight);
+    assert_eq!(
+        &t[line..caret(&h)],
+        "KTX 첫차를",
+        "a Korean word ends after its particle"
+    );
+    key(&mut h, ctrl, Key::ArrowLeft);
+    assert_eq!(&t[line..caret(&h)], "KTX ");
+    key(&mut h, none, Key::ArrowLeft);
+    assert_eq!(&t[line..caret(&h)], "KTX");
+    key(&mut h, Modifiers::SHIFT | ctrl, Key::ArrowLeft);
+    assert_eq!(selected(&h), "KTX");
+    key(&mut h, none, Key::End);
+    assert_eq!(caret(&h), next_line - 1, "End: the row's end");
+    key(&mut h, Modifiers::SHIFT, Key::Home);
+    assert_eq!(selected(&h), &t[line..next_line - 1]);
+    key(&mut h, none, Key::Home);
+    key(&mut h, none, Key::ArrowDown);
+    assert_eq!(caret(&h), next_line, "down a row");
+    key(&mut h, none, Key::ArrowUp);
+    assert_eq!(caret(&h), line, "and back up");
+    key(&mut h, none, Key::PageDown);
+    let paged = caret(&h);
+    assert!(paged > next_line + 200, "a page down: {paged}");
+    key(&mut h, none, Key::PageUp);
+    assert!(caret(&h) < paged);
+    key(&mut h, ctrl, Key::End);
+    assert_eq!(caret(&h), t.len());
+    key(&mut h, ctrl, Key::Home);
+    assert_eq!(caret(&h), 0);
+    key(&mut h, ctrl, Key::A);
+    assert_eq!(selected(&h), t);
+    key(&mut h, none, Key::ArrowRight);
+    assert_eq!(caret(&h), t.len(), "right collapses a selection to its end");
+}
+
+#[test]
+fn cut_copy_paste_tab_and_delete_edit_the_text() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let t = text(&h);
+    let line = t.find("KTX").unwrap();
+    place(&mut h, line);
+    key(
+        &mut h,
+        Modifiers::SHIFT | Modifiers::COMMAND,
+        Key::ArrowRight,
+    );
+    h.event(Event::Copy);
+    h.run_steps(1);
+    let copied = |h: &Harness<'_, DaybookApp>| {
+        h.output()
+            .platform_output
+            .commands
+            .iter()
+            .any(|c| matches!(c, egui::OutputCommand::CopyText(s) if s == "KTX"))
+    };
+    assert!(copied(&h), "{:?}", h.output().platform_output.commands);
+    h.event(Event::Cut);
+    h.run_steps(1);
+    assert!(copied(&h));
+    assert!(text(&h)[line..].starts_with(" 첫차를"));
+    key(&mut h, Modifiers::NONE, Key::End);
+    h.event(Event::Paste("KTX".into()));
+    h.run_steps(1);
+    assert!(text(&h).contains("도착했다.KTX\n"));
+    key(&mut h, Modifiers::NONE, Key::Home);
+    key(&mut h, Modifiers::NONE, Key::Tab);
+    assert!(text(&h)[line..].starts_with("\t 첫차를"));
+    key(&mut h, Modifiers::SHIFT, Key::Tab);
+    assert!(text(&h)[line..].starts_with(" 첫차를"));
+    key(&mut h, Modifiers::NONE, Key::Delete);
+    key(&mut h, Modifiers::COMMAND, Key::Delete);
+    assert!(
+        text(&h)[line..].starts_with(" 타고"),
+        "{}",
+        &text(&h)[line..line + 20]
+    );
+    key(&mut h, Modifiers::NONE, Key::Enter);
+    key(&mut h, Modifiers::NONE, Key::Backspace);
+    assert!(text(&h)[line..].starts_with(" 타고"));
+}
+
+fn preedit(h: &mut Harness<'_, DaybookApp>, s: &str) {
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: s.to_owned(),
+        active_range_chars: None,
+    }));
+    h.run_steps(1);
+}
+
+fn commit(h: &mut Harness<'_, DaybookApp>, s: &str) {
+    h.event(Event::Ime(ImeEvent::Commit(s.to_owned())));
+    h.run_steps(1);
+}
+
+#[test]
+fn a_composition_stays_out_of_the_text_and_a_commit_is_one_undo_step() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.run_steps(3);
+    let t = text(&h);
+    let end = t.len();
+    let before = place(&mut h, end);
+    for s in ["ㅎ", "하", "한"] {
+        preedit(&mut h, s);
+        assert_eq!(text(&h), t, "the composition is not in the text");
+        assert!(!h.state().session.is_dirty());
+    }
+    // The candidate window follows the caret, after the composition.
+    let composing = h.output().platform_output.ime.as_ref().unwrap().cursor_rect;
+    assert!(
+        composing.min.x > before.min.x,
+        "{composing:?} vs {before:?}"
+    );
+    commit(&mut h, "한");
+    preedit(&mut h, "ㄱ");
+    preedit(&mut h, "글");
+    commit(&mut h, "글");
+    assert_eq!(text(&h), format!("{t}한글"));
+    // Each commit is its own undo step.
+    key(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(text(&h), format!("{t}한"));
+    assert!(
+        h.state().session.doc().unwrap().can_undo(),
+        "the first commit is a step too"
+    );
+    h.get_by_label(tr("undo")).click();
+    h.run_steps(2);
+    assert_eq!(text(&h), t);
+}
+
+#[test]
+fn ending_a_composition_early_keeps_the_syllable_once() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.run_steps(3);
+    let t = text(&h);
+    let line = t.find("\n\n").unwrap() + 2;
+    let elsewhere = place(&mut h, line).center();
+    let end = t.len();
+    place(&mut h, end);
+    // A click mid-composition: the syllable stays where it was composed, once, even if
+    // the input method commits it late.
+    preedit(&mut h, "한");
+    click(&mut h, elsewhere, 1, Modifiers::NONE);
+    commit(&mut h, "한");
+    h.run_steps(2);
+    assert_eq!(text(&h), format!("{t}한"));
+    assert_eq!(caret(&h), line);
+    // Typed text arriving before the commit (space ends a syllable) comes after it:
+    // 한글 then a space, never 한 글.
+    let t = text(&h);
+    let end = t.len();
+    place(&mut h, end);
+    preedit(&mut h, "글");
+    h.event(Event::Text(" ".into()));
+    h.event(Event::Ime(ImeEvent::Commit("글".into())));
+    h.run_steps(2);
+    assert_eq!(text(&h), format!("{t}글 "));
+    // Focus leaving mid-composition keeps it too.
+    let t = text(&h);
+    preedit(&mut h, "끝");
+    h.get_by_label(tr(labels::TITLE)).focus();
+    h.run_steps(1);
+    commit(&mut h, "끝");
+    h.run_steps(2);
+    assert_eq!(text(&h).matches('끝').count(), t.matches('끝').count() + 1);
+}
+
+#[test]
+fn the_input_method_may_delete_around_the_caret() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.run_steps(3);
+    let t = text(&h);
+    let end = t.len();
+    place(&mut h, end);
+    h.event(Event::Text("가나다".into()));
+    h.run_steps(1);
+    key(&mut h, Modifiers::NONE, Key::ArrowLeft);
+    h.event(Event::Ime(ImeEvent::DeleteSurrounding {
+        before_chars: 1,
+        after_chars: 1,
+    }));
+    h.run_steps(1);
+    assert_eq!(text(&h), format!("{t}가"));
+}
+
+#[test]
+fn the_node_screen_readers_read_is_a_text_input_with_the_text_on_screen() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let node = h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        tr(labels::EDITOR),
+    );
+    let value = node.value().unwrap();
+    assert!(value.contains("KTX 첫차를 타고"), "{value}");
+}
+
+#[test]
+fn scrolling_the_preview_scrolls_the_editor_with_it() {
+    let (_d, root) = site();
+    let mut h = harness_sized(&root.join(FIRST), [1400.0, 600.0]);
+    h.run_steps(3);
+    step_until(&mut h, "the preview", |h| h.state().preview_is_current());
+    assert!(h.state().editor_offset() < 1.0);
+    let at = egui::pos2(1200.0, 400.0);
+    h.event(Event::PointerMoved(at));
+    for _ in 0..6 {
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(2);
+    }
+    h.run_steps(3);
+    assert!(h.state().preview_offset() > 100.0);
+    assert!(
+        h.state().editor_offset() > 50.0,
+        "editor at {}",
+        h.state().editor_offset()
+    );
+}
