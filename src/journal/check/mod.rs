@@ -239,8 +239,7 @@ impl PostInput<'_> {
 
     /// 1-based line and column of byte `at`.
     pub fn position(&self, at: usize) -> (usize, usize) {
-        let at = at.min(self.text.len());
-        let before = &self.text[..at];
+        let before = &self.text[..self.text.floor_char_boundary(at)];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (
             before.matches('\n').count() + 1,

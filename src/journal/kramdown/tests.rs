@@ -176,3 +176,27 @@ fn bad_input_never_panics_or_hangs() {
     }
     assert!(big_table.len() > 5_000_000);
 }
+
+#[test]
+fn an_image_in_html_points_at_its_tag_after_what_the_pre_pass_took_out() {
+    // IALs and `{:toc}` leave the HTML block's text shorter than what was written; an image
+    // in it is still reported where its `<img` is (and never inside a character).
+    let cases = [
+        "</center>{:toc}{:}![가 ](\\..)<img src=\"/a b¡jpg\">",
+        "<div>{: .x}한글 <img src=\"a.jpg\"></div>",
+        "Text {:toc} 한 <span>{: #i}</span><img src=\"a.jpg\">",
+        "<p>$$x^2$$ 가 <img src=\"a.jpg\"></p>",
+    ];
+    for body in cases {
+        let doc = super::parse(
+            body,
+            &crate::journal::srcmap::SourceMap::identity(),
+            vec![],
+            0,
+        );
+        assert_eq!(doc.images.len(), 1, "{body}");
+        let at = doc.images[0].at;
+        assert!(body.is_char_boundary(at), "{body}: {at}");
+        assert!(body[at..].starts_with("<img"), "{body}: {:?}", &body[at..]);
+    }
+}

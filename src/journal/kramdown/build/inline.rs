@@ -5,10 +5,12 @@ use super::*;
 
 impl Builder<'_> {
     pub(super) fn text(&mut self, t: &str) {
+        let (pre, at) = (self.pre, self.pre_at);
         let top = self.top();
-        if matches!(top.kind, Kind::Code(_) | Kind::Html) {
-            top.text.push_str(t);
-            return;
+        match top.kind {
+            Kind::Code(_) => return top.text.push_str(t),
+            Kind::Html => return unplace_into(&mut top.raw, t, at, pre),
+            _ => {}
         }
         let mut rest = t;
         while let Some(i) = rest.find(|c: char| {
@@ -40,7 +42,9 @@ impl Builder<'_> {
             match open {
                 HTML_OPEN => {
                     if let Some((raw, html_at)) = self.pre.html.get(n) {
-                        let nodes = self.html_nodes(raw, *html_at);
+                        let mut map = SrcBuilder::default();
+                        map.copy(raw, *html_at);
+                        let nodes = self.html_nodes(raw, &map.finish().1);
                         self.top().inlines.push(Inline::Tag(HNode::Element(Element {
                             name: PLACEHOLDER_HTML.to_owned(),
                             attrs: vec![
@@ -118,7 +122,9 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn inline_html(&mut self, h: &str, at: usize) {
+    /// Inline HTML `h` (placeholders put back); `map` leads its offsets to the input.
+    pub(super) fn inline_html(&mut self, h: &str, map: &SourceMap) {
+        let at = map.to_source(0);
         for tok in tokenize(h) {
             match tok {
                 Token::Text(t) => self.top().inlines.push(Inline::Text(t)),
@@ -135,14 +141,15 @@ impl Builder<'_> {
                             *v = collapse_newlines(v);
                         }
                     }
-                    let image = (name == "img").then(|| self.html_image(&attrs, at + off));
+                    let image =
+                        (name == "img").then(|| self.html_image(&attrs, map.to_source(off)));
                     match image {
                         Some(i) => self.top().inlines.push(Inline::Image(i)),
                         None => self.top().inlines.push(Inline::Tag(HNode::Element(Element {
                             name,
                             attrs,
                             children: Vec::new(),
-                            at: at + off,
+                            at: map.to_source(off),
                             image: None,
                             end: false,
                         }))),
@@ -177,8 +184,8 @@ impl Builder<'_> {
         self.images.len() - 1
     }
 
-    /// Parse raw HTML (starting at input offset `at`) and register its images.
-    pub(super) fn html_nodes(&mut self, raw: &str, at: usize) -> Vec<HNode> {
+    /// Parse raw HTML (`map` leads its offsets to the input) and register its images.
+    pub(super) fn html_nodes(&mut self, raw: &str, map: &SourceMap) -> Vec<HNode> {
         let mut nodes = parse_html(raw);
         let mut stack: Vec<&mut HNode> = nodes.iter_mut().collect();
         // Depth-first, in document order.
@@ -186,7 +193,7 @@ impl Builder<'_> {
         while let Some(node) = stack.pop() {
             if let HNode::Element(el) = node {
                 if el.name == "img" {
-                    el.image = Some(self.html_image(&el.attrs, at + el.at));
+                    el.image = Some(self.html_image(&el.attrs, map.to_source(el.at)));
                 }
                 let mut children: Vec<&mut HNode> = el.children.iter_mut().collect();
                 children.reverse();

@@ -19,6 +19,7 @@ use super::{
     Align, Attrs, Block, BlockKind, DefItem, Doc, Footnote, HeadingRef, Image, Inline, attr,
 };
 use crate::journal::liquid::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN, restore_markers};
+use crate::journal::srcmap::{Builder as SrcBuilder, SourceMap};
 
 /// Containers deeper than this are flattened into their parent (50,000 `>` must not
 /// overflow anything that walks the tree).
@@ -57,6 +58,8 @@ struct Frame {
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
     text: String,
+    /// An HTML block's raw text, with where each piece came from.
+    raw: SrcBuilder,
     rows: Vec<Vec<Vec<Inline>>>,
     cells: Vec<Vec<Inline>>,
     head: Vec<Vec<Inline>>,
@@ -72,6 +75,7 @@ impl Frame {
             blocks: Vec::new(),
             inlines: Vec::new(),
             text: String::new(),
+            raw: SrcBuilder::default(),
             rows: Vec::new(),
             cells: Vec::new(),
             head: Vec::new(),
@@ -89,8 +93,10 @@ struct Builder<'p> {
     foot_order: Vec<String>,
     foot_refs: HashMap<String, usize>,
     unresolved: Vec<String>,
-    /// Offset (pre-pass text) of the event being read.
+    /// Offset (pre-pass input) of the event being read.
     at: usize,
+    /// Offset (pre-pass text) of the event being read.
+    pre_at: usize,
 }
 
 fn options() -> Options {
@@ -114,9 +120,11 @@ pub fn build(pre: &Pre, unresolved: Vec<String>) -> Doc {
         foot_refs: HashMap::new(),
         unresolved,
         at: 0,
+        pre_at: 0,
     };
     for (event, range) in Parser::new_ext(&pre.text, options()).into_offset_iter() {
         b.at = pre.map.to_source(range.start);
+        b.pre_at = range.start;
         b.event(event);
     }
     while b.stack.len() > 1 {
@@ -198,20 +206,17 @@ impl Builder<'_> {
             Event::InlineMath(m) | Event::DisplayMath(m) => {
                 self.top().inlines.push(Inline::Math(m.to_string()))
             }
-            Event::Html(h) => {
-                let at = self.at;
-                let h = unplace(&h, self.pre);
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let (pre, at) = (self.pre, self.pre_at);
                 let top = self.top();
                 if matches!(top.kind, Kind::Html) {
-                    top.text.push_str(&h);
+                    unplace_into(&mut top.raw, &h, at, pre);
                 } else {
-                    self.inline_html(&h, at);
+                    let mut raw = SrcBuilder::default();
+                    unplace_into(&mut raw, &h, at, pre);
+                    let (h, map) = raw.finish();
+                    self.inline_html(&h, &map);
                 }
-            }
-            Event::InlineHtml(h) => {
-                let at = self.at;
-                let h = unplace(&h, self.pre);
-                self.inline_html(&h, at);
             }
             Event::FootnoteReference(name) => {
                 let name = name.to_string();
@@ -456,8 +461,8 @@ impl Builder<'_> {
                 }));
             }
             Kind::Html => {
-                let raw = frame.text;
-                let nodes = self.html_nodes(&raw, at);
+                let (raw, map) = frame.raw.finish();
+                let nodes = self.html_nodes(&raw, &map);
                 self.top().blocks.push(Block {
                     kind: BlockKind::Html { raw, nodes },
                     at,

@@ -77,14 +77,27 @@ pub(super) fn unplace(s: &str, pre: &Pre) -> String {
     if !s.contains([HTML_OPEN, MATH_OPEN, IAL_OPEN, KEEP_PARAGRAPH]) {
         return s.to_owned();
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = SrcBuilder::default();
+    unplace_into(&mut out, s, 0, pre);
+    out.text
+}
+
+/// [`unplace`] into `out`, recording where each piece came from in the pre-pass input: `s`
+/// starts at offset `at` of the pre-pass text. What a placeholder took out of the text (an
+/// IAL, a `{:toc}`) is gone from `out`, so offsets in it are read through its map, never by
+/// adding them to `at`.
+pub(super) fn unplace_into(out: &mut SrcBuilder, s: &str, at: usize, pre: &Pre) {
     let mut rest = s;
+    let mut pos = at;
     while let Some(i) = rest.find([HTML_OPEN, MATH_OPEN, IAL_OPEN, KEEP_PARAGRAPH]) {
-        out.push_str(&rest[..i]);
+        out.copy(&rest[..i], pre.map.to_source(pos));
         let open = rest[i..].chars().next().unwrap_or(' ');
+        let here = pre.map.to_source(pos + i);
         let after = &rest[i + open.len_utf8()..];
+        let skipped = i + open.len_utf8();
         if open == KEEP_PARAGRAPH {
             rest = after;
+            pos += skipped;
             continue;
         }
         let close = match open {
@@ -94,22 +107,27 @@ pub(super) fn unplace(s: &str, pre: &Pre) -> String {
         };
         let Some(end) = after.find(close) else {
             rest = after;
+            pos += skipped;
             continue;
         };
         let n: usize = after[..end].parse().unwrap_or(usize::MAX);
         match open {
-            HTML_OPEN => out.push_str(pre.html.get(n).map_or("", |(raw, _)| raw.as_str())),
+            HTML_OPEN => {
+                if let Some((raw, html_at)) = pre.html.get(n) {
+                    out.copy(raw, *html_at);
+                }
+            }
             MATH_OPEN => {
                 if let Some(m) = pre.math.get(n) {
-                    out.push_str(&format!("$${m}$$"));
+                    out.generate(&format!("$${m}$$"), here);
                 }
             }
             _ => {}
         }
         rest = &after[end + close.len_utf8()..];
+        pos += skipped + end + close.len_utf8();
     }
-    out.push_str(rest);
-    out
+    out.copy(rest, pre.map.to_source(pos));
 }
 
 /// A list item's or definition's blocks, with its text written without a paragraph (a
