@@ -294,6 +294,94 @@ fn ending_a_composition_early_keeps_the_syllable_once() {
     assert_eq!(text(&h).matches('끝').count(), t.matches('끝').count() + 1);
 }
 
+fn ime(h: &mut Harness<'_, DaybookApp>, e: ImeEvent) {
+    h.event(Event::Ime(e));
+}
+
+fn cleared() -> ImeEvent {
+    ImeEvent::Preedit {
+        text: String::new(),
+        active_range_chars: None,
+    }
+}
+
+fn key_event(key: Key, pressed: bool) -> Event {
+    Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+/// The orders ibus-hangul's events arrive in through X11 (logged under Xvfb): the
+/// composition cleared, then committed, then the key that ended it forwarded — in one frame,
+/// or with the forwarded key a frame before the commit.
+#[test]
+fn keys_the_input_method_forwards_around_its_commit_come_after_the_syllable() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(SECOND));
+    h.run_steps(3);
+    let t = text(&h);
+    place(&mut h, t.len());
+    // Space or Enter on a focused widget is also a click in egui; the input method's own
+    // Space must not end the composition (that put 글 in twice).
+    preedit(&mut h, "글");
+    h.key_press(Key::Space);
+    h.run_steps(2);
+    assert_eq!(text(&h), t, "the composition is still the input method's");
+    // So are the arrows, Enter and Backspace: the text and the caret stay as they were.
+    for k in [Key::ArrowLeft, Key::Enter, Key::Backspace, Key::ArrowUp] {
+        h.key_press(k);
+        h.run_steps(1);
+        assert_eq!(text(&h), t, "{k:?} during the composition");
+        assert_eq!(caret(&h), t.len(), "{k:?} during the composition");
+    }
+    ime(&mut h, cleared());
+    ime(&mut h, ImeEvent::Commit("글".into()));
+    h.event(key_event(Key::Space, true));
+    h.event(Event::Text(" ".into()));
+    h.run_steps(1);
+    h.event(key_event(Key::Space, false));
+    h.run_steps(2);
+    assert_eq!(text(&h), format!("{t}글 "));
+    // Enter a frame before the commit: the line breaks after the syllable.
+    let t = text(&h);
+    preedit(&mut h, "녕");
+    ime(&mut h, cleared());
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(1);
+    commit(&mut h, "녕");
+    h.run_steps(1);
+    assert_eq!(text(&h), format!("{t}녕\n"));
+    assert_eq!(
+        caret(&h),
+        text(&h).len(),
+        "the caret stays after the line break"
+    );
+    // A space a frame before the commit: 하 then the space, never a space then 하.
+    let t = text(&h);
+    preedit(&mut h, "하");
+    ime(&mut h, cleared());
+    h.run_steps(1);
+    h.event(Event::Text(" ".into()));
+    h.run_steps(1);
+    commit(&mut h, "하");
+    assert_eq!(text(&h), format!("{t}하 "));
+    // A composition the input method clears and never commits (deleted jamo by jamo)
+    // leaves nothing, and a later commit goes to the caret.
+    let t = text(&h);
+    preedit(&mut h, "ㅎ");
+    ime(&mut h, cleared());
+    h.run_steps(1);
+    preedit(&mut h, "ㅇ");
+    preedit(&mut h, "아");
+    commit(&mut h, "아");
+    assert_eq!(text(&h), format!("{t}아"));
+}
+
 #[test]
 fn the_input_method_may_delete_around_the_caret() {
     let (_d, root) = site();

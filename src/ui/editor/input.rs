@@ -7,7 +7,9 @@
 //! text, the history, autosave or the highlighter until committed; while composing, the
 //! arrows, Enter and Backspace are the input method's. A click, typed text or focus leaving
 //! mid-composition ends it here — the composed text is put in once — and the input method
-//! is interrupted; if it commits the same text afterwards, that copy is dropped.
+//! is interrupted; if it commits the same text afterwards, that copy is dropped. The input
+//! method clears its composition before it commits it, and the key it then forwards (Space,
+//! Enter) can arrive between the two: the commit goes where the composition stood.
 
 use std::ops::Range;
 
@@ -51,6 +53,12 @@ impl Frame<'_> {
         let range = range.start.max(self.hidden)..range.end.max(self.hidden);
         if range.is_empty() && with.is_empty() {
             return;
+        }
+        if let Some((at, _)) = &mut self.state.awaiting_commit {
+            // Text put at the composition's place goes after it (it was typed after it).
+            if *at > range.start {
+                *at = (*at).max(range.end) - range.len() + with.len();
+            }
         }
         let now = self.now();
         self.doc.edit(range.clone(), with, now);
@@ -137,10 +145,14 @@ impl Frame<'_> {
                 if text == "\n" || text == "\r" {
                     return;
                 }
-                self.state.late_commit = None;
                 if text.is_empty() {
-                    self.state.preedit = None;
+                    if self.state.preedit.take().is_some() {
+                        let time = self.ui.input(|i| i.time);
+                        self.state.awaiting_commit = Some((self.state.head, time));
+                    }
                 } else {
+                    self.state.late_commit = None;
+                    self.state.awaiting_commit = None;
                     if self.state.preedit.is_none() && !self.state.selection().is_empty() {
                         self.insert("");
                     }
@@ -152,6 +164,12 @@ impl Frame<'_> {
                 let late = self.state.late_commit.take().filter(|(late, at)| {
                     *late == text && self.ui.input(|i| i.time) - at < LATE_COMMIT_SECONDS
                 });
+                let now = self.ui.input(|i| i.time);
+                let awaiting = self
+                    .state
+                    .awaiting_commit
+                    .take()
+                    .filter(|(_, at)| now - at < LATE_COMMIT_SECONDS);
                 let composing = self.state.preedit.take().is_some();
                 if text == "\n" || text == "\r" || (late.is_some() && !composing) {
                     return;
@@ -160,7 +178,17 @@ impl Frame<'_> {
                     return;
                 }
                 self.doc.end_step();
-                self.insert(&text);
+                match awaiting {
+                    Some((at, _)) if !composing && at != self.state.head => {
+                        // Keys forwarded after the composition landed first: the commit
+                        // goes before them, and the caret stays after them.
+                        let (anchor, head) = (self.state.anchor, self.state.head);
+                        self.replace(at..at, &text);
+                        let shift = |p: usize| if p >= at { p + text.len() } else { p };
+                        self.select(shift(anchor), shift(head));
+                    }
+                    _ => self.insert(&text),
+                }
                 self.doc.end_step();
             }
             ImeEvent::DeleteSurrounding {

@@ -54,6 +54,10 @@ pub struct EditorState {
     /// A composition the editor ended itself (a click, a key, focus leaving) and the time:
     /// the input method may still commit it, and that copy is dropped.
     late_commit: Option<(String, f64)>,
+    /// A composition the input method cleared without committing it yet: where it stood
+    /// and when. Keys it forwards (Space, Enter) may reach us before its commit; the commit
+    /// still goes where the composition was, before them.
+    awaiting_commit: Option<(usize, f64)>,
     /// The x the caret keeps while moving up and down.
     preferred_x: Option<f32>,
     /// Scroll the caret into view on the next frame.
@@ -93,6 +97,7 @@ impl EditorState {
         let clamp = |at: usize| crate::session::document::floor_boundary(text, at.max(hidden));
         self.anchor = clamp(self.anchor);
         self.head = clamp(self.head);
+        self.awaiting_commit = self.awaiting_commit.map(|(at, time)| (clamp(at), time));
         self
     }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{CCursor, Galley};
-use egui::{Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
+use egui::{PointerButton, Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
 
 use super::lines::{Lines, Metrics};
 use super::{EditorState, EditorView, editor_id, input, motion};
@@ -146,7 +146,9 @@ pub(super) fn show(
         let response = ui
             .interact(screen, id, Sense::click_and_drag())
             .labelled_by(label);
-        let has_focus = response.has_focus();
+        // Owned by focus in egui, not the window's focus: the input method keeps talking to
+        // the window while another program (the input method's own) is in front.
+        let has_focus = ui.memory(|m| m.has_focus(id));
         if response.hovered() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
         }
@@ -161,7 +163,9 @@ pub(super) fn show(
             wrap,
             page: viewport.height(),
         };
-        if response.is_pointer_button_down_on() || response.clicked() {
+        // A press of the mouse, not egui's keyboard "click" (Space or Enter on the focused
+        // widget), which the input method sends while it commits a syllable.
+        if response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Primary) {
             ctx.end_composition();
             if !has_focus {
                 ctx.ui.memory_mut(|m| m.request_focus(id));
@@ -288,7 +292,9 @@ fn pointer(ctx: &mut input::Frame<'_>, response: &egui::Response, placed: &[Plac
     } else if response.double_clicked() {
         let r = motion::word_at(text, at);
         ctx.select(r.start, r.end);
-    } else if pressed && (response.is_pointer_button_down_on() || response.clicked()) {
+    } else if pressed
+        && (response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Primary))
+    {
         let anchor = if shift { ctx.state.anchor } else { at };
         ctx.select(anchor, at);
     } else if response.dragged() {
