@@ -146,6 +146,8 @@ impl DaybookApp {
             self.session.is_deleted_on_disk(),
         );
         let (widgets, commands) = (&mut self.widgets, &mut self.commands);
+        // Typing is grouped into undo steps by the session's clock.
+        let now = (self.session.clock)();
         let Some(doc) = self.session.doc_mut() else {
             ui.centered_and_justified(|ui| ui.label(tr("choose-a-post")));
             return;
@@ -172,7 +174,7 @@ impl DaybookApp {
             // The preview was scrolled: the editor follows.
             widgets.editor.scroll_to_byte(at);
         }
-        let out = editor::editor(ui, doc, &mut widgets.editor, fold, find);
+        let out = editor::editor(ui, doc, &mut widgets.editor, fold, find, now);
         if let Some(fold) = out.fold {
             commands.push(Command::SetFoldFrontMatter(fold));
         }

@@ -1,4 +1,5 @@
-//! The editor widget as a user drives it: the mouse (click, shift-click), the keyboard
+//! The editor widget as a user drives it: the mouse (click, shift-click, double and triple
+//! click, drag), the keyboard
 //! (characters, words with Korean boundaries, rows, pages, the ends of the post, select all), the clipboard, Tab, the input method (composition kept
 //! out of the text, commits as undo steps, a click or focus loss mid-composition, late
 //! commits, surrounding-text deletion, the candidate window's rectangle), find highlights,
@@ -54,9 +55,23 @@ fn click(h: &mut Harness<'_, DaybookApp>, pos: Pos2, count: usize, modifiers: Mo
     h.event(Event::ModifiersChanged(modifiers));
     h.run_steps(1);
     for _ in 0..count {
-        press(h, pos, true, modifiers);
-        h.run_steps(1);
-        press(h, pos, false, modifiers);
+        if count == 1 {
+            press(h, pos, true, modifiers);
+            h.run_steps(1);
+            press(h, pos, false, modifiers);
+        } else {
+            // A press and its release in one frame: the harness's frames are a quarter of
+            // a second apart (each queued event gets its own), and clicks make a double
+            // click within 0.3 s.
+            for pressed in [true, false] {
+                h.input_mut().events.push(Event::PointerButton {
+                    pos,
+                    button: PointerButton::Primary,
+                    pressed,
+                    modifiers,
+                });
+            }
+        }
         h.run_steps(1);
     }
     h.event(Event::ModifiersChanged(Modifiers::NONE));
@@ -101,11 +116,30 @@ fn the_mouse_places_the_caret_and_shift_click_selects() {
     place(&mut h, 0);
     click(&mut h, start, 1, Modifiers::NONE);
     assert_eq!(caret(&h), line);
-    let _ = end;
     // A shift-click selects from the caret.
     click(&mut h, inside, 1, Modifiers::SHIFT);
     assert_eq!(selected(&h), &t[line..word + 3]);
-    let _ = inside;
+    // A double click selects the word (Korean: the word with its particle), a triple
+    // click the line.
+    click(&mut h, inside, 2, Modifiers::NONE);
+    assert_eq!(selected(&h), "부산에");
+    click(&mut h, inside, 3, Modifiers::NONE);
+    let row_end = line + t[line..].find('\n').unwrap();
+    let row_start = t[..line].rfind('\n').map_or(0, |i| i + 1);
+    assert_eq!(selected(&h).trim_end(), &t[row_start..row_end]);
+    // A drag selects from where it started to where the pointer is.
+    press(&mut h, start, true, Modifiers::NONE);
+    h.run_steps(1);
+    for i in 1..=6 {
+        h.event(Event::PointerMoved(
+            start + (end - start) * (i as f32 / 6.0),
+        ));
+        h.run_steps(1);
+    }
+    press(&mut h, end, false, Modifiers::NONE);
+    h.run_steps(1);
+    assert_eq!(selected(&h), &t[line..word]);
+    let _ = end;
 }
 
 #[test]

@@ -35,6 +35,8 @@ pub(super) struct Frame<'a> {
     pub wrap: f32,
     /// The height of the screen of text (Page Up and Page Down).
     pub page: f32,
+    /// The session's clock this frame (typing until a pause is one undo step).
+    pub now: std::time::Instant,
 }
 
 impl Frame<'_> {
@@ -42,10 +44,6 @@ impl Frame<'_> {
         self.state.anchor = anchor.max(self.hidden);
         self.state.head = head.max(self.hidden);
         self.state.preferred_x = None;
-    }
-
-    fn now(&self) -> std::time::Instant {
-        std::time::Instant::now()
     }
 
     /// Replace `range` with `with`; the caret goes after it.
@@ -60,8 +58,7 @@ impl Frame<'_> {
                 *at = (*at).max(range.end) - range.len() + with.len();
             }
         }
-        let now = self.now();
-        self.doc.edit(range.clone(), with, now);
+        self.doc.edit(range.clone(), with, self.now);
         self.lines
             .edited(&self.doc.text, range.start, range.len(), with.len());
         let at = range.start + with.len();

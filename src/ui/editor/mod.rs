@@ -213,6 +213,7 @@ pub fn editor(
     view: &mut EditorView,
     fold: bool,
     find: Option<&str>,
+    now: std::time::Instant,
 ) -> EditorOutput {
     let ctx = ui.ctx().clone();
     let unfold = ctx
@@ -251,7 +252,7 @@ pub fn editor(
             fold_out = Some(false);
         }
     }
-    let out = view::show(ui, doc, view, hidden, find, label.id);
+    let out = view::show(ui, doc, view, hidden, find, label.id, now);
     EditorOutput {
         changed: out.changed,
         top_byte: out.top_byte,

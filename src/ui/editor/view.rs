@@ -107,6 +107,7 @@ pub(super) fn show(
     hidden: usize,
     find: Option<&str>,
     label: egui::Id,
+    now: std::time::Instant,
 ) -> Shown {
     let id = editor_id();
     let body = egui::TextStyle::Body.resolve(ui.style());
@@ -162,6 +163,7 @@ pub(super) fn show(
             hidden,
             wrap,
             page: viewport.height(),
+            now,
         };
         // A press of the mouse, not egui's keyboard "click" (Space or Enter on the focused
         // widget), which the input method sends while it commits a syllable.
@@ -255,6 +257,8 @@ pub(super) fn show(
         }
         accessibility(ui, &response, &doc.text, &placed);
         view.placed = placed;
+        // The index followed this frame's own edits line by line (`Lines::edited`), so it
+        // is the document's as it is now; an edit from elsewhere makes `sync` rebuild it.
         view.key = Some((doc.serial, doc.generation));
     });
     state.store(ui.ctx());
@@ -271,11 +275,7 @@ pub(super) fn show(
 /// The mouse: a press puts the caret (shift extends), a drag selects, a double click the
 /// word, a triple click the line.
 fn pointer(ctx: &mut input::Frame<'_>, response: &egui::Response, placed: &[Placed], origin: Pos2) {
-    let Some(pos) = response.interact_pointer_pos().or_else(|| {
-        response
-            .hover_pos()
-            .filter(|_| response.double_clicked() || response.triple_clicked())
-    }) else {
+    let Some(pos) = response.interact_pointer_pos() else {
         return;
     };
     let Some(at) = hit(&ctx.doc.text, placed, pos - origin) else {
