@@ -4,7 +4,9 @@
 //! few paragraphs, HTML blocks with Liquid, tables and math among them). Prints `frames bytes=<n> typed_ms=<median> idle_ms=<median>` per size
 //! and the typed ratio between the largest and the smallest, then
 //! `memory bytes=<n> after_1000_edits_mb=<growth>`: what the process holds more after 1,000
-//! typed edits into the 1.4 MB post, each its own undo step (a counting allocator).
+//! typed edits into the 1.4 MB post, each its own undo step (a counting allocator), and
+//! `open bytes=<n> first_screen_ms=<t>`: from starting the app on a 10 MB post to the end of
+//! the first frame that shows its text in the editor.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -197,7 +199,68 @@ fn main() {
     let ratio = rows[rows.len() - 1].1 / rows[0].1;
     println!("typed ratio 1.4MB/20KB={ratio:.1}");
     memory(root);
+    open_large(root);
     during_rescan();
+}
+
+/// From starting the app on a 10 MB post to the end of the first frame whose editor shows
+/// its text (the preview renders in the background meanwhile).
+fn open_large(root: &Path) {
+    let text = post(10_000_000);
+    let path = root.join("_posts/2016-11-05-large.md");
+    std::fs::write(&path, &text).unwrap();
+    let first_line = text
+        .lines()
+        .find(|l| l.contains("1번째"))
+        .unwrap()
+        .to_owned();
+    let ctx = egui::Context::default();
+    ctx.enable_accesskit();
+    let start = Instant::now();
+    let options = StartOptions {
+        path: Some(path),
+        fonts: KoreanFont::BundledOnly,
+        sample_dir: None,
+        data_dir: Some(root.join("data")),
+    };
+    let mut app = DaybookApp::new(&ctx, Settings::default(), options);
+    let mut f = eframe::Frame::_new_kittest();
+    let shown = |out: &egui::FullOutput| {
+        out.platform_output
+            .accesskit_update
+            .as_ref()
+            .is_some_and(|u| {
+                u.nodes.iter().any(|(_, n)| {
+                    n.role() == egui::accesskit::Role::MultilineTextInput
+                        && n.value().is_some_and(|v| v.contains(&first_line))
+                })
+            })
+    };
+    let mut frames = 0;
+    loop {
+        frames += 1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1600.0, 1000.0),
+            )),
+            ..Default::default()
+        };
+        let out = ctx.run_ui(input, |ui| {
+            app.logic(ui.ctx(), &mut f);
+            app.ui(ui, &mut f);
+        });
+        let _ = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
+        if shown(&out) || frames > 10_000 {
+            break;
+        }
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    assert!(frames <= 10_000, "the editor never showed the post");
+    println!(
+        "open bytes={} first_screen_ms={ms:.0} frames={frames}",
+        text.len()
+    );
 }
 
 /// How much more the process holds after 1,000 typed edits into the 1.4 MB post, each its
