@@ -1,7 +1,7 @@
 //! The editor widget as a user drives it: the mouse (click, shift-click, double and triple
 //! click, drag), the keyboard
 //! (characters, words with Korean boundaries, rows, pages, the ends of the post, select all), the clipboard, Tab, the input method (composition kept
-//! out of the text, commits as undo steps, a click or focus loss mid-composition, late
+//! out of the text, commits as undo steps, a click, a jump or focus loss mid-composition, late
 //! commits, surrounding-text deletion, the candidate window's rectangle), find highlights,
 //! scrolling both ways, and the node screen readers read.
 
@@ -318,6 +318,18 @@ fn ending_a_composition_early_keeps_the_syllable_once() {
     h.event(Event::Ime(ImeEvent::Commit("글".into())));
     h.run_steps(2);
     assert_eq!(text(&h), format!("{t}글 "));
+    // A jump (the outline, a problem) mid-composition: the syllable stays where it was
+    // composed, once, and the caret goes where the jump asked.
+    let t = text(&h);
+    let end = t.len();
+    place(&mut h, end);
+    preedit(&mut h, "녕");
+    editor::select(&h.ctx, &t, line..line);
+    h.run_steps(1);
+    commit(&mut h, "녕");
+    h.run_steps(2);
+    assert_eq!(text(&h), format!("{t}녕"));
+    assert_eq!(caret(&h), line);
     // Focus leaving mid-composition keeps it too.
     let t = text(&h);
     preedit(&mut h, "끝");

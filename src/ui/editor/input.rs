@@ -85,6 +85,21 @@ impl Frame<'_> {
         true
     }
 
+    /// The caret was moved by a command mid-composition: what was composed goes in where it
+    /// was being composed, once, and the new selection moves along with the text.
+    pub fn end_moved_composition(&mut self) -> bool {
+        let Some(at) = self.state.moved_from.take() else {
+            return false;
+        };
+        let (anchor, head) = (self.state.anchor, self.state.head);
+        let len = self.state.preedit.as_ref().map_or(0, String::len);
+        self.select(at, at);
+        let ended = self.end_composition();
+        let shift = |p: usize| if p >= at { p + len } else { p };
+        self.select(shift(anchor), shift(head));
+        ended
+    }
+
     /// Handle this frame's events; whether the text changed.
     pub fn events(&mut self) -> bool {
         let filter = egui::EventFilter {

@@ -58,6 +58,9 @@ pub struct EditorState {
     /// and when. Keys it forwards (Space, Enter) may reach us before its commit; the commit
     /// still goes where the composition was, before them.
     awaiting_commit: Option<(usize, f64)>,
+    /// Where a composition stood when a command (a jump) moved the caret away from it: the
+    /// editor puts it in there on its next frame.
+    moved_from: Option<usize>,
     /// The x the caret keeps while moving up and down.
     preferred_x: Option<f32>,
     /// Scroll the caret into view on the next frame.
@@ -98,6 +101,7 @@ impl EditorState {
         self.anchor = clamp(self.anchor);
         self.head = clamp(self.head);
         self.awaiting_commit = self.awaiting_commit.map(|(at, time)| (clamp(at), time));
+        self.moved_from = self.moved_from.map(clamp);
         self
     }
 }
@@ -283,6 +287,9 @@ pub fn set_selection(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
     }
     let mut state = EditorState::load(ctx);
     let clamp = |at: usize| crate::session::document::floor_boundary(text, at);
+    if state.preedit.is_some() && state.moved_from.is_none() {
+        state.moved_from = Some(state.head);
+    }
     state.anchor = clamp(bytes.start);
     state.head = clamp(bytes.end);
     state.serial = None;

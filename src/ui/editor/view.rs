@@ -165,6 +165,7 @@ pub(super) fn show(
             page: viewport.height(),
             now,
         };
+        changed |= ctx.end_moved_composition();
         // A press of the mouse, not egui's keyboard "click" (Space or Enter on the focused
         // widget), which the input method sends while it commits a syllable.
         if response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Primary) {
