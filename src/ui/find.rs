@@ -37,10 +37,12 @@ impl FindState {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
+        // Wrapped: beside the preview the editor's column is narrow, and no button may be
+        // cut off.
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label(tr(labels::FIND));
             let q = ui
-                .add(egui::TextEdit::singleline(&mut self.query).desired_width(180.0))
+                .add(egui::TextEdit::singleline(&mut self.query).desired_width(160.0))
                 .labelled_by(l.id);
             if self.focus {
                 q.request_focus();
@@ -50,7 +52,7 @@ impl FindState {
                 commands.push(Command::FindNext);
             }
             let l = ui.label(tr(labels::REPLACE));
-            ui.add(egui::TextEdit::singleline(&mut self.replacement).desired_width(180.0))
+            ui.add(egui::TextEdit::singleline(&mut self.replacement).desired_width(160.0))
                 .labelled_by(l.id);
             if ui.button(tr("find-next")).clicked() {
                 commands.push(Command::FindNext);

@@ -487,3 +487,70 @@ fn scrolling_the_preview_scrolls_the_editor_with_it() {
         h.state().editor_offset()
     );
 }
+
+/// The pixels of `rect` (points; the harness draws one pixel per point).
+fn pixels(h: &mut Harness<'_, DaybookApp>, rect: egui::Rect) -> Vec<[u8; 4]> {
+    let image = h.render().unwrap();
+    let mut out = Vec::new();
+    for y in rect.min.y as u32..rect.max.y as u32 {
+        for x in rect.min.x as u32..rect.max.x as u32 {
+            out.push(image.get_pixel(x, y).0);
+        }
+    }
+    out
+}
+
+/// Find (Ctrl+F): every match on screen highlighted, Find next selects the next one and
+/// wraps, Replace changes the selected match, Replace all every one as one undo step.
+#[test]
+fn find_highlights_matches_jumps_to_them_and_replaces() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let t = text(&h);
+    let matches: Vec<usize> = t.match_indices("시장").map(|(i, _)| i).collect();
+    assert_eq!(matches.len(), 5);
+    // Where the last match on screen is drawn, and a stretch of text without a match.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    let (a, b) = (
+        place(&mut h, matches[3]),
+        place(&mut h, matches[3] + "시장".len()),
+    );
+    let word = egui::Rect::from_min_max(a.min, egui::pos2(b.min.x, a.max.y)).shrink(1.0);
+    let body = t.find("KTX").unwrap();
+    place(&mut h, body);
+    let (c, d) = (place(&mut h, body), place(&mut h, body + 3));
+    let plain = egui::Rect::from_min_max(c.min, egui::pos2(d.min.x, c.max.y)).shrink(1.0);
+    let before = (pixels(&mut h, word), pixels(&mut h, plain));
+    let query = h.get_by_role_and_label(egui::accesskit::Role::TextInput, &tr(labels::FIND));
+    query.focus();
+    query.type_text("시장");
+    h.run_steps(2);
+    assert_ne!(pixels(&mut h, word), before.0, "the match is highlighted");
+    assert_eq!(
+        pixels(&mut h, plain),
+        before.1,
+        "text without a match is not"
+    );
+    // Find next goes from the caret to each match in turn and wraps around.
+    for &at in matches.iter().chain(&matches[..1]) {
+        h.get_by_label(tr("find-next")).click();
+        h.run_steps(2);
+        assert_eq!(editor::selection(&h.ctx), (at, at + "시장".len()));
+    }
+    // Replace changes the selected match only; Replace all the rest, as one undo step.
+    let replace = h.get_by_role_and_label(egui::accesskit::Role::TextInput, &tr(labels::REPLACE));
+    replace.focus();
+    replace.type_text("마켓");
+    h.run_steps(1);
+    h.get_by_label(tr("replace-one")).click();
+    h.run_steps(2);
+    assert_eq!(text(&h), t.replacen("시장", "마켓", 1));
+    h.get_by_label(tr("replace-all")).click();
+    h.run_steps(2);
+    assert_eq!(text(&h), t.replace("시장", "마켓"));
+    h.get_by_label(tr("undo")).click();
+    h.run_steps(2);
+    assert_eq!(text(&h), t.replacen("시장", "마켓", 1));
+}
