@@ -523,7 +523,7 @@ fn find_highlights_matches_jumps_to_them_and_replaces() {
     let (c, d) = (place(&mut h, body), place(&mut h, body + 3));
     let plain = egui::Rect::from_min_max(c.min, egui::pos2(d.min.x, c.max.y)).shrink(1.0);
     let before = (pixels(&mut h, word), pixels(&mut h, plain));
-    let query = h.get_by_role_and_label(egui::accesskit::Role::TextInput, &tr(labels::FIND));
+    let query = h.get_by_role_and_label(egui::accesskit::Role::TextInput, tr(labels::FIND));
     query.focus();
     query.type_text("시장");
     h.run_steps(2);
@@ -540,7 +540,7 @@ fn find_highlights_matches_jumps_to_them_and_replaces() {
         assert_eq!(editor::selection(&h.ctx), (at, at + "시장".len()));
     }
     // Replace changes the selected match only; Replace all the rest, as one undo step.
-    let replace = h.get_by_role_and_label(egui::accesskit::Role::TextInput, &tr(labels::REPLACE));
+    let replace = h.get_by_role_and_label(egui::accesskit::Role::TextInput, tr(labels::REPLACE));
     replace.focus();
     replace.type_text("마켓");
     h.run_steps(1);
