@@ -5,8 +5,8 @@
 //! and the typed ratio between the largest and the smallest, then
 //! `memory bytes=<n> after_1000_edits_mb=<growth>`: what the process holds more after 1,000
 //! typed edits into the 1.4 MB post, each its own undo step (a counting allocator), and
-//! `open bytes=<n> first_screen_ms=<t>`: from starting the app on a 10 MB post to the end of
-//! the first frame that shows its text in the editor.
+//! `open bytes=<n> first_screen_ms=<t> typed_ms=<median>`: from starting the app on a 10 MB
+//! post to the end of the first frame that shows its text in the editor, then typing in it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -257,9 +257,28 @@ fn open_large(root: &Path) {
     }
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     assert!(frames <= 10_000, "the editor never showed the post");
+    // Then typing into it: the text is one `String` (see the editor's notes), so each
+    // keystroke moves the bytes after the caret; this shows what that costs at 10 MB.
+    let at = text.find("1번째").unwrap();
+    editor::select(&ctx, &text, at..at);
+    frame(&ctx, &mut app, &mut f, Vec::new());
+    let typed: Vec<Duration> = (0..FRAMES)
+        .map(|_| {
+            let typed = vec![egui::Event::Text("가".to_owned())];
+            frame(&ctx, &mut app, &mut f, typed)
+        })
+        .collect();
+    assert!(
+        app.session
+            .doc()
+            .unwrap()
+            .text
+            .contains(&"가".repeat(FRAMES))
+    );
     println!(
-        "open bytes={} first_screen_ms={ms:.0} frames={frames}",
-        text.len()
+        "open bytes={} first_screen_ms={ms:.0} frames={frames} typed_ms={:.2}",
+        text.len(),
+        median_ms(typed)
     );
 }
 

@@ -15,9 +15,12 @@ pub struct Lines {
     states: Vec<LineState>,
     /// Each line's height, and whether it was measured (or estimated).
     heights: Vec<(f32, bool)>,
-    /// The top of each line, valid before `tops_valid` lines; the rest are recomputed when asked.
+    /// The top of each line, valid before `tops_valid` lines; the rest are recomputed when
+    /// asked, only as far as asked (typing near the caret does not walk the lines below).
     tops: Vec<f32>,
     tops_valid: usize,
+    /// The sum of the heights, kept in step with every change of one.
+    total: f32,
     /// The height of a row and the width of a byte the estimates use, and the wrap width.
     metrics: Metrics,
 }
@@ -56,6 +59,7 @@ impl Lines {
         lines.heights = (0..lines.starts.len())
             .map(|i| (metrics.estimate(lines.range(text, i).len()), false))
             .collect();
+        lines.total = lines.heights.iter().map(|h| h.0).sum();
         lines
     }
 
@@ -125,6 +129,7 @@ impl Lines {
         for i in 0..self.heights.len() {
             self.heights[i] = (metrics.estimate(self.range(text, i).len()), false);
         }
+        self.total = self.heights.iter().map(|h| h.0).sum();
         self.tops_valid = 0;
     }
 
@@ -139,37 +144,57 @@ impl Lines {
         };
         let delta = height - h.0;
         *h = (height, true);
+        self.total += delta;
         if delta.abs() > 0.01 {
             self.tops_valid = self.tops_valid.min(i + 1);
         }
         delta
     }
 
-    fn ensure_tops(&mut self) {
+    /// Make the tops valid through line `i` (at most `len()`, the bottom of the last).
+    fn ensure_tops(&mut self, i: usize) {
         let n = self.heights.len();
         if self.tops.len() != n + 1 {
             self.tops.resize(n + 1, 0.0);
-            self.tops_valid = self.tops_valid.min(1);
+            self.tops_valid = self.tops_valid.min(n + 1);
         }
         self.tops[0] = 0.0;
-        for i in self.tops_valid.max(1)..=n {
-            self.tops[i] = self.tops[i - 1] + self.heights[i - 1].0;
+        let i = i.min(n);
+        for k in self.tops_valid.max(1)..=i {
+            self.tops[k] = self.tops[k - 1] + self.heights[k - 1].0;
         }
-        self.tops_valid = n + 1;
+        self.tops_valid = self.tops_valid.max(i + 1);
     }
 
-    /// The top of line `i` (`len()` gives the total height).
+    /// The top of line `i` (`len()` gives the total height, without walking the lines).
     pub fn top(&mut self, i: usize) -> f32 {
-        self.ensure_tops();
-        self.tops[i.min(self.heights.len())]
+        if i >= self.heights.len() {
+            return self.total;
+        }
+        self.ensure_tops(i);
+        self.tops[i]
     }
 
-    /// The line at height `y`.
+    /// The line at height `y`: found among the tops already known, else by walking on from
+    /// them only until `y`.
     pub fn line_at_y(&mut self, y: f32) -> usize {
-        self.ensure_tops();
-        self.tops[1..]
-            .partition_point(|bottom| *bottom <= y)
-            .min(self.heights.len().saturating_sub(1))
+        let n = self.heights.len();
+        let last = n.saturating_sub(1);
+        self.ensure_tops(0);
+        let known = self.tops_valid.min(n + 1);
+        let found = self.tops[1..known].partition_point(|bottom| *bottom <= y);
+        if found + 1 < known {
+            return found.min(last);
+        }
+        let mut k = known.max(1);
+        while k <= n {
+            self.ensure_tops(k);
+            if self.tops[k] > y {
+                return (k - 1).min(last);
+            }
+            k += 1;
+        }
+        last
     }
 
     /// `text` is the text after an edit that replaced `removed` bytes at `at` with
@@ -189,6 +214,11 @@ impl Lines {
         let fresh: Vec<(f32, bool)> = (first..=first + added)
             .map(|i| (metrics.estimate(self.range(text, i).len()), false))
             .collect();
+        self.total += fresh.iter().map(|h| h.0).sum::<f32>();
+        self.total -= self.heights[first..gone_end]
+            .iter()
+            .map(|h| h.0)
+            .sum::<f32>();
         self.heights.splice(first..gone_end, fresh);
         let default = self.state(first);
         self.states
@@ -236,6 +266,12 @@ mod tests {
         assert_eq!(a.starts, b.starts, "{text:?}");
         assert_eq!(a.states, b.states, "{text:?}");
         assert_eq!(a.heights.len(), b.heights.len());
+        let sum: f32 = a.heights.iter().map(|h| h.0).sum();
+        assert!(
+            (a.total - sum).abs() < 0.01,
+            "{text:?}: {} vs {sum}",
+            a.total
+        );
     }
 
     #[test]
@@ -282,5 +318,16 @@ mod tests {
         assert_eq!(lines.measured(0, 30.0), 20.0);
         assert_eq!(lines.top(3), 60.0);
         assert_eq!(lines.line_at_y(15.0), 0);
+        assert_eq!(lines.top(4), 70.0, "the bottom of the last line");
+        // Tops known only partly (a measurement below the first line): the rest are walked
+        // to as asked, and agree with a walk over every line.
+        lines.measured(1, 15.0);
+        assert_eq!(lines.line_at_y(44.0), 1);
+        assert_eq!(lines.line_at_y(46.0), 2);
+        assert_eq!(lines.top(3), 65.0);
+        assert_eq!(lines.line_at_y(64.0), 2);
+        assert_eq!(lines.line_at_y(65.0), 3);
+        assert_eq!(lines.top(4), 75.0);
+        assert_eq!(lines.line_at_y(-1.0), 0);
     }
 }
