@@ -138,6 +138,7 @@ pub(super) fn show(
     }
     let fill = ui.visuals().extreme_bg_color;
     let mut changed = false;
+    let mut settled = 0.0;
     let out = area.show_viewport(ui, |ui, viewport| {
         let total = view.lines.top(view.lines.len()) - hidden_top;
         ui.set_min_size(vec2(wrap + 2.0 * MARGIN, total + 2.0 * MARGIN));
@@ -205,6 +206,7 @@ pub(super) fn show(
             .line_at_y(hidden_top + (viewport.min.y - margin).max(0.0));
         i = i.max(first_line);
         let anchor = view.lines.line_at_y(hidden_top + viewport.min.y);
+        let first_placed = i;
         let mut shift = 0.0;
         while i < view.lines.len() {
             let top = view.lines.top(i) - hidden_top;
@@ -220,10 +222,15 @@ pub(super) fn show(
             placed.push(p);
             i += 1;
         }
-        if shift.abs() > 0.5 && !programmatic {
-            // Lines above the first one shown settled: keep that line where it was.
-            view.pending_offset = Some(viewport.min.y + shift);
-            ui.ctx().request_repaint();
+        // Lines above the first one shown settled (measured, not estimated any more): that
+        // line stays where it was on screen — drawn this frame as far up as they grew, and
+        // scrolled by as much from the next frame on — so the text never jumps.
+        // In whole pixels, so this frame and the next round the text to the same rows.
+        let ppp = ui.ctx().pixels_per_point();
+        let shift = (shift * ppp).round() / ppp;
+        settled = shift;
+        for (k, p) in placed.iter_mut().enumerate() {
+            p.top = view.lines.top(first_placed + k) - hidden_top - shift;
         }
         paint(ui, &doc.text, &placed, &state, origin, has_focus, find);
         let caret = placed
@@ -263,6 +270,11 @@ pub(super) fn show(
         view.key = Some((doc.serial, doc.generation));
     });
     state.store(ui.ctx());
+    if settled != 0.0 {
+        // From where the scroll area goes next (a wheel still moving it included).
+        view.pending_offset = Some(out.state.clamped_offset().y + settled);
+        ui.ctx().request_repaint();
+    }
     let offset = out.state.clamped_offset().y;
     let moved = (offset - view.offset).abs() > 0.5;
     view.offset = offset;
