@@ -198,13 +198,15 @@ fn exercise(b: &str) {
     }
 }
 
-/// Bodies the generator once found panicking (an HTML image after an escaped link target and
-/// a multi-byte alt: its offset fell inside a character).
+/// Bodies the generator once found failing: an HTML image after `{:toc}` and IALs (its
+/// offset fell inside a character); an IAL-like `{:"}` inside an autolink (its placeholder
+/// was left in the link's URL).
 #[test]
 fn found_cases_prepare_render_and_check() {
     for b in [
         "</center>{:toc}{:}![가 ](\\..)<img src=\"/a b¡jpg\">",
         "</center>{:toc}{:toc}![ e뒄쭫o ](\\..)<img src=\"/a b🕴jpg\">",
+        "<{{page.a | absolute_url}}{{page.a}}{:\"}-->",
     ] {
         exercise(b);
     }

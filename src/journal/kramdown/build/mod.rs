@@ -325,17 +325,19 @@ impl Builder<'_> {
             Tag::Emphasis => self.push(Kind::Em),
             Tag::Strong => self.push(Kind::Strong),
             Tag::Strikethrough => self.push(Kind::Del),
+            // A placeholder inside a URL or title (`<https://a{:x}>`) is put back as
+            // written there too, never left in an attribute.
             Tag::Link {
                 dest_url, title, ..
             } => self.push(Kind::Link(
-                dest_url.to_string(),
-                Some(title.to_string()).filter(|t| !t.is_empty()),
+                unplace(&dest_url, self.pre),
+                Some(unplace(&title, self.pre)).filter(|t| !t.is_empty()),
             )),
             Tag::Image {
                 dest_url, title, ..
             } => self.push(Kind::Image(
-                dest_url.to_string(),
-                Some(title.to_string()).filter(|t| !t.is_empty()),
+                unplace(&dest_url, self.pre),
+                Some(unplace(&title, self.pre)).filter(|t| !t.is_empty()),
             )),
             Tag::MetadataBlock(_) | Tag::Superscript | Tag::Subscript => self.push(Kind::Flat),
         }
