@@ -5,8 +5,8 @@
 //! The input method, on egui's rules: its events are read only while the editor has the
 //! focus (it then owns them); what it composes is shown at the caret but never enters the
 //! text, the history, autosave or the highlighter until committed; while composing, the
-//! arrows, Enter and Backspace are the input method's. A click, typed text or focus leaving
-//! mid-composition ends it here — the composed text is put in once — and the input method
+//! arrows, Enter and Backspace are the input method's. A click, a jump, typed text or focus
+//! leaving mid-composition ends it here — the composed text is put in once — and the input method
 //! is interrupted; if it commits the same text afterwards, that copy is dropped. The input
 //! method clears its composition before it commits it, and the key it then forwards (Space,
 //! Enter) can arrive between the two: the commit goes where the composition stood.
@@ -173,10 +173,12 @@ impl Frame<'_> {
                 }
             }
             ImeEvent::Commit(text) => {
-                let late = self.state.late_commit.take().filter(|(late, at)| {
-                    *late == text && self.ui.input(|i| i.time) - at < LATE_COMMIT_SECONDS
-                });
                 let now = self.ui.input(|i| i.time);
+                let late = self
+                    .state
+                    .late_commit
+                    .take()
+                    .filter(|(late, at)| *late == text && now - at < LATE_COMMIT_SECONDS);
                 let awaiting = self
                     .state
                     .awaiting_commit
