@@ -11,7 +11,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use daybook::app::{DaybookApp, StartOptions};
@@ -107,6 +107,17 @@ fn frame(
     frame: &mut eframe::Frame,
     events: Vec<egui::Event>,
 ) -> Duration {
+    run(ctx, app, frame, events).0
+}
+
+/// One frame (drawn and tessellated) with `events`: how long it took, and what it output
+/// besides its shapes.
+fn run(
+    ctx: &egui::Context,
+    app: &mut DaybookApp,
+    frame: &mut eframe::Frame,
+    events: Vec<egui::Event>,
+) -> (Duration, egui::FullOutput) {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -116,17 +127,57 @@ fn frame(
         ..Default::default()
     };
     let start = Instant::now();
-    let out = ctx.run_ui(input, |ui| {
+    let mut out = ctx.run_ui(input, |ui| {
         app.logic(ui.ctx(), frame);
         app.ui(ui, frame);
     });
-    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-    start.elapsed()
+    let _ = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+    (start.elapsed(), out)
 }
 
 fn median_ms(mut v: Vec<Duration>) -> f64 {
     v.sort();
     v[v.len() / 2].as_secs_f64() * 1000.0
+}
+
+/// The app started on the post at `path` (no frame drawn yet).
+fn start_app(ctx: &egui::Context, root: &Path, path: PathBuf) -> (DaybookApp, eframe::Frame) {
+    let start = StartOptions {
+        path: Some(path),
+        fonts: KoreanFont::BundledOnly,
+        sample_dir: None,
+        data_dir: Some(root.join("data")),
+    };
+    let app = DaybookApp::new(ctx, Settings::default(), start);
+    (app, eframe::Frame::_new_kittest())
+}
+
+/// Put the caret in the first paragraph of the body (on screen) and draw a frame.
+fn caret_in_first_paragraph(
+    ctx: &egui::Context,
+    app: &mut DaybookApp,
+    f: &mut eframe::Frame,
+    text: &str,
+) {
+    let at = text.find("1번째").unwrap();
+    editor::select(ctx, text, at..at);
+    frame(ctx, app, f, Vec::new());
+}
+
+/// The median of `FRAMES` frames, each typing one syllable.
+fn typed_ms(ctx: &egui::Context, app: &mut DaybookApp, f: &mut eframe::Frame) -> f64 {
+    let typed: Vec<Duration> = (0..FRAMES)
+        .map(|_| frame(ctx, app, f, vec![egui::Event::Text("가".to_owned())]))
+        .collect();
+    assert!(
+        app.session
+            .doc()
+            .unwrap()
+            .text
+            .contains(&"가".repeat(FRAMES)),
+        "typing reached the editor"
+    );
+    median_ms(typed)
 }
 
 /// The app open on a post of about `bytes` written as `name` under `root`, settled, with the
@@ -140,48 +191,22 @@ fn open_post(
     let path = root.join(format!("_posts/{name}"));
     std::fs::write(&path, &text).unwrap();
     let ctx = egui::Context::default();
-    let start = StartOptions {
-        path: Some(path),
-        fonts: KoreanFont::BundledOnly,
-        sample_dir: None,
-        data_dir: Some(root.join("data")),
-    };
-    let mut app = DaybookApp::new(&ctx, Settings::default(), start);
-    let mut f = eframe::Frame::_new_kittest();
+    let (mut app, mut f) = start_app(&ctx, root, path);
     for _ in 0..5 {
         frame(&ctx, &mut app, &mut f, Vec::new());
     }
-    let at = text.find("1번째").unwrap();
-    editor::select(&ctx, &text, at..at);
-    frame(&ctx, &mut app, &mut f, Vec::new());
+    caret_in_first_paragraph(&ctx, &mut app, &mut f, &text);
     (ctx, app, f, text)
 }
 
 fn measure(root: &Path, bytes: usize) -> (usize, f64, f64) {
     let name = format!("2016-11-03-bench-{bytes}.md");
     let (ctx, mut app, mut f, text) = open_post(root, &name, bytes);
-    let typed: Vec<Duration> = (0..FRAMES)
-        .map(|_| {
-            frame(
-                &ctx,
-                &mut app,
-                &mut f,
-                vec![egui::Event::Text("가".to_owned())],
-            )
-        })
-        .collect();
-    assert!(
-        app.session
-            .doc()
-            .unwrap()
-            .text
-            .contains(&"가".repeat(FRAMES)),
-        "typing reached the editor"
-    );
+    let typed = typed_ms(&ctx, &mut app, &mut f);
     let idle: Vec<Duration> = (0..FRAMES)
         .map(|_| frame(&ctx, &mut app, &mut f, Vec::new()))
         .collect();
-    (text.len(), median_ms(typed), median_ms(idle))
+    (text.len(), typed, median_ms(idle))
 }
 
 fn main() {
@@ -217,14 +242,7 @@ fn open_large(root: &Path) {
     let ctx = egui::Context::default();
     ctx.enable_accesskit();
     let start = Instant::now();
-    let options = StartOptions {
-        path: Some(path),
-        fonts: KoreanFont::BundledOnly,
-        sample_dir: None,
-        data_dir: Some(root.join("data")),
-    };
-    let mut app = DaybookApp::new(&ctx, Settings::default(), options);
-    let mut f = eframe::Frame::_new_kittest();
+    let (mut app, mut f) = start_app(&ctx, root, path);
     let shown = |out: &egui::FullOutput| {
         out.platform_output
             .accesskit_update
@@ -236,49 +254,20 @@ fn open_large(root: &Path) {
                 })
             })
     };
-    let mut frames = 0;
-    loop {
+    let (mut frames, mut seen) = (0, false);
+    while !seen && frames < 10_000 {
         frames += 1;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1600.0, 1000.0),
-            )),
-            ..Default::default()
-        };
-        let out = ctx.run_ui(input, |ui| {
-            app.logic(ui.ctx(), &mut f);
-            app.ui(ui, &mut f);
-        });
-        let _ = ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
-        if shown(&out) || frames > 10_000 {
-            break;
-        }
+        seen = shown(&run(&ctx, &mut app, &mut f, Vec::new()).1);
     }
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    assert!(frames <= 10_000, "the editor never showed the post");
+    assert!(seen, "the editor never showed the post");
     // Then typing into it: the text is one `String` (see the editor's notes), so each
     // keystroke moves the bytes after the caret; this shows what that costs at 10 MB.
-    let at = text.find("1번째").unwrap();
-    editor::select(&ctx, &text, at..at);
-    frame(&ctx, &mut app, &mut f, Vec::new());
-    let typed: Vec<Duration> = (0..FRAMES)
-        .map(|_| {
-            let typed = vec![egui::Event::Text("가".to_owned())];
-            frame(&ctx, &mut app, &mut f, typed)
-        })
-        .collect();
-    assert!(
-        app.session
-            .doc()
-            .unwrap()
-            .text
-            .contains(&"가".repeat(FRAMES))
-    );
+    caret_in_first_paragraph(&ctx, &mut app, &mut f, &text);
+    let typed = typed_ms(&ctx, &mut app, &mut f);
     println!(
-        "open bytes={} first_screen_ms={ms:.0} frames={frames} typed_ms={:.2}",
-        text.len(),
-        median_ms(typed)
+        "open bytes={} first_screen_ms={ms:.0} frames={frames} typed_ms={typed:.2}",
+        text.len()
     );
 }
 
