@@ -325,21 +325,12 @@ fn during_rescan() {
     let text = post(4_000);
     std::fs::write(&open, &text).unwrap();
     let ctx = egui::Context::default();
-    let start = StartOptions {
-        path: Some(open),
-        fonts: KoreanFont::BundledOnly,
-        sample_dir: None,
-        data_dir: Some(root.join("data")),
-    };
-    let mut app = DaybookApp::new(&ctx, Settings::default(), start);
-    let mut f = eframe::Frame::_new_kittest();
+    let (mut app, mut f) = start_app(&ctx, root, open);
     for _ in 0..20 {
         frame(&ctx, &mut app, &mut f, Vec::new());
         std::thread::sleep(Duration::from_millis(20));
     }
-    let at = text.find("1번째").unwrap();
-    editor::select(&ctx, &text, at..at);
-    frame(&ctx, &mut app, &mut f, Vec::new());
+    caret_in_first_paragraph(&ctx, &mut app, &mut f, &text);
     let mut typed = Vec::new();
     for i in 0..CHANGES * 2 {
         if i % 2 == 0 {
