@@ -197,11 +197,8 @@ impl Session {
             }
             return;
         }
-        let (Some(site), Some(doc), Some(panel)) = (
-            &self.site,
-            self.open.as_ref().map(|o| &o.doc),
-            &mut self.git.panel,
-        ) else {
+        let (Some(doc), Some(panel)) = (self.open.as_ref().map(|o| &o.doc), &mut self.git.panel)
+        else {
             return;
         };
         let message = panel.message.trim().to_owned();
@@ -218,13 +215,10 @@ impl Session {
             message,
             push,
         };
-        panel.busy = Some(op.doing());
-        panel.progress.clear();
-        panel.outcome = None;
-        self.workers.git_op(site, op);
+        self.run_git(op);
     }
 
-    /// Push or pull from the panel.
+    /// Run a git operation from the panel (commit, push, pull), one at a time.
     pub(super) fn run_git(&mut self, op: GitOp) {
         let (Some(site), Some(panel)) = (&self.site, &mut self.git.panel) else {
             return;
