@@ -71,33 +71,37 @@ impl Frame<'_> {
         self.replace(range, with);
     }
 
-    /// Put what is being composed into the text (once) and interrupt the input method.
+    /// Put `text` in at `at` rather than at the caret; the selection stays on the same text.
+    fn insert_at(&mut self, at: usize, text: &str) {
+        let (anchor, head) = (self.state.anchor, self.state.head);
+        self.replace(at..at, text);
+        let shift = |p: usize| if p >= at { p + text.len() } else { p };
+        self.select(shift(anchor), shift(head));
+    }
+
+    /// Put what is being composed into the text (once), where it was being composed (the
+    /// caret, unless a command moved the caret away meanwhile), and interrupt the input
+    /// method.
     pub fn end_composition(&mut self) -> bool {
+        let moved_from = self.state.moved_from.take();
         let Some(composed) = self.state.preedit.take() else {
             return false;
         };
         self.ui.memory_mut(|m| m.interrupt_ime());
         let time = self.ui.input(|i| i.time);
         self.doc.end_step();
-        self.insert(&composed);
+        match moved_from {
+            Some(at) => self.insert_at(at, &composed),
+            None => self.insert(&composed),
+        }
         self.doc.end_step();
         self.state.late_commit = Some((composed, time));
         true
     }
 
-    /// The caret was moved by a command mid-composition: what was composed goes in where it
-    /// was being composed, once, and the new selection moves along with the text.
+    /// The caret was moved by a command mid-composition: the composition ends where it was.
     pub fn end_moved_composition(&mut self) -> bool {
-        let Some(at) = self.state.moved_from.take() else {
-            return false;
-        };
-        let (anchor, head) = (self.state.anchor, self.state.head);
-        let len = self.state.preedit.as_ref().map_or(0, String::len);
-        self.select(at, at);
-        let ended = self.end_composition();
-        let shift = |p: usize| if p >= at { p + len } else { p };
-        self.select(shift(anchor), shift(head));
-        ended
+        self.state.moved_from.is_some() && self.end_composition()
     }
 
     /// Handle this frame's events; whether the text changed.
@@ -193,13 +197,10 @@ impl Frame<'_> {
                 }
                 self.doc.end_step();
                 match awaiting {
+                    // Keys forwarded after the composition landed first: the commit goes
+                    // before them, and the caret stays after them.
                     Some((at, _)) if !composing && at != self.state.head => {
-                        // Keys forwarded after the composition landed first: the commit
-                        // goes before them, and the caret stays after them.
-                        let (anchor, head) = (self.state.anchor, self.state.head);
-                        self.replace(at..at, &text);
-                        let shift = |p: usize| if p >= at { p + text.len() } else { p };
-                        self.select(shift(anchor), shift(head));
+                        self.insert_at(at, &text);
                     }
                     _ => self.insert(&text),
                 }
