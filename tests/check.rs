@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::process::{Command, Output};
 
-use common::{daybook, git, write};
+use common::{daybook, git, picture, write};
 
 /// A site with one post per rule and clean counterparts.
 fn fixture_site() -> tempfile::TempDir {
@@ -20,7 +20,7 @@ fn fixture_site() -> tempfile::TempDir {
         "images/trip/unused.jpg",
         "images/logo.png",
     ] {
-        write(r, img, "not really an image");
+        write(r, img, picture(img));
     }
     write(
         r,
@@ -262,7 +262,7 @@ fn staged_check_needs_the_posts_images_in_the_commit_too() {
         "_posts/2016-11-07-t.md",
         "---\nlayout: post\ntitle: t\ndate: 2016-11-07 10:00:00 +0900\n---\n![new](/images/t/new photo.jpg)\n",
     );
-    write(r, "images/t/new photo.jpg", "jpeg");
+    write(r, "images/t/new photo.jpg", picture("new photo.jpg"));
     git(r, &["init", "-q"]);
     git(r, &["add", "_config.yml", "_posts"]);
     let out = daybook(r, &["check", "--staged"]);
@@ -294,7 +294,7 @@ fn real_blog_site() -> tempfile::TempDir {
         "title: t\ntimezone: Asia/Seoul\nurl: https://blog.example\nexclude: [private]\n",
     );
     for img in ["assets/x.png", "images/a/b.png", "private/secret.jpg"] {
-        write(r, img, "not really an image");
+        write(r, img, picture(img));
     }
     write(
         r,
@@ -370,4 +370,90 @@ fn render_prints_the_body_as_jekyll_publishes_it() {
     let missing = daybook(site.path(), &["render", "_posts/nope.md"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.md"));
+}
+
+/// Issue 21: a file no browser draws is an error with its reason, a HEIC a warning; pictures
+/// in every web format, whatever their extension says, are neither.
+#[test]
+fn pictures_no_browser_draws_are_named_with_their_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "_config.yml", "title: t\ntimezone: Asia/Seoul\n");
+    let heic = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/heic/iphone-irot.heic"),
+    )
+    .unwrap();
+    write(r, "images/IMG_0001.HEIC", heic);
+    write(r, "images/empty.jpg", b"");
+    write(
+        r,
+        "images/lfs.jpg",
+        b"version https://git-lfs.github.com/spec/v1\noid sha256:00\n",
+    );
+    write(r, "images/ok.webp", picture("ok.webp"));
+    write(r, "images/ok.gif", picture("ok.gif"));
+    write(r, "images/png-named.jpg", picture("x.png"));
+    write(
+        r,
+        "images/map.svg",
+        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+    );
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pictures/photo.avif"),
+        r.join("images/photo.avif"),
+    )
+    .unwrap();
+    write(
+        r,
+        "_posts/2024-05-01-a.md",
+        "---\nlayout: post\ntitle: a\ndate: 2024-05-01 10:00:00 +0900\n---\n\
+         ![a](/images/IMG_0001.HEIC)\n\n\
+         ![b](/images/empty.jpg)\n\n\
+         ![c](/images/lfs.jpg)\n\n\
+         ![d](/images/ok.webp) ![e](/images/ok.gif) ![f](/images/png-named.jpg)\n\n\
+         <img src=\"/images/map.svg\" alt=\"g\"> ![h](/images/photo.avif)\n",
+    );
+    let out = daybook(r, &["check", "--format", "json", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows: Vec<(u64, String, String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["rule"] != "unused-image")
+        .map(|p| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["rule"].as_str().unwrap().to_owned(),
+                p["severity"].as_str().unwrap().to_owned(),
+                p["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let at = |line: u64| rows.iter().find(|r| r.0 == line).cloned();
+    let (_, rule, severity, message) = at(6).unwrap();
+    assert_eq!(
+        (rule.as_str(), severity.as_str()),
+        ("heic-on-page", "warning")
+    );
+    assert!(
+        message.contains("Safari") && message.contains("HEIC"),
+        "{message}"
+    );
+    let (_, rule, _, message) = at(8).unwrap();
+    assert_eq!(rule, "unreadable-image");
+    assert!(message.contains("empty"), "{message}");
+    let (_, rule, severity, message) = at(10).unwrap();
+    assert_eq!(
+        (rule.as_str(), severity.as_str()),
+        ("unreadable-image", "error")
+    );
+    assert!(message.contains("not a picture"), "{message}");
+    assert_eq!(rows.len(), 3, "web pictures are fine: {rows:#?}");
 }

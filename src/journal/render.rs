@@ -32,7 +32,13 @@ pub fn liquid_value(v: &Value) -> LValue {
         Value::Number(n) => n
             .parse()
             .map_or_else(|_| LValue::Str(n.clone()), LValue::Num),
-        Value::Null | Value::Map => LValue::Nil,
+        Value::Null => LValue::Nil,
+        Value::Map(pairs) => LValue::Map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.clone(), liquid_value(v)))
+                .collect(),
+        ),
         Value::List(items) => LValue::List(items.iter().map(liquid_value).collect()),
     }
 }

@@ -9,7 +9,9 @@ use crate::tr;
 use std::collections::HashMap;
 use std::path::Path;
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
+
+use crate::journal::yaml::YamlError;
 
 use crate::journal::check::{RULES, RuleConfig, Severity};
 use crate::journal::date::Zone;
@@ -101,17 +103,32 @@ impl SiteConfig {
     /// Read the settings from the text of a `_config.yml`.
     pub fn parse(source: &str) -> SiteConfig {
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-        let doc = match YamlLoader::load_from_str(source) {
-            Ok(docs) => docs.into_iter().next().unwrap_or(Yaml::Null),
-            Err(e) => {
+        let (doc, duplicates) = match crate::journal::yaml::load(source) {
+            Ok(loaded) => loaded,
+            Err(YamlError::Syntax { line, message }) => {
                 return SiteConfig::with_warning(tr!(
                     "config-invalid-yaml",
-                    line = e.marker().line(),
-                    error = e.info()
+                    line = line,
+                    error = message
+                ));
+            }
+            Err(e @ YamlError::TooLarge) => {
+                return SiteConfig::with_warning(tr!(
+                    "config-invalid-yaml",
+                    line = 0,
+                    error = e.to_string()
                 ));
             }
         };
         let mut config = SiteConfig::default();
+        // Jekyll (Psych) takes the last of a key written twice: so does daybook, and says so.
+        for d in duplicates {
+            config.warnings.push(tr!(
+                "config-duplicate-key",
+                key = d.key.as_str(),
+                line = d.line
+            ));
+        }
         match &doc {
             Yaml::Hash(_) => {}
             Yaml::Null => return config,
@@ -194,8 +211,8 @@ fn list(y: &Yaml) -> Vec<String> {
     }
 }
 
-/// A `_config.yml` value as Liquid sees it (scalars and lists of scalars).
-fn liquid_value(y: &Yaml) -> Option<LValue> {
+/// A `_config.yml` (or `_data/`) value as Liquid sees it.
+pub fn liquid_value(y: &Yaml) -> Option<LValue> {
     Some(match y {
         Yaml::String(s) => LValue::Str(s.clone()),
         Yaml::Integer(i) => LValue::Num(*i as f64),
@@ -205,6 +222,11 @@ fn liquid_value(y: &Yaml) -> Option<LValue> {
         Yaml::Boolean(b) => LValue::Bool(*b),
         Yaml::Null => LValue::Nil,
         Yaml::Array(items) => LValue::List(items.iter().filter_map(liquid_value).collect()),
+        Yaml::Hash(map) => LValue::Map(
+            map.iter()
+                .filter_map(|(k, v)| Some((text(k)?, liquid_value(v)?)))
+                .collect(),
+        ),
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@
 //! What touches the disk lives here (the session asks only whether a path is a file);
 //! the rules themselves come from `crate::journal`. Errors carry the path they concern.
 
+pub mod bundled;
 pub mod check;
 pub mod config;
 pub mod create;
@@ -16,6 +17,7 @@ pub mod index;
 pub mod photo_codec;
 pub mod photo_meta;
 pub mod photos;
+pub mod picture;
 pub mod publish;
 pub mod recovery;
 pub mod rename;

@@ -6,17 +6,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// The bundled fallback: Hangul syllables and jamo, Latin, common punctuation.
-pub const BUNDLED_KOREAN: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/daybook-korean-fallback.ttf"
-));
-
-/// A few symbols egui's own fonts lack (`egui_commonmark`'s copy button among them).
-pub const BUNDLED_SYMBOLS: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/daybook-symbols.ttf"
-));
+pub use crate::site::bundled::{BUNDLED_KOREAN, BUNDLED_SYMBOLS};
 
 /// System fonts with Hangul, best first: (path, index inside a collection).
 const SYSTEM_CANDIDATES: [(&str, u32); 8] = [

@@ -54,6 +54,13 @@ pub(super) fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
             if let Some(h) = length(img.height.as_deref(), full) {
                 widget = widget.max_height(h);
             }
+            // A picture that cannot be drawn (damaged, cut short) says why, in words.
+            if let Err(egui::load::LoadError::Loading(why)) =
+                widget.load_for_size(ui.ctx(), egui::vec2(full, f32::INFINITY))
+            {
+                notice(ui, &tr!("preview-unviewable-image", why = why), true);
+                return;
+            }
             let r = ui.add(widget.alt_text(&img.alt));
             if !img.alt.is_empty() {
                 r.on_hover_text(&img.alt);
@@ -67,6 +74,9 @@ pub(super) fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
         ImageView::Remote { url } => notice(ui, &tr!("preview-remote-image", url = url), false),
         ImageView::Unresolved { expr } => {
             notice(ui, &tr!("preview-liquid-image", expr = expr), false)
+        }
+        ImageView::NotShown { why } => {
+            notice(ui, &tr!("preview-unviewable-image", why = why), true)
         }
     }
 }

@@ -1,11 +1,13 @@
-//! The preview's image loader: photos decoded on worker threads, upright, at display size,
+//! The preview's image loader: pictures decoded on worker threads, upright, at display size,
 //! in a bounded cache.
 //!
 //! `egui_extras`' loader keeps every photo at full resolution forever (a 12 MP JPEG is 48 MB
 //! of RAM plus a 48 MB texture). This one, registered as the only loader for `file://`
-//! URIs, decodes on two worker threads, applies the EXIF orientation, downscales to the
-//! width asked for (re-decoding when the preview gets wider), evicts the least recently
-//! drawn images beyond a byte budget, and reloads a file whose modification time changed.
+//! URIs, decodes on two worker threads every format a browser draws (`site::picture`),
+//! downscales to the width asked for (re-decoding when the preview gets wider), evicts the
+//! least recently drawn images beyond a byte budget, and reloads a file whose modification
+//! time changed. An animation (GIF, WebP) is held as its frames: egui asks for frame `N` as
+//! `URI#N` and learns the frames' delays from the [`FrameDurations`] set when they decode.
 
 use crate::tr;
 use std::collections::HashMap;
@@ -16,8 +18,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
 use egui::load::{ImageLoadResult, ImageLoader, ImagePoll, LoadError, SizeHint};
-use egui::{ColorImage, Context};
-use image::{DynamicImage, ImageDecoder, ImageReader};
+use egui::{ColorImage, Context, FrameDurations, Id};
+
+use crate::site::picture::{self, Fit, PictureError};
 
 /// The long edge used when the viewer does not say how wide it will draw.
 const DEFAULT_EDGE: u32 = 1600;
@@ -27,7 +30,8 @@ const MAX_EDGE: u32 = 2560;
 /// One image: what is held, and what is being decoded.
 #[derive(Default)]
 struct Entry {
-    image: Option<Arc<ColorImage>>,
+    /// The picture's frames (one for a still picture); empty until decoded.
+    frames: Vec<Arc<ColorImage>>,
     /// The box `image` was decoded to fit.
     have: (u32, u32),
     /// The box being decoded now, if a decode is under way.
@@ -39,8 +43,25 @@ struct Entry {
 
 impl Entry {
     fn bytes(&self) -> usize {
-        self.image.as_ref().map_or(0, |i| i.pixels.len() * 4)
+        self.frames.iter().map(|i| i.pixels.len() * 4).sum()
     }
+
+    /// The frame shown at `frame` (animations loop).
+    fn frame(&self, frame: usize) -> Option<&Arc<ColorImage>> {
+        self.frames.get(frame % self.frames.len().max(1))
+    }
+}
+
+/// The picture's own URI and the frame asked for: egui asks for frame `N` of a `.gif` or
+/// `.webp` as `URI#N`.
+fn split_frame(uri: &str) -> (&str, usize) {
+    if let Some((base, n)) = uri.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && (egui::load::has_extension(base, "gif") || egui::load::has_extension(base, "webp"))
+    {
+        return (base, n);
+    }
+    (uri, 0)
 }
 
 struct Cache {
@@ -66,7 +87,7 @@ impl Cache {
             .entries
             .iter()
             .filter(|(_, e)| {
-                e.image.is_some() && e.requested.is_none() && e.last_pass + 1 < self.pass
+                !e.frames.is_empty() && e.requested.is_none() && e.last_pass + 1 < self.pass
             })
             .map(|(uri, e)| (e.last_pass, uri.clone(), e.bytes()))
             .collect();
@@ -75,8 +96,13 @@ impl Cache {
             if total <= self.budget {
                 break;
             }
-            self.entries.remove(&uri);
+            let frames = self.entries.remove(&uri).map_or(0, |e| e.frames.len());
             total -= size;
+            // The textures egui made are named by the URIs it asked for: `URI#N` for each
+            // frame of a GIF or WebP.
+            if split_frame(&format!("{uri}#0")).0 == uri {
+                evicted.extend((0..frames.max(1)).map(|i| format!("{uri}#{i}")));
+            }
             evicted.push(uri);
         }
         evicted
@@ -87,6 +113,8 @@ struct Job {
     uri: String,
     path: PathBuf,
     edge: (u32, u32),
+    /// Drawn at its own size times this (see [`Fit::own_scale`]).
+    own_scale: Option<f32>,
 }
 
 /// The loader; register with [`PhotoLoader::install`].
@@ -166,20 +194,31 @@ fn worker(rx: &Mutex<Receiver<Job>>, cache: &Mutex<Cache>, ctx: &Context) {
             }
         };
         let stamp = modified(&job.path);
-        let result = decode_for_preview(&job.path, job.edge.0, job.edge.1);
+        let fit = Fit {
+            max_w: job.edge.0,
+            max_h: job.edge.1,
+            own_scale: job.own_scale,
+        };
+        let result = decode_for_preview(&job.path, fit);
         let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-        let entry = cache.entries.entry(job.uri).or_default();
+        let entry = cache.entries.entry(job.uri.clone()).or_default();
         entry.requested = None;
         entry.modified = stamp;
         match result {
-            Ok(image) => {
-                entry.image = Some(Arc::new(image));
+            Ok(frames) => {
+                if frames.len() > 1 {
+                    let delays = frames.iter().map(|(_, d)| *d).collect();
+                    ctx.data_mut(|d| {
+                        d.insert_temp(Id::unique(job.uri.as_str()), FrameDurations::new(delays));
+                    });
+                }
+                entry.frames = frames.into_iter().map(|(f, _)| Arc::new(f)).collect();
                 entry.have = job.edge;
                 entry.error = None;
             }
             Err(message) => {
-                entry.image = None;
-                entry.error = Some(message);
+                entry.frames.clear();
+                entry.error = Some(message.to_string());
             }
         }
         drop(cache);
@@ -187,79 +226,39 @@ fn worker(rx: &Mutex<Receiver<Job>>, cache: &Mutex<Cache>, ctx: &Context) {
     }
 }
 
-/// Decode `path`, turn it upright and shrink it to fit in `max_w`×`max_h` — a JPEG
-/// straight at a reduced DCT scale, so a 12 MP photo never exists in memory at full size.
-pub fn decode_for_preview(path: &Path, max_w: u32, max_h: u32) -> Result<ColorImage, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let failed = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    let format = image::guess_format(&bytes).map_err(|e| failed(&e))?;
-    let image = if format == image::ImageFormat::Jpeg {
-        let facts = crate::site::photo_meta::facts(&bytes);
-        let (w, h) = ImageReader::with_format(std::io::Cursor::new(&bytes), format)
-            .into_dimensions()
-            .map_err(|e| failed(&e))?;
-        let (uw, uh) = if facts.orientation >= 5 {
-            (h, w)
-        } else {
-            (w, h)
-        };
-        let scale = (f64::from(max_w) / f64::from(uw))
-            .min(f64::from(max_h) / f64::from(uh))
-            .min(1.0);
-        let long = (f64::from(uw.max(uh)) * scale).ceil() as u32;
-        let mut image = crate::site::photo_codec::decode_jpeg_covering(&bytes, long.max(1))
-            .map_err(|e| failed(&e))?;
-        if let Some(o) = image::metadata::Orientation::from_exif(facts.orientation as u8) {
-            image.apply_orientation(o);
-        }
-        image
-    } else {
-        decode_upright(path)?
-    };
-    let image = if image.width() > max_w || image.height() > max_h {
-        image.thumbnail(max_w, max_h)
-    } else {
-        image
-    };
-    let rgba = image.to_rgba8();
-    let size = [rgba.width() as usize, rgba.height() as usize];
-    Ok(ColorImage::from_rgba_unmultiplied(size, rgba.as_raw()))
+/// Decode the picture at `path` upright to fit `fit` (see [`picture::decode`]): its frames
+/// with their delays.
+pub fn decode_for_preview(
+    path: &Path,
+    fit: Fit,
+) -> Result<Vec<(ColorImage, std::time::Duration)>, PictureError> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let frames = picture::decode(path, &name, fit)?;
+    Ok(frames
+        .into_iter()
+        .map(|f| {
+            let size = [f.image.width() as usize, f.image.height() as usize];
+            (
+                ColorImage::from_rgba_unmultiplied(size, f.image.as_raw()),
+                f.delay,
+            )
+        })
+        .collect())
 }
 
-/// Decode `path` with its EXIF orientation applied; refuses images over 200 megapixels.
-pub fn decode_upright(path: &Path) -> Result<DynamicImage, String> {
-    let reader = ImageReader::open(path)
-        .and_then(ImageReader::with_guessed_format)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(20_000);
-    limits.max_image_height = Some(20_000);
-    limits.max_alloc = Some(1 << 30);
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    decoder
-        .set_limits(limits)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image =
-        DynamicImage::from_decoder(decoder).map_err(|e| format!("{}: {e}", path.display()))?;
-    image.apply_orientation(orientation);
-    Ok(image)
-}
-
-/// The box an image is decoded to fit, in pixels; an image shown at its own size is
-/// decoded to the preview's width.
-fn wanted_box(hint: SizeHint, display_width: u32) -> (u32, u32) {
-    let (w, h) = match hint {
-        SizeHint::Width(w) => (w, MAX_EDGE),
-        SizeHint::Height(h) => (MAX_EDGE, h),
-        SizeHint::Size { width, height, .. } => (width, height),
-        _ => (display_width, MAX_EDGE),
+/// The box an image is decoded to fit, in pixels, and the scale of its own size when it is
+/// drawn at its own size (such an image is decoded to the preview's width at most).
+fn wanted_box(hint: SizeHint, display_width: u32) -> ((u32, u32), Option<f32>) {
+    let ((w, h), own) = match hint {
+        SizeHint::Width(w) => ((w, MAX_EDGE), None),
+        SizeHint::Height(h) => ((MAX_EDGE, h), None),
+        SizeHint::Size { width, height, .. } => ((width, height), None),
+        SizeHint::Scale(s) => ((display_width, MAX_EDGE), Some(s.into_inner())),
     };
-    (w.clamp(64, MAX_EDGE), h.clamp(64, MAX_EDGE))
+    ((w.clamp(64, MAX_EDGE), h.clamp(64, MAX_EDGE)), own)
 }
 
 /// Whether box `want` asks for clearly more pixels than box `have` holds.
@@ -273,26 +272,27 @@ impl ImageLoader for PhotoLoader {
     }
 
     fn load(&self, _ctx: &Context, uri: &str, size_hint: SizeHint) -> ImageLoadResult {
+        let (uri, frame) = split_frame(uri);
         let Some(path) = uri.strip_prefix("file://") else {
             return Err(LoadError::NotSupported);
         };
         let path = PathBuf::from(path);
-        let want = wanted_box(size_hint, self.display_width.load(Ordering::Relaxed));
+        let (want, own_scale) = wanted_box(size_hint, self.display_width.load(Ordering::Relaxed));
         let mut cache = self.lock();
         let pass = cache.pass;
         let entry = cache.entries.entry(uri.to_owned()).or_default();
         entry.last_pass = pass;
-        let stale =
-            (entry.image.is_some() || entry.error.is_some()) && modified(&path) != entry.modified;
-        let needs = match (&entry.image, entry.requested) {
+        let held = !entry.frames.is_empty();
+        let stale = (held || entry.error.is_some()) && modified(&path) != entry.modified;
+        let needs = match (held, entry.requested) {
             (_, Some(asked)) => larger(want, asked),
-            (None, None) => entry.error.is_none() || stale,
-            (Some(_), None) => stale || larger(want, entry.have),
+            (false, None) => entry.error.is_none() || stale,
+            (true, None) => stale || larger(want, entry.have),
         };
         if needs {
             entry.requested = Some(want);
         }
-        let answer = match (&entry.image, &entry.error) {
+        let answer = match (entry.frame(frame), &entry.error) {
             // Keep showing what is held while a sharper or newer one decodes.
             (Some(image), _) => Ok(ImagePoll::Ready {
                 image: Arc::clone(image),
@@ -306,6 +306,7 @@ impl ImageLoader for PhotoLoader {
                 uri: uri.to_owned(),
                 path,
                 edge: want,
+                own_scale,
             })
         {
             return Err(LoadError::Loading(tr!("decoders-stopped")));
@@ -314,7 +315,7 @@ impl ImageLoader for PhotoLoader {
     }
 
     fn forget(&self, uri: &str) {
-        self.lock().entries.remove(uri);
+        self.lock().entries.remove(split_frame(uri).0);
     }
 
     fn forget_all(&self) {
@@ -347,17 +348,26 @@ impl ImageLoader for PhotoLoader {
 mod tests {
     use super::*;
 
+    fn fit(max_w: u32, max_h: u32) -> Fit {
+        Fit {
+            max_w,
+            max_h,
+            own_scale: None,
+        }
+    }
+
     #[test]
     fn exif_orientation_six_is_turned_upright() {
         // The sample journal's tree photo is stored sideways (320×240) with orientation 6.
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets/sample/images/busan2024/2024-05-03 14.05.11.jpg");
-        let image = decode_upright(&path).unwrap();
-        assert_eq!((image.width(), image.height()), (240, 320));
+        let (image, _) = decode_for_preview(&path, fit(1000, 1000))
+            .unwrap()
+            .remove(0);
+        assert_eq!(image.size, [240, 320]);
         // Sky (light blue) at the top, grass (green) at the bottom once upright.
-        let rgb = image.to_rgb8();
-        let top = rgb.get_pixel(10, 5);
-        let bottom = rgb.get_pixel(10, 315);
+        let top = image.pixels[5 * 240 + 10].to_array();
+        let bottom = image.pixels[315 * 240 + 10].to_array();
         assert!(top[2] > 200 && top[1] > 180, "top {top:?}");
         assert!(
             bottom[1] > bottom[0] + 40 && bottom[2] < 100,
@@ -369,10 +379,12 @@ mod tests {
     fn preview_decoding_shrinks_to_the_asked_edge() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets/sample/images/busan2024/2024-05-03 10.12.40.jpg");
-        let image = decode_for_preview(&path, 120, 1000).unwrap();
+        let (image, _) = decode_for_preview(&path, fit(120, 1000)).unwrap().remove(0);
         assert_eq!(image.size, [120, 80]);
         let sideways = path.with_file_name("2024-05-03 14.05.11.jpg");
-        let image = decode_for_preview(&sideways, 1000, 160).unwrap();
+        let (image, _) = decode_for_preview(&sideways, fit(1000, 160))
+            .unwrap()
+            .remove(0);
         assert_eq!(image.size, [120, 160], "upright, fitted to the box");
     }
 
@@ -388,7 +400,7 @@ mod tests {
             cache.entries.insert(
                 format!("file:///{i}"),
                 Entry {
-                    image: Some(img(100)),
+                    frames: vec![img(100)],
                     have: (100, 100),
                     last_pass: *pass,
                     ..Entry::default()
@@ -451,7 +463,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("broken.jpg");
         std::fs::write(&p, b"\xff\xd8\xff\xe0 not really").unwrap();
-        let err = decode_for_preview(&p, 100, 100).unwrap_err();
-        assert!(err.contains("broken.jpg"), "{err}");
+        let err = decode_for_preview(&p, fit(100, 100)).unwrap_err();
+        assert!(matches!(err, PictureError::Damaged(_)), "{err:?}");
+        assert!(err.to_string().contains("broken.jpg"), "{err}");
     }
 }

@@ -17,9 +17,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use egui::ColorImage;
 
 use crate::journal::check::Problem;
-use crate::journal::check::SiteFiles;
 use crate::journal::check::browser_url;
+use crate::journal::check::{SiteFiles, unreadable_reason};
 use crate::journal::front_matter::FrontMatter;
+use crate::journal::image_kind::Shown;
 use crate::journal::kramdown::Doc;
 use crate::journal::links::{LinkContext, Resolved, resolve};
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
@@ -68,6 +69,8 @@ pub enum ImageView {
     Remote { url: String },
     /// Its URL uses Liquid daybook cannot evaluate.
     Unresolved { expr: String },
+    /// A site file browsers do not draw (HEIC, an empty file, not a picture): why.
+    NotShown { why: String },
 }
 
 /// A typeset formula (white on transparent; tinted when drawn).
@@ -352,9 +355,23 @@ fn image_view(
     let (url, _) = browser_url(src);
     match resolve(&url, links) {
         Resolved::Remote(url) => ImageView::Remote { url },
-        Resolved::SiteFile(rel) if files.exists(&rel) => ImageView::File {
-            uri: format!("file://{}/{rel}", root.display()),
-        },
+        Resolved::SiteFile(rel) if files.exists(&rel) => {
+            match files.image_kind(&rel).map(|k| (k, k.shown())) {
+                Some((kind, Shown::Nowhere)) => ImageView::NotShown {
+                    why: unreadable_reason(kind, &rel),
+                },
+                Some((kind, Shown::SafariOnly)) => ImageView::NotShown {
+                    why: tr!(
+                        "rule-heic-on-page",
+                        file = rel.as_str(),
+                        format = kind.name()
+                    ),
+                },
+                _ => ImageView::File {
+                    uri: format!("file://{}/{rel}", root.display()),
+                },
+            }
+        }
         Resolved::SiteFile(rel) => ImageView::Missing {
             why: files
                 .unpublished_reason(&rel)

@@ -73,6 +73,26 @@ pub fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
         .unwrap()
 }
 
+/// A small valid picture in the format `name`'s extension names (JPEG, PNG, GIF, WebP,
+/// BMP; JPEG for any other).
+pub fn picture(name: &str) -> Vec<u8> {
+    let ext = name
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let format = image::ImageFormat::from_extension(&ext).unwrap_or(image::ImageFormat::Jpeg);
+    let img = image::RgbaImage::from_pixel(8, 4, image::Rgba([40, 120, 200, 255]));
+    let img = if format == image::ImageFormat::Jpeg {
+        image::DynamicImage::ImageRgb8(image::DynamicImage::ImageRgba8(img).to_rgb8())
+    } else {
+        image::DynamicImage::ImageRgba8(img)
+    };
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
 /// Run the daybook binary in `dir`.
 pub fn daybook(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_daybook"))

@@ -6,7 +6,7 @@ use daybook::i18n::tr;
 use std::fs;
 use std::path::Path;
 
-use crate::common::{daybook, git, has_text, shows_text, step_until, write};
+use crate::common::{daybook, git, has_text, picture, shows_text, step_until, write};
 use daybook::app::DaybookApp;
 use daybook::settings::Settings;
 use daybook::ui::labels;
@@ -37,9 +37,13 @@ fn blog() -> (tempfile::TempDir, std::path::PathBuf) {
     git(&r, &["commit", "-qm", "start"]);
     git(&r, &["remote", "add", "origin", remote.to_str().unwrap()]);
     git(&r, &["push", "-q", "-u", "origin", "main"]);
-    write(&r, "images/qcon2016/2016-11-07 10.29.43.jpg", b"photo one");
-    write(&r, "assets/images/맵.png", b"map");
-    write(&r, "images/qcon2016/stray.jpg", b"not used");
+    write(
+        &r,
+        "images/qcon2016/2016-11-07 10.29.43.jpg",
+        picture("a.jpg"),
+    );
+    write(&r, "assets/images/맵.png", picture("a.png"));
+    write(&r, "images/qcon2016/stray.jpg", picture("stray.jpg"));
     write(
         &r,
         POST,

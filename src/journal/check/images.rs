@@ -1,10 +1,12 @@
-//! Image rules: `missing-image`, `spaced-image-url`, `image-as-link`, `remote-image`, and
+//! Image rules: `missing-image`, `unreadable-image`, `heic-on-page`, `spaced-image-url`,
+//! `image-as-link`, `remote-image`, and
 //! the list of site files a post's images use.
 
 use super::front::fix_between;
 use super::{CheckContext, Fix, PostInput, Report, SiteFiles};
 use crate::i18n::tr;
 use crate::journal::front_matter::{FrontMatter, layout};
+use crate::journal::image_kind::{ImageKind, Shown};
 use crate::journal::kramdown::{self, Block, BlockKind, Doc, HNode, Inline, Visit};
 use crate::journal::links::{ImageSyntax, LinkContext, Resolved, resolve, scan_images, scan_links};
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
@@ -258,7 +260,9 @@ pub(super) fn check(
                 tr!("rule-remote-image", url = url),
                 Vec::new(),
             ),
-            Resolved::SiteFile(rel) if files.exists(rel) => {}
+            Resolved::SiteFile(rel) if files.exists(rel) => {
+                kind_rules(report, at, rel, files);
+            }
             Resolved::SiteFile(rel) => {
                 let fixes = match literal() {
                     Some(w) => missing_fixes(
@@ -394,6 +398,37 @@ pub(super) fn check(
         );
     }
     used
+}
+
+/// `unreadable-image` for a file no browser draws and `heic-on-page` for one only Safari
+/// draws, each with its reason.
+fn kind_rules(report: &mut Report<'_>, at: usize, rel: &str, files: &dyn SiteFiles) {
+    let Some(kind) = files.image_kind(rel) else {
+        return;
+    };
+    let (rule, message) = match kind.shown() {
+        Shown::Everywhere => return,
+        Shown::SafariOnly => (
+            "heic-on-page",
+            tr!("rule-heic-on-page", file = rel, format = kind.name()),
+        ),
+        Shown::Nowhere => ("unreadable-image", unreadable_reason(kind, rel)),
+    };
+    report.add(rule, at, message, Vec::new());
+    report.with_target(format!("/{rel}"));
+}
+
+/// Why no browser draws `rel`, a file of `kind`.
+pub fn unreadable_reason(kind: ImageKind, rel: &str) -> String {
+    match kind {
+        ImageKind::Empty => tr!("rule-unreadable-image-empty", file = rel),
+        ImageKind::NotAnImage => tr!("rule-unreadable-image-not-image", file = rel),
+        other => tr!(
+            "rule-unreadable-image-format",
+            file = rel,
+            format = other.name()
+        ),
+    }
 }
 
 fn missing_fixes(

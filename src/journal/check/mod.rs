@@ -8,7 +8,7 @@
 mod front;
 mod images;
 
-pub use images::{browser_url, link_context};
+pub use images::{browser_url, link_context, unreadable_reason};
 pub mod unused;
 
 use std::collections::HashMap;
@@ -52,8 +52,10 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 17] = [
+pub const RULES: [(&str, Severity); 19] = [
     ("missing-image", Severity::Error),
+    ("unreadable-image", Severity::Error),
+    ("heic-on-page", Severity::Warning),
     ("unresolved-image", Severity::Warning),
     ("backslash-image-path", Severity::Warning),
     ("baseurl-image", Severity::Warning),
@@ -202,6 +204,11 @@ pub trait SiteFiles {
     fn names_in(&self, dir: &str) -> Vec<String>;
     /// Why a file that is in the site folder is not published (`exclude:`, a `_` folder).
     fn unpublished_reason(&self, rel: &str) -> Option<String> {
+        let _ = rel;
+        None
+    }
+    /// What kind of picture the file at `rel` holds (read from its first bytes), if known.
+    fn image_kind(&self, rel: &str) -> Option<crate::journal::image_kind::ImageKind> {
         let _ = rel;
         None
     }

@@ -12,7 +12,7 @@ pub use write::*;
 
 use std::ops::Range;
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
 
 use super::scalar::{self, Quoting};
 
@@ -256,12 +256,16 @@ pub struct FrontMatter {
 /// A value read from front matter, with YAML 1.1 meaning applied to plain scalars.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Str { text: String, quoted: bool },
+    Str {
+        text: String,
+        quoted: bool,
+    },
     Bool(bool),
     Number(String),
     Null,
     List(Vec<Value>),
-    Map,
+    /// A mapping, its keys in the order written.
+    Map(Vec<(String, Value)>),
 }
 
 impl Value {
@@ -289,7 +293,19 @@ fn convert(y: &Yaml, raw: Option<&str>) -> Value {
         Yaml::Real(r) => Value::Number(r.clone()),
         Yaml::Boolean(b) => Value::Bool(*b),
         Yaml::Array(items) => Value::List(items.iter().map(|i| convert(i, None)).collect()),
-        Yaml::Hash(_) => Value::Map,
+        Yaml::Hash(map) => Value::Map(
+            map.iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Yaml::String(s) | Yaml::Real(s) => s.clone(),
+                        Yaml::Integer(i) => i.to_string(),
+                        Yaml::Boolean(b) => b.to_string(),
+                        _ => return None,
+                    };
+                    Some((key, convert(v, None)))
+                })
+                .collect(),
+        ),
         Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => Value::Null,
     }
 }
@@ -329,14 +345,23 @@ impl FrontMatter {
                 message: crate::tr!("fm-too-many-aliases", count = aliases, limit = MAX_ALIASES),
             });
         }
-        let docs = YamlLoader::load_from_str(yaml).map_err(|e| FrontMatterError::InvalidYaml {
-            line: (first_line + e.marker().line().saturating_sub(1)).min(last_line),
-            message: e.info().to_owned(),
+        // A key written twice keeps its last value, as Jekyll (Psych) reads it.
+        let (doc, _) = crate::journal::yaml::load(yaml).map_err(|e| match e {
+            crate::journal::yaml::YamlError::Syntax { line, message } => {
+                FrontMatterError::InvalidYaml {
+                    line: (first_line + line.saturating_sub(1)).min(last_line),
+                    message,
+                }
+            }
+            too_large => FrontMatterError::InvalidYaml {
+                line: first_line,
+                message: too_large.to_string(),
+            },
         })?;
-        let map = match docs.into_iter().next() {
-            None | Some(Yaml::Null) => yaml_rust2::yaml::Hash::new(),
-            Some(Yaml::Hash(h)) => h,
-            Some(_) => return Err(FrontMatterError::NotAMapping),
+        let map = match doc {
+            Yaml::Null | Yaml::BadValue => yaml_rust2::yaml::Hash::new(),
+            Yaml::Hash(h) => h,
+            _ => return Err(FrontMatterError::NotAMapping),
         };
         let entries = entries(text, block);
         let raw_values = entries

@@ -13,6 +13,15 @@ impl Eval<'_, '_, '_> {
         }
         for op in ["==", "!=", "<>", ">=", "<=", ">", "<", " contains "] {
             if let Some((a, b)) = cond.split_once(op) {
+                // `x == empty` asks Ruby's `empty?`: true for "", [] and {}, never for nil;
+                // `x == blank` asks `blank?`, which Jekyll's objects do not answer: false.
+                if matches!(op, "==" | "!=" | "<>") && matches!(b.trim(), "empty" | "blank") {
+                    let v = self.term(a.trim(), locals)?;
+                    let empty = b.trim() == "empty"
+                        && matches!(&v, LValue::Str(_) | LValue::List(_) | LValue::Map(_))
+                        && v.is_empty_value();
+                    return Some(empty == (op == "=="));
+                }
                 let a = self.term(a.trim(), locals)?;
                 let b = self.term(b.trim(), locals)?;
                 return Some(match op.trim() {
@@ -51,7 +60,7 @@ impl Eval<'_, '_, '_> {
                 .filter(|a| !a.trim().is_empty())
                 .map(|a| self.term(a.trim(), locals))
                 .collect::<Option<Vec<_>>>()?;
-            value = self.filter(name, value, &args)?;
+            value = self.filter(name, value, &args, locals)?;
         }
         Some(value)
     }
@@ -73,49 +82,28 @@ impl Eval<'_, '_, '_> {
         if let Ok(n) = t.parse::<f64>() {
             return Some(LValue::Num(n));
         }
-        if !t
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']' | '"' | '\''))
+        // A range `(1..n)`, as a list.
+        if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+            && let Some((a, b)) = inner.split_once("..")
         {
-            return None;
+            let a = self.term(a.trim(), locals)?.as_num()? as i64;
+            let b = self.term(b.trim(), locals)?.as_num()? as i64;
+            let n = (b - a + 1).clamp(0, MAX_LOOP as i64);
+            return Some(LValue::List(
+                (0..n).map(|i| LValue::Num((a + i) as f64)).collect(),
+            ));
         }
-        // `a["b"]` → `a.b`
-        let path = t
-            .replace("[\"", ".")
-            .replace("['", ".")
-            .replace("\"]", "")
-            .replace("']", "");
-        self.lookup(&path, locals)
+        let path = parse_path(t)?;
+        self.lookup_path(&path, locals)
     }
 
-    pub(super) fn lookup(&self, path: &str, locals: &Locals) -> Option<LValue> {
-        if let Some(v) = locals.get(path).or_else(|| self.env.vars.get(path)) {
-            return Some(v.clone());
-        }
-        // `x.size`, `x.first`, `x.last` on a known value.
-        if let Some((base, prop)) = path.rsplit_once('.')
-            && let Some(v) = locals.get(base).or_else(|| self.env.vars.get(base))
-        {
-            return match prop {
-                "size" => Some(LValue::Num(match v {
-                    LValue::List(i) => i.len() as f64,
-                    other => other.render().chars().count() as f64,
-                })),
-                "first" => Some(v.items().first().cloned().unwrap_or(LValue::Nil)),
-                "last" => Some(v.items().last().cloned().unwrap_or(LValue::Nil)),
-                _ => Some(LValue::Nil),
-            };
-        }
-        if DYNAMIC.iter().any(|d| {
-            path == *d || path.starts_with(&format!("{d}.")) || path.starts_with(&format!("{d}["))
-        }) {
-            return None;
-        }
-        // Undefined variables are nil in Liquid.
-        Some(LValue::Nil)
-    }
-
-    pub(super) fn filter(&self, name: &str, v: LValue, args: &[LValue]) -> Option<LValue> {
+    pub(super) fn filter(
+        &self,
+        name: &str,
+        v: LValue,
+        args: &[LValue],
+        locals: &Locals,
+    ) -> Option<LValue> {
         let arg = |i: usize| args.get(i).map(LValue::render).unwrap_or_default();
         let s = || v.render();
         let num = |x: &LValue| x.as_num().unwrap_or(0.0);
@@ -129,13 +117,13 @@ impl Eval<'_, '_, '_> {
             "remove" => LValue::Str(s().replace(&arg(0), "")),
             "remove_first" => LValue::Str(s().replacen(&arg(0), "", 1)),
             "default" => {
-                if v.truthy() && v != LValue::Str(String::new()) && v != LValue::List(Vec::new()) {
+                if !v.is_empty_value() {
                     v
                 } else {
                     args.first().cloned().unwrap_or(LValue::Nil)
                 }
             }
-            "escape" | "xml_escape" | "escape_once" => LValue::Str(escape_html(&s())),
+            "escape" | "xml_escape" => LValue::Str(escape_html(&s())),
             "upcase" => LValue::Str(s().to_uppercase()),
             "downcase" => LValue::Str(s().to_lowercase()),
             "capitalize" => {
@@ -246,8 +234,8 @@ impl Eval<'_, '_, '_> {
             "date_to_string" => LValue::Str(format_date(&s(), "%d %b %Y")?),
             "date_to_long_string" => LValue::Str(format_date(&s(), "%d %B %Y")?),
             "date_to_xmlschema" => LValue::Str(format_date(&s(), "%Y-%m-%dT%H:%M:%S%:z")?),
-            "jsonify" => LValue::Str(serde_json::to_string(&s()).ok()?),
-            _ => return None,
+            "jsonify" => LValue::Str(serde_json::to_string(&v.to_json()).ok()?),
+            _ => return self.list_filter(name, v, args, locals),
         })
     }
 }

@@ -59,27 +59,78 @@ pub(super) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
     out
 }
 
-/// `key=value key2="v 2"` of an include tag.
-pub(super) fn parse_params(params: &str) -> Vec<(String, String)> {
+/// The value of one include parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Param {
+    /// A quoted string, taken as written (Jekyll turns only `\"` — or `\'` in single
+    /// quotes — into the quote; `\,` stays).
+    Quoted(String),
+    /// A variable (or number) looked up in the including template.
+    Variable(String),
+}
+
+/// The `key=value key2="v 2"` parameters of an include tag, read as Jekyll's
+/// `VALID_SYNTAX` reads them: keys of word characters and `-`, `=` with any white space (line
+/// breaks included) around it, values quoted (a backslash escapes the next character) or a
+/// variable name (`page.image`). Anything else is skipped up to the next white space.
+pub(super) fn parse_params(params: &str) -> Vec<(String, Param)> {
     let mut out = Vec::new();
-    let mut rest = params.trim();
-    while let Some(eq) = rest.find('=') {
-        let key = rest[..eq].trim().to_owned();
-        let after = rest[eq + 1..].trim_start();
-        let (value, next) = match after.chars().next() {
-            Some(q @ ('"' | '\'')) => match after[1..].find(q) {
-                Some(e) => (&after[..e + 2], &after[e + 2..]),
-                None => (after, ""),
-            },
-            _ => match after.find(char::is_whitespace) {
-                Some(e) => (&after[..e], &after[e..]),
-                None => (after, ""),
-            },
-        };
-        if !key.is_empty() {
-            out.push((key, value.to_owned()));
+    let b = params.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c >= 0x80;
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
+            continue;
         }
-        rest = next.trim_start();
+        let key_start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        let key = &params[key_start..i];
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'=') {
+            continue;
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        match b.get(j) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let start = j + 1;
+                let mut k = start;
+                while k < b.len() && b[k] != q {
+                    k += if b[k] == b'\\' { 2 } else { 1 };
+                }
+                let Some(raw) = params.get(start..k.min(b.len())) else {
+                    break;
+                };
+                if k >= b.len() {
+                    // An unclosed quote: Jekyll refuses the tag's parameters from here.
+                    break;
+                }
+                let escaped = if q == b'"' { "\\\"" } else { "\\'" };
+                let value = raw.replace(escaped, &char::from(q).to_string());
+                out.push((key.to_owned(), Param::Quoted(value)));
+                i = k + 1;
+            }
+            Some(_) => {
+                let start = j;
+                let mut k = j;
+                while k < b.len() && (word(b[k]) || b[k] == b'.') {
+                    k += 1;
+                }
+                if k > start {
+                    out.push((key.to_owned(), Param::Variable(params[start..k].to_owned())));
+                }
+                i = k.max(j + 1);
+            }
+            None => break,
+        }
     }
     out
 }

@@ -22,6 +22,11 @@ use tokens::*;
 mod expr;
 mod filters;
 pub use filters::*;
+mod for_loop;
+mod list_filters;
+mod values;
+pub use values::LValue;
+use values::parse_path;
 
 use std::collections::HashMap;
 
@@ -36,50 +41,6 @@ pub const UNRESOLVED_CLOSE: char = '\u{E001}';
 const MAX_INCLUDE_DEPTH: usize = 8;
 /// Loop iterations in one `for` tag, at most.
 const MAX_LOOP: usize = 1000;
-
-/// A Liquid value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LValue {
-    Nil,
-    Bool(bool),
-    Num(f64),
-    Str(String),
-    List(Vec<LValue>),
-}
-
-impl LValue {
-    fn truthy(&self) -> bool {
-        !matches!(self, LValue::Nil | LValue::Bool(false))
-    }
-
-    /// The value as Liquid prints it.
-    pub fn render(&self) -> String {
-        match self {
-            LValue::Nil => String::new(),
-            LValue::Bool(b) => b.to_string(),
-            LValue::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            LValue::Num(n) => n.to_string(),
-            LValue::Str(s) => s.clone(),
-            LValue::List(items) => items.iter().map(LValue::render).collect(),
-        }
-    }
-
-    fn as_num(&self) -> Option<f64> {
-        match self {
-            LValue::Num(n) => Some(*n),
-            LValue::Str(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    }
-
-    fn items(&self) -> Vec<LValue> {
-        match self {
-            LValue::List(items) => items.clone(),
-            LValue::Nil => Vec::new(),
-            other => vec![other.clone()],
-        }
-    }
-}
 
 /// `s` with each marker of unevaluated Liquid replaced by `with(index)`; an opening marker
 /// without its close stays as written.
@@ -399,44 +360,6 @@ impl Eval<'_, '_, '_> {
         }
     }
 
-    fn for_loop(
-        &mut self,
-        out: &mut Builder,
-        locals: &mut Locals,
-        tok: Tok,
-        args: &str,
-        emit: bool,
-    ) {
-        let parsed = args.split_once(" in ").map(|(var, rest)| {
-            (
-                var.trim().to_owned(),
-                rest.split_whitespace().next().unwrap_or("").to_owned(),
-            )
-        });
-        let list = parsed
-            .as_ref()
-            .and_then(|(_, expr)| self.expression(expr, locals));
-        let (Some((var, _)), Some(list), true) = (parsed, list, emit) else {
-            if emit {
-                self.mark_unresolved(out, tok);
-            }
-            self.skip_until("endfor");
-            return;
-        };
-        let items = list.items();
-        let body_start = self.pos;
-        if items.is_empty() {
-            self.skip_until("endfor");
-            return;
-        }
-        for item in items.into_iter().take(MAX_LOOP) {
-            self.pos = body_start;
-            locals.insert(var.clone(), item);
-            self.block(out, locals, &["endfor"], true);
-        }
-        locals.remove(&var);
-    }
-
     fn include(&mut self, out: &mut Builder, locals: &Locals, tok: Tok, args: &str) {
         let (file, params) = args
             .split_once(char::is_whitespace)
@@ -452,7 +375,10 @@ impl Eval<'_, '_, '_> {
         };
         let mut inner_locals = locals.clone();
         for (key, value) in parse_params(params) {
-            let v = self.expression(&value, locals).unwrap_or(LValue::Nil);
+            let v = match value {
+                Param::Quoted(s) => LValue::Str(s),
+                Param::Variable(v) => self.expression(&v, locals).unwrap_or(LValue::Nil),
+            };
             inner_locals.insert(format!("include.{key}"), v);
         }
         let mut sub = Eval {
@@ -465,7 +391,12 @@ impl Eval<'_, '_, '_> {
             trim_next: false,
             anchor: Some(self.anchor.unwrap_or(tok.start)),
         };
-        sub.block(out, &mut inner_locals, &[], true);
+        // The include is a template of its own: its `{%-`/`-%}` trim only its own text,
+        // never the white space around the tag that includes it.
+        let mut inner = Builder::default();
+        sub.block(&mut inner, &mut inner_locals, &[], true);
+        let (text, _) = inner.finish();
+        self.generate(out, &text, tok.start);
     }
 }
 

@@ -3,6 +3,7 @@
 //! pages mention.
 
 use super::*;
+use crate::journal::image_kind::{ImageKind, SNIFF_BYTES, sniff};
 
 /// Every published file of the site, by site-relative path, and the files Jekyll leaves
 /// out (`exclude:`, `_`/`.` names not in `include:`), with the reason.
@@ -28,6 +29,19 @@ impl SiteFiles for SiteFileSet {
         let reason = self.exclusion(rel)?;
         // Only a file that is really there is "in the site folder but not published".
         self.root.join(rel).is_file().then_some(reason)
+    }
+
+    fn image_kind(&self, rel: &str) -> Option<ImageKind> {
+        use std::io::Read;
+        let path = self.root.join(rel);
+        let file = std::fs::File::open(&path).ok()?;
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        file.take(SNIFF_BYTES as u64).read_to_end(&mut head).ok()?;
+        let svg_name = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"));
+        Some(sniff(&head, svg_name))
     }
 }
 

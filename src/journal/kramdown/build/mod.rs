@@ -55,6 +55,8 @@ enum Kind {
 struct Frame {
     kind: Kind,
     at: usize,
+    /// Where the frame starts in the pre-pass text.
+    pre_at: usize,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
     text: String,
@@ -72,6 +74,7 @@ impl Frame {
         Frame {
             kind,
             at,
+            pre_at: 0,
             blocks: Vec::new(),
             inlines: Vec::new(),
             text: String::new(),
@@ -191,7 +194,19 @@ impl Builder<'_> {
         } else {
             kind
         };
-        self.stack.push(Frame::new(kind, self.at));
+        let mut frame = Frame::new(kind, self.at);
+        frame.pre_at = self.pre_at;
+        self.stack.push(frame);
+    }
+
+    /// Whether the table starting at `pre_at` has a separator line the pre-pass wrote (the
+    /// post has none): kramdown then makes every row a body row, with no header.
+    fn separator_generated(&self, pre_at: usize) -> bool {
+        let text = &self.pre.text;
+        text.get(pre_at..)
+            .and_then(|t| t.find('\n'))
+            .map(|i| pre_at + i + 1)
+            .is_some_and(|line| line < text.len() && !self.pre.map.is_literal(line))
     }
 
     fn event(&mut self, event: Event<'_>) {
@@ -353,6 +368,10 @@ impl Builder<'_> {
             return;
         }
         let at = frame.at;
+        if matches!(frame.kind, Kind::Table(_)) && self.separator_generated(frame.pre_at) {
+            let head = std::mem::take(&mut frame.head);
+            frame.rows.insert(0, head);
+        }
         let code_text = match frame.kind {
             Kind::Code(_) => restore_markers(&unplace(&frame.text, self.pre), &self.unresolved),
             _ => String::new(),

@@ -31,8 +31,8 @@ impl Pass<'_> {
             edits.push((open, close + 2, format!("{MATH_OPEN}{n}{MATH_CLOSE}")));
             search = close + 2;
         }
-        // Span IALs.
-        let mut search = 1;
+        // Span IALs (after the line's first character, which may be more than one byte).
+        let mut search = line.chars().next().map_or(0, char::len_utf8);
         while let Some(o) = line.get(search..).and_then(|r| r.find("{:")) {
             let open = search + o;
             search = open + 2;
