@@ -119,3 +119,103 @@ fn output_maps_back_to_where_it_was_written() {
     assert_eq!(r.map.to_source(title), 6);
     assert!(!r.map.is_literal(title));
 }
+
+/// Issue 21: hashes, paths, loops, include parameters and the list filters, with the results
+/// Jekyll 4.3 (Liquid 5) gives (each checked against `jekyll build`, see
+/// `tests/sites/blogs2`).
+#[test]
+fn hashes_loops_includes_and_list_filters_as_jekyll_runs_them() {
+    let member = |name: &str, role: Option<&str>, joined: Option<f64>| {
+        let mut pairs = vec![("name".to_owned(), LValue::Str(name.into()))];
+        if let Some(r) = role {
+            pairs.push(("role".into(), LValue::Str(r.into())));
+        }
+        if let Some(j) = joined {
+            pairs.push(("joined".into(), LValue::Num(j)));
+        }
+        LValue::Map(pairs)
+    };
+    let mut vars = HashMap::new();
+    vars.insert(
+        "site.data".to_owned(),
+        LValue::Map(vec![
+            (
+                "members".into(),
+                LValue::List(vec![
+                    member("길동", Some("writer"), Some(2019.0)),
+                    member("철수", Some("photographer"), Some(2021.0)),
+                    member("영희", Some("writer"), Some(2015.0)),
+                    member("민수", None, None),
+                ]),
+            ),
+            (
+                "trip".into(),
+                LValue::Map(vec![(
+                    "hotel".into(),
+                    LValue::Map(vec![("stars".into(), LValue::Num(4.0))]),
+                )]),
+            ),
+        ]),
+    );
+    vars.insert("page.image".to_owned(), LValue::Str("/a.jpg".into()));
+    vars.insert("page.empty_list".to_owned(), LValue::List(Vec::new()));
+    let include = |name: &str| {
+        match name {
+        "fig.html" => Some(
+            "{%- comment -%} x {%- endcomment -%}<img src=\"{{ include.src }}\" alt=\"{{ include.alt }}\">{{ include.n | plus: 1 }}"
+                .to_owned(),
+        ),
+        "cap.html" => Some("{{ include.caption | markdownify | strip }}".to_owned()),
+        _ => None,
+    }
+    };
+    let none = |_: &str| None;
+    let env = LiquidEnv {
+        vars: &vars,
+        baseurl: "",
+        url: "",
+        include: &include,
+        post_url: &none,
+        link: &none,
+    };
+    let m = "site.data.members";
+    let cases: Vec<(String, &str)> = vec![
+        // Paths through hashes and lists.
+        ("{{ site.data.trip.hotel.stars }}".into(), "4"),
+        ("{{ site.data.trip.hotel[\"stars\"] }}".into(), "4"),
+        (format!("{{{{ {m}[1].name }}}}/{{{{ {m}[-1].name }}}}/{{{{ {m}.size }}}}"), "철수/민수/4"),
+        (format!("{{% assign i = 2 %}}{{{{ {m}[i].name }}}}"), "영희"),
+        // forloop, reversed, limit, offset, ranges, else.
+        (
+            format!("{{% for p in {m} reversed limit: 2 %}}{{{{ forloop.index }}}}{{{{ p.name }}}}{{% unless forloop.last %}},{{% endunless %}}{{% endfor %}}"),
+            "1철수,2길동",
+        ),
+        ("{% for i in (1..4) offset: 1 %}{{ i }}{% endfor %}".into(), "234"),
+        ("{% for x in page.empty_list %}{{ x }}{% else %}비었다{% endfor %}".into(), "비었다"),
+        // empty: "", [] and {} are; nil is not.
+        ("{% if page.empty_list == empty %}y{% endif %}{% if page.nothing == empty %}n{% endif %}".into(), "y"),
+        // Include parameters as Jekyll reads them: over lines, escaped quotes, variables.
+        (
+            "a\n\n{% include fig.html\n   src=page.image alt=\"그가 \\\"안녕\\\" 했다\"\n   n=2 %}\n\nb".into(),
+            "a\n\n<img src=\"/a.jpg\" alt=\"그가 \"안녕\" 했다\">3\n\nb",
+        ),
+        ("{% include cap.html caption=\"**굵게** 설명\" %}".into(), "<p><strong>굵게</strong> 설명</p>"),
+        // Jekyll's list filters.
+        (format!("{{{{ {m} | where: \"role\", \"writer\" | map: \"name\" | join: \",\" }}}}"), "길동,영희"),
+        (format!("{{{{ {m} | where_exp: \"p\", \"p.joined > 2018\" | map: \"name\" | join: \",\" }}}}"), "길동,철수"),
+        (format!("{{{{ {m} | sort: \"joined\" | map: \"name\" | join: \",\" }}}}"), "민수,영희,길동,철수"),
+        (format!("{{{{ {m} | find: \"name\", \"철수\" | map: \"role\" | first }}}}"), "photographer"),
+        (
+            format!("{{% assign g = {m} | group_by: \"role\" %}}{{% for x in g %}}{{{{ x.name | default: \"-\" }}}}={{{{ x.size }}}} {{% endfor %}}"),
+            "writer=2 photographer=1 -=1 ",
+        ),
+        ("{{ \"a,b,,c\" | split: \",\" | compact | size }}".into(), "4"),
+        ("{{ \"x\" | push: \"y\" | join: \"-\" }}".into(), "x"),
+        ("{{ \"abcdef\" | slice: 1, 3 }}|{{ 5 | at_least: 8 }}|{{ \"  a   b \" | normalize_whitespace }}".into(), "bcd|8|a b"),
+        ("{{ \"&amp; <b>\" | escape_once }}".into(), "&amp; &lt;b&gt;"),
+        (format!("{{{{ {m}[0] | jsonify }}}}"), r#"{"name":"길동","role":"writer","joined":2019}"#),
+    ];
+    for (src, want) in cases {
+        assert_eq!(render(&src, &env).text, want, "{src}");
+    }
+}

@@ -9,6 +9,7 @@ pub mod bundled;
 pub mod check;
 pub mod config;
 pub mod create;
+pub mod data;
 pub mod git;
 mod git_state;
 pub mod heif;

@@ -17,6 +17,7 @@ use super::index::{post_files, read_head};
 use crate::journal::date::{format_with_offset, parse_written_date};
 use crate::journal::front_matter::FrontMatter;
 use crate::journal::kramdown::Doc;
+use crate::journal::liquid::LValue;
 use crate::journal::permalink::url_of_post;
 use crate::journal::post_name::parse_post_file_name;
 use crate::journal::render::{PageFacts, RenderSite, prepare_post_with};
@@ -28,6 +29,8 @@ const MAX_INCLUDE: u64 = 1024 * 1024;
 pub struct Renderer {
     site: Site,
     includes: HashMap<String, String>,
+    /// What Liquid sees of the site: `_config.yml`'s keys and `site.data`.
+    vars: HashMap<String, LValue>,
     /// Post files by name without extension (`2016-11-03-day1`), found on first use.
     posts: OnceLock<HashMap<String, PathBuf>>,
     fallback: DateTime<FixedOffset>,
@@ -38,9 +41,12 @@ impl Renderer {
     pub fn new(site: &Site, now: DateTime<FixedOffset>) -> Renderer {
         let mut includes = HashMap::new();
         read_includes(&site.root.join("_includes"), "", &mut includes, 0);
+        let mut vars = site.config.liquid.clone();
+        vars.insert("site.data".to_owned(), super::data::read(&site.root));
         Renderer {
             site: site.clone(),
             includes,
+            vars,
             posts: OnceLock::new(),
             fallback: now,
         }
@@ -51,6 +57,7 @@ impl Renderer {
         Renderer {
             site: site.clone(),
             includes: HashMap::new(),
+            vars: site.config.liquid.clone(),
             posts: OnceLock::new(),
             fallback: now,
         }
@@ -104,7 +111,7 @@ impl Renderer {
         let link = |path: &str| self.link(path);
         let config = &self.site.config;
         let site = RenderSite {
-            vars: &config.liquid,
+            vars: &self.vars,
             baseurl: &config.baseurl,
             url: &config.url,
             include: &include,

@@ -17,6 +17,7 @@ pub mod photos;
 pub mod preview;
 mod preview_blocks;
 pub mod preview_draw;
+mod preview_gallery;
 mod preview_html;
 pub mod problems;
 pub mod publish;

@@ -326,7 +326,7 @@ pub(super) fn html_inline(
                     html_inline(flow, &el.children, s, cx, depth + 1);
                     flow.set_link(outer);
                 }
-                "script" | "style" => {}
+                "script" | "style" | "template" | "noscript" => {}
                 name if depth < MAX_DEPTH => {
                     html_inline(flow, &el.children, styled(s, name), cx, depth + 1)
                 }

@@ -5,6 +5,7 @@ use egui::Ui;
 
 use super::preview_blocks::{code, notice, quote, show_line};
 use super::preview_draw::*;
+use super::preview_gallery::{gallery, tiles};
 use crate::i18n::tr;
 use crate::journal::kramdown::htmlparse::Element;
 use crate::journal::kramdown::{HNode, attr};
@@ -84,6 +85,7 @@ fn is_block_element(name: &str) -> bool {
             | "svg"
             | "form"
             | "noscript"
+            | "template"
             | "address"
             | "fieldset"
     )
@@ -91,6 +93,17 @@ fn is_block_element(name: &str) -> bool {
 
 fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
     let children = &el.children;
+    // Several photos in one element (a slider, a gallery, a figure of linked photos): a grid.
+    if !matches!(el.name.as_str(), "table" | "ul" | "ol" | "dl" | "pre")
+        && let Some((tiles, caption)) = tiles(el)
+    {
+        if el.name == "center" || attr(&el.attrs, "align") == Some("center") {
+            ui.vertical_centered(|ui| gallery(ui, &tiles, caption, cx, depth));
+        } else {
+            gallery(ui, &tiles, caption, cx, depth);
+        }
+        return;
+    }
     match el.name.as_str() {
         "center" => {
             ui.vertical_centered(|ui| html_blocks(ui, children, cx, depth));
@@ -186,7 +199,7 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
             );
         }
         "script" => notice(ui, tr("preview-script"), false),
-        "style" | "noscript" => {}
+        "style" | "noscript" | "template" => {}
         _ => html_blocks(ui, children, cx, depth),
     }
 }

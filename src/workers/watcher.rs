@@ -1,4 +1,5 @@
-//! Watching the site folder: `_posts/`, `_drafts/`, `_config.yml` and the images folders.
+//! Watching the site folder: `_posts/`, `_drafts/`, `_includes/`, `_data/`, `_config.yml` and
+//! the images folders.
 //!
 //! notify reports raw events on its own thread; a debounce thread gathers them for a short
 //! moment and reports one [`Event::FilesChanged`] with the paths, leaving out build output,
@@ -42,7 +43,11 @@ fn ignored(path: &Path) -> bool {
 /// folders created later).
 fn watch_list(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     let mut list = vec![(root.to_owned(), RecursiveMode::NonRecursive)];
-    for dir in ["_posts", "_drafts"].into_iter().chain(IMAGE_DIRS) {
+    // `_includes/` and `_data/` change what posts show (the preview renders them again).
+    for dir in ["_posts", "_drafts", "_includes", "_data"]
+        .into_iter()
+        .chain(IMAGE_DIRS)
+    {
         let p = root.join(dir);
         if p.is_dir() {
             list.push((p, RecursiveMode::Recursive));

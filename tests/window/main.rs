@@ -12,6 +12,7 @@ mod disk;
 mod editing;
 mod editor;
 mod photos;
+mod preview;
 mod publish;
 
 use std::path::{Path, PathBuf};

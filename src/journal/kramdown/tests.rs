@@ -200,3 +200,40 @@ fn an_image_in_html_points_at_its_tag_after_what_the_pre_pass_took_out() {
         assert!(body[at..].starts_with("<img"), "{body}: {:?}", &body[at..]);
     }
 }
+
+/// Issue 21: where kramdown differs from CommonMark, as `jekyll build` publishes it (see
+/// `tests/sites/blogs2/_posts/2024-06-03-kramdown.md`): (Markdown, in the HTML, not in it).
+#[test]
+fn kramdown_rules_where_commonmark_differs() {
+    let cases: &[(&str, &str, &str)] = &[
+        // `1)` starts no list; `1.` does.
+        ("1) 하나\n2) 둘\n", "<p>1) 하나\n2) 둘</p>", "<li>"),
+        ("1. 하나\n2. 둘\n", "<li>하나</li>", "<p>1."),
+        // A definition needs a colon and a space.
+        ("용어\n:: 정의 아님\n", "<p>용어\n:: 정의 아님</p>", "<dd>"),
+        ("사과\n: 빨간 과일\n", "<dd>빨간 과일</dd>", "<p>사과"),
+        // A table without a separator line has no header.
+        (
+            "시간 | 장소\n10:00 | 불국사\n",
+            "<tbody>\n    <tr>\n      <td>시간</td>",
+            "<th>",
+        ),
+        // A footer line (`|===`) is no row of its own.
+        (
+            "a | b\n---|---\n1 | 2\n|===\n합 | 3\n",
+            "<td>합</td>",
+            "===",
+        ),
+        // A span IAL after text that starts with Hangul.
+        (
+            "가나다 ![b](/x.gif){: width=\"240\"}\n",
+            "width=\"240\"",
+            "{:",
+        ),
+    ];
+    for (md, has, lacks) in cases {
+        let out = html(md);
+        assert!(out.contains(has), "{md:?} → {out}");
+        assert!(!out.contains(lacks), "{md:?} → {out}");
+    }
+}

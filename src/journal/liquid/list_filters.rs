@@ -63,16 +63,17 @@ impl Eval<'_, '_, '_> {
         var: &str,
         cond: &str,
         locals: &Locals,
-    ) -> Option<Vec<LValue>> {
+    ) -> Vec<LValue> {
         let mut scope = locals.clone();
         let mut out = Vec::new();
         for item in items {
             scope.insert(var.to_owned(), item.clone());
-            if self.condition(cond, &scope)? {
+            // A comparison Ruby cannot make (`nil > 2018`) is false.
+            if self.condition(cond, &scope).unwrap_or(false) {
                 out.push(item);
             }
         }
-        Some(out)
+        out
     }
 
     /// The filters of this file; `None` for a filter it does not know (or cannot evaluate).
@@ -84,8 +85,15 @@ impl Eval<'_, '_, '_> {
         locals: &Locals,
     ) -> Option<LValue> {
         let arg = |i: usize| args.get(i).map(LValue::render).unwrap_or_default();
+        // Jekyll's filters (`where`, `find`, `group_by`…) read a hash as its values;
+        // Liquid's own (`map`, `sort`, `uniq`…) as a list of that one hash.
+        let jekyll = matches!(
+            name,
+            "where" | "where_exp" | "find" | "find_exp" | "group_by" | "group_by_exp"
+        );
         let items = || match &v {
-            LValue::Map(pairs) => pairs.iter().map(|(_, v)| v.clone()).collect(),
+            LValue::Map(pairs) if jekyll => pairs.iter().map(|(_, v)| v.clone()).collect(),
+            LValue::Map(_) => vec![v.clone()],
             other => other.items(),
         };
         let num = |x: &LValue| x.as_num().unwrap_or(0.0);
@@ -102,7 +110,7 @@ impl Eval<'_, '_, '_> {
                         .collect(),
                 )
             }
-            "where_exp" => LValue::List(self.select_exp(items(), &arg(0), &arg(1), locals)?),
+            "where_exp" => LValue::List(self.select_exp(items(), &arg(0), &arg(1), locals)),
             "find" => {
                 let target = args.get(1).cloned().unwrap_or(LValue::Nil);
                 items()
@@ -111,7 +119,7 @@ impl Eval<'_, '_, '_> {
                     .unwrap_or(LValue::Nil)
             }
             "find_exp" => self
-                .select_exp(items(), &arg(0), &arg(1), locals)?
+                .select_exp(items(), &arg(0), &arg(1), locals)
                 .into_iter()
                 .next()
                 .unwrap_or(LValue::Nil),
@@ -200,6 +208,8 @@ impl Eval<'_, '_, '_> {
                 list.extend(args.first()?.items());
                 LValue::List(list)
             }
+            // Jekyll's array filters give back what is not an array as it is.
+            "push" | "unshift" | "pop" | "shift" if !matches!(v, LValue::List(_)) => v,
             "push" => {
                 let mut list = items();
                 list.push(args.first().cloned().unwrap_or(LValue::Nil));

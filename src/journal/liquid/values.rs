@@ -252,6 +252,15 @@ impl Eval<'_, '_, '_> {
                         },
                         other => other.clone(),
                     };
+                    // A key `_data/` lacks may come from the theme's gem or a plugin: named
+                    // as unknown, never guessed empty.
+                    if key.starts_with("site.data")
+                        && let (LValue::Map(_), Seg::Key(k)) = (&v, &seg)
+                        && v.get(k).is_none()
+                        && k != "size"
+                    {
+                        return None;
+                    }
                     v = v.step(&seg);
                 }
                 return Some(v);

@@ -104,6 +104,15 @@ pub(super) fn is_separator(line: &str) -> bool {
         && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// kramdown's table footer separator (`|===`, `|=====|====|`).
+pub(super) fn is_footer_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|')
+        && t.contains('=')
+        && t.chars()
+            .all(|c| matches!(c, '|' | '=' | '+' | ':' | ' ' | '\t'))
+}
+
 /// Whether a line would start a paragraph (not a heading, list, quote, rule or HTML).
 pub(super) fn starts_paragraph(line: &str) -> bool {
     let t = line.trim_start();

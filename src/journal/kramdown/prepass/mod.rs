@@ -101,7 +101,8 @@ fn is_list_marker(t: &str) -> bool {
         return rest.starts_with([' ', '\t']) || rest.trim().is_empty();
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with([' ', '\t'])
+    // kramdown's ordered lists take `1.` only.
+    digits > 0 && t[digits..].starts_with('.') && t[digits + 1..].starts_with([' ', '\t'])
 }
 
 fn fence_of(line: &str) -> Option<(char, usize)> {
@@ -227,6 +228,8 @@ impl Pass<'_> {
         let mut fence: Option<(char, usize)> = None;
         let mut in_code = false;
         let mut in_list = false;
+        // Where the last table row seen ended.
+        let mut row_end = usize::MAX;
         while pos < src.len() {
             let end = self.line_end(pos);
             let line = &src[pos..end];
@@ -247,6 +250,13 @@ impl Pass<'_> {
             if trimmed.is_empty() {
                 self.out.copy(line, pos);
                 blank_before = true;
+                pos = end;
+                continue;
+            }
+            // kramdown's table footer line (`|===`): the rows under it stay rows of the
+            // table (in its footer); CommonMark has no such line.
+            if row_end == pos && is_footer_separator(trimmed) {
+                row_end = end;
                 pos = end;
                 continue;
             }
@@ -279,6 +289,9 @@ impl Pass<'_> {
                 continue;
             }
             self.inline(pos, line);
+            if table_cells(content) > 0 {
+                row_end = end;
+            }
             // kramdown's tables need no separator line: a block starting with a line that
             // has a `|` outside code is a table. CommonMark needs one, so one is added.
             if was_blank && !in_list && indent <= 3 {

@@ -102,6 +102,20 @@ impl Pass<'_> {
         }
         // << and >> (not a blockquote's >).
         let body_start = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
+        // kramdown starts an ordered list only with `1.` (never `1)`), and a definition only
+        // with a colon followed by a space or tab (never `::`): keep CommonMark from reading
+        // either as one.
+        let body = &line[body_start..];
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..10).contains(&digits)
+            && body[digits..].starts_with(')')
+            && body[digits + 1..].starts_with([' ', '\t', '\n', '\r'])
+        {
+            edits.push((body_start + digits, body_start + digits, "\\".to_owned()));
+        }
+        if body.starts_with(':') && !body[1..].starts_with([' ', '\t']) && body_start == 0 {
+            edits.push((0, 0, "\\".to_owned()));
+        }
         for pat in ["<<", ">>"] {
             let mut search = body_start;
             while let Some(o) = line[search..].find(pat) {
