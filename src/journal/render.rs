@@ -54,7 +54,11 @@ pub fn page_vars(fm: &FrontMatter, page: &PageFacts) -> HashMap<String, LValue> 
     let list = |items: Vec<String>| LValue::List(items.into_iter().map(LValue::Str).collect());
     vars.insert("page.categories".into(), list(fm.categories()));
     vars.insert("page.tags".into(), list(fm.tags()));
-    vars.insert("page.url".into(), LValue::Str(page.url.clone()));
+    // Jekyll's URLs are percent-encoded (`/%EC%97%AC%ED%96%89/…`).
+    vars.insert(
+        "page.url".into(),
+        LValue::Str(liquid::encode_path(&page.url)),
+    );
     vars.insert("page.path".into(), LValue::Str(page.path.clone()));
     if let Some(d) = &page.date {
         vars.insert("page.date".into(), LValue::Str(d.clone()));

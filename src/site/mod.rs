@@ -24,6 +24,7 @@ pub mod recovery;
 pub mod rename;
 pub mod render;
 pub mod sample;
+pub mod site_posts;
 pub mod store;
 pub mod strip;
 pub mod trip;

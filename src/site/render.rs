@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Site;
 use super::index::{post_files, read_head};
+use super::site_posts::{self, SitePosts};
 use crate::journal::date::{format_with_offset, parse_written_date};
 use crate::journal::front_matter::FrontMatter;
 use crate::journal::kramdown::Doc;
@@ -33,6 +34,10 @@ pub struct Renderer {
     vars: HashMap<String, LValue>,
     /// Post files by name without extension (`2016-11-03-day1`), found on first use.
     posts: OnceLock<HashMap<String, PathBuf>>,
+    /// `site.posts` and friends, read on first use by a post or include that names them.
+    site_posts: OnceLock<SitePosts>,
+    /// Whether an include names them.
+    includes_use_posts: bool,
     fallback: DateTime<FixedOffset>,
 }
 
@@ -43,11 +48,16 @@ impl Renderer {
         read_includes(&site.root.join("_includes"), "", &mut includes, 0);
         let mut vars = site.config.liquid.clone();
         vars.insert("site.data".to_owned(), super::data::read(&site.root));
+        let includes_use_posts = includes
+            .values()
+            .any(|t| site_posts::USES.iter().any(|u| t.contains(u)));
         Renderer {
             site: site.clone(),
             includes,
             vars,
             posts: OnceLock::new(),
+            site_posts: OnceLock::new(),
+            includes_use_posts,
             fallback: now,
         }
     }
@@ -59,6 +69,8 @@ impl Renderer {
             includes: HashMap::new(),
             vars: site.config.liquid.clone(),
             posts: OnceLock::new(),
+            site_posts: OnceLock::new(),
+            includes_use_posts: false,
             fallback: now,
         }
     }
@@ -110,8 +122,17 @@ impl Renderer {
         let post_url = |name: &str| self.post_url(name);
         let link = |path: &str| self.link(path);
         let config = &self.site.config;
+        let with_posts;
+        let vars = if self.includes_use_posts || site_posts::USES.iter().any(|u| text.contains(u)) {
+            let mut vars = self.vars.clone();
+            self.site_posts().add_to(rel, &mut vars);
+            with_posts = vars;
+            &with_posts
+        } else {
+            &self.vars
+        };
         let site = RenderSite {
-            vars: &self.vars,
+            vars,
             baseurl: &config.baseurl,
             url: &config.url,
             include: &include,
@@ -119,6 +140,22 @@ impl Renderer {
             link: &link,
         };
         (prepare_post_with(text, fm, &page, &site), page)
+    }
+
+    fn site_posts(&self) -> &SitePosts {
+        self.site_posts.get_or_init(|| {
+            let posts = self
+                .posts()
+                .values()
+                .filter_map(|path| {
+                    let rel = crate::site::check::relative_slash(&self.site.root, path);
+                    let fm = FrontMatter::parse(&read_head(path).ok()?).ok()?;
+                    let facts = self.facts(&rel, &fm);
+                    Some((rel, fm, facts))
+                })
+                .collect();
+            SitePosts::new(posts)
+        })
     }
 
     fn posts(&self) -> &HashMap<String, PathBuf> {
