@@ -152,6 +152,7 @@ fn exercise(b: &str) {
         include: &include,
         post_url: &none,
         link: &none,
+        kramdown: Default::default(),
     };
     let doc = prepare_post(&text, &PageFacts::default(), &site);
     let html = to_html(&doc);

@@ -29,6 +29,7 @@ fn env_render(src: &str) -> Rendered {
         include: &include,
         post_url: &post_url,
         link: &link,
+        kramdown: Default::default(),
     };
     render(src, &env)
 }
@@ -177,6 +178,7 @@ fn hashes_loops_includes_and_list_filters_as_jekyll_runs_them() {
         include: &include,
         post_url: &none,
         link: &none,
+        kramdown: Default::default(),
     };
     let m = "site.data.members";
     let cases: Vec<(String, &str)> = vec![

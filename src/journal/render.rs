@@ -90,11 +90,12 @@ pub fn prepare_post_with(
         ..*site
     };
     let rendered = liquid::render(body, &env);
-    kramdown::parse(
+    kramdown::parse_with(
         &rendered.text,
         &rendered.map,
         rendered.unresolved,
         body_start,
+        site.kramdown,
     )
 }
 

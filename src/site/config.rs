@@ -40,6 +40,8 @@ pub struct SiteConfig {
     pub include: Vec<String>,
     /// `site.*` variables for Liquid (`site.title`…), by full name.
     pub liquid: HashMap<String, LValue>,
+    /// The `kramdown:` options that change what a page shows.
+    pub kramdown: crate::journal::kramdown::Options,
     /// `daybook: max_image_kb`: publishing warns about an image larger than this.
     pub max_image_kb: u64,
     /// `daybook: caption`: how photo captions are written.
@@ -63,6 +65,7 @@ impl Default for SiteConfig {
             exclude: Vec::new(),
             include: Vec::new(),
             liquid: HashMap::new(),
+            kramdown: crate::journal::kramdown::Options::default(),
             max_image_kb: 1024,
             caption: crate::journal::trip::CaptionStyle::default(),
             lang: None,
@@ -175,6 +178,13 @@ impl SiteConfig {
         if let Some(kb) = doc["daybook"]["max_image_kb"].as_i64() {
             config.max_image_kb = u64::try_from(kb).unwrap_or(1024);
         }
+        let kd = &doc["kramdown"];
+        let flag = |key: &str, default: bool| kd[key].as_bool().unwrap_or(default);
+        config.kramdown = crate::journal::kramdown::Options {
+            auto_ids: flag("auto_ids", true),
+            hard_wrap: flag("hard_wrap", false),
+            parse_block_html: flag("parse_block_html", false),
+        };
         config.exclude = list(&doc["exclude"]);
         config.include = list(&doc["include"]);
         if let Yaml::Hash(map) = &doc {

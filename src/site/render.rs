@@ -138,6 +138,7 @@ impl Renderer {
             include: &include,
             post_url: &post_url,
             link: &link,
+            kramdown: config.kramdown,
         };
         (prepare_post_with(text, fm, &page, &site), page)
     }

@@ -333,6 +333,7 @@ pub fn prepare_plain(post: PostInput<'_>, ctx: &CheckContext) -> Doc {
         include: &none,
         post_url: &none,
         link: &none,
+        kramdown: Default::default(),
     };
     let page = PageFacts {
         url: links.post_url,

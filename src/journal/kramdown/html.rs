@@ -90,11 +90,13 @@ impl Writer<'_> {
                 attrs,
             } => {
                 let extra: Attrs = attrs.iter().filter(|(k, _)| k != "id").cloned().collect();
-                self.out.push_str(&format!(
-                    "<h{level} id=\"{}\"{}>",
-                    escape_attr(id),
-                    attrs_html(&extra)
-                ));
+                let id = if id.is_empty() {
+                    String::new()
+                } else {
+                    format!(" id=\"{}\"", escape_attr(id))
+                };
+                self.out
+                    .push_str(&format!("<h{level}{id}{}>", attrs_html(&extra)));
                 self.inlines(content);
                 self.out.push_str(&format!("</h{level}>\n"));
             }

@@ -241,6 +241,28 @@ pub enum Inline {
     Unresolved(usize),
 }
 
+/// The `kramdown:` options of `_config.yml` that change what a page shows (Jekyll's
+/// defaults: input GFM, `auto_ids: true`, `hard_wrap: false`, `parse_block_html: false`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Headings get ids made from their text.
+    pub auto_ids: bool,
+    /// A line break inside a paragraph is a `<br />`.
+    pub hard_wrap: bool,
+    /// Markdown inside every HTML block is read, as if it had `markdown="1"`.
+    pub parse_block_html: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            auto_ids: true,
+            hard_wrap: false,
+            parse_block_html: false,
+        }
+    }
+}
+
 /// Prepare a body: `text` is the body after Liquid, `liquid_map` maps it back to the body
 /// as written, and `base` is where the body starts in the post (offsets in the [`Doc`] are
 /// offsets in the post).
@@ -250,8 +272,19 @@ pub fn parse(
     unresolved: Vec<String>,
     base: usize,
 ) -> Doc {
-    let pre = prepass::run(text);
-    let mut doc = build::build(&pre, unresolved);
+    parse_with(text, liquid_map, unresolved, base, Options::default())
+}
+
+/// [`parse`] with the site's kramdown options.
+pub fn parse_with(
+    text: &str,
+    liquid_map: &super::srcmap::SourceMap,
+    unresolved: Vec<String>,
+    base: usize,
+    options: Options,
+) -> Doc {
+    let pre = prepass::run(text, options);
+    let mut doc = build::build(&pre, unresolved, options);
     build::locate(&mut doc, liquid_map, base);
     doc
 }

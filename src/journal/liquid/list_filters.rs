@@ -278,10 +278,10 @@ impl Eval<'_, '_, '_> {
                 if text.contains(UNRESOLVED_OPEN) {
                     return None;
                 }
-                LValue::Str(markdownify(&text))
+                LValue::Str(markdownify(&text, self.env.kramdown))
             }
             "smartify" => {
-                let html = markdownify(&v.render());
+                let html = markdownify(&v.render(), self.env.kramdown);
                 let inner = html.trim_end();
                 let inner = inner
                     .strip_prefix("<p>")
@@ -295,12 +295,13 @@ impl Eval<'_, '_, '_> {
 }
 
 /// Markdown to HTML as kramdown converts it (Jekyll's `markdownify`).
-fn markdownify(text: &str) -> String {
-    let doc = crate::journal::kramdown::parse(
+fn markdownify(text: &str, options: crate::journal::kramdown::Options) -> String {
+    let doc = crate::journal::kramdown::parse_with(
         text,
         &crate::journal::srcmap::SourceMap::identity(),
         Vec::new(),
         0,
+        options,
     );
     crate::journal::kramdown::html::to_html(&doc)
 }

@@ -83,6 +83,8 @@ pub struct LiquidEnv<'a> {
     pub post_url: &'a dyn Fn(&str) -> Option<String>,
     /// The URL (without `baseurl`) of the site file at a site-relative path.
     pub link: &'a dyn Fn(&str) -> Option<String>,
+    /// The site's kramdown options (`markdownify` converts with them, as the page does).
+    pub kramdown: crate::journal::kramdown::Options,
 }
 
 /// A post body after Liquid.

@@ -90,6 +90,7 @@ impl Frame {
 
 struct Builder<'p> {
     pre: &'p Pre,
+    options: super::Options,
     stack: Vec<Frame>,
     images: Vec<Image>,
     footnotes: HashMap<String, Vec<Block>>,
@@ -113,9 +114,10 @@ fn options() -> Options {
 }
 
 /// Build the document from the pre-pass result. Offsets are in the pre-pass input.
-pub fn build(pre: &Pre, unresolved: Vec<String>) -> Doc {
+pub fn build(pre: &Pre, unresolved: Vec<String>, site_options: super::Options) -> Doc {
     let mut b = Builder {
         pre,
+        options: site_options,
         stack: vec![Frame::new(Kind::Root, 0)],
         images: Vec::new(),
         footnotes: HashMap::new(),
@@ -166,7 +168,7 @@ pub fn build(pre: &Pre, unresolved: Vec<String>) -> Doc {
     }
     let mut ids: HashMap<String, i32> = HashMap::new();
     let mut headings = Vec::new();
-    assign_ids(&mut doc.blocks, &mut ids, &mut headings);
+    assign_ids(&mut doc.blocks, &mut ids, &mut headings, b.options.auto_ids);
     doc.headings = headings;
     doc
 }
@@ -251,6 +253,7 @@ impl Builder<'_> {
                     occurrence,
                 });
             }
+            Event::SoftBreak if self.options.hard_wrap => self.top().inlines.push(Inline::Break),
             Event::SoftBreak => self.top().inlines.push(Inline::SoftBreak),
             Event::HardBreak => self.top().inlines.push(Inline::Break),
             Event::Rule => {

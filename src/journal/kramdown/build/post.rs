@@ -418,6 +418,7 @@ pub(super) fn assign_ids(
     blocks: &mut [Block],
     ids: &mut HashMap<String, i32>,
     headings: &mut Vec<HeadingRef>,
+    auto_ids: bool,
 ) {
     for b in blocks {
         match &mut b.kind {
@@ -428,18 +429,22 @@ pub(super) fn assign_ids(
                 attrs,
             } => {
                 let text = plain_text(content);
-                *id = match attr(attrs, "id") {
-                    Some(given) => given.to_owned(),
-                    None => gfm_id(&text, ids),
+                let given = attr(attrs, "id").map(str::to_owned);
+                let made = given.clone().unwrap_or_else(|| gfm_id(&text, ids));
+                // Without `auto_ids` the page's heading has no id; the outline keeps one.
+                *id = if auto_ids {
+                    made.clone()
+                } else {
+                    given.unwrap_or_default()
                 };
                 headings.push(HeadingRef {
                     level: *level,
-                    id: id.clone(),
+                    id: made,
                     text,
                     at: b.at,
                 });
             }
-            BlockKind::Quote { blocks, .. } => assign_ids(blocks, ids, headings),
+            BlockKind::Quote { blocks, .. } => assign_ids(blocks, ids, headings, auto_ids),
             _ => {}
         }
     }

@@ -63,9 +63,10 @@ pub struct Pre {
 }
 
 /// Run the pre-pass over a body (after Liquid).
-pub fn run(src: &str) -> Pre {
+pub fn run(src: &str, options: super::Options) -> Pre {
     let mut p = Pass {
         src,
+        options,
         out: Builder::with_capacity(src.len() + 64),
         pre: Pre::default(),
         md_closes: Vec::new(),
@@ -77,6 +78,7 @@ pub fn run(src: &str) -> Pre {
 
 struct Pass<'a> {
     src: &'a str,
+    options: super::Options,
     out: Builder,
     pre: Pre,
     /// End tags of HTML blocks opened with `markdown="1"`, innermost last.
@@ -432,9 +434,19 @@ impl Pass<'_> {
                     self.inline(lt, &src[lt..end]);
                     return Some(end);
                 }
-                let markdown = attrs
-                    .iter()
-                    .any(|(k, v)| k == "markdown" && matches!(v.as_str(), "1" | "block" | "span"));
+                let asked = attrs.iter().find(|(k, _)| k == "markdown").map(|(_, v)| v);
+                // `parse_block_html: true` reads every HTML block as `markdown="1"` but
+                // those whose content is raw text, and those that say `markdown="0"`.
+                let markdown = match asked {
+                    Some(v) => matches!(v.as_str(), "1" | "block" | "span"),
+                    None => {
+                        self.options.parse_block_html
+                            && !matches!(
+                                name.as_str(),
+                                "script" | "style" | "pre" | "textarea" | "math" | "svg"
+                            )
+                    }
+                };
                 if markdown && !self_closing {
                     self.md_closes.push(name.clone());
                     let raw = strip_markdown_attr(&src[lt..tag_end]);
