@@ -224,6 +224,26 @@ fn kramdown_rules_where_commonmark_differs() {
             "<td>합</td>",
             "===",
         ),
+        // The bullet may change inside one list.
+        ("* 하나\n+ 둘\n- 셋\n", "<li>셋</li>\n</ul>", "</ul>\n<ul>"),
+        // A table starts after a blank line and ends at one; else its lines are a paragraph.
+        (
+            "글\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "<p>글\n| a | b |",
+            "<table>",
+        ),
+        (
+            "| a | b |\n|---|---|\n| 1 | 2 |\n글\n",
+            "<p>| a | b |",
+            "<table>",
+        ),
+        ("### 제목\n| a | b |\n|---|---|\n", "<h3", "<table>"),
+        // Each line above a definition is a term.
+        (
+            "첫 용어\n둘째 용어\n: 정의\n",
+            "<dt>둘째 용어</dt>",
+            "첫 용어\n",
+        ),
         // A span IAL after text that starts with Hangul.
         (
             "가나다 ![b](/x.gif){: width=\"240\"}\n",

@@ -436,9 +436,14 @@ impl Builder<'_> {
                 self.footnotes.insert(name, frame.blocks);
             }
             Kind::DefList => parent.blocks.push(block(BlockKind::DefList(frame.defs))),
-            Kind::DefTitle => parent
-                .defs
-                .push(DefItem::Term(finish_inlines(frame.inlines))),
+            // Each line above a definition is a term of its own in kramdown.
+            Kind::DefTitle => {
+                for line in frame.inlines.split(|i| matches!(i, Inline::SoftBreak)) {
+                    parent
+                        .defs
+                        .push(DefItem::Term(finish_inlines(line.to_vec())));
+                }
+            }
             Kind::DefDef => {
                 let blocks = tight_blocks(frame.blocks, frame.inlines, at);
                 parent.defs.push(DefItem::Def(blocks));

@@ -104,6 +104,21 @@ pub(super) fn is_separator(line: &str) -> bool {
         && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// Whether the table whose first line ends at `from` ends at a blank line or the end of the
+/// text, as kramdown requires (a row followed by other text makes no table).
+pub(super) fn table_ends_clean(src: &str, from: usize) -> bool {
+    for line in src[from..].split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            return true;
+        }
+        if table_cells(t) == 0 && !is_separator(t) && !is_footer_separator(t) {
+            return false;
+        }
+    }
+    true
+}
+
 /// kramdown's table footer separator (`|===`, `|=====|====|`).
 pub(super) fn is_footer_separator(line: &str) -> bool {
     let t = line.trim();

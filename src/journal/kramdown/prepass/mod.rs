@@ -230,8 +230,11 @@ impl Pass<'_> {
         let mut fence: Option<(char, usize)> = None;
         let mut in_code = false;
         let mut in_list = false;
-        // Where the last table row seen ended.
+        // Where the last table row seen ended, where the last paragraph line ended, and the
+        // line whose separator must not start a table.
         let mut row_end = usize::MAX;
+        let mut para_end = usize::MAX;
+        let mut escape_separator: Option<usize> = None;
         while pos < src.len() {
             let end = self.line_end(pos);
             let line = &src[pos..end];
@@ -290,20 +293,40 @@ impl Pass<'_> {
                 pos = next;
                 continue;
             }
+            // A separator line kramdown does not read as one (its table would not start
+            // after a blank line, or would run into a line that is no row): escaped, so CommonMark makes
+            // no table of it either.
+            if escape_separator == Some(pos) && is_separator(content) {
+                let lead = line.len() - line.trim_start().len();
+                self.out.copy(&line[..lead], pos);
+                self.out.generate("\\", pos + lead);
+                self.inline(pos + lead, &line[lead..]);
+                para_end = end;
+                pos = end;
+                continue;
+            }
             self.inline(pos, line);
-            if table_cells(content) > 0 {
+            let cells = table_cells(content);
+            if cells > 0 {
                 row_end = end;
             }
+            let next_end = self.line_end(end.min(src.len()));
+            let next = src
+                .get(end..next_end)
+                .unwrap_or("")
+                .trim_end_matches(['\n', '\r']);
+            if cells > 0 && indent <= 3 && is_separator(next) && !was_blank && row_end != pos {
+                escape_separator = Some(end);
+            }
             // kramdown's tables need no separator line: a block starting with a line that
-            // has a `|` outside code is a table. CommonMark needs one, so one is added.
-            if was_blank && !in_list && indent <= 3 {
-                let cells = table_cells(content);
-                let next_end = self.line_end(end.min(src.len()));
-                let next = src
-                    .get(end..next_end)
-                    .unwrap_or("")
-                    .trim_end_matches(['\n', '\r']);
-                if cells > 0 && !is_separator(next) && starts_paragraph(content) {
+            // has a `|` outside code is a table. CommonMark needs one, so one is added. A
+            // table must end at a blank line (or the end): else its lines are a paragraph.
+            if was_blank && !in_list && indent <= 3 && cells > 0 && starts_paragraph(content) {
+                if !table_ends_clean(src, end) {
+                    if is_separator(next) {
+                        escape_separator = Some(end);
+                    }
+                } else if !is_separator(next) {
                     let sep = format!("{}\n", vec!["---"; cells].join(" | "));
                     let sep = if line.ends_with('\n') {
                         sep
@@ -312,6 +335,9 @@ impl Pass<'_> {
                     };
                     self.out.generate(&sep, end);
                 }
+            }
+            if cells == 0 && starts_paragraph(content) || para_end == pos {
+                para_end = end;
             }
             pos = end;
         }

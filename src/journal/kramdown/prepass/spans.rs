@@ -113,6 +113,21 @@ impl Pass<'_> {
         {
             edits.push((body_start + digits, body_start + digits, "\\".to_owned()));
         }
+        // kramdown keeps one list when the bullet changes (`*`, `+`, `-`); CommonMark starts
+        // a new one: every bullet becomes `-` (a rule such as `* * *` stays).
+        let rule = body.trim().len() >= 3
+            && body
+                .trim()
+                .chars()
+                .all(|c| matches!(c, '*' | '-' | '_' | ' ' | '\t'));
+        if body.starts_with(['*', '+'])
+            && body[1..].starts_with([' ', '\t'])
+            && !body[1..].trim().is_empty()
+            && !rule
+            && !in_code(body_start)
+        {
+            edits.push((body_start, body_start + 1, "-".to_owned()));
+        }
         if body.starts_with(':') && !body[1..].starts_with([' ', '\t']) && body_start == 0 {
             edits.push((0, 0, "\\".to_owned()));
         }
