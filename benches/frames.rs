@@ -280,14 +280,18 @@ fn memory(root: &Path) {
     // Workers (preview, index, photo decoding) allocate and free on their own threads: read
     // the process's bytes only once they have settled (three readings 50 ms apart within
     // 64 KB), else the figure is theirs, not the edits'.
-    let mut settle = |app: &mut _, f: &mut _| {
+    let settle = |app: &mut _, f: &mut _| {
         let mut last = held();
         let mut calm = 0;
         for _ in 0..200 {
             frame(&ctx, app, f, Vec::new());
             std::thread::sleep(Duration::from_millis(50));
             let now = held();
-            calm = if now.abs_diff(last) < 64 << 10 { calm + 1 } else { 0 };
+            calm = if now.abs_diff(last) < 64 << 10 {
+                calm + 1
+            } else {
+                0
+            };
             last = now;
             if calm >= 3 {
                 break;
