@@ -360,6 +360,15 @@ rule-missing-image-unpublished = image will not show: /{ $file } is in the site 
 unknown = unknown
 rule-missing-image-relative = `{ $url }` is relative to the post's URL ({ $post_url }), so the published page looks for /{ $file }, which does not exist
 rule-missing-image = image will not show: /{ $file } does not exist in the site
+rule-liquid-limit = Liquid stopped at `{ $tag }`: it passed daybook's limit on { $limit ->
+    [nesting] tags nested inside each other (100)
+    [iterations] loop iterations (100,000)
+    [includes] includes expanded (2,000)
+   *[output] text written (16 MB)
+}; { $limit ->
+    [nesting] what it holds is
+   *[other] what follows is
+} not shown in the preview
 rule-heic-on-page = only Safari shows /{ $file }: it is a { $format } file, so readers on Chrome, Edge and Firefox see a broken image (convert it to JPEG or WebP)
 rule-unreadable-image-empty = image will not show: /{ $file } is an empty file
 rule-unreadable-image-not-image = image will not show: /{ $file } is not a picture a browser can read (damaged, or another kind of file)

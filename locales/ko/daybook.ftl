@@ -325,6 +325,15 @@ rule-missing-image-unpublished = 이미지가 보이지 않습니다: /{ $file }
 unknown = 알 수 없음
 rule-missing-image-relative = `{ $url }`는 글 주소({ $post_url }) 기준 상대 경로라서 게시된 페이지는 없는 파일 /{ $file }을(를) 찾습니다
 rule-missing-image = 이미지가 보이지 않습니다: 사이트에 /{ $file }이(가) 없습니다
+rule-liquid-limit = Liquid가 `{ $tag }`에서 멈췄습니다: { $limit ->
+    [nesting] 서로 안에 든 태그 수(100)
+    [iterations] 반복 횟수(100,000)
+    [includes] 포함 파일 펼침 수(2,000)
+   *[output] 만든 글 크기(16 MB)
+}의 한도를 넘었습니다. { $limit ->
+    [nesting] 그 안의 내용은
+   *[other] 그 뒤는
+} 미리보기에 보이지 않습니다
 rule-heic-on-page = /{ $file }은(는) { $format } 파일이라 Safari에서만 보입니다. Chrome, Edge, Firefox 독자에게는 깨진 이미지로 보입니다(JPEG나 WebP로 바꾸세요)
 rule-unreadable-image-empty = 이미지가 보이지 않습니다: /{ $file }은(는) 빈 파일입니다
 rule-unreadable-image-not-image = 이미지가 보이지 않습니다: /{ $file }은(는) 브라우저가 읽을 수 있는 그림이 아닙니다(손상되었거나 다른 종류의 파일)

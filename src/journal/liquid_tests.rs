@@ -221,3 +221,62 @@ fn hashes_loops_includes_and_list_filters_as_jekyll_runs_them() {
         assert_eq!(render(&src, &env).text, want, "{src}");
     }
 }
+
+/// Issue 20: every render finishes within its budget, on a test thread's small stack, and
+/// says where it stopped.
+#[test]
+fn hostile_liquid_ends_within_the_budget_and_says_where() {
+    let vars = HashMap::new();
+    let include = |name: &str| (name == "self.html").then(|| "{% include self.html %}".repeat(10));
+    let none = |_: &str| None;
+    let env = LiquidEnv {
+        vars: &vars,
+        baseurl: "",
+        url: "",
+        include: &include,
+        post_url: &none,
+        link: &none,
+        kramdown: Default::default(),
+    };
+    let limit_of = |r: &Rendered| r.limits.iter().map(|h| h.limit).collect::<Vec<_>>();
+
+    let n = 20_000;
+    let nested = format!(
+        "{}deep{}\n\nafter",
+        "{% if true %}".repeat(n),
+        "{% endif %}".repeat(n)
+    );
+    let r = render(&nested, &env);
+    assert_eq!(limit_of(&r), [Limit::Nesting]);
+    assert!(r.text.ends_with("after"), "the rest of the post is kept");
+    assert_eq!(r.limits[0].tag, "{% if true %}");
+
+    let list = vec!["a"; 1000].join(",");
+    let loops = format!(
+        "{{% assign l = \"{list}\" | split: \",\" %}}{{% for a in l %}}{{% for b in l %}}{{% for c in l %}}x{{% endfor %}}{{% endfor %}}{{% endfor %}}"
+    );
+    let r = render(&loops, &env);
+    assert_eq!(limit_of(&r), [Limit::Iterations]);
+    assert!(r.text.len() <= 100_001);
+
+    let r = render("{% include self.html %}", &env);
+    assert_eq!(limit_of(&r), [Limit::Includes]);
+
+    let doubling = "{% assign s = 'ab' %}{% for i in (1..200) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}";
+    let r = render(doubling, &env);
+    assert_eq!(limit_of(&r), [Limit::Output]);
+    let assigned =
+        "{% assign s = 'ab' %}{% for i in (1..200) %}{% assign s = s | append: s %}{% endfor %}";
+    assert_eq!(limit_of(&render(assigned, &env)), [Limit::Output]);
+
+    let or = format!(
+        "{{% if {} %}}y{{% endif %}}",
+        vec!["false"; 50_000].join(" or ")
+    );
+    assert_eq!(render(&or, &env).text, "");
+    let or = format!(
+        "{{% if {} or true %}}y{{% endif %}}",
+        vec!["false"; 50_000].join(" or ")
+    );
+    assert_eq!(render(&or, &env).text, "y");
+}

@@ -90,13 +90,22 @@ pub fn prepare_post_with(
         ..*site
     };
     let rendered = liquid::render(body, &env);
-    kramdown::parse_with(
+    let mut doc = kramdown::parse_with(
         &rendered.text,
         &rendered.map,
         rendered.unresolved,
         body_start,
         site.kramdown,
-    )
+    );
+    doc.liquid_limits = rendered
+        .limits
+        .into_iter()
+        .map(|hit| liquid::LimitHit {
+            at: body_start + hit.at,
+            ..hit
+        })
+        .collect();
+    doc
 }
 
 /// The body as published HTML.

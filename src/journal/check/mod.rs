@@ -52,11 +52,12 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 19] = [
+pub const RULES: [(&str, Severity); 20] = [
     ("missing-image", Severity::Error),
     ("unreadable-image", Severity::Error),
     ("heic-on-page", Severity::Warning),
     ("unresolved-image", Severity::Warning),
+    ("liquid-limit", Severity::Warning),
     ("backslash-image-path", Severity::Warning),
     ("baseurl-image", Severity::Warning),
     ("spaced-image-url", Severity::Warning),
@@ -364,6 +365,16 @@ pub fn check_and_uses(
     let fm = front::check(&mut report, post, ctx)
         .unwrap_or_else(super::front_matter::FrontMatter::empty);
     let used = images::check(&mut report, post, &fm, ctx, files, doc);
+    for hit in &doc.liquid_limits {
+        let limit = match hit.limit {
+            crate::journal::liquid::Limit::Nesting => "nesting",
+            crate::journal::liquid::Limit::Iterations => "iterations",
+            crate::journal::liquid::Limit::Includes => "includes",
+            crate::journal::liquid::Limit::Output => "output",
+        };
+        let message = crate::tr!("rule-liquid-limit", tag = hit.tag.as_str(), limit = limit);
+        report.add("liquid-limit", hit.at, message, Vec::new());
+    }
     let mut problems = report.problems;
     for fix in problems.iter_mut().flat_map(|p| p.fixes.iter_mut()) {
         fix.anchor_in(post.text);

@@ -49,6 +49,8 @@ pub struct Doc {
     pub unresolved: Vec<String>,
     /// The headings with their ids, in order (for the TOC and `#anchor` links).
     pub headings: Vec<HeadingRef>,
+    /// Where Liquid stopped at one of its limits (offsets in the post).
+    pub liquid_limits: Vec<crate::journal::liquid::LimitHit>,
 }
 
 /// What [`Doc::visit`] meets.

@@ -4,13 +4,26 @@ use super::*;
 
 impl Eval<'_, '_, '_> {
     /// `a == b`, `a contains b`, `a and b`, `a or b`, truthiness; `None` when unknown.
+    /// Read left to right without recursion, so a condition of 50,000 `or`s is no deeper
+    /// than one of two.
     pub(super) fn condition(&self, cond: &str, locals: &Locals) -> Option<bool> {
-        if let Some((a, b)) = split_word(cond, "or") {
-            return Some(self.condition(a, locals)? || self.condition(b, locals)?);
+        for any in cond.split(" or ") {
+            let mut all = true;
+            for part in any.split(" and ") {
+                if !self.comparison(part, locals)? {
+                    all = false;
+                    break;
+                }
+            }
+            if all {
+                return Some(true);
+            }
         }
-        if let Some((a, b)) = split_word(cond, "and") {
-            return Some(self.condition(a, locals)? && self.condition(b, locals)?);
-        }
+        Some(false)
+    }
+
+    /// One comparison (`a == b`, `a contains b`) or a value's truthiness.
+    fn comparison(&self, cond: &str, locals: &Locals) -> Option<bool> {
         for op in ["==", "!=", "<>", ">=", "<=", ">", "<", " contains "] {
             if let Some((a, b)) = cond.split_once(op) {
                 // `x == empty` asks Ruby's `empty?`: true for "", [] and {}, never for nil;

@@ -25,11 +25,6 @@ pub(super) fn loose_eq(a: &LValue, b: &LValue) -> bool {
     }
 }
 
-pub(super) fn split_word<'a>(s: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
-    let pat = format!(" {word} ");
-    s.find(&pat).map(|i| (&s[..i], &s[i + pat.len()..]))
-}
-
 pub(super) fn unquote(t: &str) -> Option<&str> {
     for q in ['"', '\''] {
         if t.len() >= 2 && t.starts_with(q) && t.ends_with(q) {

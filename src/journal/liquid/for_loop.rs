@@ -107,6 +107,10 @@ impl Eval<'_, '_, '_> {
         let outer = locals.remove("forloop");
         let length = items.len();
         for (i, item) in items.into_iter().enumerate() {
+            if !self.shared.spend_iteration() {
+                self.hit(out, tok, Limit::Iterations);
+                break;
+            }
             self.pos = body_start;
             locals.insert(p.var.clone(), item);
             locals.insert("forloop".to_owned(), forloop(i, length));

@@ -22,7 +22,10 @@ use tokens::*;
 mod expr;
 mod filters;
 pub use filters::*;
+mod budget;
 mod for_loop;
+use budget::Shared;
+pub use budget::{Limit, LimitHit};
 mod list_filters;
 mod values;
 pub use values::LValue;
@@ -95,6 +98,8 @@ pub struct Rendered {
     pub map: SourceMap,
     /// The original text of each unevaluated piece, by marker index.
     pub unresolved: Vec<String>,
+    /// Where the render reached one of its limits.
+    pub limits: Vec<LimitHit>,
 }
 
 /// Roots of variables Jekyll fills in that daybook does not model (lists of documents).
@@ -117,7 +122,7 @@ const DYNAMIC: [&str; 14] = [
 
 /// Render `src` (a post body) as Jekyll's Liquid would.
 pub fn render(src: &str, env: &LiquidEnv<'_>) -> Rendered {
-    let mut unresolved = Vec::new();
+    let mut shared = Shared::default();
     let mut out = Builder::with_capacity(src.len() + 64);
     let mut locals = HashMap::new();
     let mut ev = Eval {
@@ -125,8 +130,9 @@ pub fn render(src: &str, env: &LiquidEnv<'_>) -> Rendered {
         toks: tokenize(src),
         pos: 0,
         env,
-        unresolved: &mut unresolved,
+        shared: &mut shared,
         depth: 0,
+        nest: 0,
         trim_next: false,
         anchor: None,
     };
@@ -142,7 +148,8 @@ pub fn render(src: &str, env: &LiquidEnv<'_>) -> Rendered {
     Rendered {
         text,
         map,
-        unresolved,
+        unresolved: shared.unresolved,
+        limits: shared.hits,
     }
 }
 
@@ -151,8 +158,10 @@ struct Eval<'s, 'e, 'u> {
     toks: Vec<Tok>,
     pos: usize,
     env: &'e LiquidEnv<'e>,
-    unresolved: &'u mut Vec<String>,
+    shared: &'u mut Shared,
     depth: usize,
+    /// Block tags open around the one being read.
+    nest: usize,
     trim_next: bool,
     /// Inside an include, every byte of output points at the include tag.
     anchor: Option<usize>,
@@ -162,6 +171,10 @@ type Locals = HashMap<String, LValue>;
 
 impl Eval<'_, '_, '_> {
     fn copy(&mut self, out: &mut Builder, text: &str, at: usize) {
+        if !self.shared.spend_bytes(text.len()) {
+            self.output_spent(at);
+            return;
+        }
         match self.anchor {
             Some(a) => out.generate(text, a),
             None => out.copy(text, at),
@@ -169,15 +182,20 @@ impl Eval<'_, '_, '_> {
     }
 
     fn generate(&mut self, out: &mut Builder, text: &str, at: usize) {
+        if !self.shared.spend_bytes(text.len()) {
+            self.output_spent(at);
+            return;
+        }
         out.generate(text, self.anchor.unwrap_or(at));
     }
 
     fn mark_unresolved(&mut self, out: &mut Builder, tok: Tok) {
-        let index = self.unresolved.len();
-        self.unresolved
+        let index = self.shared.unresolved.len();
+        self.shared
+            .unresolved
             .push(self.src[tok.start..tok.end].to_owned());
         let marker = format!("{UNRESOLVED_OPEN}{index}{UNRESOLVED_CLOSE}");
-        self.generate(out, &marker, tok.start);
+        out.generate(&marker, self.anchor.unwrap_or(tok.start));
     }
 
     fn inner(&self, tok: Tok) -> &str {
@@ -195,6 +213,10 @@ impl Eval<'_, '_, '_> {
         emit: bool,
     ) -> Option<(String, String)> {
         while self.pos < self.toks.len() {
+            if self.shared.stopped {
+                self.pos = self.toks.len();
+                return None;
+            }
             let tok = self.toks[self.pos];
             self.pos += 1;
             if tok.trim_left && emit {
@@ -258,6 +280,30 @@ impl Eval<'_, '_, '_> {
         args: &str,
         emit: bool,
     ) {
+        let opens = block_end(name).is_some();
+        if opens && self.nest >= budget::MAX_NEST {
+            if emit {
+                self.hit(out, tok, Limit::Nesting);
+            }
+            if let Some(end) = block_end(name) {
+                self.skip_until(end);
+            }
+            return;
+        }
+        self.nest += usize::from(opens);
+        self.run_tag(out, locals, tok, name, args, emit);
+        self.nest -= usize::from(opens);
+    }
+
+    fn run_tag(
+        &mut self,
+        out: &mut Builder,
+        locals: &mut Locals,
+        tok: Tok,
+        name: &str,
+        args: &str,
+        emit: bool,
+    ) {
         match name {
             "raw" => {
                 // The tokenizer made the body one text token; skip the endraw.
@@ -271,8 +317,10 @@ impl Eval<'_, '_, '_> {
             "capture" => {
                 let mut inner = Builder::default();
                 self.block(&mut inner, locals, &["endcapture"], emit);
-                if emit {
+                if emit && self.shared.spend_bytes(inner.text.len()) {
                     locals.insert(args.trim().to_owned(), LValue::Str(inner.text));
+                } else if emit {
+                    self.hit(out, tok, Limit::Output);
                 }
             }
             "highlight" => {
@@ -292,6 +340,9 @@ impl Eval<'_, '_, '_> {
             }
             "assign" => match args.split_once('=') {
                 Some((var, expr)) => match self.expression(expr, locals) {
+                    Some(v) if !self.shared.spend_bytes(v.render().len()) => {
+                        self.hit(out, tok, Limit::Output);
+                    }
                     Some(v) => {
                         locals.insert(var.trim().to_owned(), v);
                     }
@@ -322,12 +373,6 @@ impl Eval<'_, '_, '_> {
                 }
             }
         }
-    }
-
-    fn skip_until(&mut self, end: &str) {
-        let mut sink = Builder::default();
-        let mut scratch = Locals::new();
-        self.block(&mut sink, &mut scratch, &[end], false);
     }
 
     fn conditional(
@@ -366,6 +411,10 @@ impl Eval<'_, '_, '_> {
         let (file, params) = args
             .split_once(char::is_whitespace)
             .map_or((args, ""), |(f, p)| (f, p));
+        if !self.shared.spend_include() {
+            self.hit(out, tok, Limit::Includes);
+            return;
+        }
         let text = if self.depth < MAX_INCLUDE_DEPTH {
             (self.env.include)(file.trim())
         } else {
@@ -388,8 +437,9 @@ impl Eval<'_, '_, '_> {
             toks: tokenize(&text),
             pos: 0,
             env: self.env,
-            unresolved: self.unresolved,
+            shared: self.shared,
             depth: self.depth + 1,
+            nest: self.nest,
             trim_next: false,
             anchor: Some(self.anchor.unwrap_or(tok.start)),
         };
