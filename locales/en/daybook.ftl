@@ -415,6 +415,7 @@ fm-complex-value = a block scalar, anchor, alias or tag
 site-not-utf8 = { $file }: not valid UTF-8 text (byte { $at }); daybook will not rewrite it
 site-not-a-site = { $file }: not a Jekyll site (no _posts/ folder or _config.yml here or above)
 site-changed-on-disk = { $file }: changed on disk since it was loaded; not overwritten
+site-link-outside = { $file } is a link to { $target }, outside the site: daybook does not write there
 photo-unreadable = { $file }: cannot read it ({ $error })
 photo-not-an-image = { $file }: not an image daybook can read
 photo-unsupported = { $file }: { $format } photos are not supported; export it as JPEG first

@@ -380,6 +380,7 @@ fm-complex-value = 블록 스칼라, 앵커, 별칭 또는 태그
 site-not-utf8 = { $file }: 올바른 UTF-8 텍스트가 아닙니다({ $at }번째 바이트). daybook은 이 파일을 다시 쓰지 않습니다
 site-not-a-site = { $file }: Jekyll 사이트가 아닙니다(여기나 위 폴더에 _posts/ 폴더나 _config.yml이 없음)
 site-changed-on-disk = { $file }: 불러온 뒤 디스크에서 바뀌어 덮어쓰지 않았습니다
+site-link-outside = { $file }은(는) 사이트 밖의 { $target }을(를) 가리키는 링크입니다. daybook은 그곳에 쓰지 않습니다
 photo-unreadable = { $file }: 읽을 수 없습니다({ $error })
 photo-not-an-image = { $file }: daybook이 읽을 수 있는 이미지가 아닙니다
 photo-unsupported = { $file }: { $format } 사진은 지원하지 않습니다. 먼저 JPEG로 내보내세요

@@ -148,9 +148,11 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         exe.replace('\'', "'\\''"),
         root.display().to_string().replace('\'', "'\\''")
     );
-    let existing = std::fs::read_to_string(&hook).ok();
-    let text = match &existing {
-        Some(t) if t.contains(HOOK_MARK) => {
+    // The hook is read and written as bytes: one that is not UTF-8 is kept whole.
+    let existing = std::fs::read(&hook).ok();
+    let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    let text: Vec<u8> = match &existing {
+        Some(t) if contains(t, HOOK_MARK.as_bytes()) => {
             return Ok(crate::tr!(
                 "hook-already-there",
                 file = hook.display().to_string()
@@ -158,12 +160,21 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         }
         // Ours goes right after the shebang, so an existing hook that ends in `exit 0` still
         // lets it run; everything the user had stays as it was.
-        Some(t) if t.starts_with("#!") => {
-            let (first, rest) = t.split_once('\n').unwrap_or((t.as_str(), ""));
-            format!("{first}\n{lines}{rest}")
+        Some(t) if t.starts_with(b"#!") => {
+            let cut = t
+                .iter()
+                .position(|b| *b == b'\n')
+                .map_or(t.len(), |i| i + 1);
+            let mut out = t[..cut].to_vec();
+            if !out.ends_with(b"\n") {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(lines.as_bytes());
+            out.extend_from_slice(&t[cut..]);
+            out
         }
-        Some(t) => format!("#!/bin/sh\n{lines}{t}"),
-        None => format!("#!/bin/sh\n{lines}"),
+        Some(t) => [format!("#!/bin/sh\n{lines}").as_bytes(), t].concat(),
+        None => format!("#!/bin/sh\n{lines}").into_bytes(),
     };
     if !crate::site::within(&hooks, &hook) {
         return Err(crate::tr!(
@@ -172,7 +183,7 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         ));
     }
     // Replaced atomically: a failed write leaves the old hook whole.
-    crate::site::store::replace_file(&hook, text.as_bytes(), 0o755)
+    crate::site::store::replace_file(&hook, &text, 0o755)
         .map_err(|e| format!("{}: {e}", hook.display()))?;
     let file = hook.display().to_string();
     Ok(if existing.is_some() {

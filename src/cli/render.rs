@@ -9,6 +9,11 @@ use crate::site::{Site, store};
 /// `daybook render`: the post's body as published HTML on stdout.
 pub fn run(post: &Path) -> CliResult<()> {
     let site = Site::find(post)?;
+    // What `_config.yml` could not give (a syntax error, an alias bomb) is said, as `check`
+    // says it; the page is rendered with what could be read.
+    for w in &site.config.warnings {
+        eprintln!("daybook: warning: {w}");
+    }
     let loaded = store::load_post(post)?;
     let now = site
         .config

@@ -162,3 +162,15 @@ fn retargeting_rewrites_every_reference_to_a_file() {
         None
     );
 }
+
+/// Issue 20: finding images is linear: 100,000 unclosed `![a](` and 30,000 code spans.
+#[test]
+fn scanning_is_linear_on_hostile_text() {
+    assert!(scan_images(&"![a](".repeat(100_000)).is_empty());
+    assert!(scan_images(&"![a](<".repeat(100_000)).is_empty());
+    assert!(scan_links(&"[a](".repeat(100_000)).is_empty());
+    let spans = "`![no](a.png)` ![x](y.png) ".repeat(30_000);
+    let found = scan_images(&spans);
+    assert_eq!(found.len(), 30_000);
+    assert!(found.iter().all(|i| i.target == "y.png"));
+}

@@ -26,8 +26,9 @@ pub struct NewPost {
 }
 
 impl NewPost {
+    /// The slug of the title, short enough for a file name on every file system.
     pub fn slug(&self) -> String {
-        slugify(&self.title, self.slug_style)
+        super::slug::fit_file_name(&slugify(&self.title, self.slug_style))
     }
 
     /// The folder under the site root: `_posts` or `_drafts`.

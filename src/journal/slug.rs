@@ -19,6 +19,27 @@ pub enum SlugStyle {
     Ascii,
 }
 
+/// The longest slug in bytes: a file name (date, slug, `.md`) stays under the 255 bytes file
+/// systems allow, with room for a `-2` and a temporary file's suffix. 60 Hangul syllables.
+pub const MAX_SLUG_BYTES: usize = 180;
+
+/// `slug` cut to [`MAX_SLUG_BYTES`], at the last `-` that fits (else at a character).
+pub fn fit_file_name(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug.to_owned();
+    }
+    let mut end = MAX_SLUG_BYTES;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &slug[..end];
+    let cut = match cut.rfind('-') {
+        Some(i) if i > MAX_SLUG_BYTES / 2 => &cut[..i],
+        _ => cut,
+    };
+    cut.trim_end_matches('-').to_owned()
+}
+
 /// The slug used when a title has no letters or digits at all.
 pub const FALLBACK_SLUG: &str = "untitled";
 
@@ -181,5 +202,22 @@ mod pretty_tests {
         for (input, want) in cases {
             assert_eq!(slugify_pretty_cased(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn a_long_title_makes_a_file_name_every_file_system_takes() {
+        let title = "가나다라마바사아자차카타파하 ".repeat(6);
+        let slug = fit_file_name(&slugify(&title, SlugStyle::Default));
+        assert!(slug.len() <= MAX_SLUG_BYTES, "{}", slug.len());
+        assert!(
+            slug.starts_with("가나다라") && !slug.ends_with('-'),
+            "{slug}"
+        );
+        assert!(!slug.contains("--"));
+        let name = format!("2024-01-01-{slug}.md");
+        assert!(name.len() < 255 - 20, "{}", name.len());
+        assert_eq!(fit_file_name("short-one"), "short-one");
+        let one_word = "가".repeat(100);
+        assert_eq!(fit_file_name(&one_word), "가".repeat(60));
     }
 }

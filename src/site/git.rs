@@ -306,6 +306,8 @@ fn command(dir: &Path) -> Command {
         .arg(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_OPTIONAL_LOCKS", "0")
+        // Every path daybook gives git is a name, never a pattern: `a[1].jpg` is not `a1.jpg`.
+        .env("GIT_LITERAL_PATHSPECS", "1")
         .stdin(Stdio::null());
     c
 }

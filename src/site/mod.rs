@@ -55,6 +55,8 @@ pub enum SiteError {
     },
     #[error("{}", crate::tr!("site-changed-on-disk", file = .path.display().to_string()))]
     ChangedOnDisk { path: PathBuf },
+    #[error("{}", crate::tr!("site-link-outside", file = .path.display().to_string(), target = .target.display().to_string()))]
+    LinkOutsideSite { path: PathBuf, target: PathBuf },
 }
 
 impl SiteError {

@@ -123,11 +123,24 @@ pub fn write_atomic(
     bytes: &[u8],
     expected: Option<Option<Fingerprint>>,
 ) -> Result<Fingerprint, SiteError> {
-    // A post that is a link is saved through it, to its target; the link stays a link.
+    // A post that is a link is saved through it, to its target, the link staying a link —
+    // but only to a target inside the same site (else the folder the link is in): nothing is
+    // ever written outside the site.
     let resolved;
     let path = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
             resolved = fs::canonicalize(path).map_err(|e| SiteError::io(path, e))?;
+            let bound = super::Site::find(path).map_or_else(
+                |_| path.parent().unwrap_or(path).to_owned(),
+                |site| site.root,
+            );
+            let bound = fs::canonicalize(&bound).unwrap_or(bound);
+            if !resolved.starts_with(&bound) {
+                return Err(SiteError::LinkOutsideSite {
+                    path: path.to_owned(),
+                    target: resolved,
+                });
+            }
             resolved.as_path()
         }
         _ => path,
@@ -357,6 +370,34 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_link_to_a_file_outside_the_site_is_never_written_through() {
+        // Issue 20: `set` on such a post changed the file outside the site.
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        fs::create_dir_all(site.join("_posts")).unwrap();
+        fs::write(site.join("_config.yml"), "title: t\n").unwrap();
+        let outside = dir.path().join("outside.md");
+        fs::write(&outside, "old").unwrap();
+        let link = site.join("_posts/2024-01-01-x.md");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let err = write_atomic(&link, b"new", Some(Some(Fingerprint::of(b"old")))).unwrap_err();
+        assert!(matches!(err, SiteError::LinkOutsideSite { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temp file left outside"
+        );
+        // A link to another file of the same site is still followed.
+        let inside = site.join("drafts.md");
+        fs::write(&inside, "old").unwrap();
+        let link2 = site.join("_posts/2024-01-02-y.md");
+        std::os::unix::fs::symlink(&inside, &link2).unwrap();
+        write_atomic(&link2, b"new", Some(Some(Fingerprint::of(b"old")))).unwrap();
+        assert_eq!(fs::read_to_string(&inside).unwrap(), "new");
     }
 
     #[test]

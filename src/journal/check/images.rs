@@ -197,8 +197,11 @@ pub(super) fn check(
     let title = fm.title().unwrap_or_default();
     for (number, image) in doc.images.iter().enumerate() {
         let at = image.at;
+        // The images as written are in order: the one holding `at` is found by halving.
         let literal = || {
-            written.get_or_init(|| scan_images(body)).iter().find(|w| {
+            let written = written.get_or_init(|| scan_images(body));
+            let i = written.partition_point(|w| base + w.range.start <= at);
+            written[..i].iter().rev().take(4).find(|w| {
                 base + w.range.start <= at && at < base + w.range.end.max(w.range.start + 1)
             })
         };

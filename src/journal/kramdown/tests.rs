@@ -257,3 +257,17 @@ fn kramdown_rules_where_commonmark_differs() {
         assert!(!out.contains(lacks), "{md:?} → {out}");
     }
 }
+
+/// Issue 20: pathological posts are read in time linear in their size (each of these took
+/// minutes, or forever, before): deep emphasis and strike-through, 100,000 unclosed images.
+#[test]
+fn pathological_markdown_is_read_in_linear_time() {
+    let emphasis = format!("{}b{}", "**a ".repeat(30_000), " a**".repeat(30_000));
+    assert!(html(&emphasis).contains('b'));
+    let strike = format!("{}b{}", "~~a ".repeat(30_000), " a~~".repeat(30_000));
+    assert!(html(&strike).contains('b'));
+    let links = "![a](".repeat(100_000);
+    assert!(doc(&links).images.is_empty());
+    let wrapped = "![a](<".repeat(100_000);
+    assert!(doc(&wrapped).images.is_empty());
+}

@@ -8,7 +8,9 @@
 //! `absolute_url` filters are expanded, `%XX` escapes decoded. Pure: the caller checks
 //! whether the resolved file exists. Limitation: reference-style images are not resolved.
 
+mod closers;
 mod resolve;
+use closers::Closers;
 pub use resolve::*;
 
 use std::ops::Range;
@@ -116,13 +118,17 @@ fn inline_code(line: &str, base: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether `at` lies in one of `ranges` (sorted by start and not overlapping, as
+/// [`code_ranges`] gives them): a binary search, so a post of 30,000 code spans stays linear.
 fn in_ranges(ranges: &[Range<usize>], at: usize) -> bool {
-    ranges.iter().any(|r| r.contains(&at))
+    let i = ranges.partition_point(|r| r.start <= at);
+    i > 0 && ranges[i - 1].contains(&at)
 }
 
 /// Every image reference outside code, in order.
 pub fn scan_images(text: &str) -> Vec<ImageRef> {
     let code = code_ranges(text);
+    let closers = Closers::of(text);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(found) = text[from..].find("![") {
@@ -131,7 +137,7 @@ pub fn scan_images(text: &str) -> Vec<ImageRef> {
         if in_ranges(&code, at) || text[..at].ends_with('\\') {
             continue;
         }
-        if let Some(image) = markdown_image(text, at) {
+        if let Some(image) = markdown_image_with(text, at, &closers) {
             from = image.range.end;
             out.push(image);
         }
@@ -163,67 +169,30 @@ struct Bracketed {
 }
 
 /// Parse `[text](target "title")` with the `[` at `open`.
-fn bracketed(text: &str, open: usize) -> Option<Bracketed> {
+fn bracketed(text: &str, open: usize, closers: &Closers) -> Option<Bracketed> {
     let alt_start = open + 1;
-    let mut depth = 1;
-    let mut alt_end = None;
-    for (i, c) in text[alt_start..].char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    alt_end = Some(alt_start + i);
-                    break;
-                }
-            }
-            '\n' if text[alt_start..alt_start + i].ends_with('\n') => return None,
-            _ => {}
-        }
-    }
-    let alt_end = alt_end?;
+    let alt_end = closers.bracket(open)?;
     let rest = &text[alt_end + 1..];
     if !rest.starts_with('(') {
         return None;
     }
     let paren_at = alt_end + 1;
     let (target_range, wrapped, end) = if rest[1..].starts_with('<') {
-        let close = rest[2..].find('>')?;
-        let after = &rest[2 + close + 1..];
-        let paren = after.find(')')?;
-        if after[..paren].contains('\n') {
+        let gt = closers.next_gt(paren_at + 2)?;
+        let paren = closers.next_close(gt + 1)?;
+        if closers.newline_in(gt + 1, paren) {
             return None;
         }
         let start = paren_at + 2;
-        (
-            start..start + close,
-            true,
-            paren_at + 2 + close + 1 + paren + 1,
-        )
+        (start..gt, true, paren + 1)
     } else {
-        let mut depth = 1;
-        let mut close = None;
-        for (i, c) in rest[1..].char_indices() {
-            match c {
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        close = Some(i);
-                        break;
-                    }
-                }
-                '\n' => return None,
-                _ => {}
-            }
-        }
-        let close = close?;
+        let close = closers.paren(paren_at)?;
         let inner_start = paren_at + 1;
-        let inner = &text[inner_start..inner_start + close];
+        let inner = &text[inner_start..close];
         let lead = inner.len() - inner.trim_start().len();
         let target = strip_title(inner.trim());
         let start = inner_start + lead;
-        (start..start + target.len(), false, inner_start + close + 1)
+        (start..start + target.len(), false, close + 1)
     };
     Some(Bracketed {
         text: alt_start..alt_end,
@@ -235,7 +204,11 @@ fn bracketed(text: &str, open: usize) -> Option<Bracketed> {
 
 /// Parse `![alt](target "title")` at `at`; `None` if it is not one (then it is text).
 pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
-    let b = bracketed(text, at + 1)?;
+    markdown_image_with(text, at, &Closers::of(text))
+}
+
+fn markdown_image_with(text: &str, at: usize, closers: &Closers) -> Option<ImageRef> {
+    let b = bracketed(text, at + 1, closers)?;
     Some(ImageRef {
         range: at..b.end,
         alt: text[b.text].to_owned(),
@@ -258,6 +231,7 @@ pub struct LinkRef {
 /// Every plain link outside code, in order (images excluded).
 pub fn scan_links(text: &str) -> Vec<LinkRef> {
     let code = code_ranges(text);
+    let closers = Closers::of(text);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(found) = text[from..].find('[') {
@@ -266,7 +240,7 @@ pub fn scan_links(text: &str) -> Vec<LinkRef> {
         if in_ranges(&code, at) || text[..at].ends_with(['!', '\\']) {
             continue;
         }
-        if let Some(b) = bracketed(text, at) {
+        if let Some(b) = bracketed(text, at, &closers) {
             out.push(LinkRef {
                 range: at..b.end,
                 text: text[b.text.clone()].to_owned(),

@@ -57,6 +57,9 @@ struct Frame {
     at: usize,
     /// Where the frame starts in the pre-pass text.
     pre_at: usize,
+    /// Nested elements past the depth limit whose ends are still to come (their content
+    /// went into this frame).
+    flat: usize,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
     text: String,
@@ -75,6 +78,7 @@ impl Frame {
             kind,
             at,
             pre_at: 0,
+            flat: 0,
             blocks: Vec::new(),
             inlines: Vec::new(),
             text: String::new(),
@@ -191,11 +195,13 @@ impl Builder<'_> {
                 | Kind::Del
                 | Kind::Link(..)
         );
-        let kind = if nestable && self.stack.len() > MAX_DEPTH {
-            Kind::Flat
-        } else {
-            kind
-        };
+        // Past the depth limit no frame is pushed at all: the content goes straight into the
+        // deepest frame, which counts the ends it must skip (pushing a frame per level and
+        // moving its content up at each end was quadratic: 30,000 nested `**` hung).
+        if nestable && self.stack.len() > MAX_DEPTH {
+            self.top().flat += 1;
+            return;
+        }
         let mut frame = Frame::new(kind, self.at);
         frame.pre_at = self.pre_at;
         self.stack.push(frame);
@@ -362,6 +368,12 @@ impl Builder<'_> {
     }
 
     fn end(&mut self) {
+        if let Some(top) = self.stack.last_mut()
+            && top.flat > 0
+        {
+            top.flat -= 1;
+            return;
+        }
         let Some(mut frame) = self.stack.pop() else {
             return;
         };
