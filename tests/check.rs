@@ -457,3 +457,70 @@ fn pictures_no_browser_draws_are_named_with_their_reason() {
     assert!(message.contains("not a picture"), "{message}");
     assert_eq!(rows.len(), 3, "web pictures are fine: {rows:#?}");
 }
+
+/// Issue 20: a hook daybook cannot read as text is left byte for byte as it was, and the
+/// user is told what to add.
+#[test]
+fn a_hook_that_is_not_text_is_kept_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "_config.yml", "title: t\n");
+    write(r, "_posts/2024-01-01-a.md", "---\ntitle: a\n---\n");
+    git(r, &["init", "-q"]);
+    let hook = r.join(".git/hooks/pre-commit");
+    let bytes = b"#!/bin/sh\n# \xff\xfe\nexit 0\n";
+    std::fs::write(&hook, bytes).unwrap();
+    let out = daybook(r, &["check", "--install-hook", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&hook).unwrap(), bytes);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("check --staged"));
+}
+
+/// Issue 20: a photo whose name looks like a pattern (`a[1].jpg`) is committed as itself;
+/// the unrelated staged change to `a1.jpg` stays staged and out of the commit.
+#[test]
+fn publish_reads_names_as_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "_config.yml", "title: t\ntimezone: Asia/Seoul\n");
+    write(r, "images/t/a1.jpg", picture("a1.jpg"));
+    git(r, &["init", "-q"]);
+    git(r, &["add", "."]);
+    git(r, &["commit", "-qm", "init"]);
+    write(r, "images/t/a1.jpg", picture("a1.png"));
+    git(r, &["add", "images/t/a1.jpg"]);
+    write(r, "images/t/a[1].jpg", picture("b.jpg"));
+    write(
+        r,
+        "_posts/2024-01-01-a.md",
+        "---\nlayout: post\ntitle: a\ndate: 2024-01-01 10:00:00 +0900\n---\n\n![a](/images/t/a[1].jpg)\n",
+    );
+    let out = daybook(r, &["publish", "--allow-errors", "_posts/2024-01-01-a.md"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = git(
+        r,
+        &[
+            "-c",
+            "core.quotepath=false",
+            "diff-tree",
+            "--no-commit-id",
+            "--name-only",
+            "-r",
+            "HEAD",
+        ],
+    );
+    assert_eq!(files, "_posts/2024-01-01-a.md\nimages/t/a[1].jpg\n");
+    assert_eq!(
+        git(r, &["diff", "--cached", "--name-only"]),
+        "images/t/a1.jpg\n"
+    );
+}

@@ -462,6 +462,8 @@ cannot-read-staged = cannot read the staged posts: { $error }
 no-such-post = { $file }: no such post
 cli-fix-hint = {" "}(fix: { $fix })
 hook-already-there = { $file } already runs daybook check
+hook-not-text = { $file } is not a text file, so daybook leaves it as it is; to check posts before each commit, add these lines to it yourself:
+    { $lines }
 hook-outside-folder = { $file }: outside the hooks folder; not written
 hook-added = { $file } now also runs daybook check --staged
 hook-installed = { $file } runs daybook check --staged

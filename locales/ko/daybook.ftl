@@ -427,6 +427,8 @@ cannot-read-staged = 스테이징된 글을 읽을 수 없습니다: { $error }
 no-such-post = { $file }: 그런 글이 없습니다
 cli-fix-hint = {" "}(고치기: { $fix })
 hook-already-there = { $file }은(는) 이미 daybook check를 실행합니다
+hook-not-text = { $file }은(는) 텍스트 파일이 아니어서 그대로 둡니다. 커밋 전에 글을 검사하려면 다음 줄을 직접 넣으세요:
+    { $lines }
 hook-outside-folder = { $file }: 훅 폴더 밖이라 쓰지 않았습니다
 hook-added = { $file }이(가) 이제 daybook check --staged도 실행합니다
 hook-installed = { $file }이(가) daybook check --staged를 실행합니다

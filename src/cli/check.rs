@@ -152,6 +152,14 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
     let existing = std::fs::read(&hook).ok();
     let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
     let text: Vec<u8> = match &existing {
+        // A hook that is not text (a binary, another encoding) is not daybook's to edit.
+        Some(t) if std::str::from_utf8(t).is_err() => {
+            return Err(crate::tr!(
+                "hook-not-text",
+                file = hook.display().to_string(),
+                lines = lines.trim_end()
+            ));
+        }
         Some(t) if contains(t, HOOK_MARK.as_bytes()) => {
             return Ok(crate::tr!(
                 "hook-already-there",
