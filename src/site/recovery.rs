@@ -32,6 +32,13 @@ fn file_for(dir: &Path, post: &Path) -> PathBuf {
 /// Write (or replace) the recovery file of `entry.post`.
 pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), SiteError> {
     std::fs::create_dir_all(dir).map_err(|e| SiteError::io(dir, e))?;
+    // Unsaved text is the user's alone: the folder 0700, each file 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| SiteError::io(dir, e))?;
+    }
     let path = file_for(dir, &entry.post);
     if !super::within(dir, &path) {
         return Err(SiteError::io(
@@ -41,7 +48,14 @@ pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), SiteError> {
     }
     let json =
         serde_json::to_vec(entry).map_err(|e| SiteError::io(&path, std::io::Error::other(e)))?;
-    write_atomic(&path, &json, None).map(|_| ())
+    write_atomic(&path, &json, None)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| SiteError::io(&path, e))?;
+    }
+    Ok(())
 }
 
 /// Remove the recovery file of `post`, if any.
@@ -101,5 +115,23 @@ mod tests {
         remove(&rec, &post).unwrap();
         remove(&rec, &post).unwrap();
         assert_eq!(std::fs::read_dir(&rec).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn recovery_files_are_the_users_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let rec = folder(dir.path());
+        let entry = RecoveryEntry {
+            post: dir.path().join("a.md"),
+            text: "비밀".into(),
+            base: None,
+            written_at: 1,
+        };
+        write(&rec, &entry).unwrap();
+        write(&rec, &entry).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&rec), 0o700);
+        assert_eq!(mode(&file_for(&rec, &entry.post)), 0o600);
     }
 }

@@ -70,13 +70,24 @@ pub fn disk_fingerprint(path: &Path) -> Result<Option<Fingerprint>, SiteError> {
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 const TEMP_MARK: &str = ".daybook-";
 
-fn temp_path_for(target: &Path) -> PathBuf {
+/// The start of the temp file names for `target`: its name cut to 150 bytes (on a character
+/// boundary), so a post whose name is near the 255-byte limit can still be saved.
+fn temp_prefix(target: &Path) -> String {
     let name = target
         .file_name()
-        .map(|n| n.to_string_lossy())
+        .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut end = name.len().min(150);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}{TEMP_MARK}", &name[..end])
+}
+
+fn temp_path_for(target: &Path) -> PathBuf {
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    target.with_file_name(format!(".{name}{TEMP_MARK}{}-{n}.tmp", std::process::id()))
+    let prefix = temp_prefix(target);
+    target.with_file_name(format!("{prefix}{}-{n}.tmp", std::process::id()))
 }
 
 /// Whether `name` is a temp file daybook writes (for watchers and indexers to ignore).
@@ -86,10 +97,10 @@ pub fn is_temp_name(name: &str) -> bool {
 
 /// Remove temp files for `target` left by processes that no longer run.
 fn remove_stale_temps(target: &Path) {
-    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+    let Some(dir) = target.parent() else {
         return;
     };
-    let prefix = format!(".{}{TEMP_MARK}", name.to_string_lossy());
+    let prefix = temp_prefix(target);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -370,6 +381,19 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_post_whose_name_is_near_the_limit_can_be_saved() {
+        // Issue 20: the temp file's name added ~20 bytes to a 248-byte name.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir
+            .path()
+            .join(format!("2024-01-01-{}.md", "가".repeat(78)));
+        assert!(p.file_name().unwrap().len() >= 245);
+        fs::write(&p, "old").unwrap();
+        write_atomic(&p, b"new", Some(Some(Fingerprint::of(b"old")))).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
     }
 
     #[test]
