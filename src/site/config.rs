@@ -181,6 +181,9 @@ impl SiteConfig {
         let kd = &doc["kramdown"];
         let flag = |key: &str, default: bool| kd[key].as_bool().unwrap_or(default);
         config.kramdown = crate::journal::kramdown::Options {
+            gfm: !kd["input"]
+                .as_str()
+                .is_some_and(|i| i.eq_ignore_ascii_case("kramdown")),
             auto_ids: flag("auto_ids", true),
             hard_wrap: flag("hard_wrap", false),
             parse_block_html: flag("parse_block_html", false),

@@ -247,6 +247,9 @@ pub enum Inline {
 /// defaults: input GFM, `auto_ids: true`, `hard_wrap: false`, `parse_block_html: false`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
+    /// `input: GFM` (Jekyll's default); `input: kramdown` reads no backtick fences, no
+    /// `~~strike~~`, no task lists, takes `#title` as a heading, and makes ASCII heading ids.
+    pub gfm: bool,
     /// Headings get ids made from their text.
     pub auto_ids: bool,
     /// A line break inside a paragraph is a `<br />`.
@@ -258,6 +261,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
+            gfm: true,
             auto_ids: true,
             hard_wrap: false,
             parse_block_html: false,

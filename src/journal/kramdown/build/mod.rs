@@ -107,14 +107,18 @@ struct Builder<'p> {
     pre_at: usize,
 }
 
-fn options() -> Options {
-    Options::ENABLE_TABLES
+fn options(gfm: bool) -> Options {
+    let common = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_DEFINITION_LIST;
+    // Strike-through and task lists are GFM's, not kramdown's.
+    if gfm {
+        common | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    } else {
+        common
+    }
 }
 
 /// Build the document from the pre-pass result. Offsets are in the pre-pass input.
@@ -131,7 +135,7 @@ pub fn build(pre: &Pre, unresolved: Vec<String>, site_options: super::Options) -
         at: 0,
         pre_at: 0,
     };
-    for (event, range) in Parser::new_ext(&pre.text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&pre.text, options(site_options.gfm)).into_offset_iter() {
         b.at = pre.map.to_source(range.start);
         b.pre_at = range.start;
         b.event(event);
@@ -172,7 +176,7 @@ pub fn build(pre: &Pre, unresolved: Vec<String>, site_options: super::Options) -
     }
     let mut ids: HashMap<String, i32> = HashMap::new();
     let mut headings = Vec::new();
-    assign_ids(&mut doc.blocks, &mut ids, &mut headings, b.options.auto_ids);
+    assign_ids(&mut doc.blocks, &mut ids, &mut headings, b.options);
     doc.headings = headings;
     doc
 }

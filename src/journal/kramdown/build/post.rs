@@ -414,11 +414,38 @@ pub fn gfm_id(text: &str, ids: &mut HashMap<String, i32>) -> String {
     id
 }
 
+/// kramdown's own heading id (`input: kramdown`): leading non-letters dropped, only ASCII
+/// letters, digits, spaces and `-` kept, spaces to `-`, lower case; `section` when nothing
+/// is left; `-1`, `-2`… for repeats.
+pub fn kramdown_id(text: &str, ids: &mut HashMap<String, i32>) -> String {
+    let trimmed = text.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    let mut id: String = trimmed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+        .map(|c| {
+            if c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if id.is_empty() {
+        id = "section".to_owned();
+    }
+    let n = ids.entry(id.clone()).or_insert(-1);
+    *n += 1;
+    if *n > 0 {
+        id.push_str(&format!("-{n}"));
+    }
+    id
+}
+
 pub(super) fn assign_ids(
     blocks: &mut [Block],
     ids: &mut HashMap<String, i32>,
     headings: &mut Vec<HeadingRef>,
-    auto_ids: bool,
+    options: super::super::Options,
 ) {
     for b in blocks {
         match &mut b.kind {
@@ -430,9 +457,15 @@ pub(super) fn assign_ids(
             } => {
                 let text = plain_text(content);
                 let given = attr(attrs, "id").map(str::to_owned);
-                let made = given.clone().unwrap_or_else(|| gfm_id(&text, ids));
+                let made = given.clone().unwrap_or_else(|| {
+                    if options.gfm {
+                        gfm_id(&text, ids)
+                    } else {
+                        kramdown_id(&text, ids)
+                    }
+                });
                 // Without `auto_ids` the page's heading has no id; the outline keeps one.
-                *id = if auto_ids {
+                *id = if options.auto_ids {
                     made.clone()
                 } else {
                     given.unwrap_or_default()
@@ -444,7 +477,7 @@ pub(super) fn assign_ids(
                     at: b.at,
                 });
             }
-            BlockKind::Quote { blocks, .. } => assign_ids(blocks, ids, headings, auto_ids),
+            BlockKind::Quote { blocks, .. } => assign_ids(blocks, ids, headings, options),
             _ => {}
         }
     }

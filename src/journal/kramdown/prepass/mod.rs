@@ -278,6 +278,23 @@ impl Pass<'_> {
             if is_list_marker(content) {
                 in_list = true;
             }
+            // kramdown's own input knows `~~~` fences only: a backtick one is text, its
+            // backticks a code span, as kramdown reads them.
+            if let Some(('`', _)) = fence_of(content).filter(|_| !self.options.gfm) {
+                // Starting a paragraph, a marker the builder drops keeps it from being a
+                // fence; inside one, an indent does (the backticks then close a code span).
+                let lead = line.len() - line.trim_start().len();
+                if blank_before {
+                    self.out.copy(&line[..lead], pos);
+                    self.out.generate(&KEEP_PARAGRAPH.to_string(), pos + lead);
+                } else {
+                    self.out.generate("    ", pos + lead);
+                }
+                self.inline(pos + lead, &line[lead..]);
+                blank_before = false;
+                pos = end;
+                continue;
+            }
             if let Some(f) = fence_of(content) {
                 fence = Some(f);
                 self.out.copy(line, pos);

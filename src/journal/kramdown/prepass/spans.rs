@@ -128,6 +128,15 @@ impl Pass<'_> {
         {
             edits.push((body_start, body_start + 1, "-".to_owned()));
         }
+        // kramdown's own input takes `#title` as a heading; CommonMark needs the space.
+        let hashes = body.bytes().take_while(|b| *b == b'#').count();
+        if !self.options.gfm
+            && (1..=6).contains(&hashes)
+            && !body[hashes..].starts_with([' ', '\t', '\n', '\r'])
+            && !body[hashes..].is_empty()
+        {
+            edits.push((body_start + hashes, body_start + hashes, " ".to_owned()));
+        }
         if body.starts_with(':') && !body[1..].starts_with([' ', '\t']) && body_start == 0 {
             edits.push((0, 0, "\\".to_owned()));
         }
