@@ -215,6 +215,10 @@ fn hashes_loops_includes_and_list_filters_as_jekyll_runs_them() {
         ("{{ \"x\" | push: \"y\" | join: \"-\" }}".into(), "x"),
         ("{{ \"abcdef\" | slice: 1, 3 }}|{{ 5 | at_least: 8 }}|{{ \"  a   b \" | normalize_whitespace }}".into(), "bcd|8|a b"),
         ("{{ \"&amp; <b>\" | escape_once }}".into(), "&amp; &lt;b&gt;"),
+        (
+            "[{{ \"  Hello, World! 첫 날.jpg \" | slugify }}] [{{ \"Hello, World! 첫 날.jpg\" | slugify: \"pretty\" }}] [{{ \"Hello  World 첫\" | slugify: \"raw\" }}] [{{ \"Café 첫 날\" | slugify: \"ascii\" }}] [{{ \"Hello World\" | slugify: \"none\" }}] [{{ \"-a-\" | slugify }}]".into(),
+            "[hello-world-첫-날-jpg] [hello,-world!-첫-날.jpg] [hello-world-첫] [caf] [hello world] [a]",
+        ),
         (format!("{{{{ {m}[0] | jsonify }}}}"), r#"{"name":"길동","role":"writer","joined":2019}"#),
     ];
     for (src, want) in cases {

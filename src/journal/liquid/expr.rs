@@ -161,9 +161,9 @@ impl Eval<'_, '_, '_> {
             "url_decode" => LValue::Str(crate::journal::permalink::percent_decode(
                 &s().replace('+', " "),
             )),
-            "slugify" => LValue::Str(crate::journal::slug::slugify(
+            "slugify" => LValue::Str(slugify_mode(
                 &s(),
-                crate::journal::slug::SlugStyle::Default,
+                args.first().map(LValue::render).as_deref(),
             )),
             "size" => LValue::Num(match &v {
                 LValue::List(i) => i.len() as f64,

@@ -130,6 +130,40 @@ pub(super) fn parse_params(params: &str) -> Vec<(String, Param)> {
     out
 }
 
+/// Jekyll 4.3's `slugify` filter with its mode (`raw`, `default`, `pretty`, `ascii`,
+/// `latin`; any other mode only lower-cases): each run of characters the
+/// mode does not keep becomes one `-`, a leading and a trailing `-` dropped. `latin` keeps
+/// ASCII letters and digits as `ascii` does (Jekyll first transliterates accented letters).
+pub(super) fn slugify_mode(s: &str, mode: Option<&str>) -> String {
+    let mode = mode.unwrap_or("default");
+    let keep: fn(char) -> bool = match mode {
+        "raw" => |c| !c.is_whitespace(),
+        "default" => crate::journal::slug::is_kept_default,
+        "pretty" => |c| crate::journal::slug::is_kept_default(c) || "._~!$&'()+,;=@".contains(c),
+        "ascii" | "latin" => |c| c.is_ascii_alphanumeric(),
+        _ => return s.to_lowercase(),
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut run = false;
+    for c in s.chars() {
+        if keep(c) {
+            if run {
+                out.push('-');
+                run = false;
+            }
+            out.push(c);
+        } else {
+            run = true;
+        }
+    }
+    if run {
+        out.push('-');
+    }
+    let out = out.strip_prefix('-').unwrap_or(&out);
+    let out = out.strip_suffix('-').unwrap_or(out);
+    out.to_lowercase()
+}
+
 pub(super) fn is_absolute_uri(s: &str) -> bool {
     let Some(colon) = s.find(':') else {
         return false;
