@@ -215,6 +215,11 @@ fn hashes_loops_includes_and_list_filters_as_jekyll_runs_them() {
         ("{{ \"x\" | push: \"y\" | join: \"-\" }}".into(), "x"),
         ("{{ \"abcdef\" | slice: 1, 3 }}|{{ 5 | at_least: 8 }}|{{ \"  a   b \" | normalize_whitespace }}".into(), "bcd|8|a b"),
         ("{{ \"&amp; <b>\" | escape_once }}".into(), "&amp; &lt;b&gt;"),
+        // Integers and floats as Ruby keeps them (checked against `jekyll build`).
+        (
+            "[{{ 10 | divided_by: 4 }}] [{{ 10 | divided_by: 4.0 }}] [{{ 3.0 | plus: 1 }}] [{{ 2.7 | round }}] [{{ 3.14159 | round: 2 }}] [{{ -7 | modulo: 3 }}] [{{ 7.5 | modulo: 2 }}] [{{ \"2.5\" | plus: 1 }}] [{{ \"3\" | times: 2 }}] [{{ 1000 | divided_by: 180.0 | round }}] [{{ 5 | at_least: 2.5 }}] [{{ 0.1 | plus: 0.2 }}] [{{ 1e20 | plus: 0 }}] [{{ -4.5 | abs }}] [{{ 2.5 | floor }}] [{{ 0.00001 | times: 1 }}]".into(),
+            "[2] [2.5] [4.0] [3] [3.14] [2] [1.5] [3.5] [6] [6] [5] [0.3] [0] [4.5] [2] [1.0e-05]",
+        ),
         (
             "[{{ \"  Hello, World! 첫 날.jpg \" | slugify }}] [{{ \"Hello, World! 첫 날.jpg\" | slugify: \"pretty\" }}] [{{ \"Hello  World 첫\" | slugify: \"raw\" }}] [{{ \"Café 첫 날\" | slugify: \"ascii\" }}] [{{ \"Hello World\" | slugify: \"none\" }}] [{{ \"-a-\" | slugify }}]".into(),
             "[hello-world-첫-날-jpg] [hello,-world!-첫-날.jpg] [hello-world-첫] [caf] [hello world] [a]",

@@ -29,9 +29,11 @@ pub fn liquid_value(v: &Value) -> LValue {
     match v {
         Value::Str { text, .. } => LValue::Str(text.clone()),
         Value::Bool(b) => LValue::Bool(*b),
-        Value::Number(n) => n
-            .parse()
-            .map_or_else(|_| LValue::Str(n.clone()), LValue::Num),
+        Value::Number(n) => match n.parse() {
+            Ok(f) if n.contains(['.', 'e', 'E']) => LValue::Float(f),
+            Ok(i) => LValue::Num(i),
+            Err(_) => LValue::Str(n.clone()),
+        },
         Value::Null => LValue::Nil,
         Value::Map(pairs) => LValue::Map(
             pairs

@@ -231,7 +231,7 @@ pub fn liquid_value(y: &Yaml) -> Option<LValue> {
         Yaml::Integer(i) => LValue::Num(*i as f64),
         Yaml::Real(r) => r
             .parse()
-            .map_or_else(|_| LValue::Str(r.clone()), LValue::Num),
+            .map_or_else(|_| LValue::Str(r.clone()), LValue::Float),
         Yaml::Boolean(b) => LValue::Bool(*b),
         Yaml::Null => LValue::Nil,
         Yaml::Array(items) => LValue::List(items.iter().filter_map(liquid_value).collect()),

@@ -72,6 +72,7 @@ fn from_json(j: &serde_json::Value) -> LValue {
     match j {
         J::Null => LValue::Nil,
         J::Bool(b) => LValue::Bool(*b),
+        J::Number(n) if n.is_f64() => n.as_f64().map_or(LValue::Nil, LValue::Float),
         J::Number(n) => n.as_f64().map_or(LValue::Nil, LValue::Num),
         J::String(s) => LValue::Str(s.clone()),
         J::Array(items) => LValue::List(items.iter().map(from_json).collect()),

@@ -92,8 +92,8 @@ impl Eval<'_, '_, '_> {
             "empty" | "blank" => return Some(LValue::Str(String::new())),
             _ => {}
         }
-        if let Ok(n) = t.parse::<f64>() {
-            return Some(LValue::Num(n));
+        if let Some(n) = numbers::literal(t) {
+            return Some(n);
         }
         // A range `(1..n)`, as a list.
         if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
@@ -217,27 +217,6 @@ impl Eval<'_, '_, '_> {
                     LValue::Str(format!("{}...", words[..n].join(" ")))
                 }
             }
-            "plus" => LValue::Num(num(&v) + args.first().map_or(0.0, num)),
-            "minus" => LValue::Num(num(&v) - args.first().map_or(0.0, num)),
-            "times" => LValue::Num(num(&v) * args.first().map_or(1.0, num)),
-            "divided_by" => {
-                let d = args.first().map_or(1.0, num);
-                if d == 0.0 {
-                    return None;
-                }
-                LValue::Num((num(&v) / d).floor())
-            }
-            "modulo" => {
-                let d = args.first().map_or(1.0, num);
-                if d == 0.0 {
-                    return None;
-                }
-                LValue::Num(num(&v) % d)
-            }
-            "abs" => LValue::Num(num(&v).abs()),
-            "round" => LValue::Num(num(&v).round()),
-            "floor" => LValue::Num(num(&v).floor()),
-            "ceil" => LValue::Num(num(&v).ceil()),
             "reverse" => {
                 let mut items = v.items();
                 items.reverse();
@@ -248,7 +227,10 @@ impl Eval<'_, '_, '_> {
             "date_to_long_string" => LValue::Str(format_date(&s(), "%d %B %Y")?),
             "date_to_xmlschema" => LValue::Str(format_date(&s(), "%Y-%m-%dT%H:%M:%S%:z")?),
             "jsonify" => LValue::Str(serde_json::to_string(&v.to_json()).ok()?),
-            _ => return self.list_filter(name, v, args, locals),
+            _ => match numbers::arithmetic(name, &v, args) {
+                Some(result) => result?,
+                None => return self.list_filter(name, v, args, locals),
+            },
         })
     }
 }

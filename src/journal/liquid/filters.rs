@@ -20,7 +20,9 @@ pub(super) fn block_end(name: &str) -> Option<&'static str> {
 
 pub(super) fn loose_eq(a: &LValue, b: &LValue) -> bool {
     match (a, b) {
-        (LValue::Num(x), y) | (y, LValue::Num(x)) => y.as_num() == Some(*x),
+        (LValue::Num(x) | LValue::Float(x), y) | (y, LValue::Num(x) | LValue::Float(x)) => {
+            y.as_num() == Some(*x)
+        }
         _ => a == b,
     }
 }

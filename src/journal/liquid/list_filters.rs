@@ -36,9 +36,11 @@ fn matches_target(prop: &LValue, target: &LValue) -> bool {
 /// How Ruby orders two values: numbers by value, strings by bytes, numbers before strings.
 fn compare(a: &LValue, b: &LValue) -> Ordering {
     match (a, b) {
-        (LValue::Num(x), LValue::Num(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-        (LValue::Num(_), _) => Ordering::Less,
-        (_, LValue::Num(_)) => Ordering::Greater,
+        (LValue::Num(x) | LValue::Float(x), LValue::Num(y) | LValue::Float(y)) => {
+            x.partial_cmp(y).unwrap_or(Ordering::Equal)
+        }
+        (LValue::Num(_) | LValue::Float(_), _) => Ordering::Less,
+        (_, LValue::Num(_) | LValue::Float(_)) => Ordering::Greater,
         (x, y) => x.render().cmp(&y.render()),
     }
 }
@@ -261,8 +263,6 @@ impl Eval<'_, '_, '_> {
                     }
                 }
             }
-            "at_least" => LValue::Num(num(&v).max(args.first().map_or(0.0, num))),
-            "at_most" => LValue::Num(num(&v).min(args.first().map_or(0.0, num))),
             "to_integer" => LValue::Num(match &v {
                 LValue::Bool(b) => f64::from(u8::from(*b)),
                 other => num(other).trunc(),

@@ -27,6 +27,7 @@ mod for_loop;
 use budget::Shared;
 pub use budget::{Limit, LimitHit};
 mod list_filters;
+mod numbers;
 mod values;
 pub use values::LValue;
 use values::parse_path;

@@ -9,7 +9,10 @@ use super::*;
 pub enum LValue {
     Nil,
     Bool(bool),
+    /// An integer (kept as `f64`).
     Num(f64),
+    /// A float: printed as Ruby prints one (`4.0`).
+    Float(f64),
     Str(String),
     List(Vec<LValue>),
     /// A hash, its keys in the order written.
@@ -39,6 +42,7 @@ impl LValue {
             LValue::Bool(b) => b.to_string(),
             LValue::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             LValue::Num(n) => n.to_string(),
+            LValue::Float(f) => super::numbers::ruby_float(*f),
             LValue::Str(s) => s.clone(),
             LValue::List(items) => items.iter().map(LValue::render).collect(),
             LValue::Map(_) => self.inspect(),
@@ -77,7 +81,7 @@ impl LValue {
             LValue::Nil => J::Null,
             LValue::Bool(b) => J::Bool(*b),
             LValue::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => J::from(*n as i64),
-            LValue::Num(n) => J::from(*n),
+            LValue::Num(n) | LValue::Float(n) => J::from(*n),
             LValue::Str(s) => J::String(s.clone()),
             LValue::List(items) => J::Array(items.iter().map(LValue::to_json).collect()),
             LValue::Map(pairs) => J::Object(
@@ -91,7 +95,7 @@ impl LValue {
 
     pub(super) fn as_num(&self) -> Option<f64> {
         match self {
-            LValue::Num(n) => Some(*n),
+            LValue::Num(n) | LValue::Float(n) => Some(*n),
             LValue::Str(s) => s.trim().parse().ok(),
             _ => None,
         }
@@ -144,7 +148,7 @@ impl LValue {
             },
             (LValue::Str(s), Seg::Key(k)) if k == "size" => LValue::Num(s.chars().count() as f64),
             // Ruby's Integer#size: the bytes of a machine word.
-            (LValue::Num(_), Seg::Key(k)) if k == "size" => LValue::Num(8.0),
+            (LValue::Num(_) | LValue::Float(_), Seg::Key(k)) if k == "size" => LValue::Num(8.0),
             _ => LValue::Nil,
         }
     }
