@@ -108,10 +108,14 @@ fn every_format_a_browser_draws_is_drawn_and_a_slider_is_a_row_of_photos() {
     // The animation shows one of its two frames, whichever it has reached.
     let frames = count(&image, [230, 220, 30]) + count(&image, [20, 40, 230]);
     assert!(frames > 500, "anim.webp is not drawn");
-    wanted.extend([
-        ("photo.avif", [140, 80, 20]),
-        ("vector.svg", [220, 30, 180]),
-    ]);
+    wanted.push(("vector.svg", [220, 30, 180]));
+    // AVIF is drawn through the system's libheif (CI installs it; elsewhere it may be absent,
+    // and the preview then says what to install).
+    if daybook::site::heif::available().is_ok()
+        || std::env::var_os("DAYBOOK_REQUIRE_LIBHEIF").is_some()
+    {
+        wanted.push(("photo.avif", [140, 80, 20]));
+    }
     let path = crate::common::save_screenshot(&mut h, "preview formats");
     for (name, rgb) in wanted {
         assert!(count(&image, rgb) > 500, "{name} is not drawn ({path})");
