@@ -468,6 +468,12 @@ fn estimate_block(b: &Block, per_row: f32, row: f32, width: f32) -> f32 {
             let images = raw.matches("<img").count();
             lines(raw.len() / 4) * row + images as f32 * width.min(600.0) * 0.5
         }
+        // A folded `<details>` is one row; another container as tall as what it holds.
+        BlockKind::Container { name, .. } if name == "details" => row * 1.5,
+        BlockKind::Container { blocks, .. } => blocks
+            .iter()
+            .map(|b| estimate_block(b, per_row, row, width))
+            .sum(),
         _ => row * 2.0,
     }
 }

@@ -5,7 +5,7 @@ use egui::{RichText, Stroke, Ui};
 
 use super::preview_draw::*;
 use super::preview_html::html_blocks;
-use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, Inline};
+use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, HNode, Inline};
 use crate::tr;
 use crate::workers::preview::{ImageView, math_key};
 
@@ -172,6 +172,71 @@ pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
         BlockKind::Html { nodes, .. } => html_blocks(ui, nodes, cx, depth),
         BlockKind::Math(tex) => {
             ui.vertical_centered(|ui| math(ui, cx, &math_key(tex, true)));
+        }
+        BlockKind::Container {
+            name, open, blocks, ..
+        } => container(ui, name, open, blocks, cx, depth),
+    }
+}
+
+/// An element opened with `markdown="1"` drawn around what it holds: a `<details>` folds it
+/// under its `<summary>`, a `<center>` centres it.
+fn container(
+    ui: &mut Ui,
+    name: &str,
+    open: &Block,
+    blocks: &[Block],
+    cx: &mut DrawCtx<'_>,
+    depth: usize,
+) {
+    let own: &[HNode] = match &open.kind {
+        BlockKind::Html { nodes, .. } => match nodes.first() {
+            Some(HNode::Element(el)) => &el.children,
+            _ => &[],
+        },
+        _ => &[],
+    };
+    let is_summary = |n: &HNode| matches!(n, HNode::Element(e) if e.name == "summary");
+    match name {
+        "details" => {
+            // The summary is in the opening block, or the first block inside.
+            let (summary, inner) = match own.iter().find(|n| is_summary(n)) {
+                Some(HNode::Element(s)) => (Some(text_of(&s.children)), blocks),
+                _ => match blocks.split_first() {
+                    Some((
+                        Block {
+                            kind: BlockKind::Html { nodes, .. },
+                            ..
+                        },
+                        rest,
+                    )) if nodes.iter().any(is_summary) => (
+                        nodes.iter().find_map(|n| match n {
+                            HNode::Element(s) if s.name == "summary" => Some(text_of(&s.children)),
+                            _ => None,
+                        }),
+                        rest,
+                    ),
+                    _ => (None, blocks),
+                },
+            };
+            let rest: Vec<HNode> = own.iter().filter(|n| !is_summary(n)).cloned().collect();
+            egui::CollapsingHeader::new(summary.unwrap_or_else(|| tr!("details")))
+                .id_salt(("details", open.at))
+                .default_open(false)
+                .show(ui, |ui| {
+                    html_blocks(ui, &rest, cx, depth + 1);
+                    blocks_in(ui, inner, cx, depth + 1);
+                });
+        }
+        "center" => {
+            ui.vertical_centered(|ui| {
+                html_blocks(ui, own, cx, depth + 1);
+                blocks_in(ui, blocks, cx, depth + 1);
+            });
+        }
+        _ => {
+            html_blocks(ui, own, cx, depth + 1);
+            blocks_in(ui, blocks, cx, depth + 1);
         }
     }
 }

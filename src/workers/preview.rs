@@ -259,6 +259,9 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     };
     let stats = crate::journal::stats::count(&crate::journal::stats::page_text(&doc));
     let outline = crate::journal::stats::outline(&doc);
+    // What a `markdown="1"` element holds is drawn inside it (a `<details>` folds it).
+    let mut doc = doc;
+    doc.blocks = crate::journal::kramdown::nest_containers(std::mem::take(&mut doc.blocks));
     let mut keys = Vec::with_capacity(doc.blocks.len());
     for (i, b) in doc.blocks.iter().enumerate() {
         let end = doc.blocks.get(i + 1).map_or(job.text.len(), |n| n.at);

@@ -151,3 +151,20 @@ fn every_format_a_browser_draws_is_drawn_and_a_slider_is_a_row_of_photos() {
         "the HEIC's reason ({path})"
     );
 }
+
+/// A `<details markdown="1">` folds what it holds under its summary, as a browser shows it.
+#[test]
+fn a_details_element_folds_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    write(&root, "_config.yml", "title: t\ntimezone: Asia/Seoul\n");
+    write(
+        &root,
+        "_posts/2024-01-01-d.md",
+        "---\ntitle: d\ndate: 2024-01-01 10:00:00 +0900\n---\n\n앞 문단\n\n<details markdown=\"1\">\n<summary>경비 내역</summary>\n\n| 항목 | 금액 |\n|---|---:|\n| 입장료 | 6,000원 |\n\n</details>\n\n뒤 문단\n",
+    );
+    let h = open(&root.join("_posts/2024-01-01-d.md"));
+    assert!(has_text(&h, "경비 내역"), "the summary");
+    assert!(has_text(&h, "뒤 문단"));
+    assert!(!has_text(&h, "입장료"), "folded: its table is not shown");
+}

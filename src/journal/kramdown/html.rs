@@ -200,6 +200,20 @@ impl Writer<'_> {
                 self.out.push('\n');
             }
             BlockKind::Math(tex) => self.out.push_str(&format!("\\[{}\\]\n", escape_code(tex))),
+            BlockKind::Container {
+                open,
+                blocks,
+                close,
+                ..
+            } => {
+                self.block(open);
+                for b in blocks {
+                    self.block(b);
+                }
+                if let Some(c) = close {
+                    self.block(c);
+                }
+            }
         }
     }
 

@@ -82,6 +82,7 @@ impl Doc {
                         inlines(content, f)
                     }
                     BlockKind::Quote { blocks: inner, .. } => blocks(inner, f),
+                    BlockKind::Container { blocks: inner, .. } => blocks(inner, f),
                     BlockKind::List { items, .. } => items.iter().for_each(|i| blocks(i, f)),
                     BlockKind::Table { head, rows, .. } => {
                         head.iter().for_each(|c| inlines(c, f));
@@ -201,6 +202,87 @@ pub enum BlockKind {
     },
     /// Display math (`$$…$$` as a block of its own), TeX source.
     Math(String),
+    /// An HTML element opened with `markdown="1"` (`<details>`, `<center>`, `<div>`) and the
+    /// blocks written inside it, as the preview draws it (see [`nest_containers`]); `open` is
+    /// its opening block, `close` its closing one.
+    Container {
+        name: String,
+        open: Box<Block>,
+        blocks: Vec<Block>,
+        close: Option<Box<Block>>,
+    },
+}
+
+/// The element a block opens and leaves open (`<details>` with no `</details>` in it).
+fn opens(b: &Block) -> Option<&str> {
+    let BlockKind::Html { raw, nodes } = &b.kind else {
+        return None;
+    };
+    let [HNode::Element(el)] = nodes.as_slice() else {
+        return None;
+    };
+    let name = el.name.as_str();
+    let closed = raw.to_ascii_lowercase().contains(&format!("</{name}"));
+    (!closed
+        && matches!(
+            name,
+            "details" | "center" | "div" | "figure" | "section" | "aside"
+        ))
+    .then_some(name)
+}
+
+/// Whether a block is the end tag `</name>` alone.
+fn closes(b: &Block, name: &str) -> bool {
+    matches!(&b.kind, BlockKind::Html { raw, .. }
+        if raw.trim().eq_ignore_ascii_case(&format!("</{name}>")))
+}
+
+/// Gather what lies between an opening `<details markdown="1">` block and its `</details>`
+/// into one [`BlockKind::Container`], nested ones too, so the preview can draw a `<details>`
+/// that folds what it holds, or a `<center>` that centres it. An element never closed
+/// stays as it was.
+pub fn nest_containers(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Open containers: their name, their opening block, what they hold so far.
+    let mut open: Vec<(String, Block, Vec<Block>)> = Vec::new();
+    for b in blocks {
+        if let Some((name, _, _)) = open.last()
+            && closes(&b, name)
+        {
+            if let Some((name, first, inner)) = open.pop() {
+                let container = Block {
+                    at: first.at,
+                    kind: BlockKind::Container {
+                        name,
+                        open: Box::new(first),
+                        blocks: inner,
+                        close: Some(Box::new(b)),
+                    },
+                };
+                match open.last_mut() {
+                    Some((_, _, holder)) => holder.push(container),
+                    None => out.push(container),
+                }
+            }
+            continue;
+        }
+        if let Some(name) = opens(&b).filter(|_| open.len() < 32) {
+            open.push((name.to_owned(), b, Vec::new()));
+            continue;
+        }
+        match open.last_mut() {
+            Some((_, _, holder)) => holder.push(b),
+            None => out.push(b),
+        }
+    }
+    // Never closed: put back as written.
+    let mut rest = Vec::new();
+    for (_, first, inner) in open {
+        rest.push(first);
+        rest.extend(inner);
+    }
+    out.extend(rest);
+    out
 }
 
 #[derive(Debug, Clone)]

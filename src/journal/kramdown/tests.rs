@@ -271,3 +271,38 @@ fn pathological_markdown_is_read_in_linear_time() {
     let wrapped = "![a](<".repeat(100_000);
     assert!(doc(&wrapped).images.is_empty());
 }
+
+/// What a `markdown="1"` element holds is gathered into it for the preview, nested ones
+/// too; its HTML is unchanged; an element never closed stays as written.
+#[test]
+fn markdown_containers_gather_what_they_hold() {
+    let md = "<details markdown=\"1\">\n<summary>경비</summary>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div markdown=\"1\">\n**안**\n</div>\n\n</details>\n\n끝\n";
+    let d = doc(md);
+    let before = html::to_html(&d);
+    let nested = nest_containers(d.blocks.clone());
+    assert_eq!(nested.len(), 2, "{nested:#?}");
+    let BlockKind::Container { name, blocks, .. } = &nested[0].kind else {
+        panic!("{:#?}", nested[0]);
+    };
+    assert_eq!(name, "details");
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Table { .. }))
+    );
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(&b.kind, BlockKind::Container { name, .. } if name == "div"))
+    );
+    let after = html::to_html(&Doc {
+        blocks: nested,
+        ..d.clone()
+    });
+    assert_eq!(before, after);
+    let unclosed = doc("<details markdown=\"1\">\n<summary>s</summary>\n\ntext\n");
+    assert_eq!(
+        nest_containers(unclosed.blocks.clone()).len(),
+        unclosed.blocks.len()
+    );
+}
