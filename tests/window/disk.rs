@@ -247,7 +247,15 @@ fn type_then_crash(e: &Env, path: &Path, words: &str) {
     type_in_editor(&mut h, words);
     let recovery = e.data.join("recovery");
     let start = Instant::now();
-    while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) == 0 {
+    // A finished recovery file (`….json`), not the temp file it is written through.
+    let written = || {
+        std::fs::read_dir(&recovery).map_or(0, |d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+                .count()
+        })
+    };
+    while written() == 0 {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "no recovery file written"
