@@ -524,3 +524,39 @@ fn publish_reads_names_as_names() {
         "images/t/a1.jpg\n"
     );
 }
+
+/// Issue 20: a detached HEAD is not committed to (the commit would be lost at the next
+/// checkout); a post the site's `.gitignore` hides is named, not "nothing to commit".
+#[test]
+fn publish_refuses_a_detached_head_and_names_an_ignored_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "_config.yml", "title: t\ntimezone: Asia/Seoul\n");
+    write(r, ".gitignore", "_drafts/\n");
+    git(r, &["init", "-q"]);
+    git(r, &["add", "."]);
+    git(r, &["commit", "-qm", "init"]);
+    let post = "---\nlayout: post\ntitle: a\ndate: 2024-01-01 10:00:00 +0900\n---\n\nhello\n";
+    write(r, "_drafts/idea.md", post);
+    let out = daybook(r, &["publish", "_drafts/idea.md"]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("_drafts/idea.md") && said.contains("gitignore"),
+        "{said}"
+    );
+    write(r, "_posts/2024-01-01-a.md", post);
+    git(r, &["checkout", "-q", "--detach"]);
+    let head = git(r, &["rev-parse", "HEAD"]);
+    let out = daybook(r, &["publish", "_posts/2024-01-01-a.md"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("detached"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(git(r, &["rev-parse", "HEAD"]), head, "nothing committed");
+}

@@ -87,6 +87,44 @@ impl Git {
         Ok(parse_status(&out.stdout))
     }
 
+    /// Which of `paths` (from the top) the repository's `.gitignore` files hide
+    /// (`git check-ignore`; status lists no ignored files, and a whole `_site/` would be many).
+    pub fn ignored(&self, paths: &[String]) -> std::collections::HashSet<String> {
+        if paths.is_empty() {
+            return Default::default();
+        }
+        let out = command(&self.top)
+            .args(["check-ignore", "-z", "--stdin", "--no-index"])
+            // check-ignore reads path names, not pathspecs, and refuses the literal magic.
+            .env_remove("GIT_LITERAL_PATHSPECS")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                if let Some(mut stdin) = child.stdin.take() {
+                    use std::io::Write;
+                    let list: Vec<u8> = paths
+                        .iter()
+                        .flat_map(|p| p.bytes().chain(std::iter::once(0)))
+                        .collect();
+                    stdin.write_all(&list)?;
+                }
+                child.wait_with_output()
+            });
+        // Exit 1 means none is ignored; anything else but 0 is an error: none assumed.
+        out.ok()
+            .filter(|o| o.status.code() == Some(0))
+            .map(|o| {
+                o.stdout
+                    .split(|b| *b == 0)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| String::from_utf8_lossy(p).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The state the window shows for the site at `root`: status, unpushed paths, prefix.
     pub fn state(&self, root: &Path) -> Result<GitState, GitError> {
         let status = self.status()?;

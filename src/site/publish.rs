@@ -75,6 +75,16 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
     used.sort();
     used.dedup();
     let mut warnings = Vec::new();
+    let ignored = {
+        let mut paths = vec![files[0].path.clone()];
+        paths.extend(used.iter().map(|f| state.repo_path(f)));
+        git.ignored(&paths)
+    };
+    // A post the site's `.gitignore` hides is never committed: say so, not "nothing to do".
+    if ignored.contains(&files[0].path) {
+        files[0].state = PathState::Ignored;
+        warnings.push(tr!("publish-ignored-file", file = rel.as_str()));
+    }
     let limit = site.config.max_image_kb * 1024;
     for f in used {
         let Ok(meta) = std::fs::metadata(site.root.join(&f)) else {
@@ -91,7 +101,10 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
                 limit = site.config.max_image_kb
             ));
         }
-        let file_state = state.state_of(&f);
+        let mut file_state = state.state_of(&f);
+        if ignored.contains(&state.repo_path(&f)) {
+            file_state = PathState::Ignored;
+        }
         if file_state == PathState::Ignored {
             warnings.push(tr!("publish-ignored-file", file = f.as_str()));
         }
@@ -134,6 +147,13 @@ pub fn commit(
     let paths = plan.to_commit();
     if paths.is_empty() {
         return Ok(None);
+    }
+    // A commit on a detached HEAD is lost at the next checkout: refused, saying why.
+    if git.status()?.branch.is_none() {
+        return Err(GitError::Failed {
+            what: "git commit".into(),
+            output: tr!("commit-detached"),
+        });
     }
     let id = git.commit_paths(&paths, message)?;
     Ok(Some((id, paths.len())))
