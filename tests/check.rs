@@ -560,3 +560,70 @@ fn publish_refuses_a_detached_head_and_names_an_ignored_post() {
     );
     assert_eq!(git(r, &["rev-parse", "HEAD"]), head, "nothing committed");
 }
+
+/// Issue 20: a push over SSH never waits on a prompt nobody can answer (`BatchMode`), unless
+/// the user set their own SSH command. A stand-in `ssh` on the PATH records how it was
+/// called (nothing reaches the network).
+#[test]
+fn push_over_ssh_never_waits_on_a_prompt() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path().join("site");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = dir.path().join("ssh-args");
+    std::fs::write(
+        bin.join("ssh"),
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\nexit 1\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(bin.join("ssh"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    write(&r, "_config.yml", "title: t\ntimezone: Asia/Seoul\n");
+    write(
+        &r,
+        "_posts/2024-01-01-a.md",
+        "---\nlayout: post\ntitle: a\ndate: 2024-01-01 10:00:00 +0900\n---\n\nhello\n",
+    );
+    git(&r, &["init", "-q"]);
+    git(
+        &r,
+        &[
+            "remote",
+            "add",
+            "origin",
+            "ssh://git@example.invalid/blog.git",
+        ],
+    );
+    git(&r, &["add", "_config.yml"]);
+    git(&r, &["commit", "-qm", "init"]);
+    git(&r, &["config", "branch.main.remote", "origin"]);
+    git(&r, &["config", "branch.main.merge", "refs/heads/main"]);
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_daybook"))
+        .env("LANGUAGE", "en")
+        .env("PATH", path)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .env_remove("GIT_SSH_COMMAND")
+        .env_remove("GIT_SSH")
+        .current_dir(&r)
+        .args(["publish", "--push", "_posts/2024-01-01-a.md"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "the stand-in ssh refuses: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let args = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        args.contains("BatchMode=yes"),
+        "ssh was called with: {args:?}"
+    );
+}

@@ -129,15 +129,20 @@ impl Git {
     pub fn state(&self, root: &Path) -> Result<GitState, GitError> {
         let status = self.status()?;
         let unpushed = if status.upstream.is_some() && status.branch.is_some() {
-            let out = self.run(
+            // An upstream never fetched (no remote-tracking branch yet) has nothing to
+            // compare with: nothing is known unpushed, and publishing goes on.
+            match self.run(
                 "git diff",
                 &["diff", "--name-only", "-z", "@{upstream}...HEAD", "--"],
-            )?;
-            out.stdout
-                .split(|b| *b == 0)
-                .filter(|p| !p.is_empty())
-                .map(|p| String::from_utf8_lossy(p).into_owned())
-                .collect()
+            ) {
+                Ok(out) => out
+                    .stdout
+                    .split(|b| *b == 0)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| String::from_utf8_lossy(p).into_owned())
+                    .collect(),
+                Err(_) => HashSet::new(),
+            }
         } else {
             HashSet::new()
         };
@@ -280,13 +285,30 @@ impl Git {
 
     /// Run git, passing each line of its error stream (where progress goes) to `progress`
     /// as it comes; `\r`-rewritten progress lines count as lines.
+    /// Whether the repository's git configuration sets `key`.
+    fn has_config(&self, key: &str) -> bool {
+        command(&self.top)
+            .args(["config", "--get", key])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
     fn run_streaming(
         &self,
         what: &str,
         args: &[&str],
         progress: &mut dyn FnMut(&str),
     ) -> Result<Output, GitError> {
-        let mut child = command(&self.top)
+        let mut cmd = command(&self.top);
+        // Push and pull talk to a remote: over SSH too, nothing may wait on a prompt nobody
+        // can answer (a passphrase, an unknown host) — unless the user set their own SSH.
+        if std::env::var_os("GIT_SSH_COMMAND").is_none()
+            && std::env::var_os("GIT_SSH").is_none()
+            && !self.has_config("core.sshCommand")
+        {
+            cmd.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        }
+        let mut child = cmd
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
