@@ -192,6 +192,8 @@ impl Git {
     /// Returns the new commit's short id.
     pub fn commit_paths(&self, paths: &[String], message: &str) -> Result<String, GitError> {
         let status = self.status()?;
+        // The index as it stands, to check a failed commit left it so.
+        let index_before = self.run("git ls-files", &["ls-files", "-s", "-z"])?.stdout;
         let untracked: Vec<&str> = paths
             .iter()
             .filter(|p| status.files.get(p.as_str()) == Some(&FileState::Untracked))
@@ -211,6 +213,16 @@ impl Git {
                 let mut reset = vec!["reset", "-q", "--"];
                 reset.extend(untracked.iter().copied());
                 let _ = self.run("git reset", &reset);
+            }
+            let index_after = self
+                .run("git ls-files", &["ls-files", "-s", "-z"])
+                .map(|o| o.stdout)
+                .unwrap_or_default();
+            if index_after != index_before {
+                return Err(GitError::Failed {
+                    what: "git commit".into(),
+                    output: format!("{}\n{}", output_of(&e), crate::tr!("index-changed")),
+                });
             }
             return Err(e);
         }
@@ -357,6 +369,14 @@ impl Git {
             stderr,
         };
         checked(what, out)
+    }
+}
+
+/// What git said in a failure (its message for other errors).
+fn output_of(e: &GitError) -> String {
+    match e {
+        GitError::Failed { output, .. } => output.clone(),
+        other => other.to_string(),
     }
 }
 
