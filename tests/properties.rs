@@ -134,6 +134,18 @@ fn body() -> impl Strategy<Value = String> {
         "[*_~`]{1,3}",
         "(#{1,6}|>{1,3}|[-*+] |[0-9]{1,2}\\. |\\| ?|-{3}|:? ?-{3} ?:? ?\\|)",
         "[<>&\"'\\\\]{1,3}",
+        // Issue 20: deep nesting, long runs of brackets and emphasis marks, Liquid nested
+        // deep and including itself.
+        "(> ){20,120}",
+        "\\[{20,200}",
+        "\\]{20,200}",
+        "(!\\[a\\]\\(){10,100}",
+        "(\\*\\*a ){10,80}",
+        "(~~a ){10,80}",
+        "(<div>){10,120}",
+        "(\\{% if true %\\}){10,150}",
+        "(\\{% capture c %\\}){10,150}",
+        "\\{% include self.html %\\}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
@@ -144,7 +156,11 @@ fn exercise(b: &str) {
     let text = format!("---\ntitle: t\ndate: 2016-11-03 13:00:00 +0900\n---\n{b}");
     let vars: HashMap<String, LValue> = HashMap::new();
     let none = |_: &str| None;
-    let include = |name: &str| (name == "x.html").then(|| "<p>{{ include.k }}</p>".to_owned());
+    let include = |name: &str| match name {
+        "x.html" => Some("<p>{{ include.k }}</p>".to_owned()),
+        "self.html" => Some("{% include self.html %}".repeat(4)),
+        _ => None,
+    };
     let site = RenderSite {
         vars: &vars,
         baseurl: "/blog",
