@@ -44,16 +44,23 @@ pub fn run(
         .collect();
     let results = crate::site::photos::import_all(&photos, &dest, options);
     let mut batch = Vec::new();
+    // The copies this run made (not reused files): removed again if the post is not saved.
+    let mut copies = Vec::new();
     let mut failed = 0;
     for result in results {
         match result {
-            Ok(imported) => batch.push(crate::site::trip::batch_photo(
-                &target,
-                &imported,
-                "",
-                "",
-                &site.config.baseurl,
-            )),
+            Ok(imported) => {
+                if !imported.reused {
+                    copies.push(imported.path.clone());
+                }
+                batch.push(crate::site::trip::batch_photo(
+                    &target,
+                    &imported,
+                    "",
+                    "",
+                    &site.config.baseurl,
+                ));
+            }
             Err(e) => {
                 eprintln!("daybook: {e}");
                 failed += 1;
@@ -63,16 +70,23 @@ pub fn run(
     if !batch.is_empty() {
         let layout = crate::site::trip::layout_for(&site, &loaded.text, how.by_day, how.keep_order);
         let paragraphs = crate::journal::trip::lay_out(&batch, &layout);
-        for p in &paragraphs {
-            println!("{p}");
-        }
         let text =
             crate::journal::photos::insert_links_at_line(&loaded.text, how.at_line, &paragraphs);
-        store::write_atomic(
+        // All or nothing: a post that cannot be saved keeps none of this run's copies, and
+        // no link is printed that is not in the saved post.
+        if let Err(e) = store::write_atomic(
             &loaded.path,
             text.as_bytes(),
             Some(Some(loaded.fingerprint)),
-        )?;
+        ) {
+            for copy in &copies {
+                crate::site::photos::remove_copy(&site.root, copy);
+            }
+            return Err(e.into());
+        }
+        for p in &paragraphs {
+            println!("{p}");
+        }
     }
     Ok(u8::from(failed > 0))
 }

@@ -198,3 +198,38 @@ fn errors_are_one_line_printed_once_with_the_exit_codes_the_readme_gives() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`title` is not KEY=VALUE"));
 }
+
+/// Issue 20: `attach` is all or nothing — a post that cannot be saved (here a link to a file
+/// outside the site, which daybook never writes through) keeps none of the copies, and no
+/// link is printed.
+#[test]
+fn attach_keeps_no_copies_when_the_post_cannot_be_saved() {
+    let s = site("timezone: Asia/Seoul\n");
+    let outside = tempfile::tempdir().unwrap();
+    let real = outside.path().join("post.md");
+    fs::write(&real, "---\ntitle: 사진\n---\n본문\n").unwrap();
+    let p = s.path().join("_posts/2016-11-07-qcon.md");
+    std::os::unix::fs::symlink(&real, &p).unwrap();
+    let cam = tempfile::tempdir().unwrap();
+    let a = cam.path().join("2016-11-07 10.29.43.jpg");
+    fs::write(&a, crate::common::phone_jpeg(64, 32, "2016:11:07 10:29:43")).unwrap();
+    let out = daybook(&["attach", p.to_str().unwrap(), a.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        out.stdout.is_empty(),
+        "no link printed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let images = s.path().join("images");
+    let left: Vec<_> = walkdir::WalkDir::new(&images)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_owned())
+        .collect();
+    assert!(left.is_empty(), "copies left behind: {left:?}");
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "---\ntitle: 사진\n---\n본문\n"
+    );
+}
