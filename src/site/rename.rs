@@ -89,7 +89,25 @@ fn rename_image_with(
             Some((_, text)) => (text.to_owned(), None),
             None => match store::load_post(&path) {
                 Ok(post) => (post.text, Some(post.fingerprint)),
-                Err(_) => continue,
+                // A post daybook cannot read may still link to the image: renaming would
+                // break its links, so the rename is refused (one that cannot mention the
+                // name is no obstacle).
+                Err(e) => {
+                    let bytes = std::fs::read(&path).unwrap_or_default();
+                    let text = String::from_utf8_lossy(&bytes);
+                    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+                    let encoded = stem.replace(' ', "%20");
+                    if bytes.is_empty() || text.contains(stem) || text.contains(&encoded) {
+                        return Err(SiteError::io(
+                            &path,
+                            std::io::Error::other(crate::tr!(
+                                "rename-unreadable-post",
+                                error = e.to_string()
+                            )),
+                        ));
+                    }
+                    continue;
+                }
             },
         };
         let fm = FrontMatter::parse(&text).unwrap_or_else(|_| FrontMatter::empty());
@@ -110,21 +128,36 @@ fn rename_image_with(
             (false, None) => {}
         }
     }
-    // A hard link never replaces a file (the old name stays until the posts are written).
-    let linked = std::fs::hard_link(&old, &new).is_ok();
-    if !linked {
-        std::fs::copy(&old, &new).map_err(|e| SiteError::io(&new, e))?;
+    // A hard link never replaces a file (the old name stays until the posts are written);
+    // nor does the copy made where links are not possible (created new, never truncating).
+    if std::fs::hard_link(&old, &new).is_err() {
+        copy_new(&old, &new).map_err(|e| SiteError::io(&new, e))?;
     }
     let mut written: Vec<(PathBuf, String, Fingerprint)> = Vec::new();
     for (path, original, updated, fp) in &plan {
         match write(path, updated.as_bytes(), *fp) {
             Ok(new_fp) => written.push((path.clone(), original.clone(), new_fp)),
             Err(e) => {
+                let mut kept = Vec::new();
                 for (p, text, fp) in written.iter().rev() {
-                    let _ = store::write_atomic(p, text.as_bytes(), Some(Some(*fp)));
+                    if store::write_atomic(p, text.as_bytes(), Some(Some(*fp))).is_err() {
+                        kept.push(p.display().to_string());
+                    }
                 }
-                let _ = std::fs::remove_file(&new);
-                return Err(e);
+                if kept.is_empty() {
+                    let _ = std::fs::remove_file(&new);
+                    return Err(e);
+                }
+                // A post could not be put back: it links to the new name, so both names
+                // stay, and the user is told which posts.
+                return Err(SiteError::io(
+                    &new,
+                    std::io::Error::other(crate::tr!(
+                        "rename-rollback-failed",
+                        error = e.to_string(),
+                        posts = kept.join(", ")
+                    )),
+                ));
             }
         }
     }
@@ -132,6 +165,17 @@ fn rename_image_with(
     renamed.written = written;
     std::fs::remove_file(&old).map_err(|e| SiteError::io(&old, e))?;
     Ok(renamed)
+}
+
+/// Copy `from` to `to`, which must not exist yet.
+fn copy_new(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut src = std::fs::File::open(from)?;
+    let mut dst = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)?;
+    std::io::copy(&mut src, &mut dst)?;
+    dst.sync_all()
 }
 
 /// Undo a rename: the image gets its old name back and every post rewritten by it gets its
@@ -233,6 +277,59 @@ mod tests {
             std::fs::read_dir(root.join("images/t")).unwrap().count(),
             1,
             "no new name left"
+        );
+    }
+
+    /// Issue 20: a post daybook cannot read that names the image stops the rename (its link
+    /// would break); a rollback that cannot put a post back keeps both names.
+    #[test]
+    fn a_rename_never_breaks_a_link_it_could_not_update() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("_posts")).unwrap();
+        std::fs::create_dir_all(root.join("images/t")).unwrap();
+        let image = root.join("images/t/a b.jpg");
+        std::fs::write(&image, "img").unwrap();
+        let bad = root.join("_posts/2016-11-01-bad.md");
+        std::fs::write(&bad, b"---\ntitle: \xff\n---\n![x](/images/t/a b.jpg)\n").unwrap();
+        let site = Site::find(root).unwrap();
+        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        assert!(rename_image(&checker, "images/t/a b.jpg", None).is_err());
+        assert!(image.is_file(), "the image keeps its name");
+        assert_eq!(std::fs::read_dir(root.join("images/t")).unwrap().count(), 1);
+        std::fs::remove_file(&bad).unwrap();
+
+        // Post 1 is written, then changed by someone else; post 2 fails: post 1 cannot be
+        // put back, so the new name stays beside the old one.
+        let posts: Vec<PathBuf> = (1..=2)
+            .map(|i| {
+                let p = root.join(format!("_posts/2016-11-0{i}-p.md"));
+                std::fs::write(
+                    &p,
+                    format!("---\ntitle: {i}\n---\n![x](/images/t/a b.jpg)\n"),
+                )
+                .unwrap();
+                p
+            })
+            .collect();
+        let site = Site::find(root).unwrap();
+        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let calls = std::cell::Cell::new(0);
+        let failing = |path: &Path, bytes: &[u8], fp: Fingerprint| {
+            calls.set(calls.get() + 1);
+            if calls.get() == 2 {
+                std::fs::write(&posts[0], "someone else's words").unwrap();
+                return Err(SiteError::io(path, std::io::Error::other("disk full")));
+            }
+            store::write_atomic(path, bytes, Some(Some(fp)))
+        };
+        let err = rename_image_with(&checker, "images/t/a b.jpg", None, &failing).unwrap_err();
+        assert!(err.to_string().contains("both names"), "{err}");
+        assert!(image.is_file());
+        assert_eq!(std::fs::read_dir(root.join("images/t")).unwrap().count(), 2);
+        assert_eq!(
+            std::fs::read_to_string(&posts[0]).unwrap(),
+            "someone else's words"
         );
     }
 
