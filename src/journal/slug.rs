@@ -28,11 +28,7 @@ pub fn fit_file_name(slug: &str) -> String {
     if slug.len() <= MAX_SLUG_BYTES {
         return slug.to_owned();
     }
-    let mut end = MAX_SLUG_BYTES;
-    while !slug.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = &slug[..end];
+    let cut = &slug[..slug.floor_char_boundary(MAX_SLUG_BYTES)];
     let cut = match cut.rfind('-') {
         Some(i) if i > MAX_SLUG_BYTES / 2 => &cut[..i],
         _ => cut,

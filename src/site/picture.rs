@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use image::{AnimationDecoder, DynamicImage, ImageDecoder, ImageFormat, RgbaImage};
 
-use crate::journal::check::unreadable_reason;
-use crate::journal::image_kind::{ImageKind, SNIFF_BYTES, Shown, sniff};
+use crate::journal::check::not_shown_reason;
+use crate::journal::image_kind::{ImageKind, SNIFF_BYTES, sniff};
 
 /// The most bytes an animation's frames may take at the size shown; frames past it are
 /// left out (the animation plays the part that fits).
@@ -78,16 +78,8 @@ pub fn decode_bytes(
     fit: Fit,
 ) -> Result<Vec<Frame>, PictureError> {
     let kind = sniff(&bytes[..bytes.len().min(SNIFF_BYTES)], svg_name);
-    match kind.shown() {
-        Shown::Everywhere => {}
-        Shown::SafariOnly => {
-            return Err(PictureError::NotShown(crate::tr!(
-                "rule-heic-on-page",
-                file = rel,
-                format = kind.name()
-            )));
-        }
-        Shown::Nowhere => return Err(PictureError::NotShown(unreadable_reason(kind, rel))),
+    if let Some(why) = not_shown_reason(kind, rel) {
+        return Err(PictureError::NotShown(why));
     }
     let damaged = |e: &dyn std::fmt::Display| {
         PictureError::Damaged(crate::tr!(
@@ -122,7 +114,14 @@ pub fn decode_bytes(
         ImageKind::Png | ImageKind::Bmp | ImageKind::Ico => {
             vec![still(raster(bytes).map_err(|e| damaged(&e))?, fit)]
         }
-        _ => return Err(PictureError::NotShown(unreadable_reason(kind, rel))),
+        // Every kind a browser draws is decoded above; the rest returned already.
+        _ => {
+            return Err(PictureError::NotShown(crate::tr!(
+                "rule-unreadable-image-format",
+                file = rel,
+                format = kind.name()
+            )));
+        }
     };
     if frames.is_empty() {
         return Err(damaged(&crate::tr!("picture-no-frames")));

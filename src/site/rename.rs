@@ -212,19 +212,44 @@ mod tests {
     use super::*;
     use crate::site::Site;
 
+    /// A site at `root` with `images/t/a b.jpg`; returns the image's path.
+    fn spaced_image(root: &Path) -> PathBuf {
+        std::fs::create_dir_all(root.join("_posts")).unwrap();
+        std::fs::create_dir_all(root.join("images/t")).unwrap();
+        let image = root.join("images/t/a b.jpg");
+        std::fs::write(&image, "img").unwrap();
+        image
+    }
+
+    /// `n` posts linking to `images/t/a b.jpg`.
+    fn posts_linking(root: &Path, n: usize) -> Vec<PathBuf> {
+        (1..=n)
+            .map(|i| {
+                let p = root.join(format!("_posts/2016-11-0{i}-p.md"));
+                std::fs::write(
+                    &p,
+                    format!("---\ntitle: {i}\n---\n![x](/images/t/a b.jpg)\n"),
+                )
+                .unwrap();
+                p
+            })
+            .collect()
+    }
+
+    fn checker_of(root: &Path) -> Checker {
+        let site = Site::find(root).unwrap();
+        Checker::new(&site, chrono::Utc::now().fixed_offset())
+    }
+
     #[test]
     fn a_rename_can_be_undone() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        std::fs::create_dir_all(root.join("_posts")).unwrap();
-        std::fs::create_dir_all(root.join("images/t")).unwrap();
-        std::fs::write(root.join("images/t/a b.jpg"), "img").unwrap();
+        spaced_image(root);
         let p = root.join("_posts/2016-11-01-p.md");
         let text = "---\ntitle: p\n---\n![x](/images/t/a b.jpg)\n";
         std::fs::write(&p, text).unwrap();
-        let site = Site::find(root).unwrap();
-        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
-        let r = rename_image(&checker, "images/t/a b.jpg", None).unwrap();
+        let r = rename_image(&checker_of(root), "images/t/a b.jpg", None).unwrap();
         assert_ne!(std::fs::read_to_string(&p).unwrap(), text);
         undo_rename(root, &r).unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
@@ -237,27 +262,13 @@ mod tests {
         // Issue 11: a failure used to leave some links updated and the image renamed.
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        std::fs::create_dir_all(root.join("_posts")).unwrap();
-        std::fs::create_dir_all(root.join("images/t")).unwrap();
-        let image = root.join("images/t/a b.jpg");
-        std::fs::write(&image, "img").unwrap();
-        let posts: Vec<PathBuf> = (1..=3)
-            .map(|i| {
-                let p = root.join(format!("_posts/2016-11-0{i}-p.md"));
-                std::fs::write(
-                    &p,
-                    format!("---\ntitle: {i}\n---\n![x](/images/t/a b.jpg)\n"),
-                )
-                .unwrap();
-                p
-            })
-            .collect();
+        let image = spaced_image(root);
+        let posts = posts_linking(root, 3);
         let before: Vec<String> = posts
             .iter()
             .map(|p| std::fs::read_to_string(p).unwrap())
             .collect();
-        let site = Site::find(root).unwrap();
-        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let checker = checker_of(root);
         let calls = std::cell::Cell::new(0);
         let failing = |path: &Path, bytes: &[u8], fp: Fingerprint| {
             calls.set(calls.get() + 1);
@@ -286,14 +297,10 @@ mod tests {
     fn a_rename_never_breaks_a_link_it_could_not_update() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        std::fs::create_dir_all(root.join("_posts")).unwrap();
-        std::fs::create_dir_all(root.join("images/t")).unwrap();
-        let image = root.join("images/t/a b.jpg");
-        std::fs::write(&image, "img").unwrap();
+        let image = spaced_image(root);
         let bad = root.join("_posts/2016-11-01-bad.md");
         std::fs::write(&bad, b"---\ntitle: \xff\n---\n![x](/images/t/a b.jpg)\n").unwrap();
-        let site = Site::find(root).unwrap();
-        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let checker = checker_of(root);
         assert!(rename_image(&checker, "images/t/a b.jpg", None).is_err());
         assert!(image.is_file(), "the image keeps its name");
         assert_eq!(std::fs::read_dir(root.join("images/t")).unwrap().count(), 1);
@@ -301,19 +308,8 @@ mod tests {
 
         // Post 1 is written, then changed by someone else; post 2 fails: post 1 cannot be
         // put back, so the new name stays beside the old one.
-        let posts: Vec<PathBuf> = (1..=2)
-            .map(|i| {
-                let p = root.join(format!("_posts/2016-11-0{i}-p.md"));
-                std::fs::write(
-                    &p,
-                    format!("---\ntitle: {i}\n---\n![x](/images/t/a b.jpg)\n"),
-                )
-                .unwrap();
-                p
-            })
-            .collect();
-        let site = Site::find(root).unwrap();
-        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let posts = posts_linking(root, 2);
+        let checker = checker_of(root);
         let calls = std::cell::Cell::new(0);
         let failing = |path: &Path, bytes: &[u8], fp: Fingerprint| {
             calls.set(calls.get() + 1);
@@ -348,8 +344,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(&b, "---\ntitle: b\n---\n[y](/images/t/2016-11-07%2010.29.43.JPG) ![z](/images/t/other.jpg)\n").unwrap();
-        let site = Site::find(root).unwrap();
-        let checker = Checker::new(&site, chrono::Utc::now().fixed_offset());
+        let checker = checker_of(root);
         let open_text = std::fs::read_to_string(&a).unwrap() + "unsaved words\n";
         let r = rename_image(
             &checker,

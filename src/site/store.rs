@@ -77,11 +77,7 @@ fn temp_prefix(target: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut end = name.len().min(150);
-    while !name.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!(".{}{TEMP_MARK}", &name[..end])
+    format!(".{}{TEMP_MARK}", &name[..name.floor_char_boundary(150)])
 }
 
 fn temp_path_for(target: &Path) -> PathBuf {

@@ -116,7 +116,14 @@ pub(super) fn gallery(
     }
 }
 
-fn small_caption(ui: &mut Ui, nodes: &[HNode], cx: &mut DrawCtx<'_>, depth: usize, width: f32) {
+/// A caption (`<figcaption>`), small and in italics, `width` wide.
+pub(super) fn small_caption(
+    ui: &mut Ui,
+    nodes: &[HNode],
+    cx: &mut DrawCtx<'_>,
+    depth: usize,
+    width: f32,
+) {
     let mut f = Flow::new(ui);
     html_inline(
         &mut f,

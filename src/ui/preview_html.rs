@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::preview_blocks::{code, notice, quote, show_line};
 use super::preview_draw::*;
-use super::preview_gallery::{gallery, tiles};
+use super::preview_gallery::{gallery, small_caption, tiles};
 use crate::i18n::tr;
 use crate::journal::kramdown::htmlparse::Element;
 use crate::journal::kramdown::{HNode, attr};
@@ -110,19 +110,8 @@ fn html_element(ui: &mut Ui, el: &Element, cx: &mut DrawCtx<'_>, depth: usize) {
         }
         "figcaption" => {
             ui.vertical_centered(|ui| {
-                let mut f = Flow::new(ui);
-                html_inline(
-                    &mut f,
-                    children,
-                    Style {
-                        italic: true,
-                        small: true,
-                        ..Style::default()
-                    },
-                    cx,
-                    depth,
-                );
-                show_flow(ui, f, cx, ui.available_width());
+                let width = ui.available_width();
+                small_caption(ui, children, cx, depth, width);
             });
         }
         "details" => {

@@ -57,11 +57,16 @@ impl Entry {
 fn split_frame(uri: &str) -> (&str, usize) {
     if let Some((base, n)) = uri.rsplit_once('#')
         && let Ok(n) = n.parse::<usize>()
-        && (egui::load::has_extension(base, "gif") || egui::load::has_extension(base, "webp"))
+        && animated_kind(base)
     {
         return (base, n);
     }
     (uri, 0)
+}
+
+/// Whether egui asks for `uri` frame by frame (a `.gif` or `.webp`, as egui tells them).
+fn animated_kind(uri: &str) -> bool {
+    egui::load::has_extension(uri, "gif") || egui::load::has_extension(uri, "webp")
 }
 
 struct Cache {
@@ -100,7 +105,7 @@ impl Cache {
             total -= size;
             // The textures egui made are named by the URIs it asked for: `URI#N` for each
             // frame of a GIF or WebP.
-            if split_frame(&format!("{uri}#0")).0 == uri {
+            if animated_kind(&uri) {
                 evicted.extend((0..frames.max(1)).map(|i| format!("{uri}#{i}")));
             }
             evicted.push(uri);

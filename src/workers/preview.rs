@@ -18,9 +18,8 @@ use egui::ColorImage;
 
 use crate::journal::check::Problem;
 use crate::journal::check::browser_url;
-use crate::journal::check::{SiteFiles, unreadable_reason};
+use crate::journal::check::{SiteFiles, not_shown_reason};
 use crate::journal::front_matter::FrontMatter;
-use crate::journal::image_kind::Shown;
 use crate::journal::kramdown::Doc;
 use crate::journal::links::{LinkContext, Resolved, resolve};
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
@@ -359,18 +358,12 @@ fn image_view(
     match resolve(&url, links) {
         Resolved::Remote(url) => ImageView::Remote { url },
         Resolved::SiteFile(rel) if files.exists(&rel) => {
-            match files.image_kind(&rel).map(|k| (k, k.shown())) {
-                Some((kind, Shown::Nowhere)) => ImageView::NotShown {
-                    why: unreadable_reason(kind, &rel),
-                },
-                Some((kind, Shown::SafariOnly)) => ImageView::NotShown {
-                    why: tr!(
-                        "rule-heic-on-page",
-                        file = rel.as_str(),
-                        format = kind.name()
-                    ),
-                },
-                _ => ImageView::File {
+            match files
+                .image_kind(&rel)
+                .and_then(|kind| not_shown_reason(kind, &rel))
+            {
+                Some(why) => ImageView::NotShown { why },
+                None => ImageView::File {
                     uri: format!("file://{}/{rel}", root.display()),
                 },
             }

@@ -409,20 +409,30 @@ fn kind_rules(report: &mut Report<'_>, at: usize, rel: &str, files: &dyn SiteFil
     let Some(kind) = files.image_kind(rel) else {
         return;
     };
-    let (rule, message) = match kind.shown() {
-        Shown::Everywhere => return,
-        Shown::SafariOnly => (
-            "heic-on-page",
-            tr!("rule-heic-on-page", file = rel, format = kind.name()),
-        ),
-        Shown::Nowhere => ("unreadable-image", unreadable_reason(kind, rel)),
+    let Some(message) = not_shown_reason(kind, rel) else {
+        return;
+    };
+    let rule = match kind.shown() {
+        Shown::SafariOnly => "heic-on-page",
+        _ => "unreadable-image",
     };
     report.add(rule, at, message, Vec::new());
     report.with_target(format!("/{rel}"));
 }
 
+/// Why readers do not see `rel`, a file of `kind`: only Safari draws it, or no browser
+/// does; `None` when every browser draws it. The check, the preview and the photo loader
+/// all say it in these words.
+pub fn not_shown_reason(kind: ImageKind, rel: &str) -> Option<String> {
+    match kind.shown() {
+        Shown::Everywhere => None,
+        Shown::SafariOnly => Some(tr!("rule-heic-on-page", file = rel, format = kind.name())),
+        Shown::Nowhere => Some(unreadable_reason(kind, rel)),
+    }
+}
+
 /// Why no browser draws `rel`, a file of `kind`.
-pub fn unreadable_reason(kind: ImageKind, rel: &str) -> String {
+fn unreadable_reason(kind: ImageKind, rel: &str) -> String {
     match kind {
         ImageKind::Empty => tr!("rule-unreadable-image-empty", file = rel),
         ImageKind::NotAnImage => tr!("rule-unreadable-image-not-image", file = rel),

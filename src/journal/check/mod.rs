@@ -8,7 +8,7 @@
 mod front;
 mod images;
 
-pub use images::{browser_url, link_context, unreadable_reason};
+pub use images::{browser_url, link_context, not_shown_reason};
 pub mod unused;
 
 use std::collections::HashMap;
@@ -244,16 +244,6 @@ impl PostInput<'_> {
     pub fn file_name(&self) -> &str {
         self.path.rsplit('/').next().unwrap_or(self.path)
     }
-
-    /// 1-based line and column of byte `at`.
-    pub fn position(&self, at: usize) -> (usize, usize) {
-        let before = &self.text[..self.text.floor_char_boundary(at)];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (
-            before.matches('\n').count() + 1,
-            before[line_start..].chars().count() + 1,
-        )
-    }
 }
 
 /// Collects problems, applying the site's rule settings.
@@ -389,13 +379,11 @@ pub fn check_and_uses(
         .unwrap_or_else(super::front_matter::FrontMatter::empty);
     let used = images::check(&mut report, post, &fm, ctx, files, doc);
     for hit in &doc.liquid_limits {
-        let limit = match hit.limit {
-            crate::journal::liquid::Limit::Nesting => "nesting",
-            crate::journal::liquid::Limit::Iterations => "iterations",
-            crate::journal::liquid::Limit::Includes => "includes",
-            crate::journal::liquid::Limit::Output => "output",
-        };
-        let message = crate::tr!("rule-liquid-limit", tag = hit.tag.as_str(), limit = limit);
+        let message = crate::tr!(
+            "rule-liquid-limit",
+            tag = hit.tag.as_str(),
+            limit = hit.limit.as_str()
+        );
         report.add("liquid-limit", hit.at, message, Vec::new());
     }
     let mut problems = report.problems;

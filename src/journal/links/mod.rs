@@ -137,7 +137,7 @@ pub fn scan_images(text: &str) -> Vec<ImageRef> {
         if in_ranges(&code, at) || text[..at].ends_with('\\') {
             continue;
         }
-        if let Some(image) = markdown_image_with(text, at, &closers) {
+        if let Some(image) = markdown_image(text, at, &closers) {
             from = image.range.end;
             out.push(image);
         }
@@ -203,11 +203,7 @@ fn bracketed(text: &str, open: usize, closers: &Closers) -> Option<Bracketed> {
 }
 
 /// Parse `![alt](target "title")` at `at`; `None` if it is not one (then it is text).
-pub fn markdown_image(text: &str, at: usize) -> Option<ImageRef> {
-    markdown_image_with(text, at, &Closers::of(text))
-}
-
-fn markdown_image_with(text: &str, at: usize, closers: &Closers) -> Option<ImageRef> {
+fn markdown_image(text: &str, at: usize, closers: &Closers) -> Option<ImageRef> {
     let b = bracketed(text, at + 1, closers)?;
     Some(ImageRef {
         range: at..b.end,

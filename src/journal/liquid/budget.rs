@@ -24,6 +24,18 @@ pub enum Limit {
     Output,
 }
 
+impl Limit {
+    /// The limit's id, as the messages select on it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Limit::Nesting => "nesting",
+            Limit::Iterations => "iterations",
+            Limit::Includes => "includes",
+            Limit::Output => "output",
+        }
+    }
+}
+
 /// Where a render stopped: the tag as written, and where it is in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitHit {
