@@ -485,3 +485,11 @@ cli-not-key-value = `{ $field }` is not KEY=VALUE
 cli-empty-key = `{ $field }` has an empty key
 cli-not-saved = { $file }: not saved: { $error }
 cli-read-back = `{ $key }` would read back as { $got }, not as what was asked
+yaml-syntax = line { $line }: { $error }
+yaml-too-large = its aliases expand to more than { $limit } values
+yaml-too-deep = line { $line }: nested more than { $limit } levels deep
+yaml-too-many-bytes = larger than { $limit } MB
+config-refused = _config.yml is refused ({ $error }); using default settings
+data-refused = { $file } is not read ({ $error }); site.data.{ $key } stays empty
+data-not-utf8 = not UTF-8 text
+heif-too-many-pixels = the picture holds { $megapixels } megapixels; daybook decodes at most { $limit }

@@ -450,3 +450,11 @@ cli-read-back = `{ $key }`을(를) 다시 읽으면 요청한 값이 아니라 {
 
 ## Widget labels (also what screen readers and the tests find)
 fold-front-matter = 머리말 접기
+yaml-syntax = { $line }번째 줄: { $error }
+yaml-too-large = 별칭을 펼치면 값이 { $limit }개를 넘습니다
+yaml-too-deep = { $line }번째 줄: { $limit }단계보다 깊게 중첩되어 있습니다
+yaml-too-many-bytes = { $limit } MB보다 큽니다
+config-refused = _config.yml을 받지 않습니다({ $error }). 기본 설정을 씁니다
+data-refused = { $file }을(를) 읽지 않습니다({ $error }). site.data.{ $key }는 비어 있습니다
+data-not-utf8 = UTF-8 텍스트가 아닙니다
+heif-too-many-pixels = 사진이 { $megapixels }메가픽셀입니다. daybook은 { $limit }메가픽셀까지만 디코딩합니다

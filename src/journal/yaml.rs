@@ -1,7 +1,10 @@
 //! YAML read as Jekyll's Psych reads it where `yaml-rust2`'s own loader refuses: a mapping
 //! with a key written twice keeps the last value (with a warning naming the key and its
-//! line), and aliases are expanded within a budget, so a "billion laughs" document ends in an
-//! error instead of exhausting memory.
+//! line). One set of limits holds for every YAML daybook reads (front matter, `_config.yml`,
+//! `_data/`): the text's size, the nesting depth, and the values aliases expand to — so a
+//! "billion laughs" or a document nested a million levels deep ends in an error, not in an
+//! exhausted memory or stack. The parser's events are pulled one by one (its own `load`
+//! recurses once per level).
 
 use std::collections::HashMap;
 
@@ -11,6 +14,10 @@ use yaml_rust2::yaml::{Hash, Yaml};
 
 /// The most nodes one document may hold once its aliases are expanded.
 pub const MAX_NODES: usize = 200_000;
+/// The deepest a collection may be nested (real sites stay under ten).
+pub const MAX_DEPTH: usize = 200;
+/// The largest text read as YAML, in bytes.
+pub const MAX_BYTES: usize = 16 << 20;
 
 /// A key written twice in one mapping: the value of the last one is used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,26 +28,67 @@ pub struct DuplicateKey {
 }
 
 /// Why a document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YamlError {
-    #[error("line {line}: {message}")]
-    Syntax { line: usize, message: String },
-    #[error("aliases expand to more than {MAX_NODES} values")]
+    Syntax {
+        line: usize,
+        message: String,
+    },
+    /// Aliases expand to more than [`MAX_NODES`] values.
     TooLarge,
+    /// Collections nested deeper than [`MAX_DEPTH`].
+    TooDeep {
+        line: usize,
+    },
+    /// A text longer than [`MAX_BYTES`].
+    TooManyBytes,
 }
+
+impl std::fmt::Display for YamlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            YamlError::Syntax { line, message } => {
+                crate::tr!("yaml-syntax", line = *line, error = message.as_str())
+            }
+            YamlError::TooLarge => crate::tr!("yaml-too-large", limit = MAX_NODES),
+            YamlError::TooDeep { line } => {
+                crate::tr!("yaml-too-deep", line = *line, limit = MAX_DEPTH)
+            }
+            YamlError::TooManyBytes => crate::tr!("yaml-too-many-bytes", limit = MAX_BYTES >> 20),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for YamlError {}
 
 /// The first document of `source`, and the keys written twice in it.
 pub fn load(source: &str) -> Result<(Yaml, Vec<DuplicateKey>), YamlError> {
+    if source.len() > MAX_BYTES {
+        return Err(YamlError::TooManyBytes);
+    }
     let mut loader = Loader::default();
     let mut parser = Parser::new_from_str(source);
-    let parsed = parser.load(&mut loader, false);
-    if loader.too_large {
-        return Err(YamlError::TooLarge);
+    loop {
+        let (event, mark) = parser
+            .next_token()
+            .map_err(|e: ScanError| YamlError::Syntax {
+                line: e.marker().line(),
+                message: e.info().to_owned(),
+            })?;
+        let opens = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        if opens && loader.stack.len() >= MAX_DEPTH {
+            return Err(YamlError::TooDeep { line: mark.line() });
+        }
+        let ends = matches!(event, Event::StreamEnd | Event::DocumentEnd);
+        loader.on_event(event, mark);
+        if loader.too_large {
+            return Err(YamlError::TooLarge);
+        }
+        if ends || loader.doc.is_some() && loader.stack.is_empty() {
+            break;
+        }
     }
-    parsed.map_err(|e: ScanError| YamlError::Syntax {
-        line: e.marker().line(),
-        message: e.info().to_owned(),
-    })?;
     Ok((loader.doc.unwrap_or(Yaml::Null), loader.duplicates))
 }
 
@@ -199,6 +247,30 @@ mod tests {
             ));
         }
         assert_eq!(load(&src), Err(YamlError::TooLarge));
+    }
+
+    #[test]
+    fn nesting_and_size_are_bounded() {
+        // Block nesting: a thousand levels (the parser's own loader recursed once per level
+        // and overflowed a 2 MB stack here).
+        let mut deep = String::new();
+        for i in 0..1000 {
+            deep.push_str(&" ".repeat(i));
+            deep.push_str("- \n");
+        }
+        let worker = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || load(&deep))
+            .unwrap();
+        assert!(matches!(
+            worker.join().unwrap(),
+            Err(YamlError::TooDeep { .. })
+        ));
+        // A nesting real data uses is read.
+        let (doc, _) = load("a:\n  b:\n    - c: [1, {d: 2}]\n").unwrap();
+        assert_eq!(doc["a"]["b"][0]["c"][1]["d"].as_i64(), Some(2));
+        let big = format!("a: '{}'\n", "x".repeat(MAX_BYTES));
+        assert_eq!(load(&big), Err(YamlError::TooManyBytes));
     }
 
     #[test]

@@ -73,6 +73,21 @@ impl Default for SiteConfig {
     }
 }
 
+/// The bytes of a YAML file daybook reads, refused past [`crate::journal::yaml::MAX_BYTES`]
+/// without reading further.
+pub(crate) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = crate::journal::yaml::MAX_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > limit {
+        return Err(std::io::Error::other(YamlError::TooManyBytes.to_string()));
+    }
+    Ok(bytes)
+}
+
 fn text(y: &Yaml) -> Option<String> {
     match y {
         Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
@@ -86,7 +101,7 @@ impl SiteConfig {
     /// Read `root/_config.yml`.
     pub fn load(root: &Path) -> SiteConfig {
         let path = root.join("_config.yml");
-        match std::fs::read(&path) {
+        match read_capped(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
             Err(e) => SiteConfig::with_warning(tr!("config-unreadable", error = e.to_string())),
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -96,7 +111,7 @@ impl SiteConfig {
         }
     }
 
-    fn with_warning(w: String) -> SiteConfig {
+    pub(crate) fn with_warning(w: String) -> SiteConfig {
         SiteConfig {
             warnings: vec![w],
             ..SiteConfig::default()
@@ -115,12 +130,8 @@ impl SiteConfig {
                     error = message
                 ));
             }
-            Err(e @ YamlError::TooLarge) => {
-                return SiteConfig::with_warning(tr!(
-                    "config-invalid-yaml",
-                    line = 0,
-                    error = e.to_string()
-                ));
+            Err(e) => {
+                return SiteConfig::with_warning(tr!("config-refused", error = e.to_string()));
             }
         };
         let mut config = SiteConfig::default();

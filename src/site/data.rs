@@ -7,62 +7,117 @@ use std::path::Path;
 use crate::journal::liquid::LValue;
 
 /// Files larger than this are not read (a data dump is no site data a post loops over).
-const MAX_DATA_FILE: u64 = 8 << 20;
+const MAX_DATA_FILE: u64 = crate::journal::yaml::MAX_BYTES as u64;
 /// Folders deeper than this are not walked.
 const MAX_DEPTH: usize = 8;
 
 /// The `site.data` hash of the site at `root` (empty when it has no `_data/`).
 pub fn read(root: &Path) -> LValue {
-    let mut pairs = Vec::new();
-    read_dir(&root.join("_data"), &mut pairs, 0);
-    LValue::Map(pairs)
+    read_with_warnings(root).0
 }
 
-fn read_dir(dir: &Path, pairs: &mut Vec<(String, LValue)>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+/// [`read`], and a message for each file that could not be read (naming the file, why, and
+/// the key left empty).
+pub fn read_with_warnings(root: &Path) -> (LValue, Vec<String>) {
+    let mut pairs = Vec::new();
+    let mut warnings = Vec::new();
+    let mut walk = Walk {
+        warnings: &mut warnings,
+        prefix: String::new(),
     };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
+    walk.dir(&root.join("_data"), &mut pairs, 0);
+    (LValue::Map(pairs), warnings)
+}
+
+struct Walk<'a> {
+    warnings: &'a mut Vec<String>,
+    /// `_data/`-relative folder of the files being read, with a trailing `/`.
+    prefix: String,
+}
+
+impl Walk<'_> {
+    fn refuse(&mut self, name: &str, key: &str, error: &dyn std::fmt::Display) {
+        let file = format!("_data/{}{name}", self.prefix);
+        let key = format!("{}{key}", self.prefix.replace('/', "."));
+        self.warnings.push(crate::tr!(
+            "data-refused",
+            file = file.as_str(),
+            error = error.to_string(),
+            key = key.as_str()
+        ));
+    }
+
+    fn dir(&mut self, dir: &Path, pairs: &mut Vec<(String, LValue)>, depth: usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
         };
-        if meta.is_dir() {
-            if depth < MAX_DEPTH {
-                let mut inner = Vec::new();
-                read_dir(&path, &mut inner, depth + 1);
-                pairs.push((name, LValue::Map(inner)));
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
             }
-            continue;
-        }
-        let Some((stem, ext)) = name.rsplit_once('.') else {
-            continue;
-        };
-        if meta.len() > MAX_DATA_FILE {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let value = match ext.to_ascii_lowercase().as_str() {
-            "yml" | "yaml" => crate::journal::yaml::load(&text)
-                .ok()
-                .and_then(|(doc, _)| super::config::liquid_value(&doc)),
-            "json" => serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .map(|j| from_json(&j)),
-            "csv" => Some(from_table(&text, b',')),
-            "tsv" => Some(from_table(&text, b'\t')),
-            _ => None,
-        };
-        if let Some(value) = value {
-            pairs.push((stem.to_owned(), value));
+            let path = entry.path();
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                if depth < MAX_DEPTH {
+                    let mut inner = Vec::new();
+                    let outer = self.prefix.len();
+                    self.prefix.push_str(&name);
+                    self.prefix.push('/');
+                    self.dir(&path, &mut inner, depth + 1);
+                    self.prefix.truncate(outer);
+                    pairs.push((name, LValue::Map(inner)));
+                }
+                continue;
+            }
+            let Some((stem, ext)) = name.rsplit_once('.') else {
+                continue;
+            };
+            let ext = ext.to_ascii_lowercase();
+            if !matches!(ext.as_str(), "yml" | "yaml" | "json" | "csv" | "tsv") {
+                continue;
+            }
+            if meta.len() > MAX_DATA_FILE {
+                let e = crate::journal::yaml::YamlError::TooManyBytes;
+                self.refuse(&name, stem, &e);
+                continue;
+            }
+            let text = match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => text,
+                Ok(Err(_)) => {
+                    self.refuse(&name, stem, &crate::tr!("data-not-utf8"));
+                    continue;
+                }
+                Err(e) => {
+                    self.refuse(&name, stem, &e);
+                    continue;
+                }
+            };
+            let value = match ext.as_str() {
+                "yml" | "yaml" => match crate::journal::yaml::load(&text) {
+                    Ok((doc, _)) => super::config::liquid_value(&doc),
+                    Err(e) => {
+                        self.refuse(&name, stem, &e);
+                        None
+                    }
+                },
+                "json" => match serde_json::from_str::<serde_json::Value>(&text) {
+                    Ok(j) => Some(from_json(&j)),
+                    Err(e) => {
+                        self.refuse(&name, stem, &e);
+                        None
+                    }
+                },
+                "csv" => Some(from_table(&text, b',')),
+                _ => Some(from_table(&text, b'\t')),
+            };
+            if let Some(value) = value {
+                pairs.push((stem.to_owned(), value));
+            }
         }
     }
 }
@@ -159,5 +214,43 @@ mod tests {
             v.get("trips").unwrap().get("busan").unwrap().get("days"),
             Some(&LValue::Num(3.0))
         );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_named_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("_data");
+        std::fs::create_dir_all(data.join("trips")).unwrap();
+        std::fs::write(data.join("good.yml"), "a: 1\n").unwrap();
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = if i == 1 {
+                "*a".to_owned()
+            } else {
+                format!("*l{}", i - 1)
+            };
+            let items = vec![prev; 10].join(", ");
+            bomb.push_str(&format!("l{i}: &l{i} [{items}]\n"));
+        }
+        std::fs::write(data.join("trips/bomb.yml"), bomb).unwrap();
+        std::fs::write(data.join("deep.yaml"), format!("a: {}", "{b: ".repeat(300))).unwrap();
+        std::fs::write(data.join("broken.json"), "{\"a\": ").unwrap();
+        std::fs::write(data.join("latin1.yml"), b"a: caf\xe9\n").unwrap();
+        std::fs::write(data.join("notes.txt"), "not data").unwrap();
+        let (value, warnings) = read_with_warnings(dir.path());
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        for (file, key) in [
+            ("_data/trips/bomb.yml", "site.data.trips.bomb"),
+            ("_data/deep.yaml", "site.data.deep"),
+            ("_data/broken.json", "site.data.broken"),
+            ("_data/latin1.yml", "site.data.latin1"),
+        ] {
+            assert!(
+                warnings.iter().any(|w| w.contains(file) && w.contains(key)),
+                "{file}: {warnings:?}"
+            );
+        }
+        let LValue::Map(pairs) = value else { panic!() };
+        assert!(pairs.iter().any(|(k, _)| k == "good"));
     }
 }

@@ -24,6 +24,8 @@ use super::heif_ffi::{
 
 use image::DynamicImage;
 
+use super::photos::MAX_PIXELS;
+
 /// Whether libheif could be loaded (and why not).
 pub fn available() -> Result<(), String> {
     api().map(|_| ())
@@ -101,6 +103,7 @@ impl<'a> Opened<'a> {
             primary: std::ptr::null_mut(),
             _bytes: bytes,
         };
+        limit(api, ctx);
         // SAFETY: the pointer and length describe `bytes`; options may be null.
         check(&unsafe {
             (api.read_from_memory)(ctx, bytes.as_ptr().cast(), bytes.len(), std::ptr::null())
@@ -124,13 +127,40 @@ impl<'a> Opened<'a> {
         (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0))
     }
 
-    /// Decode `handle` into `colorspace`/`chroma` (default options: transforms applied).
+    /// Width and height as coded (`ispe`), (0, 0) where libheif cannot say.
+    fn coded_size(&self, handle: *const Handle) -> (u32, u32) {
+        let (Some(w), Some(h)) = (self.api.ispe_width, self.api.ispe_height) else {
+            return (0, 0);
+        };
+        // SAFETY: a valid handle.
+        let (w, h) = unsafe { (w(handle), h(handle)) };
+        (u32::try_from(w).unwrap_or(0), u32::try_from(h).unwrap_or(0))
+    }
+
+    /// Refuses a picture larger than [`MAX_PIXELS`] as shown or as coded: a crop or a grid
+    /// can declare a small picture over a huge one, and the coded one is what is decoded.
+    fn within_limits(&self, handle: *const Handle) -> Result<(), String> {
+        let area = |(w, h): (u32, u32)| u64::from(w) * u64::from(h);
+        let pixels = area(self.size(handle)).max(area(self.coded_size(handle)));
+        if pixels > MAX_PIXELS {
+            return Err(crate::tr!(
+                "heif-too-many-pixels",
+                megapixels = pixels / 1_000_000,
+                limit = MAX_PIXELS / 1_000_000
+            ));
+        }
+        Ok(())
+    }
+
+    /// Decode `handle` into `colorspace`/`chroma` (default options: transforms applied),
+    /// within [`MAX_PIXELS`]: every decode (photo, preview, thumbnail) comes here.
     fn decode_as(
         &self,
         handle: *const Handle,
         colorspace: c_int,
         chroma: c_int,
     ) -> Result<DecodedImage, String> {
+        self.within_limits(handle)?;
         let mut img = std::ptr::null_mut();
         // SAFETY: a valid handle; `img` receives an owned image, released by the guard.
         check(&unsafe {
@@ -341,10 +371,48 @@ pub struct Decoded {
     pub transformed: bool,
 }
 
-/// Width and height of the primary image as shown.
+/// The longest side libheif is let read (both sides of a 64 MP panorama fit).
+const MAX_SIDE: c_int = 32_768;
+
+/// libheif's own limits on a fresh context: the longest side, and where the library has
+/// them (1.19 on), its security limits lowered to what a photo needs.
+fn limit(api: &Api, ctx: *mut Ctx) {
+    // SAFETY: a fresh, valid context.
+    unsafe { (api.set_max_size)(ctx, MAX_SIDE) };
+    let Some(get) = api.security_limits else {
+        return;
+    };
+    // SAFETY: a valid context; libheif returns its own limits, which outlive the call and
+    // begin with the version-1 fields (`SecurityLimits`) whenever `version` ≥ 1.
+    let limits = unsafe { get(ctx) };
+    // SAFETY: checked non-null; written before any file is read.
+    if let Some(limits) = unsafe { limits.as_mut() }
+        && limits.version >= 1
+    {
+        let lower = |v: &mut u64, to: u64| *v = if *v == 0 { to } else { (*v).min(to) };
+        lower(&mut limits.max_image_size_pixels, MAX_PIXELS);
+        lower(&mut limits.max_number_of_tiles, MAX_TILES);
+        lower(&mut limits.max_memory_block_size, MAX_BLOCK);
+    }
+}
+
+/// Tiles per image: a 48 MP iPhone photo is 192 tiles of 512 × 512.
+const MAX_TILES: u64 = 16_384;
+/// The largest single allocation libheif may make while reading a file.
+const MAX_BLOCK: u64 = 256 << 20;
+
+/// Width and height of the primary image as shown, or as coded when that is larger (what
+/// decoding it costs).
 pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
     let opened = Opened::new(bytes)?;
-    Ok(opened.size(opened.primary))
+    let shown = opened.size(opened.primary);
+    let coded = opened.coded_size(opened.primary);
+    let area = |(w, h): (u32, u32)| u64::from(w) * u64::from(h);
+    Ok(if area(coded) > area(shown) {
+        coded
+    } else {
+        shown
+    })
 }
 
 /// Decode the primary image with its profile and EXIF; with `max_edge`, for a photo that

@@ -44,6 +44,23 @@ pub(super) type Ctx = c_void;
 pub(super) type Handle = c_void;
 pub(super) type Image = c_void;
 
+/// The first version of `heif_security_limits` (libheif 1.19); later versions append
+/// fields, so a pointer to a newer one may be written through this.
+#[repr(C)]
+pub(super) struct SecurityLimits {
+    pub version: u8,
+    pub max_image_size_pixels: u64,
+    pub max_number_of_tiles: u64,
+    pub max_bayer_pattern_pixels: u32,
+    pub max_items: u32,
+    pub max_color_profile_size: u32,
+    pub max_memory_block_size: u64,
+    pub max_components: u32,
+    pub max_iloc_extents_per_item: u32,
+    pub max_size_entity_group: u32,
+    pub max_children_per_box: u32,
+}
+
 /// The functions daybook calls.
 pub(super) struct Api {
     pub context_alloc: unsafe extern "C" fn() -> *mut Ctx,
@@ -80,6 +97,13 @@ pub(super) struct Api {
     pub nclx_free: unsafe extern "C" fn(*mut Nclx),
     pub bits_per_pixel_range: unsafe extern "C" fn(*const Image, c_int) -> c_int,
     pub chroma_format: unsafe extern "C" fn(*const Image) -> c_int,
+    /// The coded size before crops and rotations (`ispe`), from libheif 1.14.
+    pub ispe_width: Option<unsafe extern "C" fn(*const Handle) -> c_int>,
+    pub ispe_height: Option<unsafe extern "C" fn(*const Handle) -> c_int>,
+    /// The longest side libheif accepts in this context (from 1.6).
+    pub set_max_size: unsafe extern "C" fn(*mut Ctx, c_int),
+    /// The context's security limits, to be lowered in place (from 1.19).
+    pub security_limits: Option<unsafe extern "C" fn(*const Ctx) -> *mut SecurityLimits>,
     /// Kept loaded for as long as the functions are used (the whole run).
     _lib: libloading::Library,
 }
@@ -121,7 +145,17 @@ fn bind(lib: libloading::Library) -> Result<Api, String> {
         // SAFETY: as above.
         let _ = unsafe { init(std::ptr::null()) };
     }
+    macro_rules! optional {
+        ($name:literal) => {
+            // SAFETY: as above; absent in older versions.
+            unsafe { lib.get($name) }.ok().map(|f| *f)
+        };
+    }
     Ok(Api {
+        ispe_width: optional!(b"heif_image_handle_get_ispe_width\0"),
+        ispe_height: optional!(b"heif_image_handle_get_ispe_height\0"),
+        set_max_size: sym!(b"heif_context_set_maximum_image_size_limit\0"),
+        security_limits: optional!(b"heif_context_get_security_limits\0"),
         context_alloc: sym!(b"heif_context_alloc\0"),
         context_free: sym!(b"heif_context_free\0"),
         read_from_memory: sym!(b"heif_context_read_from_memory_without_copy\0"),

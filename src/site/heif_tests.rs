@@ -163,3 +163,46 @@ fn planes_converted_here_match_what_libheif_converts() {
         assert!(mean < 3.0, "{file} at half size: mean {mean:.2}");
     }
 }
+
+/// `bytes` with every `ispe` box (the coded size of each item) set to `w` × `h`.
+fn with_coded_size(mut bytes: Vec<u8>, w: u32, h: u32) -> Vec<u8> {
+    let mut found = 0;
+    let mut i = 0;
+    while let Some(at) = bytes[i..].windows(4).position(|b| b == b"ispe") {
+        let at = i + at;
+        // box type, then version and flags (4), width (4), height (4)
+        bytes[at + 8..at + 12].copy_from_slice(&w.to_be_bytes());
+        bytes[at + 12..at + 16].copy_from_slice(&h.to_be_bytes());
+        found += 1;
+        i = at + 16;
+    }
+    assert!(found > 0, "no ispe box");
+    bytes
+}
+
+#[test]
+fn a_small_picture_over_a_huge_coded_one_is_refused_on_every_path() {
+    if !libheif_here() {
+        return;
+    }
+    for file in ["iphone-irot.heic", "sideways-gps.heic", "upright-gps.avif"] {
+        let huge = with_coded_size(std::fs::read(fixture(file)).unwrap(), 12_000, 9_000);
+        let (w, h) = dimensions(&huge).unwrap();
+        assert!(u64::from(w) * u64::from(h) > MAX_PIXELS, "{file}: {w}×{h}");
+        let says_size =
+            |e: &str| e.contains("108") && e.contains(&(MAX_PIXELS / 1_000_000).to_string());
+        let e = decode_within(&huge, Some(2048)).err().unwrap();
+        assert!(says_size(&e), "{file}: {e}");
+        let e = decode_preview(&huge, 64).err().unwrap();
+        assert!(says_size(&e), "{file}: {e}");
+        // The import refuses it by name before decoding.
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join(file);
+        std::fs::write(&src, &huge).unwrap();
+        let err = import(&src, &dir.path().join("images"), &ImportOptions::default());
+        assert!(
+            matches!(err, Err(crate::site::photos::PhotoError::TooLarge { .. })),
+            "{file}: {err:?}"
+        );
+    }
+}
