@@ -493,3 +493,4 @@ config-refused = _config.yml is refused ({ $error }); using default settings
 data-refused = { $file } is not read ({ $error }); site.data.{ $key } stays empty
 data-not-utf8 = not UTF-8 text
 heif-too-many-pixels = the picture holds { $megapixels } megapixels; daybook decodes at most { $limit }
+read-only-post = { $file } is a link to { $target }, outside the site: daybook shows it but never writes it (read-only)

@@ -458,3 +458,4 @@ config-refused = _config.yml을 받지 않습니다({ $error }). 기본 설정�
 data-refused = { $file }을(를) 읽지 않습니다({ $error }). site.data.{ $key }는 비어 있습니다
 data-not-utf8 = UTF-8 텍스트가 아닙니다
 heif-too-many-pixels = 사진이 { $megapixels }메가픽셀입니다. daybook은 { $limit }메가픽셀까지만 디코딩합니다
+read-only-post = { $file }은(는) 사이트 밖의 { $target }을(를) 가리키는 링크입니다. daybook은 보여 주기만 하고 쓰지 않습니다(읽기 전용)

@@ -152,7 +152,14 @@ impl DaybookApp {
             ui.centered_and_justified(|ui| ui.label(tr("choose-a-post")));
             return;
         };
-        banners::disk_banners(ui, &doc.file_name(), conflict, deleted, commands);
+        let read_only = doc.read_only.clone();
+        banners::disk_banners(
+            ui,
+            &doc.file_name(),
+            (conflict, deleted),
+            read_only.as_deref(),
+            commands,
+        );
         if let Some(target) = &photo_target {
             let mut folder = target.folder.clone();
             crate::ui::photos::folder_field(ui, target.root, &mut folder, commands);
@@ -161,7 +168,9 @@ impl DaybookApp {
         egui::CollapsingHeader::new(tr("front-matter"))
             .default_open(true)
             .show(ui, |ui| {
-                widgets.form.ui(ui, &zone, commands);
+                ui.add_enabled_ui(read_only.is_none(), |ui| {
+                    widgets.form.ui(ui, &zone, commands);
+                });
             });
         if widgets.find.open {
             widgets.find.ui(ui, commands);

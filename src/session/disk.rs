@@ -70,7 +70,7 @@ impl Comparison {
 impl Document {
     /// Replace the text with what is on disk now, as one undo step, and take it as saved.
     pub fn reload_from_disk(&mut self, text: String, fingerprint: Fingerprint) {
-        self.replace_text(text);
+        self.take_text(text);
         self.saved_text = self.text.clone();
         self.fingerprint = Some(fingerprint);
     }

@@ -107,6 +107,9 @@ pub struct Document {
     burst: Step,
     /// When the typing burst in progress last changed the text, if one is in progress.
     last_typing: Option<Instant>,
+    /// The file outside the site this post is a link to: shown, never changed (every edit,
+    /// undo and redo is refused; a reload from disk still comes in).
+    pub read_only: Option<PathBuf>,
 }
 
 impl Document {
@@ -122,6 +125,7 @@ impl Document {
             redo: Vec::new(),
             burst: Vec::new(),
             last_typing: None,
+            read_only: None,
         }
     }
 
@@ -148,6 +152,9 @@ impl Document {
     /// text and to character boundaries). Typing until a pause is one undo step; the step
     /// keeps the changes, not copies of the text.
     pub fn edit(&mut self, range: std::ops::Range<usize>, inserted: &str, now: Instant) {
+        if self.read_only.is_some() {
+            return;
+        }
         let end = floor_boundary(&self.text, range.end);
         let at = floor_boundary(&self.text, range.start.min(end));
         if at == end && inserted.is_empty() {
@@ -165,7 +172,7 @@ impl Document {
     /// Type a whole new text (a caption typed elsewhere): recorded as the one range it
     /// changed, in the typing burst.
     pub fn type_text(&mut self, text: String, now: Instant) {
-        if text != self.text {
+        if text != self.text && self.read_only.is_none() {
             let change = Change::between(&self.text, &text);
             self.text = text;
             self.record_typing(change, now);
@@ -224,6 +231,13 @@ impl Document {
 
     /// Replace the whole text as one undo step (form edits, replace-all, insertions).
     pub fn replace_text(&mut self, text: String) {
+        if self.read_only.is_none() {
+            self.take_text(text);
+        }
+    }
+
+    /// [`Document::replace_text`] even when read-only (the file changed on disk).
+    pub(super) fn take_text(&mut self, text: String) {
         if text == self.text {
             return;
         }
@@ -280,6 +294,9 @@ impl Document {
     /// Undo (`back`) or redo one step: apply its changes inverted, last first, and keep the
     /// inverted step on the other stack.
     fn step(&mut self, back: bool) -> bool {
+        if self.read_only.is_some() {
+            return false;
+        }
         self.end_step();
         let (from, to) = if back {
             (&mut self.undo, &mut self.redo)
@@ -471,5 +488,23 @@ mod tests {
         assert!(d.undo());
         assert_eq!(d.text, "a");
         assert_eq!(d.last_step_range(false), Some(1..1));
+    }
+
+    #[test]
+    fn a_read_only_document_refuses_every_edit_but_takes_a_reload() {
+        let t0 = Instant::now();
+        let mut d = doc("a");
+        d.edit(1..1, "b", t0);
+        d.end_step();
+        d.read_only = Some(PathBuf::from("/elsewhere/post.md"));
+        d.edit(0..1, "x", t0);
+        d.type_text("typed".into(), t0);
+        d.replace_text("replaced".into());
+        assert!(!d.undo());
+        assert!(!d.redo());
+        assert_eq!(d.text, "ab");
+        d.reload_from_disk("on disk".into(), Fingerprint::of(b"on disk"));
+        assert_eq!(d.text, "on disk");
+        assert!(!d.is_dirty());
     }
 }

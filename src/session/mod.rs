@@ -300,7 +300,8 @@ impl Session {
     fn open_post_now(&mut self, path: &Path) {
         match crate::site::store::load_post(path) {
             Ok(loaded) => {
-                let doc = Document::from_loaded(loaded);
+                let mut doc = Document::from_loaded(loaded);
+                doc.read_only = crate::site::store::link_outside_site(&doc.path);
                 if let Some(site) = &self.site {
                     self.settings
                         .last_post

@@ -69,6 +69,13 @@ impl Session {
             self.error(tr!("photos-need-post"));
             return;
         };
+        if let Some(outside) = &doc.read_only {
+            // Photos copied for a post that cannot take their links would be left behind.
+            let file = doc.file_name();
+            let target = outside.display().to_string();
+            self.error(tr!("read-only-post", file = file, target = target));
+            return;
+        }
         let layout = layout_for(site, &doc.text, true, false);
         let (post, site_root) = (doc.path.clone(), site.root.clone());
         let videos = live_photo_videos(&sources);

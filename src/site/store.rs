@@ -123,20 +123,14 @@ fn process_alive(pid: u32) -> bool {
     }
 }
 
-/// Write `bytes` to `path` atomically. When `expected` is given, the file on disk must still
-/// have that fingerprint (or, for `None` inside, must not exist) right before the rename.
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    expected: Option<Option<Fingerprint>>,
-) -> Result<Fingerprint, SiteError> {
-    // A post that is a link is saved through it, to its target, the link staying a link —
-    // but only to a target inside the same site (else the folder the link is in): nothing is
-    // ever written outside the site.
-    let resolved;
-    let path = match fs::symlink_metadata(path) {
+/// Where a write to `path` goes: `None` for `path` itself, the link's target for a link.
+/// A post that is a link is saved through it, to its target, the link staying a link —
+/// but only to a target inside the same site (else the folder the link is in): nothing is
+/// ever written outside the site.
+fn write_target(path: &Path) -> Result<Option<PathBuf>, SiteError> {
+    match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path).map_err(|e| SiteError::io(path, e))?;
+            let resolved = fs::canonicalize(path).map_err(|e| SiteError::io(path, e))?;
             let bound = super::Site::find(path).map_or_else(
                 |_| path.parent().unwrap_or(path).to_owned(),
                 |site| site.root,
@@ -148,10 +142,30 @@ pub fn write_atomic(
                     target: resolved,
                 });
             }
-            resolved.as_path()
+            Ok(Some(resolved))
         }
-        _ => path,
-    };
+        _ => Ok(None),
+    }
+}
+
+/// The file outside the site that `path` is a link to, if it is such a link: daybook shows
+/// such a post but never writes it.
+pub fn link_outside_site(path: &Path) -> Option<PathBuf> {
+    match write_target(path) {
+        Err(SiteError::LinkOutsideSite { target, .. }) => Some(target),
+        _ => None,
+    }
+}
+
+/// Write `bytes` to `path` atomically. When `expected` is given, the file on disk must still
+/// have that fingerprint (or, for `None` inside, must not exist) right before the rename.
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    expected: Option<Option<Fingerprint>>,
+) -> Result<Fingerprint, SiteError> {
+    let resolved = write_target(path)?;
+    let path = resolved.as_deref().unwrap_or(path);
     remove_stale_temps(path);
     let temp = temp_path_for(path);
     let result = write_then_rename(path, &temp, bytes, expected);

@@ -9,14 +9,23 @@ use crate::command::Command;
 use crate::i18n::tr;
 use crate::tr;
 
-/// The conflict bar and the deleted banner above the editor.
+/// The conflict bar, the deleted banner and the read-only banner above the editor.
 pub fn disk_banners(
     ui: &mut Ui,
     file: &str,
-    conflict: bool,
-    deleted: bool,
+    (conflict, deleted): (bool, bool),
+    read_only: Option<&std::path::Path>,
     commands: &mut Vec<Command>,
 ) {
+    if let Some(target) = read_only {
+        egui::Frame::new()
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.2))
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                let target = target.display().to_string();
+                ui.label(tr!("read-only-post", file = file, target = target));
+            });
+    }
     if conflict {
         egui::Frame::new()
             .fill(ui.visuals().warn_fg_color.gamma_multiply(0.2))

@@ -317,3 +317,29 @@ fn restoring_over_a_post_changed_on_disk_since_asks_instead_of_overwriting() {
         "not overwritten"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_post_linking_out_of_the_site_opens_read_only() {
+    let e = env();
+    let outside = e.root.parent().unwrap().join("elsewhere.md");
+    let original = "---\ntitle: 밖\n---\n바깥 파일.\n";
+    std::fs::write(&outside, original).unwrap();
+    let link = e.root.join("_posts/2024-06-01-link.md");
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
+    let mut h = app(&link, &e.data, 0.5);
+    assert!(text(&h).contains("바깥 파일."));
+    // Said above the editor, with the target.
+    crate::common::shows_text(&h, "read-only");
+    assert!(crate::common::has_text(&h, "elsewhere.md"));
+    type_in_editor(&mut h, "덧붙임");
+    save(&mut h);
+    settle(&mut h);
+    assert_eq!(text(&h), original);
+    assert!(!h.state().session.is_dirty());
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), original);
+    // A post inside the site is editable as ever.
+    let mut h = app(&e.root.join(FIRST), &e.data, 0.5);
+    type_in_editor(&mut h, "덧붙임");
+    assert!(text(&h).contains("덧붙임"));
+}

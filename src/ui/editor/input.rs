@@ -49,7 +49,7 @@ impl Frame<'_> {
     /// Replace `range` with `with`; the caret goes after it.
     fn replace(&mut self, range: Range<usize>, with: &str) {
         let range = range.start.max(self.hidden)..range.end.max(self.hidden);
-        if range.is_empty() && with.is_empty() {
+        if range.is_empty() && with.is_empty() || self.doc.read_only.is_some() {
             return;
         }
         if let Some((at, _)) = &mut self.state.awaiting_commit {
