@@ -110,7 +110,12 @@ proptest! {
 
 /// Markdown, HTML and Liquid as real posts mix them, with their mistakes.
 fn body() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
+    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+}
+
+/// One piece of a [`body`].
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
         Just("\n\n".to_owned()),
         Just("\n".to_owned()),
         "[a-zA-Z가-힣 ]{1,12}",
@@ -146,13 +151,66 @@ fn body() -> impl Strategy<Value = String> {
         "(\\{% if true %\\}){10,150}",
         "(\\{% capture c %\\}){10,150}",
         "\\{% include self.html %\\}",
-    ];
-    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+        // Private-use characters (icon fonts) and noncharacters (daybook's placeholders).
+        "[\u{E000}-\u{E05F}\u{F000}-\u{F0FF}]{1,3}",
+        "[\u{FDD0}-\u{FDEF}]{1,3}",
+    ]
 }
 
-/// Prepares, renders and checks one post body, applying every fix offered: no panic, every
-/// offset on a character boundary of the post.
-fn exercise(b: &str) {
+/// A body with private-use characters between its pieces, written twice: with characters
+/// from U+E000 (where daybook's placeholders once were) and with the same ones from U+F000.
+fn body_with_icons() -> impl Strategy<Value = (String, String)> {
+    let part = prop_oneof![piece().prop_map(Err), (0u32..0x60).prop_map(Ok)];
+    prop::collection::vec(part, 0..40).prop_map(|parts| {
+        let (mut low, mut high) = (String::new(), String::new());
+        for p in parts {
+            match p {
+                Err(text) => {
+                    low.push_str(&text);
+                    high.push_str(&text);
+                }
+                Ok(k) => {
+                    low.extend(char::from_u32(0xE000 + k));
+                    high.extend(char::from_u32(0xF000 + k));
+                }
+            }
+        }
+        (low, high)
+    })
+}
+
+/// `html` with each character from U+F000 (and its percent-encoding) put back at U+E000.
+fn icons_lowered(html: &str) -> String {
+    let mut out = html.to_owned();
+    for k in 0..0x60u32 {
+        let (Some(low), Some(high)) = (char::from_u32(0xE000 + k), char::from_u32(0xF000 + k))
+        else {
+            continue;
+        };
+        let enc = |c: char| {
+            let mut b = [0; 4];
+            c.encode_utf8(&mut b)
+                .bytes()
+                .map(|x| format!("%{x:02X}"))
+                .collect::<String>()
+        };
+        if out.contains(high) {
+            out = out.replace(high, &low.to_string());
+        }
+        for (h, l) in [
+            (enc(high), enc(low)),
+            (enc(high).to_lowercase(), enc(low).to_lowercase()),
+        ] {
+            if out.contains(&h) {
+                out = out.replace(&h, &l);
+            }
+        }
+    }
+    out
+}
+
+/// The post made of body `b`: its text, the prepared post and its HTML.
+fn render(b: &str) -> (String, daybook::journal::kramdown::Doc, String) {
     let text = format!("---\ntitle: t\ndate: 2016-11-03 13:00:00 +0900\n---\n{b}");
     let vars: HashMap<String, LValue> = HashMap::new();
     let none = |_: &str| None;
@@ -172,6 +230,13 @@ fn exercise(b: &str) {
     };
     let doc = prepare_post(&text, &PageFacts::default(), &site);
     let html = to_html(&doc);
+    (text, doc, html)
+}
+
+/// Prepares, renders and checks one post body, applying every fix offered: no panic, every
+/// offset on a character boundary of the post.
+fn exercise(b: &str) {
+    let (text, doc, html) = render(b);
     for img in &doc.images {
         assert!(
             text.is_char_boundary(img.at),
@@ -187,7 +252,8 @@ fn exercise(b: &str) {
         );
     }
     assert!(
-        !html.contains('\u{E010}') && !html.contains('\u{E030}'),
+        !html.contains(daybook::journal::reserved::HTML_OPEN)
+            && !html.contains(daybook::journal::reserved::IAL_OPEN),
         "placeholders leaked: {html}"
     );
     let ctx = CheckContext {
@@ -236,6 +302,16 @@ proptest! {
     fn any_post_prepares_renders_and_checks_without_panic(b in body()) {
         exercise(&b);
 
+    }
+
+    /// Icon-font characters are text like any other: one from U+E000 renders as one from
+    /// U+F000 does.
+    #[test]
+    fn private_use_characters_are_text(bodies in body_with_icons()) {
+        let (low, high) = bodies;
+        let (_, _, html_low) = render(&low);
+        let (_, _, html_high) = render(&high);
+        prop_assert_eq!(icons_lowered(&html_low), icons_lowered(&html_high));
     }
 }
 

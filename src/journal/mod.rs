@@ -16,6 +16,7 @@ pub mod permalink;
 pub mod photos;
 pub mod post_name;
 pub mod render;
+pub mod reserved;
 pub mod scalar;
 pub mod slug;
 pub mod srcmap;

@@ -371,7 +371,10 @@ pub fn parse_with(
     base: usize,
     options: Options,
 ) -> Doc {
-    let pre = prepass::run(text, options);
+    // The post's own noncharacters are not the pre-pass's placeholders; Liquid's markers are.
+    use crate::journal::reserved::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN, scrub};
+    let text = scrub(text, &[UNRESOLVED_OPEN, UNRESOLVED_CLOSE]);
+    let pre = prepass::run(&text, options);
     let mut doc = build::build(&pre, unresolved, options);
     build::locate(&mut doc, liquid_map, base);
     doc

@@ -168,7 +168,7 @@ fn bad_input_never_panics_or_hangs() {
         "<center>never closed\n\n# 제목",
         "{: broken\n",
         "![a](\n",
-        "\u{E000}99\u{E001} \u{E010}5\u{E011} \u{E030}7\u{E031}",
+        "\u{FDD0}99\u{FDD1} \u{FDD2}5\u{FDD3} \u{FDD6}7\u{FDD7}",
         "[^nope]\n",
     ] {
         let d = doc(md);

@@ -36,10 +36,7 @@ use std::collections::HashMap;
 
 use super::srcmap::{Builder, SourceMap};
 
-/// Starts a reference to Liquid that could not be evaluated (followed by its index).
-pub const UNRESOLVED_OPEN: char = '\u{E000}';
-/// Ends such a reference.
-pub const UNRESOLVED_CLOSE: char = '\u{E001}';
+pub use crate::journal::reserved::{UNRESOLVED_CLOSE, UNRESOLVED_OPEN};
 
 /// Nested includes deeper than this are not followed (Jekyll would loop forever).
 const MAX_INCLUDE_DEPTH: usize = 8;
@@ -123,6 +120,8 @@ const DYNAMIC: [&str; 14] = [
 
 /// Render `src` (a post body) as Jekyll's Liquid would.
 pub fn render(src: &str, env: &LiquidEnv<'_>) -> Rendered {
+    // The post's own noncharacters are not this pass's markers.
+    let src = &*crate::journal::reserved::scrub(src, &[]);
     let mut shared = Shared::default();
     let mut out = Builder::with_capacity(src.len() + 64);
     let mut locals = HashMap::new();
@@ -425,6 +424,7 @@ impl Eval<'_, '_, '_> {
             self.mark_unresolved(out, tok);
             return;
         };
+        let text = crate::journal::reserved::scrub(&text, &[]).into_owned();
         let mut inner_locals = locals.clone();
         for (key, value) in parse_params(params) {
             let v = match value {

@@ -53,12 +53,10 @@ pub(super) fn collapse_newlines(v: &str) -> String {
     out
 }
 
-/// The element name of an HTML-block placeholder met inside inline text.
-pub const PLACEHOLDER_HTML: &str = "\u{E010}html";
-/// The element name of an IAL placeholder (its index in `at`).
-pub const PLACEHOLDER_IAL: &str = "\u{E030}ial";
-/// An attribute marking a list item's or definition's text written without a paragraph.
-pub const TIGHT: &str = "\u{E040}tight";
+/// The element name of an HTML-block placeholder met inside inline text; of an IAL
+/// placeholder (its index in `at`); an attribute marking a list item's or definition's text
+/// written without a paragraph.
+pub use crate::journal::reserved::{PLACEHOLDER_HTML, PLACEHOLDER_IAL, TIGHT};
 
 pub(super) fn heading_level(l: HeadingLevel) -> u8 {
     match l {

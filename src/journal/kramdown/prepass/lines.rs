@@ -132,7 +132,7 @@ pub(super) fn is_footer_separator(line: &str) -> bool {
 pub(super) fn starts_paragraph(line: &str) -> bool {
     let t = line.trim_start();
     let rule = t.len() >= 3 && t.chars().all(|c| matches!(c, '*' | '-' | '_' | ' '));
-    !(t.starts_with(['#', '>', '<', '{', '$', '=', '\u{E010}'])
+    !(t.starts_with(['#', '>', '<', '{', '$', '=', super::HTML_OPEN])
         || is_list_marker(t)
         || is_separator(t)
         || rule)

@@ -22,13 +22,9 @@ use crate::journal::links::{ImageSyntax, scan_images, scan_links};
 use crate::journal::srcmap::{Builder, SourceMap};
 
 /// Placeholder brackets: an HTML block, math, an IAL; and a mark that keeps a line a paragraph.
-pub const HTML_OPEN: char = '\u{E010}';
-pub const HTML_CLOSE: char = '\u{E011}';
-pub const MATH_OPEN: char = '\u{E020}';
-pub const MATH_CLOSE: char = '\u{E021}';
-pub const IAL_OPEN: char = '\u{E030}';
-pub const IAL_CLOSE: char = '\u{E031}';
-pub const KEEP_PARAGRAPH: char = '\u{E040}';
+pub use crate::journal::reserved::{
+    HTML_CLOSE, HTML_OPEN, IAL_CLOSE, IAL_OPEN, KEEP_PARAGRAPH, MATH_CLOSE, MATH_OPEN,
+};
 
 /// kramdown's span elements: a line starting with one of these is a paragraph.
 pub const SPAN_ELEMENTS: [&str; 38] = [
