@@ -13,7 +13,7 @@ use daybook::site::check::Checker;
 /// Each case: its name, its largest n, and the post body for a given n.
 type Case = (&'static str, usize, fn(usize) -> String);
 
-const CASES: [Case; 10] = [
+const CASES: [Case; 11] = [
     ("liquid-if", 20_000, |n| {
         format!("{}x{}", "{% if true %}".repeat(n), "{% endif %}".repeat(n))
     }),
@@ -39,7 +39,32 @@ const CASES: [Case; 10] = [
         "`![no](a.png)` ![x](y.png) ".repeat(n)
     }),
     ("quotes", 30_000, |n| format!("{}x", "> ".repeat(n))),
+    ("footnotes", 20_000, |n| {
+        let refs: String = (0..n).map(|i| format!("a[^n{i}] ")).collect();
+        let defs: String = (0..n).map(|i| format!("[^n{i}]: note {i}\n")).collect();
+        format!("{refs}\n\n{defs}")
+    }),
 ];
+
+/// Lines the editor's highlighter colours as they are typed: each is one line.
+const LINES: [Case; 5] = [
+    ("highlight-links", 100_000, |n| "![a](".repeat(n)),
+    ("highlight-brackets", 100_000, |n| "[".repeat(n)),
+    ("highlight-code", 100_000, |n| "a`".repeat(n)),
+    ("highlight-strong", 100_000, |n| "**a ".repeat(n)),
+    ("highlight-liquid", 100_000, |n| "{{ x ".repeat(n)),
+];
+
+/// The best of three: the time to colour the line, in ms.
+fn time_line(line: &str) -> f64 {
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(daybook::ui::highlight::spans(line));
+            started.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min)
+}
 
 /// The best of three: the time to prepare and check the post, in ms.
 fn time(checker: &Checker, body: &str) -> f64 {
@@ -66,6 +91,13 @@ fn main() {
     for (name, n, body) in CASES {
         let half = time(&checker, &body(n / 2));
         let full = time(&checker, &body(n));
+        println!("pathological name={name} n={} ms={half:.1}", n / 2);
+        println!("pathological name={name} n={n} ms={full:.1}");
+        println!("ratio name={name} t2n/tn={:.2}", full / half.max(0.001));
+    }
+    for (name, n, line) in LINES {
+        let half = time_line(&line(n / 2));
+        let full = time_line(&line(n));
         println!("pathological name={name} n={} ms={half:.1}", n / 2);
         println!("pathological name={name} n={n} ms={full:.1}");
         println!("ratio name={name} t2n/tn={:.2}", full / half.max(0.001));

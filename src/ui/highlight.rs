@@ -253,34 +253,33 @@ fn inline(line: &str, base: usize, spans: &mut Vec<(Range<usize>, Kind)>) {
     let b = line.as_bytes();
     let mut i = indent + marker;
     let mut plain_from = i;
+    // Each closing mark is looked for at most once per place: a line of 100,000 unclosed
+    // `[` or `` ` `` costs one pass, not one pass per opener.
+    let mut next = Next::new(line);
     while i < b.len() {
         let found: Option<(usize, Kind)> = match b[i] {
-            b'`' => line[i + 1..].find('`').map(|e| (i + 1 + e + 1, Kind::Code)),
-            b'!' if b.get(i + 1) == Some(&b'[') => link_end(line, i + 1).map(|e| (e, Kind::Image)),
-            b'[' => link_end(line, i).map(|e| (e, Kind::Link)),
+            b'`' => next.find(CODE, i + 1).map(|e| (e + 1, Kind::Code)),
+            b'!' if b.get(i + 1) == Some(&b'[') => next.link_end(i + 1).map(|e| (e, Kind::Image)),
+            b'[' => next.link_end(i).map(|e| (e, Kind::Link)),
             b'{' if matches!(b.get(i + 1), Some(b'{' | b'%')) => {
-                let close = if b[i + 1] == b'{' { "}}" } else { "%}" };
-                line[i + 2..]
-                    .find(close)
-                    .map(|e| (i + 2 + e + 2, Kind::Liquid))
+                let close = if b[i + 1] == b'{' { OUTPUT } else { TAG };
+                next.find(close, i + 2).map(|e| (e + 2, Kind::Liquid))
             }
             b'*' | b'_' if b.get(i + 1) == Some(&b[i]) => {
-                let mark = &line[i..i + 2];
-                line[i + 2..]
-                    .find(mark)
-                    .filter(|e| *e > 0)
-                    .map(|e| (i + 2 + e + 2, Kind::Strong))
+                let mark = if b[i] == b'*' { STARS } else { UNDERSCORES };
+                next.find(mark, i + 2)
+                    .filter(|e| *e > i + 2)
+                    .map(|e| (e + 2, Kind::Strong))
             }
             b'*' | b'_' => {
-                let mark = char::from(b[i]);
+                let mark = if b[i] == b'*' { STAR } else { UNDERSCORE };
                 let starts_word = b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace());
                 let after_word = i > 0 && b[i - 1].is_ascii_alphanumeric() && b[i] == b'_';
                 (starts_word && !after_word)
                     .then(|| {
-                        line[i + 1..]
-                            .find(mark)
-                            .filter(|e| *e > 0)
-                            .map(|e| (i + 1 + e + 1, Kind::Emphasis))
+                        next.find(mark, i + 1)
+                            .filter(|e| *e > i + 1)
+                            .map(|e| (e + 1, Kind::Emphasis))
                     })
                     .flatten()
             }
@@ -299,11 +298,59 @@ fn inline(line: &str, base: usize, spans: &mut Vec<(Range<usize>, Kind)>) {
     push(spans, base + plain_from..base + b.len(), Kind::Plain);
 }
 
-/// The end of `[text](target)` starting at the `[` at `open`.
-fn link_end(line: &str, open: usize) -> Option<usize> {
-    let close = open + line[open..].find("](")?;
-    let paren = close + 2 + line[close + 2..].find(')')?;
-    Some(paren + 1)
+/// The marks [`inline`] looks ahead for, by index into [`Next`].
+const CODE: usize = 0;
+const LINK_MIDDLE: usize = 1;
+const LINK_CLOSE: usize = 2;
+const OUTPUT: usize = 3;
+const TAG: usize = 4;
+const STARS: usize = 5;
+const UNDERSCORES: usize = 6;
+const STAR: usize = 7;
+const UNDERSCORE: usize = 8;
+const MARKS: [&str; 9] = ["`", "](", ")", "}}", "%}", "**", "__", "*", "_"];
+
+/// The next place of each mark in a line, remembered: [`inline`] asks from places that only
+/// move forward, so each mark's search resumes where the last one ended.
+struct Next<'a> {
+    line: &'a str,
+    /// Per mark: the place found last (`Some`), or that there is none after `from` (`None`).
+    found: [Option<Option<usize>>; MARKS.len()],
+    from: [usize; MARKS.len()],
+}
+
+impl<'a> Next<'a> {
+    fn new(line: &'a str) -> Next<'a> {
+        Next {
+            line,
+            found: [None; MARKS.len()],
+            from: [0; MARKS.len()],
+        }
+    }
+
+    /// Where `MARKS[mark]` next starts at or after `from` (a character boundary).
+    fn find(&mut self, mark: usize, from: usize) -> Option<usize> {
+        match self.found[mark] {
+            Some(None) if from >= self.from[mark] => return None,
+            Some(Some(at)) if at >= from && from >= self.from[mark] => return Some(at),
+            _ => {}
+        }
+        let at = self
+            .line
+            .get(from..)
+            .and_then(|rest| rest.find(MARKS[mark]))
+            .map(|e| from + e);
+        self.found[mark] = Some(at);
+        self.from[mark] = from;
+        at
+    }
+
+    /// The end of `[text](target)` starting at the `[` at `open`.
+    fn link_end(&mut self, open: usize) -> Option<usize> {
+        let close = self.find(LINK_MIDDLE, open)?;
+        let paren = self.find(LINK_CLOSE, close + 2)?;
+        Some(paren + 1)
+    }
 }
 
 #[cfg(test)]

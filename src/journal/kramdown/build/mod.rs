@@ -100,6 +100,8 @@ struct Builder<'p> {
     images: Vec<Image>,
     footnotes: HashMap<String, Vec<Block>>,
     foot_order: Vec<String>,
+    /// Each footnote's number (its place in `foot_order`, from 1).
+    foot_numbers: HashMap<String, usize>,
     foot_refs: HashMap<String, usize>,
     unresolved: Vec<String>,
     /// Offset (pre-pass input) of the event being read.
@@ -131,6 +133,7 @@ pub fn build(pre: &Pre, unresolved: Vec<String>, site_options: super::Options) -
         images: Vec::new(),
         footnotes: HashMap::new(),
         foot_order: Vec::new(),
+        foot_numbers: HashMap::new(),
         foot_refs: HashMap::new(),
         unresolved,
         at: 0,
@@ -248,13 +251,11 @@ impl Builder<'_> {
             }
             Event::FootnoteReference(name) => {
                 let name = name.to_string();
-                let number = match self.foot_order.iter().position(|n| *n == name) {
-                    Some(i) => i + 1,
-                    None => {
-                        self.foot_order.push(name.clone());
-                        self.foot_order.len()
-                    }
-                };
+                let next = self.foot_order.len() + 1;
+                let number = *self.foot_numbers.entry(name.clone()).or_insert(next);
+                if number == next {
+                    self.foot_order.push(name.clone());
+                }
                 let count = self.foot_refs.entry(name.clone()).or_insert(0);
                 let occurrence = *count;
                 *count += 1;
