@@ -124,6 +124,8 @@ pub enum Command {
     },
     Push,
     Pull,
+    /// Stop the push or pull that runs.
+    CancelGit,
 }
 
 /// How a selection takes the keyboard focus.

@@ -494,3 +494,7 @@ data-refused = { $file } is not read ({ $error }); site.data.{ $key } stays empt
 data-not-utf8 = not UTF-8 text
 heif-too-many-pixels = the picture holds { $megapixels } megapixels; daybook decodes at most { $limit }
 read-only-post = { $file } is a link to { $target }, outside the site: daybook shows it but never writes it (read-only)
+git-cancelled = { $what } was cancelled
+not-committed-new-errors = Not committed: checked again at commit time, the post has errors the panel had not shown:{ $errors }
+cancel-git = Stop
+cancel-git-hover = Stop git and what it started (a push or pull waiting on the network); a commit already made stays

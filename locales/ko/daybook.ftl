@@ -459,3 +459,7 @@ data-refused = { $file }을(를) 읽지 않습니다({ $error }). site.data.{ $k
 data-not-utf8 = UTF-8 텍스트가 아닙니다
 heif-too-many-pixels = 사진이 { $megapixels }메가픽셀입니다. daybook은 { $limit }메가픽셀까지만 디코딩합니다
 read-only-post = { $file }은(는) 사이트 밖의 { $target }을(를) 가리키는 링크입니다. daybook은 보여 주기만 하고 쓰지 않습니다(읽기 전용)
+git-cancelled = { $what }을(를) 취소했습니다
+not-committed-new-errors = 커밋하지 않았습니다. 커밋할 때 다시 검사하니 패널에 없던 오류가 있습니다:{ $errors }
+cancel-git = 중지
+cancel-git-hover = git과 git이 시작한 작업(네트워크를 기다리는 푸시나 풀)을 멈춥니다. 이미 만든 커밋은 그대로 둡니다

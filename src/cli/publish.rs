@@ -17,7 +17,7 @@ impl From<GitError> for CliError {
             GitError::NoGit(_) | GitError::NotARepository { .. } | GitError::TooOld { .. } => {
                 CliError::Unavailable(one_line(&e))
             }
-            GitError::Failed { .. } => CliError::Failed(one_line(&e)),
+            GitError::Failed { .. } | GitError::Cancelled { .. } => CliError::Failed(one_line(&e)),
         }
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::{Session, Status};
 use crate::command::Effect;
-use crate::site::git::{GitState, PathState};
+use crate::site::git::{Cancel, GitState, PathState};
 use crate::site::publish::PublishPlan;
 use crate::workers::git::{GitOp, GitOutcome};
 
@@ -38,6 +38,8 @@ pub struct PublishPanel {
     /// What git is doing, while it runs, and its latest progress line.
     pub busy: Option<&'static str>,
     pub progress: String,
+    /// Stops the push or pull that runs (the panel's Cancel button).
+    pub cancel: Option<Cancel>,
     /// How the last commit, push or pull ended.
     pub outcome: Option<Status>,
 }
@@ -54,6 +56,7 @@ impl PublishPanel {
             commit_anyway: false,
             busy: None,
             progress: String::new(),
+            cancel: None,
             outcome: None,
         }
     }
@@ -209,11 +212,18 @@ impl Session {
             });
             return;
         }
+        // The errors the user saw and chose to commit anyway; the commit plans again and
+        // refuses any other.
+        let accepted = match &panel.plan {
+            Some(Ok(plan)) if panel.commit_anyway => plan.errors.clone(),
+            _ => Vec::new(),
+        };
         let op = GitOp::Commit {
             post: doc.path.clone(),
             text: doc.text.clone(),
             message,
             push,
+            accepted,
         };
         self.run_git(op);
     }
@@ -229,7 +239,16 @@ impl Session {
         panel.busy = Some(op.doing());
         panel.progress.clear();
         panel.outcome = None;
-        self.workers.git_op(site, op);
+        let cancel = Cancel::default();
+        panel.cancel = Some(cancel.clone());
+        self.workers.git_op(site, op, cancel);
+    }
+
+    /// Stop the push or pull that runs (a remote that does not answer).
+    pub(super) fn cancel_git(&mut self) {
+        if let Some(cancel) = self.git.panel.as_ref().and_then(|p| p.cancel.as_ref()) {
+            cancel.cancel();
+        }
     }
 
     pub(super) fn git_progress(&mut self, line: String) {
@@ -241,6 +260,7 @@ impl Session {
     pub(super) fn git_finished(&mut self, outcome: &GitOutcome) {
         if let Some(panel) = self.git.panel.as_mut() {
             panel.busy = None;
+            panel.cancel = None;
             panel.progress.clear();
             panel.outcome = Some(Status {
                 text: outcome.message.clone(),

@@ -123,6 +123,7 @@ impl Session {
             Command::CommitPost { push } => self.commit_post(push),
             Command::Push => self.run_git(crate::workers::git::GitOp::Push),
             Command::Pull => self.run_git(crate::workers::git::GitOp::Pull),
+            Command::CancelGit => self.cancel_git(),
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
             Command::SetFoldFrontMatter(fold) => self.settings.fold_front_matter = fold,
             Command::PickPhotos => {

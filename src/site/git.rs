@@ -20,8 +20,11 @@ pub enum GitError {
     TooOld { version: String },
     #[error("{what}: {output}")]
     Failed { what: String, output: String },
+    #[error("{}", crate::tr!("git-cancelled", what = .what.as_str()))]
+    Cancelled { what: String },
 }
 
+pub use super::git_cancel::Cancel;
 pub use super::git_state::{FileState, GitState, PathState, Status, parse_status};
 
 /// A repository, through the `git` on the user's PATH.
@@ -232,11 +235,16 @@ impl Git {
 
     /// Push the branch to its upstream. A rejected push keeps the commit and says to pull.
     pub fn push(&self) -> Result<String, GitError> {
-        self.push_with(&mut |_| {})
+        self.push_with(&mut |_| {}, None)
     }
 
-    /// [`Git::push`], calling `progress` with each line git prints as it works.
-    pub fn push_with(&self, progress: &mut dyn FnMut(&str)) -> Result<String, GitError> {
+    /// [`Git::push`], calling `progress` with each line git prints as it works; `cancel`
+    /// can stop it.
+    pub fn push_with(
+        &self,
+        progress: &mut dyn FnMut(&str),
+        cancel: Option<&Cancel>,
+    ) -> Result<String, GitError> {
         let status = self.status()?;
         if status.branch.is_none() {
             return Err(GitError::Failed {
@@ -250,8 +258,10 @@ impl Git {
                 output: crate::tr!("push-no-upstream"),
             });
         }
-        match self.run_streaming("git push", &["push", "--porcelain", "--progress"], progress) {
+        let args = ["push", "--porcelain", "--progress"];
+        match self.run_streaming("git push", &args, progress, cancel) {
             Ok(out) => Ok(output_text(&out)),
+            Err(e @ GitError::Cancelled { .. }) => Err(e),
             Err(GitError::Failed { output, .. }) => {
                 let lower = output.to_lowercase();
                 let why = if lower.contains("rejected")
@@ -279,12 +289,18 @@ impl Git {
 
     /// Pull from the upstream, fast-forwarding or rebasing as the user's config says.
     pub fn pull(&self) -> Result<String, GitError> {
-        self.pull_with(&mut |_| {})
+        self.pull_with(&mut |_| {}, None)
     }
 
-    /// [`Git::pull`], calling `progress` with each line git prints as it works.
-    pub fn pull_with(&self, progress: &mut dyn FnMut(&str)) -> Result<String, GitError> {
-        self.run_streaming("git pull", &["pull", "--no-edit", "--progress"], progress)
+    /// [`Git::pull`], calling `progress` with each line git prints as it works; `cancel`
+    /// can stop it.
+    pub fn pull_with(
+        &self,
+        progress: &mut dyn FnMut(&str),
+        cancel: Option<&Cancel>,
+    ) -> Result<String, GitError> {
+        let args = ["pull", "--no-edit", "--progress"];
+        self.run_streaming("git pull", &args, progress, cancel)
             .map_err(|e| match e {
                 GitError::Failed { what, output } => GitError::Failed {
                     what,
@@ -310,8 +326,16 @@ impl Git {
         what: &str,
         args: &[&str],
         progress: &mut dyn FnMut(&str),
+        cancel: Option<&Cancel>,
     ) -> Result<Output, GitError> {
         let mut cmd = command(&self.top);
+        // A git that can be cancelled runs as a process group of its own, so that what it
+        // starts (ssh, a helper, a hook) ends with it.
+        #[cfg(unix)]
+        if cancel.is_some() {
+            use std::os::unix::process::CommandExt;
+            cmd.process_group(0);
+        }
         // Push and pull talk to a remote: over SSH too, nothing may wait on a prompt nobody
         // can answer (a passphrase, an unknown host) — unless the user set their own SSH.
         if std::env::var_os("GIT_SSH_COMMAND").is_none()
@@ -326,6 +350,9 @@ impl Git {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| GitError::NoGit(e.to_string()))?;
+        if let Some(cancel) = cancel {
+            cancel.started(child.id());
+        }
         let stdout = child.stdout.take();
         // Read stdout on its own thread so neither pipe can fill up and stall git.
         let reader = std::thread::spawn(move || {
@@ -362,7 +389,16 @@ impl Git {
             }
             stderr.extend_from_slice(&line);
         }
-        let status = child.wait().map_err(|e| GitError::NoGit(e.to_string()))?;
+        let status = child.wait();
+        if let Some(cancel) = cancel {
+            cancel.finished();
+            if cancel.is_cancelled() {
+                return Err(GitError::Cancelled {
+                    what: what.to_owned(),
+                });
+            }
+        }
+        let status = status.map_err(|e| GitError::NoGit(e.to_string()))?;
         let out = Output {
             status,
             stdout: reader.join().unwrap_or_default(),

@@ -11,6 +11,7 @@ pub mod config;
 pub mod create;
 pub mod data;
 pub mod git;
+pub mod git_cancel;
 mod git_state;
 pub mod heif;
 mod heif_ffi;

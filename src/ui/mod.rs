@@ -72,6 +72,7 @@ pub mod labels {
     pub const COMMIT_AND_PUSH: &str = "commit-and-push";
     pub const PUSH: &str = "push";
     pub const PULL: &str = "pull";
+    pub const CANCEL_GIT: &str = "cancel-git";
     pub const COMMIT_MESSAGE: &str = "commit-message";
     pub const COMMIT_ANYWAY: &str = "commit-anyway";
     pub const FOLD_FRONT_MATTER: &str = "fold-front-matter";

@@ -82,6 +82,14 @@ pub fn publish_window(
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(doing);
+                    // A remote that does not answer never blocks the panel.
+                    if ui
+                        .button(tr(labels::CANCEL_GIT))
+                        .on_hover_text(tr("cancel-git-hover"))
+                        .clicked()
+                    {
+                        commands.push(Command::CancelGit);
+                    }
                 });
                 if !v.progress.is_empty() {
                     ui.weak(v.progress);

@@ -8,19 +8,21 @@ use std::path::PathBuf;
 
 use super::{Event, Workers};
 use crate::site::Site;
-use crate::site::git::Git;
+use crate::site::git::{Cancel, Git};
 use crate::site::publish::{self, PublishPlan};
 
 /// What the user asked git to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GitOp {
     /// Commit the post at `post` (saved, with this text) and exactly its files; push after
-    /// when `push`.
+    /// when `push`. The files are planned again at commit time; of that plan's check
+    /// errors only those in `accepted` (the ones the user chose to commit anyway) let it go.
     Commit {
         post: PathBuf,
         text: String,
         message: String,
         push: bool,
+        accepted: Vec<String>,
     },
     Push,
     Pull,
@@ -77,8 +79,8 @@ impl Workers {
     }
 
     /// Run `op` on a worker, reporting [`Event::GitProgress`] lines and then
-    /// [`Event::GitFinished`].
-    pub fn git_op(&self, site: &Site, op: GitOp) {
+    /// [`Event::GitFinished`]; `cancel` stops its push or pull.
+    pub fn git_op(&self, site: &Site, op: GitOp, cancel: Cancel) {
         let site = site.clone();
         let (tx, waker) = (self.tx.clone(), self.waker.clone());
         let root = site.root.clone();
@@ -90,7 +92,7 @@ impl Workers {
             waker.wake();
         };
         self.report_from_thread("git", move || Event::GitFinished {
-            outcome: run_op(&site, &op, &mut progress),
+            outcome: run_op(&site, &op, &mut progress, Some(&cancel)),
             root: site.root,
         });
     }
@@ -106,7 +108,12 @@ fn failed(message: String) -> GitOutcome {
 }
 
 /// Run `op` for `site` now (on the calling thread).
-pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOutcome {
+pub fn run_op(
+    site: &Site,
+    op: &GitOp,
+    progress: &mut dyn FnMut(&str),
+    cancel: Option<&Cancel>,
+) -> GitOutcome {
     let git = match Git::open(&site.root) {
         Ok(g) => g,
         Err(e) => return failed(e.to_string()),
@@ -117,11 +124,22 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
             text,
             message,
             push,
+            accepted,
         } => {
             let plan: PublishPlan = match publish::plan(site, &git, post, text) {
                 Ok(p) => p,
                 Err(e) => return failed(e.to_string()),
             };
+            // Decided on the plan committed, not the one the panel showed before.
+            let new: Vec<&String> = plan
+                .errors
+                .iter()
+                .filter(|e| !accepted.contains(e))
+                .collect();
+            if !new.is_empty() {
+                let errors = new.iter().map(|e| format!("\n  {e}")).collect::<String>();
+                return failed(tr!("not-committed-new-errors", errors = errors));
+            }
             let committed = match publish::commit(&git, &plan, message) {
                 Ok(Some((id, n))) => Some(tr!("committed", id = id, message = message, count = n)),
                 Ok(None) => None,
@@ -131,7 +149,7 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
                 .clone()
                 .unwrap_or_else(|| tr!("nothing-to-commit"));
             if *push {
-                match git.push_with(progress) {
+                match git.push_with(progress, cancel) {
                     Ok(_) => text = tr!("and-pushed", before = text),
                     Err(e) => {
                         return GitOutcome {
@@ -150,7 +168,7 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
                 committed,
             }
         }
-        GitOp::Push => match git.push_with(progress) {
+        GitOp::Push => match git.push_with(progress, cancel) {
             Ok(_) => GitOutcome {
                 message: tr!("pushed"),
                 ok: true,
@@ -161,7 +179,7 @@ pub fn run_op(site: &Site, op: &GitOp, progress: &mut dyn FnMut(&str)) -> GitOut
         },
         GitOp::Pull => {
             let before = git.head();
-            match git.pull_with(progress) {
+            match git.pull_with(progress, cancel) {
                 Ok(_) => GitOutcome {
                     message: if git.head() == before {
                         tr!("pulled-up-to-date")

@@ -14,6 +14,7 @@ mod editor;
 mod photos;
 mod preview;
 mod publish;
+mod publish_stalls;
 
 use std::path::{Path, PathBuf};
 

@@ -13,12 +13,12 @@ use daybook::ui::labels;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-const POST: &str = "_posts/여행/2016-11-07-qcon day2.md";
+pub(crate) const POST: &str = "_posts/여행/2016-11-07-qcon day2.md";
 
 /// A blog in git with a bare remote; the post (in a subfolder of `_posts/`, spaces and
 /// Korean in its name) uses two new photos (one under `assets/images/`), and the folder
 /// holds a third photo it does not use.
-fn blog() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn blog() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let remote = dir.path().join("remote.git");
     let r = dir.path().join("blog");
@@ -243,7 +243,7 @@ fn detached_head_no_upstream_and_no_repository_say_so() {
 }
 
 /// The window on the post of `r`, its recovery files in the test's temp folder.
-fn window(d: &Path, r: &Path) -> Harness<'static, DaybookApp> {
+pub(crate) fn window(d: &Path, r: &Path) -> Harness<'static, DaybookApp> {
     crate::common::app(
         &r.join(POST),
         &d.join("data"),
@@ -252,12 +252,12 @@ fn window(d: &Path, r: &Path) -> Harness<'static, DaybookApp> {
     )
 }
 
-fn is_enabled(h: &Harness<'_, DaybookApp>, label: &str) -> bool {
+pub(crate) fn is_enabled(h: &Harness<'_, DaybookApp>, label: &str) -> bool {
     !h.get_by_label(label).accesskit_node().is_disabled()
 }
 
 /// Open the Publish panel and wait for its plan.
-fn open_panel(h: &mut Harness<'static, DaybookApp>) {
+pub(crate) fn open_panel(h: &mut Harness<'static, DaybookApp>) {
     step_until(h, "the git state", |h| has_text(h, "git: main"));
     h.get_by_label(&format!("{}…", tr(labels::PUBLISH))).click();
     step_until(h, "the publish plan", |h| {
