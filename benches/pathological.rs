@@ -13,13 +13,20 @@ use daybook::site::check::Checker;
 /// Each case: its name, its largest n, and the post body for a given n.
 type Case = (&'static str, usize, fn(usize) -> String);
 
-const CASES: [Case; 11] = [
+const CASES: [Case; 12] = [
     ("liquid-if", 20_000, |n| {
         format!("{}x{}", "{% if true %}".repeat(n), "{% endif %}".repeat(n))
     }),
     ("liquid-capture", 20_000, |n| {
         let open: String = (0..n).map(|i| format!("{{% capture c{i} %}}")).collect();
         format!("{open}x{}", "{% endcapture %}".repeat(n))
+    }),
+    ("liquid-for", 20_000, |n| {
+        format!(
+            "{}x{}",
+            "{% for i in (1..2) %}".repeat(n),
+            "{% endfor %}".repeat(n)
+        )
     }),
     ("liquid-or", 50_000, |n| {
         format!("{{% if {} %}}y{{% endif %}}", vec!["false"; n].join(" or "))

@@ -120,6 +120,13 @@ pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
             show_flow(ui, flow, cx, width);
         }
         BlockKind::Code { text, lang } => code(ui, text, lang.as_deref()),
+        // Past the depth drawn as nesting, what a quote or list holds is drawn flat.
+        BlockKind::Quote { blocks, .. } if depth >= MAX_DEPTH => blocks_in(ui, blocks, cx, depth),
+        BlockKind::List { items, .. } if depth >= MAX_DEPTH => {
+            for item in items {
+                blocks_in(ui, item, cx, depth);
+            }
+        }
         BlockKind::Quote { blocks, .. } => {
             quote(ui, |ui, cx| blocks_in(ui, blocks, cx, depth + 1), cx)
         }
@@ -242,12 +249,10 @@ fn container(
 }
 
 pub(super) fn blocks_in(ui: &mut Ui, blocks: &[Block], cx: &mut DrawCtx<'_>, depth: usize) {
+    // The post's nesting is bounded when it is prepared (kramdown's and HTML's caps); the
+    // drawing only stops nesting frames past `MAX_DEPTH`.
     for b in blocks {
-        if depth > MAX_DEPTH {
-            ui.label(RichText::new("…").weak());
-            return;
-        }
-        block(ui, b, cx, depth);
+        block(ui, b, cx, depth.min(MAX_DEPTH));
     }
 }
 

@@ -17,7 +17,7 @@ use crate::journal::kramdown::{HNode, Inline, attr};
 use crate::workers::preview::{Prepared, math_key};
 
 /// Nesting drawn as nesting, at most; deeper content is drawn flat.
-pub(super) const MAX_DEPTH: usize = 24;
+pub(super) const MAX_DEPTH: usize = 12;
 
 /// What drawing needs besides the block.
 pub struct DrawCtx<'a> {

@@ -43,6 +43,7 @@ fn count(image: &image::RgbaImage, rgb: [u8; 3]) -> usize {
 fn open(post: &Path) -> Harness<'static, DaybookApp> {
     let settings = Settings {
         view: ViewMode::PreviewOnly,
+        show_problems: false,
         ..Settings::default()
     };
     let data = post.ancestors().nth(3).unwrap().join("data");
@@ -167,4 +168,45 @@ fn a_details_element_folds_what_it_holds() {
     assert!(has_text(&h, "경비 내역"), "the summary");
     assert!(has_text(&h, "뒤 문단"));
     assert!(!has_text(&h, "입장료"), "folded: its table is not shown");
+}
+
+/// Issue 20: the preview draws posts nested 100,000 deep (quotes, lists, HTML, emphasis,
+/// brackets, Liquid) on the test's own 2 MB thread stack, and keeps drawing the text after.
+#[test]
+fn the_preview_draws_any_nesting_depth_on_a_2_mb_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    write(&root, "_config.yml", "title: t\n");
+    let n = 100_000;
+    let mut body = String::from("---\ntitle: deep\n---\n\n");
+    body.push_str(&format!("{}깊은 인용\n\n", "> ".repeat(n)));
+    body.extend((0..30).map(|i| format!("{}- 목록\n", "  ".repeat(i))));
+    body.push_str(&format!(
+        "\n<div markdown=\"1\">\n{}상자{}\n</div>\n\n",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    ));
+    body.push_str(&format!(
+        "{}안쪽\n\n{}",
+        "<div markdown=\"1\">\n\n".repeat(n / 10),
+        "</div>\n\n".repeat(n / 10)
+    ));
+    body.push_str(&format!("{}강조{}\n\n", "*".repeat(n), "*".repeat(n)));
+    body.push_str(&format!("{}괄호{}\n\n", "[".repeat(n), "]".repeat(n)));
+    body.push_str(&format!(
+        "{}조건{}\n\n",
+        "{% if true %}".repeat(n),
+        "{% endif %}".repeat(n)
+    ));
+    write(&root, "_posts/2024-01-01-deep.md", body);
+    let mut h = open(&root.join("_posts/2024-01-01-deep.md"));
+    // What each deep part holds is drawn, flat past the depth drawn as nesting.
+    step_until(&mut h, "the deep parts drawn", |h| {
+        ["깊은 인용", "목록", "상자", "안쪽"]
+            .iter()
+            .all(|t| has_text(h, t))
+    });
+    for _ in 0..10 {
+        h.step();
+    }
 }

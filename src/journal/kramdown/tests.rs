@@ -308,8 +308,8 @@ fn markdown_containers_gather_what_they_hold() {
 }
 
 /// Issue 20: every recursive walk is safe on a 2 MB thread stack at any nesting depth:
-/// 100,000 levels of quotes, lists, HTML elements, brackets and YAML, prepared, written
-/// out as HTML and visited.
+/// 100,000 levels of quotes, lists, HTML elements, brackets, YAML and Liquid, prepared,
+/// written out as HTML and visited (the preview's drawing: `tests/window/preview.rs`).
 #[test]
 fn any_nesting_depth_is_safe_on_a_2_mb_stack() {
     let n = 100_000;
@@ -345,6 +345,31 @@ fn any_nesting_depth_is_safe_on_a_2_mb_stack() {
                 "]".repeat(n)
             );
             let _ = crate::journal::front_matter::FrontMatter::parse(&fm);
+            // Liquid: blocks nested 100,000 deep, and an include that includes itself.
+            let vars = std::collections::HashMap::new();
+            let none = |_: &str| None;
+            let include = |_: &str| Some("{% include self.html %}{% include self.html %}".into());
+            let env = crate::journal::liquid::LiquidEnv {
+                vars: &vars,
+                baseurl: "",
+                url: "",
+                include: &include,
+                post_url: &none,
+                link: &none,
+                kramdown: Options::default(),
+            };
+            for (open, close) in [
+                ("{% if true %}", "{% endif %}"),
+                ("{% capture c %}", "{% endcapture %}"),
+                ("{% for i in (1..2) %}", "{% endfor %}"),
+                ("{% unless false %}", "{% endunless %}"),
+                ("{% include self.html %}", ""),
+            ] {
+                let body = format!("{}x{}", open.repeat(n), close.repeat(n));
+                let post = format!("---\ntitle: t\n---\n{body}\n");
+                let d = crate::journal::render::prepare_post(&post, &Default::default(), &env);
+                let _ = html::to_html(&d);
+            }
         })
         .unwrap();
     assert!(worker.join().is_ok(), "a walk overflowed the stack");

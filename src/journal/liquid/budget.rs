@@ -113,6 +113,17 @@ impl Eval<'_, '_, '_> {
     /// Skip to the tag `end` that closes the block just opened, counting nested blocks
     /// without recursion (a post of 20,000 nested tags is skipped in one pass).
     pub(super) fn skip_until(&mut self, end: &str) {
+        let start = self.pos;
+        if let Some(&after) = self.skipped.get(&start) {
+            self.pos = after;
+            self.trim_next = after > 0 && self.toks[after - 1].trim_right;
+            return;
+        }
+        self.skip_through(end);
+        self.skipped.insert(start, self.pos);
+    }
+
+    fn skip_through(&mut self, end: &str) {
         let mut open: Vec<&'static str> = Vec::new();
         while self.pos < self.toks.len() {
             let tok = self.toks[self.pos];

@@ -135,6 +135,7 @@ pub fn render(src: &str, env: &LiquidEnv<'_>) -> Rendered {
         nest: 0,
         trim_next: false,
         anchor: None,
+        skipped: HashMap::new(),
     };
     ev.block(&mut out, &mut locals, &[], true);
     while ev.pos < ev.toks.len() {
@@ -165,6 +166,10 @@ struct Eval<'s, 'e, 'u> {
     trim_next: bool,
     /// Inside an include, every byte of output points at the include tag.
     anchor: Option<usize>,
+    /// Blocks skipped already: from a token, the token after the block's end. A loop whose
+    /// body skips a block (past the nesting limit, a false branch) skips it once, not once
+    /// per iteration.
+    skipped: HashMap<usize, usize>,
 }
 
 type Locals = HashMap<String, LValue>;
@@ -443,6 +448,7 @@ impl Eval<'_, '_, '_> {
             nest: self.nest,
             trim_next: false,
             anchor: Some(self.anchor.unwrap_or(tok.start)),
+            skipped: HashMap::new(),
         };
         // The include is a template of its own: its `{%-`/`-%}` trim only its own text,
         // never the white space around the tag that includes it.
