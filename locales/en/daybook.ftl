@@ -498,3 +498,7 @@ git-cancelled = { $what } was cancelled
 not-committed-new-errors = Not committed: checked again at commit time, the post has errors the panel had not shown:{ $errors }
 cancel-git = Stop
 cancel-git-hover = Stop git and what it started (a push or pull waiting on the network); a commit already made stays
+spelling-no-library = spelling needs Hunspell, which could not be loaded here ({ $error }); install it with its dictionaries (Debian and Ubuntu: apt install libhunspell-1.7-0 hunspell-ko hunspell-en-us; Fedora: dnf install hunspell hunspell-ko hunspell-en-US; macOS: brew install hunspell, and put ko_KR and en_US dictionaries in ~/Library/Spelling)
+spelling-no-dictionary = no { $lang } dictionary was found (looked in { $dirs }); words in it are not checked
+spelling-message = `{ $word }` may be misspelt
+spelling-fix = Replace with `{ $word }`

@@ -463,3 +463,7 @@ git-cancelled = { $what }을(를) 취소했습니다
 not-committed-new-errors = 커밋하지 않았습니다. 커밋할 때 다시 검사하니 패널에 없던 오류가 있습니다:{ $errors }
 cancel-git = 중지
 cancel-git-hover = git과 git이 시작한 작업(네트워크를 기다리는 푸시나 풀)을 멈춥니다. 이미 만든 커밋은 그대로 둡니다
+spelling-no-library = 맞춤법 검사에 필요한 Hunspell을 불러올 수 없습니다({ $error }). 사전과 함께 설치하세요(Debian·Ubuntu: apt install libhunspell-1.7-0 hunspell-ko hunspell-en-us, Fedora: dnf install hunspell hunspell-ko hunspell-en-US, macOS: brew install hunspell 후 ko_KR·en_US 사전을 ~/Library/Spelling에 두기)
+spelling-no-dictionary = { $lang } 사전을 찾지 못했습니다({ $dirs }에서 찾음). 이 언어의 낱말은 검사하지 않습니다
+spelling-message = `{ $word }`의 맞춤법이 틀렸을 수 있습니다
+spelling-fix = `{ $word }`(으)로 바꾸기

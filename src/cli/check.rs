@@ -10,7 +10,13 @@ use crate::site::check::{Checker, relative_slash, staged_posts};
 
 /// Run the check; returns the exit code (0 no errors, 1 errors), or why the site cannot be
 /// checked (exit 2).
-pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) -> CliResult<u8> {
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    staged: bool,
+    install_hook: bool,
+    spelling: bool,
+) -> CliResult<u8> {
     let unavailable = |e: &dyn std::fmt::Display| CliError::Unavailable(e.to_string());
     let first = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
     let site = Site::find(&first).map_err(|e| unavailable(&e))?;
@@ -23,7 +29,7 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
         return Ok(0);
     }
     let now = chrono::Utc::now().fixed_offset();
-    let problems = if staged {
+    let mut problems = if staged {
         // Images count only when they are staged or committed: what the commit will hold.
         let checker = Checker::staged(&site, now)
             .map_err(|e| unavailable(&crate::tr!("cannot-read-index", error = e.to_string())))?;
@@ -51,10 +57,83 @@ pub fn run(paths: &[PathBuf], format: Format, staged: bool, install_hook: bool) 
         }
         problems
     };
+    if spelling {
+        let texts: Vec<(String, String)> = if staged {
+            staged_posts(&site).unwrap_or_default()
+        } else if paths.iter().all(|p| p.is_dir()) {
+            crate::site::index::post_files(&site)
+                .into_iter()
+                .filter_map(|(path, rel, _)| std::fs::read_to_string(&path).ok().map(|t| (rel, t)))
+                .collect()
+        } else {
+            paths
+                .iter()
+                .filter_map(|p| {
+                    let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+                    let text = std::fs::read_to_string(&abs).ok()?;
+                    Some((relative_slash(&site.root, &abs), text))
+                })
+                .collect()
+        };
+        problems.extend(spelling_problems(&site, &texts));
+        problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    }
     print_problems(&site.root, &problems, format);
     Ok(u8::from(
         problems.iter().any(|p| p.severity == Severity::Error),
     ))
+}
+
+/// The spelling notes of these posts (site-relative path, text); what cannot be checked
+/// is said on standard error, and the check goes on without it.
+fn spelling_problems(site: &Site, texts: &[(String, String)]) -> Vec<Problem> {
+    let speller = match crate::site::hunspell::Speller::new() {
+        Ok(s) => s,
+        Err(why) => {
+            eprintln!("daybook: warning: {why}");
+            return Vec::new();
+        }
+    };
+    let mut checker = crate::site::spelling::Checker::new(speller);
+    let site_lang = site.config.lang.as_deref();
+    let mut latin_langs: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let data = dirs::data_dir().map(|d| d.join("daybook"));
+    let mut accepted =
+        crate::site::spelling::read_list(&crate::site::spelling::site_list(&site.root));
+    if let Some(d) = &data {
+        accepted.extend(crate::site::spelling::read_list(
+            &crate::site::spelling::personal_list(d),
+        ));
+    }
+    checker.accept(accepted);
+    for (rel, text) in texts {
+        let fm = crate::journal::front_matter::FrontMatter::parse(text).ok();
+        let post_lang = fm.as_ref().and_then(|f| f.get_text("lang"));
+        let latin = crate::site::spelling::latin_language(post_lang.as_deref(), site_lang);
+        if !latin_langs.contains(&latin) {
+            latin_langs.push(latin.clone());
+        }
+        out.extend(checker.problems(rel, text, &latin));
+    }
+    let dirs = crate::site::hunspell::dictionary_dirs()
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    for lang in std::iter::once("ko".to_owned()).chain(latin_langs) {
+        if !checker.speller.has(&lang) {
+            eprintln!(
+                "daybook: warning: {}",
+                crate::tr!(
+                    "spelling-no-dictionary",
+                    lang = lang.as_str(),
+                    dirs = dirs.as_str()
+                )
+            );
+        }
+    }
+    out
 }
 
 /// How a problem's path is shown: relative to the current folder when inside it.

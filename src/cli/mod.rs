@@ -77,6 +77,10 @@ pub enum Command {
         /// Add `daybook check --staged` to the repository's pre-commit hook.
         #[arg(long)]
         install_hook: bool,
+        /// Also note misspelt words (rule `spelling`, with suggestions as fixes), through
+        /// the system's Hunspell and its Korean and English dictionaries. Notes never fail.
+        #[arg(long)]
+        spelling: bool,
     },
     /// Print a post's body as the HTML Jekyll publishes for its `{{ content }}` (Liquid and
     /// kramdown applied; no layout).
@@ -157,7 +161,8 @@ pub fn run(command: Command) -> CliResult<u8> {
             format,
             staged,
             install_hook,
-        } => check::run(&paths, format, staged, install_hook),
+            spelling,
+        } => check::run(&paths, format, staged, install_hook, spelling),
         Command::Attach {
             post,
             photos,

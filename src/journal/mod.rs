@@ -19,6 +19,7 @@ pub mod render;
 pub mod reserved;
 pub mod scalar;
 pub mod slug;
+pub mod spelling;
 pub mod srcmap;
 pub mod stats;
 pub mod trip;

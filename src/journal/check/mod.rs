@@ -52,7 +52,7 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 20] = [
+pub const RULES: [(&str, Severity); 21] = [
     ("missing-image", Severity::Error),
     ("unreadable-image", Severity::Error),
     ("heic-on-page", Severity::Warning),
@@ -73,6 +73,7 @@ pub const RULES: [(&str, Severity); 20] = [
     ("unpublished", Severity::Info),
     ("ignored-post", Severity::Warning),
     ("camera-alt-text", Severity::Info),
+    ("spelling", Severity::Info),
 ];
 
 /// A safe text edit that fixes a problem.
