@@ -7,6 +7,10 @@
 //! typed edits into the 1.4 MB post, each its own undo step (a counting allocator), and
 //! `open bytes=<n> first_screen_ms=<t> typed_ms=<median>`: from starting the app on a 10 MB
 //! post to the end of the first frame that shows its text in the editor, then typing in it.
+//! Spelling (issue 24): `spelling words=<n> ms=<t> load_ms=<t>` — checking a 90 KB Korean
+//! post on the worker's checker, cold (the dictionaries' load apart) — then
+//! `spelling first_squiggles_ms=<t>` from starting the app on it to its misspelt words
+//! being known, and `frames spelling=off|on bytes=<n> typed_ms=<median>`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -226,6 +230,159 @@ fn main() {
     memory(root);
     open_large(root);
     during_rescan();
+    spelling(root);
+}
+
+/// A Korean travel post of about `bytes`, as varied as a writer's words (nouns with their
+/// particles, verbs in their endings, some English), a misspelling in every tenth paragraph.
+fn korean_post(bytes: usize) -> String {
+    const NOUNS: [&str; 24] = [
+        "불국사",
+        "석굴암",
+        "바다",
+        "하늘",
+        "사진",
+        "국수",
+        "친구",
+        "숙소",
+        "기차",
+        "시장",
+        "골목",
+        "카페",
+        "박물관",
+        "공원",
+        "호수",
+        "다리",
+        "산책로",
+        "저녁",
+        "아침",
+        "버스",
+        "택시",
+        "가게",
+        "정원",
+        "탑",
+    ];
+    const PARTICLES: [&str; 8] = ["을", "에", "에서", "으로", "과", "도", "만", "까지"];
+    const VERBS: [&str; 12] = [
+        "보았다",
+        "걸었다",
+        "찍었다",
+        "먹었다",
+        "들렀다",
+        "지나갔다",
+        "기다렸다",
+        "구경했다",
+        "좋아했다",
+        "찾았다",
+        "만났다",
+        "떠났다",
+    ];
+    const ENGLISH: [&str; 4] = [
+        "We walked along the river.",
+        "The weather was beautiful.",
+        "Tickets were cheap.",
+        "Trains left every hour.",
+    ];
+    let mut s = String::from("---\nlayout: post\ntitle: 경주 여행\n---\n\n");
+    // Distinct words too, as a long post has: the dictionary's own nouns (those its flag
+    // 25 marks), each met once.
+    let nouns: Vec<String> = daybook::site::hunspell::dictionary_dirs()
+        .iter()
+        .find_map(|d| std::fs::read_to_string(d.join("ko.dic")).ok())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.strip_suffix("/25"))
+        .filter(|w| w.chars().all(|c| ('가'..='힣').contains(&c)))
+        .step_by(7)
+        .map(str::to_owned)
+        .collect();
+    let mut i = 0usize;
+    while s.len() < bytes {
+        if let Some(n) = nouns.get(i) {
+            let _ = write!(s, "오늘은 {n}{} ", PARTICLES[i % PARTICLES.len()]);
+        }
+        for k in 0..6 {
+            let n = NOUNS[(i * 7 + k * 5) % NOUNS.len()];
+            let p = PARTICLES[(i + k * 3) % PARTICLES.len()];
+            let v = VERBS[(i * 3 + k) % VERBS.len()];
+            let _ = write!(s, "{n}{p} 천천히 {v}. ");
+        }
+        s.push_str(ENGLISH[i % ENGLISH.len()]);
+        if i.is_multiple_of(10) {
+            s.push_str(" 결국 잘 됬다.");
+        }
+        s.push_str("\n\n");
+        i += 1;
+    }
+    s
+}
+
+fn spelling(root: &Path) {
+    use daybook::site::hunspell::Speller;
+    use daybook::site::spelling::Checker;
+    let text = korean_post(90_000);
+    let started = Instant::now();
+    let mut speller = match Speller::new() {
+        Ok(s) => s,
+        Err(why) => {
+            println!("spelling unavailable: {why}");
+            return;
+        }
+    };
+    let _ = (speller.has("ko"), speller.has("en"));
+    let load = started.elapsed().as_secs_f64() * 1000.0;
+    let mut checker = Checker::new(speller);
+    let started = Instant::now();
+    let all = daybook::journal::spelling::words(&text);
+    let words = all.len();
+    let unique = all
+        .iter()
+        .map(|w| &text[w.range.clone()])
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let misspelt = checker.misspelt(&text, "en");
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    assert!(!misspelt.is_empty());
+    println!("spelling words={words} unique={unique} ms={ms:.1} load_ms={load:.0}");
+    let path = root.join("_posts/2016-11-08-spelling.md");
+    std::fs::write(&path, &text).unwrap();
+    let ctx = egui::Context::default();
+    let started = Instant::now();
+    let (mut app, mut f) = start_app(&ctx, root, path);
+    while !app.spelling_words().1 && started.elapsed() < Duration::from_secs(30) {
+        frame(&ctx, &mut app, &mut f, Vec::new());
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    println!(
+        "spelling first_squiggles_ms={:.0}",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let at = text.find("아침").unwrap();
+    editor::select(&ctx, &text, at..at);
+    frame(&ctx, &mut app, &mut f, Vec::new());
+    for on in [false, true] {
+        app.session.settings.spelling = on;
+        let typed = typed_ms_n(&ctx, &mut app, &mut f);
+        let label = if on { "on" } else { "off" };
+        println!(
+            "frames spelling={label} bytes={} typed_ms={typed:.2}",
+            text.len()
+        );
+    }
+}
+
+/// [`typed_ms`] without its check of what was typed (the text has typing in it already).
+fn typed_ms_n(ctx: &egui::Context, app: &mut DaybookApp, f: &mut eframe::Frame) -> f64 {
+    let typed: Vec<Duration> = (0..FRAMES)
+        .map(|_| {
+            let d = frame(ctx, app, f, vec![egui::Event::Text("가".to_owned())]);
+            // A pause now and then, so the spelling worker is asked (and answers) between
+            // typed frames, as when a writer types.
+            std::thread::sleep(Duration::from_millis(40));
+            d
+        })
+        .collect();
+    median_ms(typed)
 }
 
 /// From starting the app on a 10 MB post to the end of the first frame whose editor shows

@@ -126,6 +126,21 @@ pub enum Command {
     Pull,
     /// Stop the push or pull that runs.
     CancelGit,
+    /// Put a spelling suggestion in place of the misspelt word at `range` (one undo step).
+    ReplaceMisspelt {
+        range: std::ops::Range<usize>,
+        word: String,
+        with: String,
+    },
+    /// Take a word as spelt right in the open post until daybook closes.
+    IgnoreWord(String),
+    /// Add a word to the user's word list, or the site's (`site`).
+    AddWord {
+        word: String,
+        site: bool,
+    },
+    /// List misspelt words in the problems panel, or not.
+    ShowSpellingProblems(bool),
 }
 
 /// How a selection takes the keyboard focus.

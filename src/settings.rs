@@ -51,6 +51,10 @@ pub struct Settings {
     pub language: crate::i18n::LanguageChoice,
     /// The editor hides the front matter (the form above it shows it).
     pub fold_front_matter: bool,
+    /// Misspelt words are underlined in the editor.
+    pub spelling: bool,
+    /// The problems panel lists misspelt words.
+    pub show_spelling_problems: bool,
 }
 
 /// How many recent sites are remembered.
@@ -82,6 +86,8 @@ impl Default for Settings {
             recent_sites: Vec::new(),
             language: crate::i18n::LanguageChoice::System,
             fold_front_matter: false,
+            spelling: true,
+            show_spelling_problems: true,
         }
     }
 }

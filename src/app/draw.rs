@@ -25,11 +25,14 @@ impl DaybookApp {
             .doc()
             .and_then(|d| editor::cursor_byte(ui.ctx(), &d.text));
         let s = &self.session;
-        let warnings = s
+        let mut warnings = s
             .site
             .as_ref()
             .map(|s| s.config.warnings.clone())
             .unwrap_or_default();
+        if s.settings.spelling {
+            warnings.extend(self.widgets.spelling.unavailable.clone());
+        }
         let (git_line, git_files) = s.git_summary();
         egui::Panel::top("toolbar").show(ui, |ui| {
             let view = ToolbarView {
@@ -96,6 +99,12 @@ impl DaybookApp {
                     checking_site: s.checking_site,
                     open_rel: open_rel.as_deref(),
                     undo_rename: s.undo_rename_name(),
+                    spelling: s.doc().filter(|_| s.settings.spelling).map(|d| {
+                        (
+                            self.widgets.spelling.problems(d),
+                            s.settings.show_spelling_problems,
+                        )
+                    }),
                 };
                 problems_panel(ui, &view, &mut self.commands);
             });
@@ -145,6 +154,10 @@ impl DaybookApp {
             self.session.has_conflict(),
             self.session.is_deleted_on_disk(),
         );
+        let misspelt = match self.session.doc() {
+            Some(doc) if self.session.settings.spelling => self.widgets.spelling.words(doc),
+            _ => Vec::new(),
+        };
         let (widgets, commands) = (&mut self.widgets, &mut self.commands);
         // Typing is grouped into undo steps by the session's clock.
         let now = (self.session.clock)();
@@ -183,7 +196,22 @@ impl DaybookApp {
             // The preview was scrolled: the editor follows.
             widgets.editor.scroll_to_byte(at);
         }
-        let out = editor::editor(ui, doc, &mut widgets.editor, fold, find, now);
+        let marks = editor::SpellMarks {
+            words: &misspelt,
+            suggestions: Some(&widgets.spelling.suggestions),
+        };
+        let out = editor::editor(
+            ui,
+            doc,
+            &mut widgets.editor,
+            fold,
+            find,
+            now,
+            (&marks, commands),
+        );
+        if let Some(word) = out.asked {
+            widgets.spelling.suggest(word);
+        }
         if let Some(fold) = out.fold {
             commands.push(Command::SetFoldFrontMatter(fold));
         }

@@ -178,6 +178,9 @@ impl eframe::App for DaybookApp {
         }
         self.window.was_focused = focused;
         self.request_preview(ctx);
+        self.widgets
+            .spelling
+            .update(ctx, &self.session, (self.session.clock)());
         self.load_thumbnails(ctx);
         let effects = self.session.tick(Instant::now());
         self.carry_out(ctx, effects);

@@ -6,6 +6,7 @@
 mod draw;
 mod effects;
 mod frame;
+mod spelling;
 mod widgets;
 
 use std::path::PathBuf;
@@ -101,6 +102,18 @@ impl DaybookApp {
     /// The preview's scroll offset as of the last frame.
     pub fn preview_offset(&self) -> f32 {
         self.widgets.preview.offset
+    }
+
+    /// The open post's misspelt words as the editor underlines them now, and whether they
+    /// were found in its text as it is now.
+    pub fn spelling_words(&self) -> (Vec<crate::site::spelling::Misspelt>, bool) {
+        match self.session.doc() {
+            Some(d) => (
+                self.widgets.spelling.words(d),
+                self.widgets.spelling.is_current(d),
+            ),
+            None => (Vec::new(), false),
+        }
     }
 
     /// The editor's scroll offset as of the last frame.

@@ -29,6 +29,8 @@ pub struct Widgets {
     pub composing: Option<(Option<egui::Id>, String)>,
     /// The Photos window's thumbnails, by batch and photo.
     pub thumbnails: HashMap<(u64, usize), egui::TextureHandle>,
+    /// The spelling worker and its newest answer.
+    pub spelling: super::spelling::Spelling,
 }
 
 impl Widgets {

@@ -16,6 +16,7 @@ mod photo_batch;
 pub mod photos;
 pub mod publish;
 mod run;
+pub mod spelling;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -119,6 +120,8 @@ pub struct Session {
     photo_folders: std::collections::HashMap<PathBuf, String>,
     /// The repository's state and the Publish panel.
     pub git: publish::GitPanel,
+    /// The words spelling takes as right.
+    spell_words: spelling::SpellWords,
     /// Effects for the window, gathered while a command or event runs.
     effects: Vec<Effect>,
     /// The monotonic clock, for the pauses that group typing into undo steps (tests give
@@ -167,6 +170,7 @@ impl Session {
             next_batch: 0,
             photo_folders: std::collections::HashMap::new(),
             git: publish::GitPanel::default(),
+            spell_words: spelling::SpellWords::default(),
             effects: Vec::new(),
             clock: Box::new(Instant::now),
         };
@@ -287,6 +291,7 @@ impl Session {
             .filter(|p| p.is_file())
             .cloned();
         self.site = Some(site);
+        self.load_spell_words();
         self.open = None;
         self.git = publish::GitPanel::default();
         self.refresh_git();

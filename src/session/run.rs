@@ -124,6 +124,12 @@ impl Session {
             Command::Push => self.run_git(crate::workers::git::GitOp::Push),
             Command::Pull => self.run_git(crate::workers::git::GitOp::Pull),
             Command::CancelGit => self.cancel_git(),
+            Command::ReplaceMisspelt { range, word, with } => {
+                self.replace_misspelt(range, &word, &with);
+            }
+            Command::IgnoreWord(word) => self.ignore_word(word),
+            Command::AddWord { word, site } => self.add_word(word, site),
+            Command::ShowSpellingProblems(on) => self.settings.show_spelling_problems = on,
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
             Command::SetFoldFrontMatter(fold) => self.settings.fold_front_matter = fold,
             Command::PickPhotos => {

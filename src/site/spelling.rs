@@ -78,6 +78,7 @@ pub struct Misspelt {
 /// The speller with what it has decided, so a word is looked up once per session.
 pub struct Checker {
     pub speller: Speller,
+    /// The dictionaries' answers, by language and word.
     known: HashMap<(String, String), bool>,
     accepted: HashSet<String>,
 }
@@ -102,7 +103,9 @@ impl Checker {
     }
 
     fn is_right(&mut self, lang: &str, word: &str) -> bool {
-        if self.accepted.contains(word) {
+        let lower = lowercase_first(word);
+        if self.accepted.contains(word) || lower.as_ref().is_some_and(|w| self.accepted.contains(w))
+        {
             return true;
         }
         let key = (lang.to_owned(), word.to_owned());
@@ -110,14 +113,13 @@ impl Checker {
             return *known;
         }
         // A word is right as written, capitalised at a sentence's start, or as an acronym
-        // written small (`ok`).
-        let right = self.speller.check(lang, word).unwrap_or(true)
-            || lowercase_first(word).is_some_and(|w| {
-                self.accepted.contains(&w) || self.speller.check(lang, &w).unwrap_or(true)
-            })
+        // written small (`ok`). Without a dictionary for its language, it is not judged.
+        let mut check = |w: &str| self.speller.check(lang, w).unwrap_or(true);
+        let right = check(word)
+            || lower.is_some_and(|w| check(&w))
             || (word.chars().count() <= 4
                 && word.chars().all(|c| c.is_ascii_lowercase())
-                && self.speller.check(lang, &word.to_uppercase()) == Some(true));
+                && check(&word.to_uppercase()));
         self.known.insert(key, right);
         right
     }
@@ -153,25 +155,47 @@ impl Checker {
     /// `daybook check --spelling`'s rows for a post: a note per misspelt word, its
     /// suggestions as fixes replacing the word.
     pub fn problems(&mut self, rel: &str, text: &str, latin: &str) -> Vec<Problem> {
-        let rules = RuleConfig::default();
-        let mut report = Report::new(PostInput { path: rel, text }, &rules);
-        for m in self.misspelt(text, latin) {
-            let fixes = self
-                .suggest(&m)
-                .into_iter()
-                .map(|s| {
-                    let label = crate::tr!("spelling-fix", word = s.as_str());
-                    let mut fix = Fix::new(label, m.range.clone(), s);
-                    fix.anchor_in(text);
-                    fix
-                })
-                .collect();
-            let message = crate::tr!("spelling-message", word = m.word.as_str());
-            report.add("spelling", m.range.start, message, fixes);
-            report.with_target(m.word);
-        }
-        report.problems
+        let misspelt = self.misspelt(text, latin);
+        let fixes: Vec<Vec<Fix>> = misspelt
+            .iter()
+            .map(|m| {
+                self.suggest(m)
+                    .into_iter()
+                    .map(|s| {
+                        let label = crate::tr!("spelling-fix", word = s.as_str());
+                        let mut fix = Fix::new(label, m.range.clone(), s);
+                        fix.anchor_in(text);
+                        fix
+                    })
+                    .collect()
+            })
+            .collect();
+        as_problems(rel, text, &misspelt, fixes)
     }
+}
+
+/// The rows of misspelt words (rule `spelling`, notes), with the fixes of each word when
+/// given (the window's panel lists them without: its menu asks for suggestions).
+pub fn as_problems(
+    rel: &str,
+    text: &str,
+    misspelt: &[Misspelt],
+    fixes: Vec<Vec<Fix>>,
+) -> Vec<Problem> {
+    let rules = RuleConfig::default();
+    let mut report = Report::new(PostInput { path: rel, text }, &rules);
+    let mut fixes = fixes.into_iter();
+    for m in misspelt {
+        let message = crate::tr!("spelling-message", word = m.word.as_str());
+        report.add(
+            "spelling",
+            m.range.start,
+            message,
+            fixes.next().unwrap_or_default(),
+        );
+        report.with_target(m.word.clone());
+    }
+    report.problems
 }
 
 fn lowercase_first(word: &str) -> Option<String> {

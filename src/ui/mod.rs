@@ -73,6 +73,11 @@ pub mod labels {
     pub const PUSH: &str = "push";
     pub const PULL: &str = "pull";
     pub const CANCEL_GIT: &str = "cancel-git";
+    pub const SPELLING: &str = "spelling";
+    pub const SPELLING_PROBLEMS: &str = "spelling-problems";
+    pub const IGNORE_WORD: &str = "ignore-word";
+    pub const ADD_WORD: &str = "add-word";
+    pub const ADD_SITE_WORD: &str = "add-site-word";
     pub const COMMIT_MESSAGE: &str = "commit-message";
     pub const COMMIT_ANYWAY: &str = "commit-anyway";
     pub const FOLD_FRONT_MATTER: &str = "fold-front-matter";

@@ -21,6 +21,8 @@ pub struct ProblemsView<'a> {
     pub open_rel: Option<&'a str>,
     /// The image last renamed by a fix, when it can be given its old name back.
     pub undo_rename: Option<&'a str>,
+    /// The open post's misspelt words, when spelling is on, and whether they are listed.
+    pub spelling: Option<(&'a [Problem], bool)>,
 }
 
 fn severity_text(ui: &Ui, s: Severity) -> RichText {
@@ -100,6 +102,17 @@ pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<C
         {
             commands.push(Command::UndoRename);
         }
+        if let Some((words, shown)) = view.spelling {
+            let mut on = shown;
+            let label = format!("{} ({})", tr(labels::SPELLING_PROBLEMS), words.len());
+            if ui
+                .toggle_value(&mut on, label)
+                .on_hover_text(tr("spelling-problems-hover"))
+                .clicked()
+            {
+                commands.push(Command::ShowSpellingProblems(on));
+            }
+        }
         if ui.button(tr("close")).clicked() {
             commands.push(Command::ToggleProblems);
         }
@@ -109,6 +122,9 @@ pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<C
         lines.push(Row::Note(tr!("no-problems")));
     }
     lines.extend(view.post.iter().map(Row::Problem));
+    if let Some((words, true)) = view.spelling {
+        lines.extend(words.iter().map(Row::Problem));
+    }
     if let Some(site) = view.site {
         lines.push(Row::Heading(tr!(
             "problems-whole-site",

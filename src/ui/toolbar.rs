@@ -70,6 +70,9 @@ fn settings_fields(ui: &mut Ui, settings: &mut Settings) {
     .labelled_by(l.id)
     .on_hover_text(tr("autosave-hover"));
     ui.separator();
+    ui.checkbox(&mut settings.spelling, tr(labels::SPELLING))
+        .on_hover_text(tr("spelling-hover"));
+    ui.separator();
     ui.label(tr("settings-imported-photos"));
     let mut shrink = settings.import.max_edge.is_some();
     let edge = settings.import.max_edge.unwrap_or(2048);

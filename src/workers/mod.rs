@@ -8,6 +8,7 @@ pub mod git;
 pub mod import;
 pub mod photo_loader;
 pub mod preview;
+pub mod spell;
 pub mod watcher;
 
 use crate::tr;

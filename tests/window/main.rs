@@ -15,6 +15,7 @@ mod photos;
 mod preview;
 mod publish;
 mod publish_stalls;
+mod spelling;
 
 use std::path::{Path, PathBuf};
 

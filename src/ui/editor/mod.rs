@@ -9,7 +9,9 @@
 mod input;
 pub mod lines;
 pub mod motion;
+mod spell_marks;
 mod view;
+pub use spell_marks::SpellMarks;
 
 use std::ops::Range;
 
@@ -160,7 +162,7 @@ impl EditorView {
 }
 
 /// What the editor reports after drawing.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EditorOutput {
     /// The user changed the text.
     pub changed: bool,
@@ -169,6 +171,8 @@ pub struct EditorOutput {
     /// The front matter should be folded (`Some(true)`) or shown (`Some(false)`) from now on:
     /// the user toggled it, or a jump went into it.
     pub fold: Option<bool>,
+    /// A misspelt word was right-clicked: its suggestions are wanted.
+    pub asked: Option<crate::site::spelling::Misspelt>,
 }
 
 /// The bytes at the start of `text` that folding hides: the front-matter block with its
@@ -218,6 +222,7 @@ pub fn editor(
     fold: bool,
     find: Option<&str>,
     now: std::time::Instant,
+    (marks, commands): (&SpellMarks<'_>, &mut Vec<crate::command::Command>),
 ) -> EditorOutput {
     let ctx = ui.ctx().clone();
     let unfold = ctx
@@ -256,11 +261,20 @@ pub fn editor(
             fold_out = Some(false);
         }
     }
-    let out = view::show(ui, doc, view, hidden, find, label.id, now);
+    let around = view::Around {
+        hidden,
+        find,
+        label: label.id,
+        now,
+        marks,
+        commands,
+    };
+    let out = view::show(ui, doc, view, around);
     EditorOutput {
         changed: out.changed,
         top_byte: out.top_byte,
         fold: fold_out,
+        asked: out.asked,
     }
 }
 

@@ -10,6 +10,7 @@ use egui::text::{CCursor, Galley};
 use egui::{PointerButton, Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
 
 use super::lines::{Lines, Metrics};
+use super::spell_marks::{self, SpellMarks};
 use super::{EditorState, EditorView, editor_id, input, motion};
 use crate::session::document::Document;
 use crate::ui::highlight;
@@ -98,17 +99,38 @@ pub(super) fn layout(
 pub(super) struct Shown {
     pub changed: bool,
     pub top_byte: Option<usize>,
+    /// A misspelt word was right-clicked.
+    pub asked: Option<crate::site::spelling::Misspelt>,
+}
+
+/// What a frame of the editor draws besides the text.
+pub(super) struct Around<'a> {
+    /// Bytes folded away at the start.
+    pub hidden: usize,
+    /// Highlighted wherever it is on screen.
+    pub find: Option<&'a str>,
+    /// The label the editor is read by.
+    pub label: egui::Id,
+    /// The session's clock this frame.
+    pub now: std::time::Instant,
+    pub marks: &'a SpellMarks<'a>,
+    pub commands: &'a mut Vec<crate::command::Command>,
 }
 
 pub(super) fn show(
     ui: &mut Ui,
     doc: &mut Document,
     view: &mut EditorView,
-    hidden: usize,
-    find: Option<&str>,
-    label: egui::Id,
-    now: std::time::Instant,
+    around: Around<'_>,
 ) -> Shown {
+    let Around {
+        hidden,
+        find,
+        label,
+        now,
+        marks,
+        commands,
+    } = around;
     let id = editor_id();
     let body = egui::TextStyle::Body.resolve(ui.style());
     let row = ui.fonts_mut(|f| f.row_height(&body));
@@ -139,6 +161,7 @@ pub(super) fn show(
     let fill = ui.visuals().extreme_bg_color;
     let mut changed = false;
     let mut settled = 0.0;
+    let mut asked = None;
     let out = area.show_viewport(ui, |ui, viewport| {
         let total = view.lines.top(view.lines.len()) - hidden_top;
         ui.set_min_size(vec2(wrap + 2.0 * MARGIN, total + 2.0 * MARGIN));
@@ -233,6 +256,8 @@ pub(super) fn show(
             p.top = view.lines.top(first_placed + k) - hidden_top - shift;
         }
         paint(ui, &doc.text, &placed, &state, origin, has_focus, find);
+        spell_marks::paint(ui, &doc.text, &placed, origin, marks);
+        asked = spell_marks::menu(ui, &response, &doc.text, &placed, origin, marks, commands);
         let caret = placed
             .iter()
             .find(|p| p.range.start <= state.head && state.head <= p.range.end)
@@ -282,7 +307,11 @@ pub(super) fn show(
         let line = view.lines.line_at_y(hidden_top + offset);
         view.lines.start(line)
     });
-    Shown { changed, top_byte }
+    Shown {
+        changed,
+        top_byte,
+        asked,
+    }
 }
 
 /// The mouse: a press puts the caret (shift extends), a drag selects, a double click the
@@ -316,7 +345,7 @@ fn pointer(ctx: &mut input::Frame<'_>, response: &egui::Response, placed: &[Plac
 }
 
 /// The byte at `pos` (content coordinates) among the lines laid out.
-fn hit(text: &str, placed: &[Placed], pos: Vec2) -> Option<usize> {
+pub(super) fn hit(text: &str, placed: &[Placed], pos: Vec2) -> Option<usize> {
     let p = placed
         .iter()
         .find(|p| pos.y < p.top + p.galley.size().y)
@@ -326,7 +355,7 @@ fn hit(text: &str, placed: &[Placed], pos: Vec2) -> Option<usize> {
 }
 
 /// The rectangles (galley coordinates) covering characters `from..to` of a galley.
-fn range_rects(galley: &Galley, from: usize, to: usize) -> Vec<Rect> {
+pub(super) fn range_rects(galley: &Galley, from: usize, to: usize) -> Vec<Rect> {
     let mut rects = Vec::new();
     let mut start = 0;
     for row in &galley.rows {
