@@ -123,14 +123,12 @@ fn spelling_problems(site: &Site, texts: &[(String, String)]) -> Vec<Problem> {
         .join(", ");
     for lang in std::iter::once("ko".to_owned()).chain(latin_langs) {
         if !checker.speller.has(&lang) {
-            eprintln!(
-                "daybook: warning: {}",
-                crate::tr!(
-                    "spelling-no-dictionary",
-                    lang = lang.as_str(),
-                    dirs = dirs.as_str()
-                )
+            let why = crate::tr!(
+                "spelling-no-dictionary",
+                lang = lang.as_str(),
+                dirs = dirs.as_str()
             );
+            eprintln!("daybook: warning: {why}");
         }
     }
     out
