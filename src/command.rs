@@ -41,6 +41,10 @@ pub enum PhotoEdit {
     Caption(usize, String),
     /// A heading where the day changes.
     ByDay(bool),
+    /// How the batch goes in: a line each, a figure each, one gallery.
+    InsertAs(crate::journal::gallery::InsertAs),
+    /// What photos added from now on become.
+    Format(crate::site::photos::PhotoFormat),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -264,6 +264,7 @@ fn exercise(b: &str) {
         default_layout: None,
         now: chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00+09:00").unwrap(),
         rules: RuleConfig::default(),
+        page_weight_kb: 8000,
     };
     let problems = check_post(
         PostInput {

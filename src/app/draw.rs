@@ -245,6 +245,7 @@ impl DaybookApp {
             // The editor's line index knows the line without counting them.
             caret: doc.and_then(|d| Some(self.widgets.editor.line_and_column(d, caret?))),
             save,
+            photos: open.map_or((0, 0), |o| o.photo_weight),
         }
     }
 
@@ -288,7 +289,16 @@ impl DaybookApp {
             );
         }
         if let Some(batch) = &s.import {
-            crate::ui::photos::import_window(ui, batch, &widgets.thumbnails, commands);
+            let site_format = self
+                .session
+                .site
+                .as_ref()
+                .and_then(|s| s.config.photo_format);
+            let format = (
+                site_format.unwrap_or(self.session.settings.import.format),
+                site_format.is_some(),
+            );
+            crate::ui::photos::import_window(ui, batch, &widgets.thumbnails, format, commands);
         }
         if let Some(text) = widgets.typed_paths.as_mut() {
             crate::ui::photos::typed_paths_window(ui, text, commands);

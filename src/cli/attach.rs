@@ -13,6 +13,10 @@ pub struct AttachHow<'a> {
     pub at_line: Option<usize>,
     pub keep_order: bool,
     pub by_day: bool,
+    /// Chosen on the command line, over the site's `_config.yml`.
+    pub format: Option<crate::site::photos::PhotoFormat>,
+    pub quality: Option<u8>,
+    pub insert_as: crate::journal::gallery::InsertAs,
 }
 
 /// `daybook attach`: import the photos (on both cores), link the ones that worked in the
@@ -24,6 +28,14 @@ pub fn run(
     how: &AttachHow<'_>,
 ) -> CliResult<u8> {
     let site = Site::find(post)?;
+    let mut options = crate::session::photos::effective_options(*options, Some(&site));
+    if let Some(f) = how.format {
+        options.format = f;
+    }
+    if let Some(q) = how.quality {
+        options.quality = q;
+    }
+    let options = &options;
     let loaded = store::load_post(post)?;
     let target =
         crate::site::photos::PhotoTarget::for_post(&site, &loaded.path, &loaded.text, how.folder);
@@ -68,7 +80,9 @@ pub fn run(
         }
     }
     if !batch.is_empty() {
-        let layout = crate::site::trip::layout_for(&site, &loaded.text, how.by_day, how.keep_order);
+        let mut layout =
+            crate::site::trip::layout_for(&site, &loaded.text, how.by_day, how.keep_order);
+        layout.insert_as = how.insert_as;
         let paragraphs = crate::journal::trip::lay_out(&batch, &layout);
         let text =
             crate::journal::photos::insert_links_at_line(&loaded.text, how.at_line, &paragraphs);

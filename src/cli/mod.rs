@@ -63,6 +63,17 @@ pub enum Command {
         /// Put a heading (`## 5월 3일`, in the post's language) where the day changes.
         #[arg(long)]
         by_day: bool,
+        /// What the photos become: jpeg, webp or keep (default: `daybook: photo_format` in
+        /// `_config.yml`, else jpeg).
+        #[arg(long, value_parser = parse_photo_format)]
+        format: Option<crate::site::photos::PhotoFormat>,
+        /// How the photos go in: lines (a Markdown image each), figure (a `<figure>` each)
+        /// or gallery (one gallery of them all, plain HTML).
+        #[arg(long = "as", value_parser = parse_insert_as, default_value = "lines")]
+        insert_as: crate::journal::gallery::InsertAs,
+        /// JPEG or WebP quality, 30–100 (default: `daybook: photo_quality`, else 85).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(30..=100))]
+        quality: Option<u8>,
     },
     /// Check a site (or some posts) for broken images and other mistakes. Exit 0: no errors,
     /// 1: errors, 2: the site cannot be read.
@@ -172,6 +183,9 @@ pub fn run(command: Command) -> CliResult<u8> {
             at_line,
             keep_order,
             by_day,
+            format,
+            quality,
+            insert_as,
         } => {
             let options = ImportOptions {
                 max_edge: if no_resize {
@@ -187,6 +201,9 @@ pub fn run(command: Command) -> CliResult<u8> {
                 at_line,
                 keep_order,
                 by_day,
+                format,
+                quality,
+                insert_as,
             };
             attach::run(&post, &photos, &options, &how)
         }
@@ -226,4 +243,13 @@ fn print_all(bytes: &[u8]) -> CliResult<()> {
         ))),
         _ => Ok(()),
     }
+}
+
+fn parse_photo_format(s: &str) -> Result<crate::site::photos::PhotoFormat, String> {
+    crate::site::photos::PhotoFormat::parse(s)
+        .ok_or_else(|| crate::tr!("bad-photo-format", format = s))
+}
+
+fn parse_insert_as(s: &str) -> Result<crate::journal::gallery::InsertAs, String> {
+    crate::journal::gallery::InsertAs::parse(s).ok_or_else(|| crate::tr!("bad-insert-as", how = s))
 }

@@ -7,6 +7,7 @@ pub mod check;
 pub mod date;
 pub mod form_fields;
 pub mod front_matter;
+pub mod gallery;
 pub mod image_kind;
 pub mod kramdown;
 pub mod links;

@@ -224,6 +224,8 @@ pub struct PhotoEntry {
     pub alt: String,
     pub caption: String,
     pub day: Option<NaiveDate>,
+    /// Width and height of the file, for the `<img>` tags daybook writes.
+    pub size: Option<(u32, u32)>,
 }
 
 fn escape_markdown(s: &str) -> String {
@@ -237,7 +239,7 @@ fn escape_markdown(s: &str) -> String {
     out
 }
 
-fn escape_html(s: &str) -> String {
+pub(super) fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -269,6 +271,16 @@ pub fn photo_paragraphs(
     style: CaptionStyle,
     headings: Option<Lang>,
 ) -> Vec<String> {
+    paragraphs(photos, style, headings, false)
+}
+
+/// [`photo_paragraphs`]; with `figures`, a `<figure>` each, captioned or not.
+fn paragraphs(
+    photos: &[PhotoEntry],
+    style: CaptionStyle,
+    headings: Option<Lang>,
+    figures: bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     let mut last_day = None;
     for p in photos {
@@ -281,6 +293,7 @@ pub fn photo_paragraphs(
         let caption = p.caption.trim();
         let image = image_markdown(&p.alt, &p.url);
         out.push(match style {
+            _ if figures => super::gallery::figure(p, "\n  ", "\n"),
             _ if caption.is_empty() => image,
             CaptionStyle::None => image,
             CaptionStyle::Emphasis => {
@@ -288,12 +301,7 @@ pub fn photo_paragraphs(
                 let line = caption.split_whitespace().collect::<Vec<_>>().join(" ");
                 format!("{image}\n*{}*", escape_markdown(&line))
             }
-            CaptionStyle::Figure => format!(
-                "<figure>\n  <img src=\"{}\" alt=\"{}\">\n  <figcaption>{}</figcaption>\n</figure>",
-                escape_html(&p.url.replace(' ', "%20")),
-                escape_html(&p.alt),
-                escape_html(caption)
-            ),
+            CaptionStyle::Figure => super::gallery::figure(p, "\n  ", "\n"),
         });
     }
     out
@@ -307,6 +315,8 @@ pub struct BatchPhoto {
     pub alt: String,
     pub caption: String,
     pub captured: Option<CaptureTime>,
+    /// Width and height of the file.
+    pub size: Option<(u32, u32)>,
 }
 
 /// How a batch of photos is written into a post.
@@ -323,6 +333,8 @@ pub struct Layout {
     pub assumed: FixedOffset,
     /// Keep the order given instead of the capture order.
     pub keep_order: bool,
+    /// How the batch goes in: a line each, a figure each, or one gallery.
+    pub insert_as: super::gallery::InsertAs,
 }
 
 /// The alt text to write: `alt` unless it is empty or a camera name, else the title and the
@@ -358,10 +370,19 @@ pub fn lay_out(photos: &[BatchPhoto], layout: &Layout) -> Vec<String> {
                 alt: alt_for(&p.alt, &layout.title, layout.first_number + k),
                 caption: p.caption.clone(),
                 day: p.captured.map(|c| c.day()),
+                size: p.size,
             }
         })
         .collect();
-    photo_paragraphs(&entries, layout.style, layout.headings)
+    match layout.insert_as {
+        super::gallery::InsertAs::Lines => {
+            photo_paragraphs(&entries, layout.style, layout.headings)
+        }
+        super::gallery::InsertAs::Figure => {
+            paragraphs(&entries, layout.style, layout.headings, true)
+        }
+        super::gallery::InsertAs::Gallery => vec![super::gallery::gallery(&entries)],
+    }
 }
 
 /// A Live Photo's video beside its still: the `.MOV`/`.MP4` whose name (before the

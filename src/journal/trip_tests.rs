@@ -122,6 +122,7 @@ fn captions_are_written_in_the_site_style() {
         alt: "바다 \"1\"".into(),
         caption: caption.into(),
         day: None,
+        size: None,
     };
     let table = [
         (
@@ -167,6 +168,7 @@ fn a_heading_comes_where_the_day_changes_in_the_post_language() {
             alt: format!("여행 {i}"),
             caption: String::new(),
             day,
+            size: None,
         })
         .collect();
     let ko = photo_paragraphs(&photos, CaptionStyle::Emphasis, Some(Lang::Korean));
@@ -212,6 +214,7 @@ fn a_batch_is_laid_out_in_capture_order_with_real_alt_texts() {
         alt: alt.into(),
         caption: String::new(),
         captured,
+        size: None,
     };
     let photos = vec![
         photo("/i/b.jpg", "IMG 0002", at("2024-05-04 10:02:00", None)),
@@ -225,6 +228,7 @@ fn a_batch_is_laid_out_in_capture_order_with_real_alt_texts() {
         first_number: 3,
         assumed: seoul,
         keep_order: false,
+        insert_as: crate::journal::gallery::InsertAs::Lines,
     };
     assert_eq!(
         lay_out(&photos, &layout),

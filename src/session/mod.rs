@@ -429,6 +429,13 @@ impl Session {
         }
         let (problems, uses) = found();
         open.problems = problems;
+        if open.uses != uses || open.problems_generation.is_none() {
+            // Weighed when the files change, not per keystroke.
+            open.photo_weight = self.site.as_ref().map_or((0, 0), |site| {
+                let sizes = crate::site::check::FileSizes(&site.root);
+                crate::journal::check::picture_bytes(&uses, &sizes)
+            });
+        }
         open.uses = uses;
         open.problems_generation = Some(generation);
     }

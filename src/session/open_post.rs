@@ -18,6 +18,8 @@ pub struct OpenPost {
     /// generation they were found in.
     pub problems: Vec<Problem>,
     pub uses: Vec<String>,
+    /// How many local pictures the page loads and their bytes (from `uses`).
+    pub photo_weight: (usize, u64),
     pub problems_generation: Option<u64>,
     /// Where its photos go, and what that was worked out from (text generation, chosen
     /// folder).
@@ -33,6 +35,7 @@ impl OpenPost {
             autosaved: None,
             problems: Vec::new(),
             uses: Vec::new(),
+            photo_weight: (0, 0),
             problems_generation: None,
             photo_target: None,
         }

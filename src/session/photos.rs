@@ -33,6 +33,23 @@ pub fn pasted_files(text: &str) -> Option<Vec<PathBuf>> {
     all_files.then_some(paths)
 }
 
+/// The import options with what the site's `_config.yml` sets (`daybook: photo_format`,
+/// `photo_quality`) in place of the user's own.
+pub fn effective_options(
+    mut options: crate::site::photos::ImportOptions,
+    site: Option<&crate::site::Site>,
+) -> crate::site::photos::ImportOptions {
+    if let Some(config) = site.map(|s| &s.config) {
+        if let Some(format) = config.photo_format {
+            options.format = format;
+        }
+        if let Some(quality) = config.photo_quality {
+            options.quality = quality;
+        }
+    }
+    options
+}
+
 impl Session {
     /// Where the open post's photos go now. Finding the folder in use scans every image
     /// link of the post, so the answer is kept until the text or the chosen folder changes
@@ -150,7 +167,7 @@ impl Session {
             first,
             sources,
             dest,
-            self.settings.import,
+            effective_options(self.settings.import, self.site.as_ref()),
             &batch.cancel,
         );
     }
@@ -364,6 +381,8 @@ impl Session {
                 b.by_day = on;
                 self.settings.photos_by_day = on;
             }
+            PhotoEdit::InsertAs(how) => b.layout.insert_as = how,
+            PhotoEdit::Format(format) => self.settings.import.format = format,
         }
         self.sync_photo_links(typing, caret);
     }

@@ -46,6 +46,12 @@ pub struct SiteConfig {
     pub max_image_kb: u64,
     /// `daybook: caption`: how photo captions are written.
     pub caption: crate::journal::trip::CaptionStyle,
+    /// `daybook: photo_format` (`jpeg`, `webp`, `keep`): what imported photos become.
+    pub photo_format: Option<crate::site::photos::PhotoFormat>,
+    /// `daybook: photo_quality`: their JPEG or WebP quality.
+    pub photo_quality: Option<u8>,
+    /// `daybook: page_weight_kb`: the most a post's local images may weigh together.
+    pub page_weight_kb: u64,
     /// `lang:` (the site's language, as themes use it).
     pub lang: Option<String>,
 }
@@ -68,6 +74,9 @@ impl Default for SiteConfig {
             kramdown: crate::journal::kramdown::Options::default(),
             max_image_kb: 1024,
             caption: crate::journal::trip::CaptionStyle::default(),
+            photo_format: None,
+            photo_quality: None,
+            page_weight_kb: 8000,
             lang: None,
         }
     }
@@ -186,6 +195,20 @@ impl SiteConfig {
             }
         }
         config.lang = text(&doc["lang"]).or_else(|| text(&doc["locale"]));
+        if let Some(f) = text(&doc["daybook"]["photo_format"]) {
+            match crate::site::photos::PhotoFormat::parse(&f) {
+                Some(format) => config.photo_format = Some(format),
+                None => config
+                    .warnings
+                    .push(tr!("config-bad-photo-format", format = f.as_str())),
+            }
+        }
+        if let Some(q) = doc["daybook"]["photo_quality"].as_i64() {
+            config.photo_quality = u8::try_from(q.clamp(30, 100)).ok();
+        }
+        if let Some(kb) = doc["daybook"]["page_weight_kb"].as_i64() {
+            config.page_weight_kb = u64::try_from(kb).unwrap_or(8000);
+        }
         if let Some(kb) = doc["daybook"]["max_image_kb"].as_i64() {
             config.max_image_kb = u64::try_from(kb).unwrap_or(1024);
         }
@@ -357,5 +380,21 @@ mod tests {
         assert!(c.warnings[0].contains("Mars/Olympus"));
         assert_eq!(SiteConfig::parse(""), SiteConfig::default());
         assert_eq!(SiteConfig::parse("- a\n").warnings.len(), 1);
+    }
+
+    #[test]
+    fn photo_settings_are_read_from_the_daybook_section() {
+        use crate::site::photos::PhotoFormat;
+        let c = SiteConfig::parse(
+            "daybook:\n  photo_format: WebP\n  photo_quality: 70\n  page_weight_kb: 5000\n",
+        );
+        assert_eq!(c.photo_format, Some(PhotoFormat::Webp));
+        assert_eq!(c.photo_quality, Some(70));
+        assert_eq!(c.page_weight_kb, 5000);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        let c = SiteConfig::parse("daybook:\n  photo_format: avif\n");
+        assert_eq!(c.photo_format, None);
+        assert_eq!(c.page_weight_kb, 8000);
+        assert!(c.warnings[0].contains("avif"), "{:?}", c.warnings);
     }
 }

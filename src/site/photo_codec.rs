@@ -1,14 +1,15 @@
 //! Decoding and encoding imported photos: JPEGs decoded straight at a reduced DCT scale,
-//! HEIF through libheif, every photo turned upright, shrunk and written as JPEG (PNG when it
-//! has transparency) with its colour profile, and its metadata only when the user keeps it.
+//! HEIF through libheif, every photo turned upright, shrunk and written in the format chosen
+//! — JPEG (PNG when it has transparency), lossy WebP (libwebp, through the `webp` crate), or
+//! its own — with its colour profile, and its metadata only when the user keeps it.
 
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat};
-use img_parts::{Bytes, ImageEXIF};
+use img_parts::{Bytes, ImageEXIF, ImageICC};
 
 use super::photo_meta::{self, PhotoFacts};
-use super::photos::ImportOptions;
+use super::photos::{ImportOptions, PhotoFormat};
 
 /// A HEIC/HEIF/AVIF photo as a JPEG (a PNG when it has transparency): decoded by libheif
 /// with its own transforms, turned upright by its EXIF orientation when it has none, shrunk,
@@ -33,7 +34,7 @@ pub(super) fn heif_photo(
         decoded.icc.as_deref(),
         keep,
         options,
-        true,
+        None,
     )?;
     Ok((out, ext, facts))
 }
@@ -65,12 +66,13 @@ pub(super) fn reencode_photo(
         icc.as_deref(),
         keep,
         options,
-        format != ImageFormat::Jpeg,
+        Some(format),
     )
 }
 
-/// Turn `image` upright by EXIF `orientation`, shrink it, and encode it: as PNG when it has
-/// transparency and `png_ok`, else as JPEG; with the colour profile `icc`, and with `keep`
+/// Turn `image` upright by EXIF `orientation`, shrink it, and encode it in the format
+/// `options` choose (`original` is the file's own, `None` for HEIF): WebP; PNG for a picture
+/// with transparency or a PNG kept; else JPEG — with the colour profile `icc`, and with `keep`
 /// (the original EXIF, location included, marked upright) when the user keeps metadata.
 fn encode_upright(
     mut image: DynamicImage,
@@ -78,7 +80,7 @@ fn encode_upright(
     icc: Option<&[u8]>,
     keep: Option<Vec<u8>>,
     options: &ImportOptions,
-    png_ok: bool,
+    original: Option<ImageFormat>,
 ) -> Result<(Vec<u8>, &'static str), String> {
     if let Some(o) = image::metadata::Orientation::from_exif(orientation as u8) {
         image.apply_orientation(o);
@@ -88,8 +90,26 @@ fn encode_upright(
     {
         image = shrink(&image, max);
     }
+    let webp = match options.format {
+        PhotoFormat::Webp => true,
+        PhotoFormat::Keep => original == Some(ImageFormat::WebP),
+        PhotoFormat::Jpeg => false,
+    };
+    if webp {
+        let mut out = encode_webp(&image, options.quality, icc)?;
+        if let Some(mut exif) = keep {
+            photo_meta::mark_upright(&mut exif);
+            let mut w = img_parts::webp::WebP::from_bytes(Bytes::from(out.clone()))
+                .map_err(|e| e.to_string())?;
+            w.set_exif(Some(Bytes::from(exif)));
+            out = w.encoder().bytes().to_vec();
+        }
+        return Ok((out, "webp"));
+    }
+    let png_ok = original.is_some_and(|f| f != ImageFormat::Jpeg) || original.is_none();
+    let keep_png = options.format == PhotoFormat::Keep && original == Some(ImageFormat::Png);
     let mut out = Vec::new();
-    if image.color().has_alpha() && png_ok {
+    if (image.color().has_alpha() && png_ok) || keep_png {
         let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
         if let Some(icc) = icc {
             let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc.to_vec());
@@ -115,6 +135,31 @@ fn encode_upright(
         out = photo_meta::with_exif(out.clone(), exif).unwrap_or(out);
     }
     Ok((out, "jpg"))
+}
+
+/// `image` as lossy WebP at `quality` (transparency kept), with the colour profile `icc`.
+fn encode_webp(image: &DynamicImage, quality: u8, icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    let quality = f32::from(quality.clamp(30, 100));
+    let (w, h) = (image.width(), image.height());
+    let encoded = if image.color().has_alpha() {
+        let rgba = image.to_rgba8();
+        webp::Encoder::from_rgba(&rgba, w, h)
+            .encode(quality)
+            .to_vec()
+    } else {
+        let rgb = image.to_rgb8();
+        webp::Encoder::from_rgb(&rgb, w, h).encode(quality).to_vec()
+    };
+    if encoded.is_empty() {
+        return Err(crate::tr!("webp-not-encoded"));
+    }
+    let Some(icc) = icc else {
+        return Ok(encoded);
+    };
+    let mut file =
+        img_parts::webp::WebP::from_bytes(Bytes::from(encoded)).map_err(|e| e.to_string())?;
+    file.set_icc_profile(Some(Bytes::copy_from_slice(icc)));
+    Ok(file.encoder().bytes().to_vec())
 }
 
 /// `image` with its long edge `max`: area averaging (fast, and as good as a filter when

@@ -20,6 +20,39 @@ pub const MAX_PIXELS: u64 = 64_000_000;
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// The file format imported photos are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoFormat {
+    /// JPEG (PNG for a picture with transparency): what every tool reads.
+    #[default]
+    Jpeg,
+    /// Lossy WebP (transparency kept): a quarter of the JPEG's size at the same look.
+    Webp,
+    /// The photo's own format where daybook can write it (HEIC and AVIF become JPEG).
+    Keep,
+}
+
+impl PhotoFormat {
+    /// `jpeg`, `webp` or `keep` (as `_config.yml` and `attach --format` write it).
+    pub fn parse(s: &str) -> Option<PhotoFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "jpeg" | "jpg" => Some(PhotoFormat::Jpeg),
+            "webp" => Some(PhotoFormat::Webp),
+            "keep" => Some(PhotoFormat::Keep),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "jpeg",
+            PhotoFormat::Webp => "webp",
+            PhotoFormat::Keep => "keep",
+        }
+    }
+}
+
 /// How photos are processed.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
@@ -30,6 +63,8 @@ pub struct ImportOptions {
     pub quality: u8,
     /// Remove location and other identifying metadata.
     pub strip_metadata: bool,
+    /// The format re-encoded photos are written in.
+    pub format: PhotoFormat,
 }
 
 impl Default for ImportOptions {
@@ -38,6 +73,7 @@ impl Default for ImportOptions {
             max_edge: Some(2048),
             quality: 85,
             strip_metadata: true,
+            format: PhotoFormat::Jpeg,
         }
     }
 }
@@ -54,6 +90,8 @@ pub struct Imported {
     pub reused: bool,
     /// When the photo was taken, if it says.
     pub captured: Option<crate::journal::trip::CaptureTime>,
+    /// Width and height of the file written.
+    pub size: Option<(u32, u32)>,
 }
 
 /// Why one photo could not be imported.
@@ -328,7 +366,9 @@ pub fn import(
             let facts = photo_meta::facts(&bytes);
             let too_big = options.max_edge.is_some_and(|m| w.max(h) > m);
             // Animated GIFs keep their frames: they are copied as they are.
-            let reencode = format != ImageFormat::Gif && (facts.orientation != 1 || too_big);
+            let convert = options.format == PhotoFormat::Webp && format != ImageFormat::WebP;
+            let reencode =
+                format != ImageFormat::Gif && (facts.orientation != 1 || too_big || convert);
             if reencode {
                 let (out, ext) =
                     super::photo_codec::reencode_photo(&bytes, format, &facts, options)
@@ -369,6 +409,11 @@ pub fn import(
         (e, _) => e.to_owned(),
     };
     let name = photo_name(&original, facts.captured, &ext);
+    // The size written into `<img>` tags: read from the file's header.
+    let size = image::ImageReader::new(Cursor::new(&out))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_dimensions().ok());
     let placed = place(dest_dir, &name, &out)?;
     Ok(Imported {
         source: source.to_owned(),
@@ -381,6 +426,7 @@ pub fn import(
         path: placed.0,
         alt: alt_from_name(&original),
         captured: facts.capture(),
+        size,
     })
 }
 

@@ -313,3 +313,103 @@ fn the_same_photo_twice_at_once_links_one_real_file_never_a_temp_file() {
         }
     }
 }
+
+/// An image encoded as `format`, with `icc` as its colour profile when given.
+fn encoded(img: &DynamicImage, format: ImageFormat, icc: Option<&[u8]>) -> Vec<u8> {
+    let mut out = Vec::new();
+    match format {
+        ImageFormat::Png => {
+            let mut e = image::codecs::png::PngEncoder::new(&mut out);
+            if let Some(icc) = icc {
+                image::ImageEncoder::set_icc_profile(&mut e, icc.to_vec()).unwrap();
+            }
+            img.write_with_encoder(e).unwrap();
+        }
+        _ => {
+            let mut e = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92);
+            if let Some(icc) = icc {
+                image::ImageEncoder::set_icc_profile(&mut e, icc.to_vec()).unwrap();
+            }
+            img.write_with_encoder(e).unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn photos_become_the_format_chosen_with_their_profile_and_transparency() {
+    let dir = tempfile::tempdir().unwrap();
+    let icc = std::fs::read("/usr/share/color/icc/ghostscript/a98.icc")
+        .unwrap_or_else(|_| b"not a real profile, but kept byte for byte".to_vec());
+    let opaque = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+        3000,
+        100,
+        image::Rgb([200, 30, 30]),
+    ));
+    let clear = DynamicImage::ImageRgba8(image::RgbaImage::from_pixel(
+        40,
+        30,
+        image::Rgba([0, 0, 255, 90]),
+    ));
+    let big_jpeg = write(
+        dir.path(),
+        "big.jpg",
+        &encoded(&opaque, ImageFormat::Jpeg, Some(&icc)),
+    );
+    let big_png = write(
+        dir.path(),
+        "big.png",
+        &encoded(&opaque, ImageFormat::Png, None),
+    );
+    let small_png = write(
+        dir.path(),
+        "clear.png",
+        &encoded(&clear, ImageFormat::Png, None),
+    );
+    let with = |format| ImportOptions {
+        format,
+        ..ImportOptions::default()
+    };
+    let table = [
+        // source, format, extension written, still has transparency
+        (&big_jpeg, PhotoFormat::Webp, "webp", false),
+        (&small_png, PhotoFormat::Webp, "webp", true),
+        (&big_png, PhotoFormat::Jpeg, "jpg", false),
+        (&big_png, PhotoFormat::Keep, "png", false),
+        (&big_jpeg, PhotoFormat::Keep, "jpg", false),
+        (&small_png, PhotoFormat::Jpeg, "png", true),
+    ];
+    for (i, (src, format, ext, alpha)) in table.into_iter().enumerate() {
+        let dest = dir.path().join(format!("out{i}"));
+        let got = import(src, &dest, &with(format)).unwrap();
+        assert!(got.name.ends_with(&format!(".{ext}")), "{i}: {}", got.name);
+        let bytes = std::fs::read(&got.path).unwrap();
+        let img = image::load_from_memory(&bytes).unwrap();
+        assert!(img.width().max(img.height()) <= 2048, "{i}: shrunk");
+        assert_eq!(
+            got.size,
+            Some((img.width(), img.height())),
+            "{i}: size recorded"
+        );
+        assert_eq!(img.color().has_alpha(), alpha, "{i}: transparency");
+        if ext == "webp" && src == &big_jpeg {
+            let webp = img_parts::webp::WebP::from_bytes(bytes.into()).unwrap();
+            let kept = img_parts::ImageICC::icc_profile(&webp).unwrap();
+            assert_eq!(&kept[..], &icc[..], "the colour profile is kept");
+        }
+    }
+    // WebP is much lighter than JPEG for a photo.
+    let photo = DynamicImage::ImageRgb8(image::RgbImage::from_fn(2400, 1600, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x + y) % 239) as u8])
+    }));
+    let src = write(
+        dir.path(),
+        "photo.jpg",
+        &encoded(&photo, ImageFormat::Jpeg, None),
+    );
+    let size = |format| {
+        let got = import(&src, &dir.path().join(format!("{format:?}")), &with(format)).unwrap();
+        std::fs::metadata(&got.path).unwrap().len()
+    };
+    assert!(size(PhotoFormat::Webp) < size(PhotoFormat::Jpeg));
+}

@@ -24,6 +24,7 @@ pub fn layout_for(site: &Site, text: &str, by_day: bool, keep_order: bool) -> La
         first_number: crate::journal::links::scan_images(text).len() + 1,
         assumed: *now.offset(),
         keep_order,
+        insert_as: crate::journal::gallery::InsertAs::Lines,
     }
 }
 
@@ -45,5 +46,6 @@ pub fn batch_photo(
         },
         caption: caption.to_owned(),
         captured: photo.captured,
+        size: photo.size,
     }
 }

@@ -74,6 +74,8 @@ pub mod labels {
     pub const PULL: &str = "pull";
     pub const CANCEL_GIT: &str = "cancel-git";
     pub const SPELLING: &str = "spelling";
+    pub const INSERT_AS: &str = "insert-as";
+    pub const PHOTO_FORMAT: &str = "photo-format";
     pub const SPELLING_PROBLEMS: &str = "spelling-problems";
     pub const IGNORE_WORD: &str = "ignore-word";
     pub const ADD_WORD: &str = "add-word";

@@ -78,6 +78,7 @@ pub fn import_window(
     ui: &mut Ui,
     batch: &ImportBatch,
     thumbnails: &Thumbnails,
+    format: (crate::site::photos::PhotoFormat, bool),
     commands: &mut Vec<Command>,
 ) {
     egui::Window::new(tr(labels::PHOTOS))
@@ -107,6 +108,54 @@ pub fn import_window(
             {
                 commands.push(Command::EditPhoto(PhotoEdit::ByDay(by_day)));
             }
+            ui.horizontal(|ui| {
+                use crate::journal::gallery::InsertAs;
+                ui.label(tr(labels::INSERT_AS));
+                for (how, label, hover) in [
+                    (
+                        InsertAs::Lines,
+                        tr("insert-as-lines"),
+                        tr("insert-as-lines-hover"),
+                    ),
+                    (
+                        InsertAs::Figure,
+                        tr("insert-as-figure"),
+                        tr("insert-as-figure-hover"),
+                    ),
+                    (
+                        InsertAs::Gallery,
+                        tr("insert-as-gallery"),
+                        tr("insert-as-gallery-hover"),
+                    ),
+                ] {
+                    if ui
+                        .selectable_label(batch.layout.insert_as == how, label)
+                        .on_hover_text(hover)
+                        .clicked()
+                    {
+                        commands.push(Command::EditPhoto(PhotoEdit::InsertAs(how)));
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                use crate::site::photos::PhotoFormat;
+                ui.label(tr(labels::PHOTO_FORMAT));
+                let (current, by_site) = format;
+                ui.add_enabled_ui(!by_site, |ui| {
+                    for (f, label) in [
+                        (PhotoFormat::Jpeg, tr("photo-format-jpeg")),
+                        (PhotoFormat::Webp, tr("photo-format-webp")),
+                        (PhotoFormat::Keep, tr("photo-format-keep")),
+                    ] {
+                        if ui.selectable_label(current == f, label).clicked() {
+                            commands.push(Command::EditPhoto(PhotoEdit::Format(f)));
+                        }
+                    }
+                });
+                if by_site {
+                    ui.weak(tr("photo-format-by-site"));
+                }
+            });
             if batch.detached {
                 ui.colored_label(ui.visuals().warn_fg_color, tr("import-detached"));
             }

@@ -35,6 +35,8 @@ pub struct StatusView<'a> {
     /// 1-based line and column of the caret.
     pub caret: Option<(usize, usize)>,
     pub save: SaveState,
+    /// The local pictures the page loads: how many, and their bytes.
+    pub photos: (usize, u64),
 }
 
 /// `12,345`.
@@ -61,6 +63,16 @@ pub fn status_bar(ui: &mut Ui, v: &StatusView<'_>) {
                 minutes = s.minutes
             );
             ui.label(text).on_hover_text(tr("text-stats-hover"));
+        }
+        if v.photos.0 > 0 {
+            ui.separator();
+            let kb = v.photos.1.div_ceil(1024);
+            ui.label(tr!(
+                "photo-weight",
+                count = v.photos.0,
+                kb = thousands(usize::try_from(kb).unwrap_or(usize::MAX))
+            ))
+            .on_hover_text(tr("photo-weight-hover"));
         }
         if let Some((line, column)) = v.caret {
             ui.separator();

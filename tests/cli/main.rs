@@ -7,6 +7,7 @@
 mod common;
 
 mod attach;
+mod photos_web;
 mod posts;
 
 use std::fs;

@@ -12,6 +12,7 @@ mod disk;
 mod editing;
 mod editor;
 mod photos;
+mod photos_web;
 mod preview;
 mod publish;
 mod publish_stalls;

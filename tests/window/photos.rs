@@ -16,7 +16,7 @@ use egui_kittest::kittest::{By, NodeT, Queryable};
 
 /// A file dropped on the window, as winit hands it over.
 #[derive(Debug)]
-struct Dropped(PathBuf);
+pub(crate) struct Dropped(pub(crate) PathBuf);
 
 impl egui::DroppedFile for Dropped {
     fn path(&self) -> &Path {
@@ -270,7 +270,7 @@ fn leaving_the_date_field_unchanged_rewrites_nothing() {
 }
 
 /// Drop `names` from `camera` on the window.
-fn drop_files(h: &mut Harness<'_, DaybookApp>, camera: &Path, names: &[&str]) {
+pub(crate) fn drop_files(h: &mut Harness<'_, DaybookApp>, camera: &Path, names: &[&str]) {
     for name in names {
         h.input_mut()
             .dropped_files

@@ -7,6 +7,8 @@
 
 mod front;
 mod images;
+mod weight;
+pub use weight::picture_bytes;
 
 pub use images::{browser_url, link_context, not_shown_reason};
 pub mod unused;
@@ -52,7 +54,7 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 21] = [
+pub const RULES: [(&str, Severity); 22] = [
     ("missing-image", Severity::Error),
     ("unreadable-image", Severity::Error),
     ("heic-on-page", Severity::Warning),
@@ -74,6 +76,7 @@ pub const RULES: [(&str, Severity); 21] = [
     ("ignored-post", Severity::Warning),
     ("camera-alt-text", Severity::Info),
     ("spelling", Severity::Info),
+    ("page-weight", Severity::Warning),
 ];
 
 /// A safe text edit that fixes a problem.
@@ -209,6 +212,11 @@ pub trait SiteFiles {
         let _ = rel;
         None
     }
+    /// The size in bytes of the file at `rel`, if known.
+    fn size(&self, rel: &str) -> Option<u64> {
+        let _ = rel;
+        None
+    }
     /// What kind of picture the file at `rel` holds (read from its first bytes), if known.
     fn image_kind(&self, rel: &str) -> Option<crate::journal::image_kind::ImageKind> {
         let _ = rel;
@@ -227,6 +235,8 @@ pub struct CheckContext {
     pub default_layout: Option<String>,
     pub now: DateTime<FixedOffset>,
     pub rules: RuleConfig,
+    /// `daybook: page_weight_kb`: the most a post's local images may weigh together.
+    pub page_weight_kb: u64,
 }
 
 /// A post to check.
@@ -379,6 +389,7 @@ pub fn check_and_uses(
     let fm = front::check(&mut report, post, ctx)
         .unwrap_or_else(super::front_matter::FrontMatter::empty);
     let used = images::check(&mut report, post, &fm, ctx, files, doc);
+    weight::check(&mut report, &used, ctx, files);
     for hit in &doc.liquid_limits {
         let message = crate::tr!(
             "rule-liquid-limit",

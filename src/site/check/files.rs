@@ -31,6 +31,10 @@ impl SiteFiles for SiteFileSet {
         self.root.join(rel).is_file().then_some(reason)
     }
 
+    fn size(&self, rel: &str) -> Option<u64> {
+        self.files.get(rel).copied()
+    }
+
     fn image_kind(&self, rel: &str) -> Option<ImageKind> {
         use std::io::Read;
         let path = self.root.join(rel);
@@ -42,6 +46,23 @@ impl SiteFiles for SiteFileSet {
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"));
         Some(sniff(&head, svg_name))
+    }
+}
+
+/// The sizes of a site's files, read from the disk as asked (the open post's pictures).
+pub struct FileSizes<'a>(pub &'a Path);
+
+impl SiteFiles for FileSizes<'_> {
+    fn exists(&self, rel: &str) -> bool {
+        self.0.join(rel).is_file()
+    }
+
+    fn names_in(&self, _dir: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn size(&self, rel: &str) -> Option<u64> {
+        std::fs::metadata(self.0.join(rel)).ok().map(|m| m.len())
     }
 }
 

@@ -58,6 +58,7 @@ impl Checker {
                     .then(|| config.post_layout.clone()),
                 now: zone.to_zone(now),
                 rules: config.rules.clone(),
+                page_weight_kb: config.page_weight_kb,
             },
             site: site.clone(),
         }

@@ -1,0 +1,65 @@
+//! The Photos window's choices for the web (issue 25): photos added after choosing WebP
+//! become WebP, and the batch goes in as one gallery whose `<img>` tags carry their size.
+
+use crate::common::step_until;
+use crate::photos::drop_files;
+use crate::{FIRST, harness, site};
+use daybook::i18n::tr;
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn photos_added_as_webp_go_in_as_one_gallery() {
+    let (dir, root) = site();
+    let camera = dir.path().join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    for (name, time, width) in [
+        ("IMG_0001.JPG", "2024:05:03 10:01:00", 64),
+        ("IMG_0002.JPG", "2024:05:03 10:02:00", 66),
+    ] {
+        std::fs::write(
+            camera.join(name),
+            crate::common::phone_jpeg(width, 32, time),
+        )
+        .unwrap();
+    }
+    let mut h = harness(&root.join(FIRST));
+    let batch_done = |h: &egui_kittest::Harness<'_, daybook::app::DaybookApp>, n: usize| {
+        h.state()
+            .session
+            .import
+            .as_ref()
+            .is_some_and(|b| b.items.len() == n && b.finished() && b.written.is_some())
+    };
+    drop_files(&mut h, &camera, &["IMG_0001.JPG"]);
+    step_until(&mut h, "the first photo", |h| batch_done(h, 1));
+    h.get_by_label(tr("photo-format-webp")).click();
+    h.run_steps(2);
+    drop_files(&mut h, &camera, &["IMG_0002.JPG"]);
+    step_until(&mut h, "the second photo", |h| batch_done(h, 2));
+    h.get_by_label(tr("insert-as-gallery")).click();
+    step_until(&mut h, "the gallery in the post", |h| {
+        h.state()
+            .session
+            .doc()
+            .is_some_and(|d| d.text.contains("<div class=\"daybook-gallery\">"))
+    });
+    let text = h.state().session.doc().unwrap().text.clone();
+    let gallery = &text[text.find("<div class=\"daybook-gallery\">").unwrap()..];
+    assert_eq!(gallery.matches("<img ").count(), 2, "{gallery}");
+    assert_eq!(
+        gallery.matches(".jpg\"").count(),
+        1,
+        "the first photo stays JPEG"
+    );
+    assert_eq!(
+        gallery.matches(".webp\"").count(),
+        1,
+        "the one added after is WebP"
+    );
+    assert_eq!(gallery.matches("height=\"").count(), 2);
+    assert_eq!(gallery.matches("loading=\"lazy\"").count(), 2);
+    assert_eq!(
+        h.state().session.settings.import.format,
+        daybook::site::photos::PhotoFormat::Webp
+    );
+}
