@@ -6,6 +6,9 @@
 //! `ExifTool`, kept in `target/bench-heic-v2/`): `import_heic photos=30 seconds=<s> ratio=<x>`
 //! (the issue's bar: at most 2× the JPEG figure); and the Photos window's thumbnails of the
 //! 30 JPEGs on two threads: `thumbnails photos=30 ms=<ms>` (bar: within 1 s of the drop).
+//! And the same 30 JPEGs written as WebP (issue 25): `import_webp photos=30 seconds=<s>
+//! ratio=<x> size_ratio=<y>` (bar: at most 2× the JPEG import's time; `size_ratio` is the
+//! WebP files' total over the JPEG files').
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -61,6 +64,28 @@ fn main() {
         sample.height()
     );
     println!("import photos={PHOTOS} seconds={seconds:.2}");
+    let jpeg_bytes: u64 = results
+        .iter()
+        .flatten()
+        .map(|r| std::fs::metadata(&r.path).unwrap().len())
+        .sum();
+    let webp_dest = dir.path().join("site/images/trip-webp");
+    let webp = ImportOptions {
+        format: daybook::site::photos::PhotoFormat::Webp,
+        ..ImportOptions::default()
+    };
+    let start = Instant::now();
+    let webp_results = import_all(&sources, &webp_dest, &webp);
+    let webp_seconds = start.elapsed().as_secs_f64();
+    let webp_bytes: u64 = webp_results
+        .iter()
+        .map(|r| std::fs::metadata(&r.as_ref().unwrap().path).unwrap().len())
+        .sum();
+    println!(
+        "import_webp photos={PHOTOS} seconds={webp_seconds:.2} ratio={:.2} size_ratio={:.2}",
+        webp_seconds / seconds,
+        webp_bytes as f64 / jpeg_bytes as f64
+    );
     thumbnails("thumbnails", &sources, true);
     // The same photos without the EXIF thumbnail (as ImageMagick writes them): decoded at
     // a reduced scale instead.

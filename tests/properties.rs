@@ -265,6 +265,7 @@ fn exercise(b: &str) {
         now: chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00+09:00").unwrap(),
         rules: RuleConfig::default(),
         page_weight_kb: 8000,
+        content_width: 1024,
     };
     let problems = check_post(
         PostInput {

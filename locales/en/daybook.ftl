@@ -531,3 +531,4 @@ photo-format-jpeg = JPEG
 photo-format-webp = WebP
 photo-format-keep = Their own format
 photo-format-by-site = set by daybook: photo_format in _config.yml
+rule-oversized-image = { $file } is { $width } px wide, more than twice the { $shown } px it is shown at: readers download pixels they never see (import it again shrunk, or set daybook: content_width to the theme's column)

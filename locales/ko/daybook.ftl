@@ -496,3 +496,4 @@ photo-format-jpeg = JPEG로
 photo-format-webp = WebP로
 photo-format-keep = 원래 형식
 photo-format-by-site = _config.yml의 daybook: photo_format으로 정해짐
+rule-oversized-image = { $file }의 너비는 { $width } px로, 보이는 너비 { $shown } px의 두 배가 넘습니다. 독자는 보지도 않을 픽셀을 내려받습니다(줄여서 다시 가져오거나 daybook: content_width를 테마의 본문 너비로 맞추세요)

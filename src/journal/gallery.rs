@@ -113,4 +113,9 @@ mod tests {
         assert_eq!(InsertAs::parse("Gallery"), Some(InsertAs::Gallery));
         assert_eq!(InsertAs::parse("grid"), None);
     }
+
+    #[test]
+    fn the_readme_shows_the_gallery_style() {
+        assert!(include_str!("../../README.md").contains(GALLERY_CSS));
+    }
 }

@@ -52,6 +52,8 @@ pub struct SiteConfig {
     pub photo_quality: Option<u8>,
     /// `daybook: page_weight_kb`: the most a post's local images may weigh together.
     pub page_weight_kb: u64,
+    /// `daybook: content_width`: the theme's content column, in CSS pixels.
+    pub content_width: u32,
     /// `lang:` (the site's language, as themes use it).
     pub lang: Option<String>,
 }
@@ -77,6 +79,7 @@ impl Default for SiteConfig {
             photo_format: None,
             photo_quality: None,
             page_weight_kb: 8000,
+            content_width: 1024,
             lang: None,
         }
     }
@@ -205,6 +208,9 @@ impl SiteConfig {
         }
         if let Some(q) = doc["daybook"]["photo_quality"].as_i64() {
             config.photo_quality = u8::try_from(q.clamp(30, 100)).ok();
+        }
+        if let Some(px) = doc["daybook"]["content_width"].as_i64() {
+            config.content_width = u32::try_from(px).unwrap_or(1024);
         }
         if let Some(kb) = doc["daybook"]["page_weight_kb"].as_i64() {
             config.page_weight_kb = u64::try_from(kb).unwrap_or(8000);

@@ -265,6 +265,7 @@ pub(super) fn check(
             ),
             Resolved::SiteFile(rel) if files.exists(rel) => {
                 kind_rules(report, at, rel, files);
+                super::weight::oversized(report, at, rel, image.width.as_deref(), ctx, files);
             }
             Resolved::SiteFile(rel) => {
                 let fixes = match literal() {

@@ -54,7 +54,7 @@ impl Severity {
 }
 
 /// Every rule: its id and default severity.
-pub const RULES: [(&str, Severity); 22] = [
+pub const RULES: [(&str, Severity); 23] = [
     ("missing-image", Severity::Error),
     ("unreadable-image", Severity::Error),
     ("heic-on-page", Severity::Warning),
@@ -77,6 +77,7 @@ pub const RULES: [(&str, Severity); 22] = [
     ("camera-alt-text", Severity::Info),
     ("spelling", Severity::Info),
     ("page-weight", Severity::Warning),
+    ("oversized-image", Severity::Info),
 ];
 
 /// A safe text edit that fixes a problem.
@@ -212,6 +213,11 @@ pub trait SiteFiles {
         let _ = rel;
         None
     }
+    /// The width and height of the picture at `rel`, if known.
+    fn dimensions(&self, rel: &str) -> Option<(u32, u32)> {
+        let _ = rel;
+        None
+    }
     /// The size in bytes of the file at `rel`, if known.
     fn size(&self, rel: &str) -> Option<u64> {
         let _ = rel;
@@ -237,6 +243,9 @@ pub struct CheckContext {
     pub rules: RuleConfig,
     /// `daybook: page_weight_kb`: the most a post's local images may weigh together.
     pub page_weight_kb: u64,
+    /// `daybook: content_width`: how wide, in CSS pixels, the theme shows an image that
+    /// sets no width of its own.
+    pub content_width: u32,
 }
 
 /// A post to check.

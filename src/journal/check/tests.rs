@@ -37,6 +37,7 @@ fn ctx() -> CheckContext {
         now: chrono::DateTime::parse_from_rfc3339("2024-06-01T00:00:00+09:00").unwrap(),
         rules: RuleConfig::default(),
         page_weight_kb: 8000,
+        content_width: 1024,
     }
 }
 

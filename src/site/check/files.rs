@@ -35,6 +35,15 @@ impl SiteFiles for SiteFileSet {
         self.files.get(rel).copied()
     }
 
+    fn dimensions(&self, rel: &str) -> Option<(u32, u32)> {
+        image::ImageReader::open(self.root.join(rel))
+            .ok()?
+            .with_guessed_format()
+            .ok()?
+            .into_dimensions()
+            .ok()
+    }
+
     fn image_kind(&self, rel: &str) -> Option<ImageKind> {
         use std::io::Read;
         let path = self.root.join(rel);

@@ -59,6 +59,7 @@ impl Checker {
                 now: zone.to_zone(now),
                 rules: config.rules.clone(),
                 page_weight_kb: config.page_weight_kb,
+                content_width: config.content_width,
             },
             site: site.clone(),
         }
