@@ -133,7 +133,7 @@ fn captions_are_written_in_the_site_style() {
         (
             CaptionStyle::Figure,
             "해운대 & 광안리",
-            "<figure>\n  <img src=\"/images/trip/2024-05-03-100100.jpg\" alt=\"바다 &quot;1&quot;\">\n  <figcaption>해운대 &amp; 광안리</figcaption>\n</figure>",
+            "<figure>\n  <img src=\"/images/trip/2024-05-03-100100.jpg\" alt=\"바다 &quot;1&quot;\" loading=\"lazy\">\n  <figcaption>해운대 &amp; 광안리</figcaption>\n</figure>",
         ),
         (
             CaptionStyle::None,
