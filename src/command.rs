@@ -45,6 +45,8 @@ pub enum PhotoEdit {
     InsertAs(crate::journal::gallery::InsertAs),
     /// What photos added from now on become.
     Format(crate::site::photos::PhotoFormat),
+    /// Which of the site's gallery includes a gallery is written for (`None`: daybook's).
+    Gallery(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -532,3 +532,10 @@ photo-format-webp = WebP
 photo-format-keep = Their own format
 photo-format-by-site = set by daybook: photo_format in _config.yml
 rule-oversized-image = { $file } is { $width } px wide, more than twice the { $shown } px it is shown at: readers download pixels they never see (import it again shrunk, or set daybook: content_width to the theme's column)
+gallery-form = Gallery:
+gallery-include = the site's { $name }
+gallery-include-hover = Written as {"{"}% include { $name } { $param }="…" %{"}"}: the site's own gallery include, which takes the photos as a list
+gallery-plain = daybook's HTML
+gallery-plain-hover = A <div class="daybook-gallery"> of figures, plain HTML (the README shows the CSS that lays it out as a grid)
+no-such-gallery = no gallery include `{ $name }` in _includes/ takes a list of photos (or use --gallery plain)
+gallery-chosen = gallery: written for the site's _includes/{ $name } (--gallery plain for daybook's own HTML)

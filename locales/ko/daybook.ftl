@@ -497,3 +497,10 @@ photo-format-webp = WebP로
 photo-format-keep = 원래 형식
 photo-format-by-site = _config.yml의 daybook: photo_format으로 정해짐
 rule-oversized-image = { $file }의 너비는 { $width } px로, 보이는 너비 { $shown } px의 두 배가 넘습니다. 독자는 보지도 않을 픽셀을 내려받습니다(줄여서 다시 가져오거나 daybook: content_width를 테마의 본문 너비로 맞추세요)
+gallery-form = 갤러리:
+gallery-include = 사이트의 { $name }
+gallery-include-hover = {"{"}% include { $name } { $param }="…" %{"}"}로 씁니다. 사진 목록을 받는 사이트 자체 갤러리 include입니다
+gallery-plain = daybook의 HTML
+gallery-plain-hover = figure를 담은 <div class="daybook-gallery">, 평범한 HTML(격자로 놓는 CSS는 README에 있음)
+no-such-gallery = _includes/에 사진 목록을 받는 갤러리 include `{ $name }`이(가) 없습니다(또는 --gallery plain)
+gallery-chosen = 갤러리: 사이트의 _includes/{ $name }에 맞춰 썼습니다(daybook의 HTML은 --gallery plain)

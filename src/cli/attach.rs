@@ -17,6 +17,8 @@ pub struct AttachHow<'a> {
     pub format: Option<crate::site::photos::PhotoFormat>,
     pub quality: Option<u8>,
     pub insert_as: crate::journal::gallery::InsertAs,
+    /// `--gallery`: an include's name, or `plain`.
+    pub gallery: Option<&'a str>,
 }
 
 /// `daybook attach`: import the photos (on both cores), link the ones that worked in the
@@ -83,6 +85,9 @@ pub fn run(
         let mut layout =
             crate::site::trip::layout_for(&site, &loaded.text, how.by_day, how.keep_order);
         layout.insert_as = how.insert_as;
+        if how.insert_as == crate::journal::gallery::InsertAs::Gallery {
+            layout.gallery = choose_gallery(&site, how.gallery)?;
+        }
         let paragraphs = crate::journal::trip::lay_out(&batch, &layout);
         let text =
             crate::journal::photos::insert_links_at_line(&loaded.text, how.at_line, &paragraphs);
@@ -103,4 +108,29 @@ pub fn run(
         }
     }
     Ok(u8::from(failed > 0))
+}
+
+/// The site's gallery include a gallery is written for: the one `--gallery` names, the
+/// site's first when it names none (said on standard error), none for `plain`.
+fn choose_gallery(
+    site: &Site,
+    asked: Option<&str>,
+) -> CliResult<Option<crate::journal::gallery::IncludeGallery>> {
+    let found = crate::site::trip::site_galleries(site);
+    match asked {
+        Some("plain") => Ok(None),
+        Some(name) => found
+            .into_iter()
+            .find(|g| g.name == name)
+            .map(Some)
+            .ok_or_else(|| super::CliError::Failed(crate::tr!("no-such-gallery", name = name))),
+        None => {
+            let first = found.into_iter().next();
+            if let Some(g) = &first {
+                let note = crate::tr!("gallery-chosen", name = g.name.as_str());
+                eprintln!("daybook: {note}");
+            }
+            Ok(first)
+        }
+    }
 }

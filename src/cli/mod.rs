@@ -71,6 +71,11 @@ pub enum Command {
         /// or gallery (one gallery of them all, plain HTML).
         #[arg(long = "as", value_parser = parse_insert_as, default_value = "lines")]
         insert_as: crate::journal::gallery::InsertAs,
+        /// With `--as gallery`: the site's gallery include to write it for (a file under
+        /// `_includes/` taking a list of photos), or `plain` for daybook's own HTML (default:
+        /// the site's, when it has one).
+        #[arg(long)]
+        gallery: Option<String>,
         /// JPEG or WebP quality, 30–100 (default: `daybook: photo_quality`, else 85).
         #[arg(long, value_parser = clap::value_parser!(u8).range(30..=100))]
         quality: Option<u8>,
@@ -186,6 +191,7 @@ pub fn run(command: Command) -> CliResult<u8> {
             format,
             quality,
             insert_as,
+            gallery,
         } => {
             let options = ImportOptions {
                 max_edge: if no_resize {
@@ -204,6 +210,7 @@ pub fn run(command: Command) -> CliResult<u8> {
                 format,
                 quality,
                 insert_as,
+                gallery: gallery.as_deref(),
             };
             attach::run(&post, &photos, &options, &how)
         }

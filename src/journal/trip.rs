@@ -335,6 +335,8 @@ pub struct Layout {
     pub keep_order: bool,
     /// How the batch goes in: a line each, a figure each, or one gallery.
     pub insert_as: super::gallery::InsertAs,
+    /// The site's gallery include a gallery is written for (`None`: daybook's own).
+    pub gallery: Option<super::gallery::IncludeGallery>,
 }
 
 /// The alt text to write: `alt` unless it is empty or a camera name, else the title and the
@@ -381,7 +383,10 @@ pub fn lay_out(photos: &[BatchPhoto], layout: &Layout) -> Vec<String> {
         super::gallery::InsertAs::Figure => {
             paragraphs(&entries, layout.style, layout.headings, true)
         }
-        super::gallery::InsertAs::Gallery => vec![super::gallery::gallery(&entries)],
+        super::gallery::InsertAs::Gallery => vec![match &layout.gallery {
+            Some(g) => super::gallery::include_tag(g, &entries),
+            None => super::gallery::gallery(&entries),
+        }],
     }
 }
 

@@ -57,6 +57,8 @@ pub struct ImportBatch {
     pub notes: Vec<String>,
     /// The links to copy when the post was switched before they could be written.
     pub links: Option<Vec<String>>,
+    /// The site's gallery includes a gallery can be written for.
+    pub galleries: Vec<crate::journal::gallery::IncludeGallery>,
 }
 
 impl ImportBatch {

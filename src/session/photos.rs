@@ -93,7 +93,10 @@ impl Session {
             self.error(tr!("read-only-post", file = file, target = target));
             return;
         }
-        let layout = layout_for(site, &doc.text, true, false);
+        let mut layout = layout_for(site, &doc.text, true, false);
+        // A gallery is written for the site's own gallery include when it has one.
+        let galleries = crate::site::trip::site_galleries(site);
+        layout.gallery = galleries.first().cloned();
         let (post, site_root) = (doc.path.clone(), site.root.clone());
         let videos = live_photo_videos(&sources);
         let notes: Vec<String> = videos
@@ -129,6 +132,7 @@ impl Session {
                 detached: false,
                 notes: Vec::new(),
                 links: None,
+                galleries,
             });
         }
         let Some(batch) = self.import.as_mut() else {
@@ -382,6 +386,13 @@ impl Session {
                 self.settings.photos_by_day = on;
             }
             PhotoEdit::InsertAs(how) => b.layout.insert_as = how,
+            PhotoEdit::Gallery(name) => {
+                b.layout.gallery = b
+                    .galleries
+                    .iter()
+                    .find(|g| Some(&g.name) == name.as_ref())
+                    .cloned();
+            }
             PhotoEdit::Format(format) => self.settings.import.format = format,
         }
         self.sync_photo_links(typing, caret);

@@ -25,7 +25,36 @@ pub fn layout_for(site: &Site, text: &str, by_day: bool, keep_order: bool) -> La
         assumed: *now.offset(),
         keep_order,
         insert_as: crate::journal::gallery::InsertAs::Lines,
+        gallery: None,
     }
+}
+
+/// The site's includes that make a gallery of a list of photos (`_includes/`, by name).
+pub fn site_galleries(site: &Site) -> Vec<crate::journal::gallery::IncludeGallery> {
+    const MAX_INCLUDE: u64 = 256 * 1024;
+    let dir = site.root.join("_includes");
+    let mut found = Vec::new();
+    let mut stack = vec![(dir, String::new())];
+    while let Some((dir, prefix)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for e in entries {
+            let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+            let Ok(meta) = e.metadata() else { continue };
+            if meta.is_dir() && prefix.matches('/').count() < 4 {
+                stack.push((e.path(), format!("{name}/")));
+            } else if meta.len() <= MAX_INCLUDE
+                && let Ok(text) = std::fs::read_to_string(e.path())
+                && let Some(g) = crate::journal::gallery::detect(&name, &text)
+            {
+                found.push(g);
+            }
+        }
+    }
+    found
 }
 
 /// An imported photo as the layout takes it: the alt text typed (else the one from its file

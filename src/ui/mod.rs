@@ -75,6 +75,7 @@ pub mod labels {
     pub const CANCEL_GIT: &str = "cancel-git";
     pub const SPELLING: &str = "spelling";
     pub const INSERT_AS: &str = "insert-as";
+    pub const GALLERY_FORM: &str = "gallery-form";
     pub const PHOTO_FORMAT: &str = "photo-format";
     pub const SPELLING_PROBLEMS: &str = "spelling-problems";
     pub const IGNORE_WORD: &str = "ignore-word";

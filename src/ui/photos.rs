@@ -137,6 +137,9 @@ pub fn import_window(
                     }
                 }
             });
+            if batch.layout.insert_as == crate::journal::gallery::InsertAs::Gallery {
+                gallery_choice(ui, batch, commands);
+            }
             ui.horizontal(|ui| {
                 use crate::site::photos::PhotoFormat;
                 ui.label(tr(labels::PHOTO_FORMAT));
@@ -214,6 +217,36 @@ pub fn import_window(
 }
 
 /// One photo: tick, thumbnail, name and time, Up/Down, alt text and caption.
+/// Which gallery a gallery is written as: the site's includes that take a list of photos,
+/// or daybook's own HTML.
+fn gallery_choice(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(labels::GALLERY_FORM));
+        let current = batch.layout.gallery.as_ref().map(|g| g.name.clone());
+        for g in &batch.galleries {
+            let label = tr!("gallery-include", name = g.name.as_str());
+            if ui
+                .selectable_label(current.as_deref() == Some(g.name.as_str()), label)
+                .on_hover_text(tr!(
+                    "gallery-include-hover",
+                    name = g.name.as_str(),
+                    param = g.param.as_str()
+                ))
+                .clicked()
+            {
+                commands.push(Command::EditPhoto(PhotoEdit::Gallery(Some(g.name.clone()))));
+            }
+        }
+        if ui
+            .selectable_label(current.is_none(), tr("gallery-plain"))
+            .on_hover_text(tr("gallery-plain-hover"))
+            .clicked()
+        {
+            commands.push(Command::EditPhoto(PhotoEdit::Gallery(None)));
+        }
+    });
+}
+
 fn photo_row(
     ui: &mut Ui,
     batch: &ImportBatch,

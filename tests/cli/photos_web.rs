@@ -130,7 +130,7 @@ fn figures_and_galleries_carry_sizes_and_a_heavy_page_is_warned() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("`grid` is not lines, figure or gallery")
     );
-    // Three 1,500-px JPEGs weigh more than a 100 KB budget.
+    // The photos (one file: the three are the same picture) weigh more than 1 KB.
     let check = |post: &std::path::Path| {
         String::from_utf8_lossy(
             &daybook(&["check", "--format", "json", post.to_str().unwrap()]).stdout,
@@ -140,8 +140,70 @@ fn figures_and_galleries_carry_sizes_and_a_heavy_page_is_warned() {
     assert!(!check(&g));
     fs::write(
         s.path().join("_config.yml"),
-        "timezone: Asia/Seoul\ndaybook:\n  page_weight_kb: 100\n",
+        "timezone: Asia/Seoul\ndaybook:\n  page_weight_kb: 1\n",
     )
     .unwrap();
     assert!(check(&g));
+}
+
+#[test]
+fn a_gallery_is_written_for_the_site_s_own_gallery_include_unless_refused() {
+    let s = site("timezone: Asia/Seoul\n");
+    fs::create_dir_all(s.path().join("_includes")).unwrap();
+    fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gallery/slider.html"),
+        s.path().join("_includes/slider.html"),
+    )
+    .unwrap();
+    let cam = tempfile::tempdir().unwrap();
+    let a = phone_photo(cam.path(), "IMG_1.jpg", "2024:05:03 10:00:00");
+    let p = post(&s, "2024-05-03-s.md", b"---\ntitle: s\n---\n");
+    let out = daybook(&[
+        "attach",
+        "--as",
+        "gallery",
+        p.to_str().unwrap(),
+        a.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("_includes/slider.html"));
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(
+        text.contains("{% include slider.html images=\"/images/s/2024-05-03-100000.jpg\" %}"),
+        "{text}"
+    );
+    let q = post(&s, "2024-05-03-q.md", b"---\ntitle: q\n---\n");
+    let out = daybook(&[
+        "attach",
+        "--as",
+        "gallery",
+        "--gallery",
+        "plain",
+        q.to_str().unwrap(),
+        a.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        fs::read_to_string(&q)
+            .unwrap()
+            .contains("<div class=\"daybook-gallery\">")
+    );
+    let out = daybook(&[
+        "attach",
+        "--as",
+        "gallery",
+        "--gallery",
+        "nope.html",
+        q.to_str().unwrap(),
+        a.to_str().unwrap(),
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.html"));
+    // What the include makes of it is what Jekyll makes of it: the preview's HTML.
+    let html =
+        String::from_utf8_lossy(&daybook(&["render", p.to_str().unwrap()]).stdout).into_owned();
+    assert!(
+        html.contains("<figure class=\"slide\"><img src=\"/images/s/2024-05-03-100000.jpg\""),
+        "{html}"
+    );
 }

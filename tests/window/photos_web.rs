@@ -63,3 +63,43 @@ fn photos_added_as_webp_go_in_as_one_gallery() {
         daybook::site::photos::PhotoFormat::Webp
     );
 }
+
+#[test]
+fn the_photos_window_writes_a_gallery_for_the_site_s_own_include_or_daybook_s() {
+    let (dir, root) = site();
+    std::fs::create_dir_all(root.join("_includes")).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gallery/slider.html"),
+        root.join("_includes/slider.html"),
+    )
+    .unwrap();
+    let camera = dir.path().join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    std::fs::write(
+        camera.join("IMG_0001.JPG"),
+        crate::common::phone_jpeg(64, 32, "2024:05:03 10:01:00"),
+    )
+    .unwrap();
+    let mut h = harness(&root.join(FIRST));
+    drop_files(&mut h, &camera, &["IMG_0001.JPG"]);
+    step_until(&mut h, "the photo", |h| {
+        h.state()
+            .session
+            .import
+            .as_ref()
+            .is_some_and(|b| b.finished() && b.written.is_some())
+    });
+    h.get_by_label(tr("insert-as-gallery")).click();
+    let text_has = |h: &egui_kittest::Harness<'_, daybook::app::DaybookApp>, s: &str| {
+        h.state().session.doc().is_some_and(|d| d.text.contains(s))
+    };
+    step_until(&mut h, "the site's gallery", |h| {
+        text_has(h, "{% include slider.html images=\"")
+    });
+    // The choice of gallery shows from the next frame on.
+    h.run_steps(2);
+    h.get_by_label(tr("gallery-plain")).click();
+    step_until(&mut h, "daybook's gallery", |h| {
+        text_has(h, "<div class=\"daybook-gallery\">") && !text_has(h, "{% include slider.html")
+    });
+}
