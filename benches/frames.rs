@@ -285,21 +285,23 @@ fn korean_post(bytes: usize) -> String {
     ];
     let mut s = String::from("---\nlayout: post\ntitle: 경주 여행\n---\n\n");
     // Distinct words too, as a long post has: the dictionary's own nouns (those its flag
-    // 25 marks), each met once.
+    // 25 marks; it keeps them as conjoining jamo), each met once.
     let nouns: Vec<String> = daybook::site::hunspell::dictionary_dirs()
         .iter()
         .find_map(|d| std::fs::read_to_string(d.join("ko.dic")).ok())
         .unwrap_or_default()
         .lines()
         .filter_map(|l| l.strip_suffix("/25"))
-        .filter(|w| w.chars().all(|c| ('가'..='힣').contains(&c)))
+        .map(compose_hangul)
+        .filter(|w| !w.is_empty() && w.chars().all(|c| ('가'..='힣').contains(&c)))
         .step_by(7)
-        .map(str::to_owned)
         .collect();
     let mut i = 0usize;
     while s.len() < bytes {
-        if let Some(n) = nouns.get(i) {
-            let _ = write!(s, "오늘은 {n}{} ", PARTICLES[i % PARTICLES.len()]);
+        for k in 0..6 {
+            if let Some(n) = nouns.get(i * 6 + k) {
+                let _ = write!(s, "{n}{} ", PARTICLES[(i + k) % PARTICLES.len()]);
+            }
         }
         for k in 0..6 {
             let n = NOUNS[(i * 7 + k * 5) % NOUNS.len()];
@@ -315,6 +317,29 @@ fn korean_post(bytes: usize) -> String {
         i += 1;
     }
     s
+}
+
+/// Conjoining jamo (ᄀ+ᅡ+ᆨ) composed into syllables (각), as Unicode's arithmetic does.
+fn compose_hangul(jamo: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<u32> = jamo.chars().map(u32::from).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (l, v) = (chars[i], chars.get(i + 1).copied().unwrap_or(0));
+        if (0x1100..=0x1112).contains(&l) && (0x1161..=0x1175).contains(&v) {
+            let t = chars
+                .get(i + 2)
+                .copied()
+                .filter(|t| (0x11A8..=0x11C2).contains(t));
+            let s = 0xAC00 + ((l - 0x1100) * 21 + (v - 0x1161)) * 28 + t.map_or(0, |t| t - 0x11A7);
+            out.extend(char::from_u32(s));
+            i += if t.is_some() { 3 } else { 2 };
+        } else {
+            out.extend(char::from_u32(chars[i]));
+            i += 1;
+        }
+    }
+    out
 }
 
 fn spelling(root: &Path) {
