@@ -10,7 +10,8 @@
 //! Spelling (issue 24): `spelling words=<n> ms=<t> load_ms=<t>` — checking a 90 KB Korean
 //! post on the worker's checker, cold (the dictionaries' load apart) — then
 //! `spelling first_squiggles_ms=<t>` from starting the app on it to its misspelt words
-//! being known, and `frames spelling=off|on bytes=<n> typed_ms=<median>`.
+//! being known, `startup spelling=off|on first_frame_ms=<t>` (twice each), and
+//! `frames spelling=off|on bytes=<n> typed_ms=<median>`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -146,13 +147,22 @@ fn median_ms(mut v: Vec<Duration>) -> f64 {
 
 /// The app started on the post at `path` (no frame drawn yet).
 fn start_app(ctx: &egui::Context, root: &Path, path: PathBuf) -> (DaybookApp, eframe::Frame) {
+    start_app_with(ctx, root, path, Settings::default())
+}
+
+fn start_app_with(
+    ctx: &egui::Context,
+    root: &Path,
+    path: PathBuf,
+    settings: Settings,
+) -> (DaybookApp, eframe::Frame) {
     let start = StartOptions {
         path: Some(path),
         fonts: KoreanFont::BundledOnly,
         sample_dir: None,
         data_dir: Some(root.join("data")),
     };
-    let app = DaybookApp::new(ctx, Settings::default(), start);
+    let app = DaybookApp::new(ctx, settings, start);
     (app, eframe::Frame::_new_kittest())
 }
 
@@ -371,6 +381,22 @@ fn spelling(root: &Path) {
     println!("spelling words={words} unique={unique} ms={ms:.1} load_ms={load:.0}");
     let path = root.join("_posts/2016-11-08-spelling.md");
     std::fs::write(&path, &text).unwrap();
+    // The dictionaries load on the worker: the first frame is not kept waiting for them.
+    for on in [false, true, false, true] {
+        let ctx = egui::Context::default();
+        let started = Instant::now();
+        let settings = Settings {
+            spelling: on,
+            ..Settings::default()
+        };
+        let (mut app, mut f) = start_app_with(&ctx, root, path.clone(), settings);
+        frame(&ctx, &mut app, &mut f, Vec::new());
+        let label = if on { "on" } else { "off" };
+        println!(
+            "startup spelling={label} first_frame_ms={:.0}",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     let ctx = egui::Context::default();
     let started = Instant::now();
     let (mut app, mut f) = start_app(&ctx, root, path);
