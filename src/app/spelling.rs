@@ -77,6 +77,12 @@ impl Spelling {
         if self.asked == Some(wanted) || doc.pause_remaining(PAUSE, now).is_some() {
             return;
         }
+        // The dictionaries load on the worker, on a core the window's first frames and the
+        // preview also want: it starts once the window has drawn.
+        if self.worker.is_none() && ctx.cumulative_pass_nr() < 2 {
+            ctx.request_repaint();
+            return;
+        }
         let worker = self.worker.get_or_insert_with(|| {
             let ctx = ctx.clone();
             SpellWorker::start(Box::new(move || ctx.request_repaint()))
