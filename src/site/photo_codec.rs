@@ -1,7 +1,8 @@
 //! Decoding and encoding imported photos: JPEGs decoded straight at a reduced DCT scale,
 //! HEIF through libheif, every photo turned upright, shrunk and written in the format chosen
-//! — JPEG (PNG when it has transparency), lossy WebP (libwebp, through the `webp` crate), or
-//! its own — with its colour profile, and its metadata only when the user keeps it.
+//! — JPEG (PNG when it has transparency), lossy WebP (libwebp, through the `webp` crate; an
+//! animated GIF as an animated WebP), or its own — with its colour profile, and its
+//! metadata only when the user keeps it.
 
 use std::io::Cursor;
 
@@ -135,6 +136,73 @@ fn encode_upright(
         out = photo_meta::with_exif(out.clone(), exif).unwrap_or(out);
     }
     Ok((out, "jpg"))
+}
+
+/// Frames' pixels an animation may hold while it is converted (a 500 × 500 GIF of 400 frames).
+const MAX_ANIMATION_PIXELS: u64 = 100_000_000;
+
+/// An animated GIF as an animated lossy WebP: each frame shrunk to `max_edge`, its delay
+/// kept, looping forever as GIFs do. `None` when it is not animated or too large to convert
+/// (then it stays a GIF).
+pub(super) fn gif_to_webp(
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Option<Result<Vec<u8>, String>> {
+    use image::AnimationDecoder;
+    let decoder = image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).ok()?;
+    let frames = match decoder.into_frames().collect_frames() {
+        Ok(frames) => frames,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    let (w, h) = frames.first().map(|f| f.buffer().dimensions())?;
+    let total = u64::from(w) * u64::from(h) * frames.len() as u64;
+    if frames.len() < 2 || total > MAX_ANIMATION_PIXELS {
+        return None;
+    }
+    let (w2, h2) = match options.max_edge {
+        Some(max) if w.max(h) > max => {
+            let scale = f64::from(max) / f64::from(w.max(h));
+            (
+                ((f64::from(w) * scale).round() as u32).max(1),
+                ((f64::from(h) * scale).round() as u32).max(1),
+            )
+        }
+        _ => (w, h),
+    };
+    let mut pictures = Vec::with_capacity(frames.len());
+    let mut at = 0i32;
+    for frame in &frames {
+        let (num, den) = frame.delay().numer_denom_ms();
+        let picture = if (w2, h2) == (w, h) {
+            frame.buffer().clone()
+        } else {
+            image::imageops::resize(
+                frame.buffer(),
+                w2,
+                h2,
+                image::imageops::FilterType::Triangle,
+            )
+        };
+        pictures.push((picture, at));
+        // Browsers show a GIF frame of under 20 ms for 100 ms; so does the WebP.
+        let ms = (num / den.max(1)) as i32;
+        at += if ms < 20 { 100 } else { ms };
+    }
+    let Ok(mut config) = webp::WebPConfig::new() else {
+        return Some(Err(crate::tr!("webp-not-encoded")));
+    };
+    config.quality = f32::from(options.quality.clamp(30, 100));
+    let mut encoder = webp::AnimEncoder::new(w2, h2, &config);
+    encoder.set_loop_count(0);
+    for (picture, at) in &pictures {
+        encoder.add_frame(webp::AnimFrame::from_rgba(picture.as_raw(), w2, h2, *at));
+    }
+    Some(
+        encoder
+            .try_encode()
+            .map(|m| m.to_vec())
+            .map_err(|e| format!("{e:?}")),
+    )
 }
 
 /// `image` as lossy WebP at `quality` (transparency kept), with the colour profile `icc`.

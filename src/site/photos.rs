@@ -369,7 +369,20 @@ pub fn import(
             let convert = options.format == PhotoFormat::Webp && format != ImageFormat::WebP;
             let reencode =
                 format != ImageFormat::Gif && (facts.orientation != 1 || too_big || convert);
-            if reencode {
+            // An animated GIF becomes an animated WebP when WebP is asked for (else, and when
+            // it is too long to convert, it stays a GIF); a still GIF is a still photo.
+            let animation = (format == ImageFormat::Gif && options.format == PhotoFormat::Webp)
+                .then(|| super::photo_codec::gif_to_webp(&bytes, options))
+                .flatten();
+            let still_gif = format == ImageFormat::Gif
+                && options.format == PhotoFormat::Webp
+                && animation.is_none()
+                && image::codecs::gif::GifDecoder::new(Cursor::new(&bytes))
+                    .map(|d| image::AnimationDecoder::into_frames(d).take(2).count() < 2)
+                    .unwrap_or(false);
+            if let Some(webp) = animation {
+                (webp.map_err(|e| corrupt(&e))?, "webp", facts)
+            } else if reencode || still_gif {
                 let (out, ext) =
                     super::photo_codec::reencode_photo(&bytes, format, &facts, options)
                         .map_err(|e| corrupt(&e))?;

@@ -413,3 +413,47 @@ fn photos_become_the_format_chosen_with_their_profile_and_transparency() {
     };
     assert!(size(PhotoFormat::Webp) < size(PhotoFormat::Jpeg));
 }
+
+#[test]
+fn an_animated_gif_becomes_an_animated_webp_only_when_webp_is_asked_for() {
+    use image::AnimationDecoder;
+    let dir = tempfile::tempdir().unwrap();
+    let gif = |frames: u8| {
+        let mut out = Vec::new();
+        {
+            let mut enc = image::codecs::gif::GifEncoder::new(&mut out);
+            for i in 0..frames {
+                let buf = image::RgbaImage::from_pixel(40, 30, image::Rgba([i * 80, 40, 200, 255]));
+                let delay = image::Delay::from_numer_denom_ms(100, 1);
+                enc.encode_frame(image::Frame::from_parts(buf, 0, 0, delay))
+                    .unwrap();
+            }
+        }
+        out
+    };
+    let animated = write(dir.path(), "anim.gif", &gif(3));
+    let still = write(dir.path(), "still.gif", &gif(1));
+    let webp = ImportOptions {
+        format: PhotoFormat::Webp,
+        ..ImportOptions::default()
+    };
+    let got = import(&animated, &dir.path().join("a"), &webp).unwrap();
+    assert!(got.name.ends_with(".webp"), "{}", got.name);
+    let bytes = std::fs::read(&got.path).unwrap();
+    let decoder = image::codecs::webp::WebPDecoder::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert!(decoder.has_animation());
+    let frames = decoder.into_frames().collect_frames().unwrap();
+    assert_eq!(frames.len(), 3);
+    for f in &frames {
+        assert_eq!(f.delay().numer_denom_ms(), (100, 1));
+    }
+    assert_eq!(got.size, Some((40, 30)));
+    // A still GIF is a still WebP; without WebP asked for, a GIF stays a GIF.
+    let got = import(&still, &dir.path().join("s"), &webp).unwrap();
+    let bytes = std::fs::read(&got.path).unwrap();
+    assert!(got.name.ends_with(".webp"));
+    let decoder = image::codecs::webp::WebPDecoder::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert!(!decoder.has_animation());
+    let got = import(&animated, &dir.path().join("g"), &ImportOptions::default()).unwrap();
+    assert!(got.name.ends_with(".gif"));
+}
