@@ -18,6 +18,7 @@ mod heif_ffi;
 pub mod hunspell;
 pub mod index;
 pub mod photo_codec;
+pub mod photo_format;
 pub mod photo_meta;
 pub mod photos;
 pub mod picture;
