@@ -141,24 +141,26 @@ fn encode_upright(
 /// Frames' pixels an animation may hold while it is converted (a 500 × 500 GIF of 400 frames).
 const MAX_ANIMATION_PIXELS: u64 = 100_000_000;
 
-/// An animated GIF as an animated lossy WebP: each frame shrunk to `max_edge`, its delay
-/// kept, looping forever as GIFs do. `None` when it is not animated or too large to convert
-/// (then it stays a GIF).
-pub(super) fn gif_to_webp(
-    bytes: &[u8],
-    options: &ImportOptions,
-) -> Option<Result<Vec<u8>, String>> {
+/// What a GIF becomes when WebP is asked for.
+pub(super) enum GifAs {
+    /// An animated WebP (or why it could not be made).
+    Animation(Result<Vec<u8>, String>),
+    /// One frame: a still photo like any other.
+    Still,
+    /// An animation longer than daybook converts: it stays a GIF.
+    TooLong,
+}
+
+/// An animated GIF as an animated lossy WebP: each frame shrunk to `max_edge` as it is
+/// decoded, its delay kept, looping forever as GIFs do. Frames are decoded one at a time and
+/// no more than [`MAX_ANIMATION_PIXELS`] of them, so a hostile GIF costs bounded memory.
+pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
     use image::AnimationDecoder;
-    let decoder = image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).ok()?;
-    let frames = match decoder.into_frames().collect_frames() {
-        Ok(frames) => frames,
-        Err(e) => return Some(Err(e.to_string())),
+    let decoder = match image::codecs::gif::GifDecoder::new(Cursor::new(bytes)) {
+        Ok(d) => d,
+        Err(e) => return GifAs::Animation(Err(e.to_string())),
     };
-    let (w, h) = frames.first().map(|f| f.buffer().dimensions())?;
-    let total = u64::from(w) * u64::from(h) * frames.len() as u64;
-    if frames.len() < 2 || total > MAX_ANIMATION_PIXELS {
-        return None;
-    }
+    let (w, h) = image::ImageDecoder::dimensions(&decoder);
     let (w2, h2) = match options.max_edge {
         Some(max) if w.max(h) > max => {
             let scale = f64::from(max) / f64::from(w.max(h));
@@ -169,12 +171,23 @@ pub(super) fn gif_to_webp(
         }
         _ => (w, h),
     };
-    let mut pictures = Vec::with_capacity(frames.len());
+    let frame_pixels = (u64::from(w) * u64::from(h)).max(1);
+    let mut pictures = Vec::new();
     let mut at = 0i32;
-    for frame in &frames {
+    let mut frames = decoder.into_frames();
+    loop {
+        // Counted before the next frame is decoded onto its full canvas.
+        if (pictures.len() as u64 + 1) * frame_pixels > MAX_ANIMATION_PIXELS {
+            return GifAs::TooLong;
+        }
+        let frame = match frames.next() {
+            None => break,
+            Some(Ok(f)) => f,
+            Some(Err(e)) => return GifAs::Animation(Err(e.to_string())),
+        };
         let (num, den) = frame.delay().numer_denom_ms();
         let picture = if (w2, h2) == (w, h) {
-            frame.buffer().clone()
+            frame.into_buffer()
         } else {
             image::imageops::resize(
                 frame.buffer(),
@@ -188,8 +201,11 @@ pub(super) fn gif_to_webp(
         let ms = (num / den.max(1)) as i32;
         at += if ms < 20 { 100 } else { ms };
     }
+    if pictures.len() < 2 {
+        return GifAs::Still;
+    }
     let Ok(mut config) = webp::WebPConfig::new() else {
-        return Some(Err(crate::tr!("webp-not-encoded")));
+        return GifAs::Animation(Err(crate::tr!("webp-not-encoded")));
     };
     config.quality = f32::from(options.quality.clamp(30, 100));
     let mut encoder = webp::AnimEncoder::new(w2, h2, &config);
@@ -197,7 +213,7 @@ pub(super) fn gif_to_webp(
     for (picture, at) in &pictures {
         encoder.add_frame(webp::AnimFrame::from_rgba(picture.as_raw(), w2, h2, *at));
     }
-    Some(
+    GifAs::Animation(
         encoder
             .try_encode()
             .map(|m| m.to_vec())

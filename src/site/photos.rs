@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use image::ImageFormat;
 
+use super::photo_codec::GifAs;
 use super::photo_meta;
 use super::store::create_new_atomic;
 use crate::journal::photos::{alt_from_name, folder_in_use, photo_name, safe_folder};
@@ -340,18 +341,11 @@ pub fn import(
                 format != ImageFormat::Gif && (facts.orientation != 1 || too_big || convert);
             // An animated GIF becomes an animated WebP when WebP is asked for (else, and when
             // it is too long to convert, it stays a GIF); a still GIF is a still photo.
-            let animation = (format == ImageFormat::Gif && options.format == PhotoFormat::Webp)
-                .then(|| super::photo_codec::gif_to_webp(&bytes, options))
-                .flatten();
-            let still_gif = format == ImageFormat::Gif
-                && options.format == PhotoFormat::Webp
-                && animation.is_none()
-                && image::codecs::gif::GifDecoder::new(Cursor::new(&bytes))
-                    .map(|d| image::AnimationDecoder::into_frames(d).take(2).count() < 2)
-                    .unwrap_or(false);
-            if let Some(webp) = animation {
+            let gif_as = (format == ImageFormat::Gif && options.format == PhotoFormat::Webp)
+                .then(|| super::photo_codec::gif_to_webp(&bytes, options));
+            if let Some(GifAs::Animation(webp)) = gif_as {
                 (webp.map_err(|e| corrupt(&e))?, "webp", facts)
-            } else if reencode || still_gif {
+            } else if reencode || matches!(gif_as, Some(GifAs::Still)) {
                 let (out, ext) =
                     super::photo_codec::reencode_photo(&bytes, format, &facts, options)
                         .map_err(|e| corrupt(&e))?;

@@ -457,3 +457,28 @@ fn an_animated_gif_becomes_an_animated_webp_only_when_webp_is_asked_for() {
     let got = import(&animated, &dir.path().join("g"), &ImportOptions::default()).unwrap();
     assert!(got.name.ends_with(".gif"));
 }
+
+#[test]
+fn a_gif_animation_too_long_to_convert_stays_a_gif() {
+    // Three one-pixel frames on a 6,000 × 6,000 canvas: each decodes to 36 MP, and three
+    // pass the 100 MP daybook converts (counted before a frame is decoded).
+    let mut bytes = Vec::new();
+    {
+        let mut enc = gif::Encoder::new(&mut bytes, 6000, 6000, &[0, 0, 0, 255, 255, 255]).unwrap();
+        for i in 0..3u16 {
+            let mut frame = gif::Frame::from_indexed_pixels(1, 1, vec![1], None);
+            frame.left = i;
+            frame.delay = 10;
+            enc.write_frame(&frame).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let src = write(dir.path(), "long.gif", &bytes);
+    let webp = ImportOptions {
+        format: PhotoFormat::Webp,
+        max_edge: None,
+        ..ImportOptions::default()
+    };
+    let got = import(&src, &dir.path().join("out"), &webp).unwrap();
+    assert!(got.name.ends_with(".gif"), "{}", got.name);
+}
