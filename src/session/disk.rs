@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::Session;
 use super::document::Document;
-use crate::site::SiteConfig;
+use crate::site::Site;
 use crate::site::recovery::RecoveryEntry;
 use crate::site::store::{self, Fingerprint};
 
@@ -102,8 +102,9 @@ impl Session {
         let root = site.root.clone();
         if paths.iter().any(|p| {
             p.parent() == Some(root.as_path()) && p.file_name().is_some_and(|n| n == "_config.yml")
+                || p.starts_with(root.join("_data"))
         }) {
-            site.config = SiteConfig::load(&root);
+            site.config = Site::load_config(&root);
         }
         let new_top_folder = paths
             .iter()

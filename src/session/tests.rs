@@ -459,3 +459,40 @@ fn a_site_opened_without_a_post_shows_its_newest_post_once_listed() {
         "the newest post that is not a draft"
     );
 }
+
+#[test]
+fn a_data_file_that_cannot_be_read_is_warned_of_as_it_changes() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let warned = |s: &Session| {
+        s.site
+            .as_ref()
+            .unwrap()
+            .config
+            .warnings
+            .iter()
+            .any(|w| w.contains("_data/trips.yml"))
+    };
+    assert!(!warned(&s));
+    std::fs::create_dir_all(root.join("_data")).unwrap();
+    let file = root.join("_data/trips.yml");
+    std::fs::write(&file, "a: [unclosed\n").unwrap();
+    let changed = |s: &mut Session, paths: Vec<PathBuf>| {
+        s.on_event(
+            crate::workers::Event::FilesChanged {
+                root: root.clone(),
+                paths,
+                rescan: None,
+            },
+            &NoCaret,
+        );
+    };
+    changed(&mut s, vec![file.clone()]);
+    assert!(warned(&s), "{:?}", s.site.as_ref().unwrap().config.warnings);
+    // A change of `_config.yml` keeps the warning while the file is still broken.
+    changed(&mut s, vec![root.join("_config.yml")]);
+    assert!(warned(&s));
+    std::fs::write(&file, "a: [1]\n").unwrap();
+    changed(&mut s, vec![file]);
+    assert!(!warned(&s));
+}

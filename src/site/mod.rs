@@ -132,14 +132,19 @@ impl Site {
 
     /// Open `root` as a site without searching upwards.
     pub fn open_root(root: &Path) -> Site {
-        let mut config = SiteConfig::load(root);
-        // A `_data/` file that cannot be read is said where the config's own warnings are
-        // (toolbar, `check`, `render`); the renderer reads the data itself when it is built.
-        config.warnings.extend(data::read_with_warnings(root).1);
         Site {
             root: root.to_owned(),
-            config,
+            config: Site::load_config(root),
         }
+    }
+
+    /// `_config.yml`'s settings, with a warning for each `_data/` file that cannot be read
+    /// (said where the config's own warnings are: toolbar, `check`, `render`; the renderer
+    /// reads the data itself when it is built). Read again when either changes.
+    pub fn load_config(root: &Path) -> SiteConfig {
+        let mut config = SiteConfig::load(root);
+        config.warnings.extend(data::read_with_warnings(root).1);
+        config
     }
 
     pub fn posts_dir(&self) -> PathBuf {
