@@ -119,15 +119,7 @@ pub(super) const LIBRARY_NAMES: &[&str] = &[
 ];
 
 fn load() -> Result<Api, String> {
-    let mut last = String::new();
-    for name in LIBRARY_NAMES {
-        // SAFETY: loading libheif runs its initialisers, which have no preconditions.
-        match unsafe { libloading::Library::new(name) } {
-            Ok(lib) => return bind(lib),
-            Err(e) => last = e.to_string(),
-        }
-    }
-    Err(last)
+    bind(super::dylib::open_first(LIBRARY_NAMES)?)
 }
 
 fn bind(lib: libloading::Library) -> Result<Api, String> {

@@ -40,15 +40,7 @@ const LIBRARY_NAMES: &[&str] = &[
 ];
 
 fn load() -> Result<Api, String> {
-    let mut last = String::new();
-    for name in LIBRARY_NAMES {
-        // SAFETY: loading Hunspell runs no initialiser with preconditions.
-        match unsafe { libloading::Library::new(name) } {
-            Ok(lib) => return bind(lib),
-            Err(e) => last = e.to_string(),
-        }
-    }
-    Err(last)
+    bind(super::dylib::open_first(LIBRARY_NAMES)?)
 }
 
 fn bind(lib: libloading::Library) -> Result<Api, String> {

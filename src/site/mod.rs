@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod create;
 pub mod data;
+mod dylib;
 pub mod git;
 pub mod git_cancel;
 mod git_state;
