@@ -30,7 +30,7 @@ pub fn run(
     how: &AttachHow<'_>,
 ) -> CliResult<u8> {
     let site = Site::find(post)?;
-    let mut options = crate::session::photos::effective_options(*options, Some(&site));
+    let mut options = options.for_site(&site.config);
     if let Some(f) = how.format {
         options.format = f;
     }

@@ -98,19 +98,13 @@ fn spelling_problems(site: &Site, texts: &[(String, String)]) -> Vec<Problem> {
     let site_lang = site.config.lang.as_deref();
     let mut latin_langs: Vec<String> = Vec::new();
     let mut out = Vec::new();
-    let data = dirs::data_dir().map(|d| d.join("daybook"));
-    let mut accepted =
-        crate::site::spelling::read_list(&crate::site::spelling::site_list(&site.root));
-    if let Some(d) = &data {
-        accepted.extend(crate::site::spelling::read_list(
-            &crate::site::spelling::personal_list(d),
-        ));
-    }
-    checker.accept(accepted);
+    let data = crate::site::data_dir();
+    checker.accept(crate::site::spelling::accepted_words(
+        &site.root,
+        data.as_deref(),
+    ));
     for (rel, text) in texts {
-        let fm = crate::journal::front_matter::FrontMatter::parse(text).ok();
-        let post_lang = fm.as_ref().and_then(|f| f.get_text("lang"));
-        let latin = crate::site::spelling::latin_language(post_lang.as_deref(), site_lang);
+        let latin = crate::site::spelling::latin_language_of(text, site_lang);
         if !latin_langs.contains(&latin) {
             latin_langs.push(latin.clone());
         }

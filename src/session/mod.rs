@@ -136,7 +136,7 @@ impl Session {
         let data_dir: PathBuf = start
             .data_dir
             .clone()
-            .or_else(|| dirs::data_dir().map(|d| d.join("daybook")))
+            .or_else(crate::site::data_dir)
             .unwrap_or_else(|| std::env::temp_dir().join("daybook"));
         let recovery_folder = crate::site::recovery::folder(&data_dir);
         let recovery = crate::site::recovery::pending(&recovery_folder);

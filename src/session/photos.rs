@@ -33,23 +33,6 @@ pub fn pasted_files(text: &str) -> Option<Vec<PathBuf>> {
     all_files.then_some(paths)
 }
 
-/// The import options with what the site's `_config.yml` sets (`daybook: photo_format`,
-/// `photo_quality`) in place of the user's own.
-pub fn effective_options(
-    mut options: crate::site::photos::ImportOptions,
-    site: Option<&crate::site::Site>,
-) -> crate::site::photos::ImportOptions {
-    if let Some(config) = site.map(|s| &s.config) {
-        if let Some(format) = config.photo_format {
-            options.format = format;
-        }
-        if let Some(quality) = config.photo_quality {
-            options.quality = quality;
-        }
-    }
-    options
-}
-
 impl Session {
     /// Where the open post's photos go now. Finding the folder in use scans every image
     /// link of the post, so the answer is kept until the text or the chosen folder changes
@@ -171,7 +154,10 @@ impl Session {
             first,
             sources,
             dest,
-            effective_options(self.settings.import, self.site.as_ref()),
+            match &self.site {
+                Some(site) => self.settings.import.for_site(&site.config),
+                None => self.settings.import,
+            },
             &batch.cancel,
         );
     }

@@ -36,28 +36,30 @@ impl Session {
         words.version += 1;
     }
 
+    /// A number that changes whenever the words taken as right in the open post do.
+    pub fn spell_version(&self) -> u64 {
+        let serial = self.doc().map_or(0, |d| d.serial);
+        self.spell_words
+            .version
+            .wrapping_mul(1_000_003)
+            .wrapping_add(serial)
+    }
+
     /// The words taken as right in the open post, and a number that changes with them.
     pub fn spell_accepted(&self) -> (u64, Arc<HashSet<String>>) {
         let w = &self.spell_words;
         let mut all: HashSet<String> = w.personal.union(&w.site).cloned().collect();
-        let serial = self.doc().map_or(0, |d| d.serial);
         if let Some(ignored) = self.doc().and_then(|d| w.ignored.get(&d.path)) {
             all.extend(ignored.iter().cloned());
         }
-        (
-            w.version.wrapping_mul(1_000_003).wrapping_add(serial),
-            Arc::new(all),
-        )
+        (self.spell_version(), Arc::new(all))
     }
 
     /// The language the open post's Latin words are read in.
     pub fn spell_latin_language(&self) -> String {
-        let post = self
-            .doc()
-            .and_then(|d| crate::journal::front_matter::FrontMatter::parse(&d.text).ok())
-            .and_then(|fm| fm.get_text("lang"));
-        let site = self.site.as_ref().and_then(|s| s.config.lang.clone());
-        crate::site::spelling::latin_language(post.as_deref(), site.as_deref())
+        let site = self.site.as_ref().and_then(|s| s.config.lang.as_deref());
+        let text = self.doc().map_or("", |d| d.text.as_str());
+        crate::site::spelling::latin_language_of(text, site)
     }
 
     /// Put `with` in place of the misspelt `word` at `range`, as one undo step (nothing
@@ -109,16 +111,5 @@ impl Session {
             }
             Err(e) => self.error(e.to_string()),
         }
-    }
-}
-
-impl Session {
-    /// A number that changes whenever the words taken as right in the open post do.
-    pub fn spell_version(&self) -> u64 {
-        let serial = self.doc().map_or(0, |d| d.serial);
-        self.spell_words
-            .version
-            .wrapping_mul(1_000_003)
-            .wrapping_add(serial)
     }
 }

@@ -94,6 +94,12 @@ pub fn within(root: &Path, path: &Path) -> bool {
     std::fs::canonicalize(existing).is_ok_and(|real| real.starts_with(&real_root))
 }
 
+/// daybook's own data folder (recovery files, the user's word list, the sample journal):
+/// `<data dir>/daybook`, e.g. `~/.local/share/daybook`.
+pub fn data_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("daybook"))
+}
+
 /// A Jekyll site on disk: its root folder and its settings.
 #[derive(Debug, Clone)]
 pub struct Site {

@@ -48,6 +48,20 @@ impl Default for ImportOptions {
     }
 }
 
+impl ImportOptions {
+    /// These options with what the site's `_config.yml` sets (`daybook: photo_format`,
+    /// `photo_quality`) in place of the user's own.
+    pub fn for_site(mut self, config: &super::SiteConfig) -> ImportOptions {
+        if let Some(format) = config.photo_format {
+            self.format = format;
+        }
+        if let Some(quality) = config.photo_quality {
+            self.quality = quality;
+        }
+        self
+    }
+}
+
 /// A photo copied into the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {

@@ -30,7 +30,7 @@ pub const WELCOME_POST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
 
 /// Where the sample journal lives: `<data dir>/daybook/sample-journal`.
 pub fn default_location() -> Option<PathBuf> {
-    dirs::data_dir().map(|d| d.join("daybook").join("sample-journal"))
+    crate::site::data_dir().map(|d| d.join("sample-journal"))
 }
 
 /// Copy the sample journal to `dest` unless it is already there (the user's edits to it

@@ -67,6 +67,24 @@ pub fn latin_language(post_lang: Option<&str>, site_lang: Option<&str>) -> Strin
     }
 }
 
+/// The language the Latin words of the post whose text is `text` are read in (its front
+/// matter's `lang`, else `site_lang`).
+pub fn latin_language_of(text: &str, site_lang: Option<&str>) -> String {
+    let post = crate::journal::front_matter::FrontMatter::parse(text)
+        .ok()
+        .and_then(|fm| fm.get_text("lang"));
+    latin_language(post.as_deref(), site_lang)
+}
+
+/// The words of the site's list and the user's (in daybook's data folder, when known).
+pub fn accepted_words(site_root: &Path, data_dir: Option<&Path>) -> Vec<String> {
+    let mut words = read_list(&site_list(site_root));
+    if let Some(d) = data_dir {
+        words.extend(read_list(&personal_list(d)));
+    }
+    words
+}
+
 /// A misspelt word: where it stands, the word, and the language it was read in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Misspelt {
