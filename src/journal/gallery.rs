@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_site_include_taking_a_list_of_photos_is_recognised_and_fed() {
-        let slider = include_str!("../../tests/fixtures/gallery/slider.html");
+        let slider = include_str!("../../tests/sites/photos-web/_includes/slider.html");
         let g = detect("slider.html", slider).unwrap();
         assert_eq!(
             g,

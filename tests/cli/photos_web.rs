@@ -151,7 +151,8 @@ fn a_gallery_is_written_for_the_site_s_own_gallery_include_unless_refused() {
     let s = site("timezone: Asia/Seoul\n");
     fs::create_dir_all(s.path().join("_includes")).unwrap();
     fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gallery/slider.html"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sites/photos-web/_includes/slider.html"),
         s.path().join("_includes/slider.html"),
     )
     .unwrap();

@@ -69,7 +69,8 @@ fn the_photos_window_writes_a_gallery_for_the_site_s_own_include_or_daybook_s() 
     let (dir, root) = site();
     std::fs::create_dir_all(root.join("_includes")).unwrap();
     std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gallery/slider.html"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sites/photos-web/_includes/slider.html"),
         root.join("_includes/slider.html"),
     )
     .unwrap();

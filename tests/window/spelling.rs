@@ -3,8 +3,6 @@
 //! word list, and the Settings switch. Needs Hunspell with the Korean and English
 //! dictionaries (CI sets `DAYBOOK_REQUIRE_HUNSPELL`).
 
-use std::path::Path;
-
 use crate::common::{step_until, step_until_state, write};
 use daybook::app::DaybookApp;
 use daybook::i18n::tr;
@@ -24,16 +22,23 @@ fn hunspell_here() -> bool {
     here
 }
 
-fn open(root: &Path, settings: Settings) -> Harness<'static, DaybookApp> {
-    crate::common::app(
+/// A journal whose one post is `post`, open in the window (front matter folded); the temp
+/// folder holds the journal and daybook's data folder (`data/`).
+fn open(post: &str) -> (tempfile::TempDir, Harness<'static, DaybookApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    write(&root, "_config.yml", "title: t\n");
+    write(&root, "_posts/2024-05-06-a.md", post);
+    let h = crate::common::app(
         &root.join("_posts/2024-05-06-a.md"),
-        &root.parent().unwrap().join("data"),
+        &dir.path().join("data"),
         Settings {
             fold_front_matter: true,
-            ..settings
+            ..Settings::default()
         },
         [1200.0, 800.0],
-    )
+    );
+    (dir, h)
 }
 
 fn words(h: &Harness<'_, DaybookApp>) -> Vec<String> {
@@ -84,16 +89,8 @@ fn misspelt_words_are_underlined_and_a_right_click_corrects_ignores_or_adds_them
     if !hunspell_here() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("journal");
-    write(&root, "_config.yml", "title: t\n");
     let body = "recieve 사진을 찍었다 됬다.\n\n`teh` {{ page.definately }} <b class=\"recieve\">좋다</b>\n";
-    write(
-        &root,
-        "_posts/2024-05-06-a.md",
-        format!("---\ntitle: 맞춤법\ndefinately: 1\n---\n{body}"),
-    );
-    let mut h = open(&root, Settings::default());
+    let (dir, mut h) = open(&format!("---\ntitle: 맞춤법\ndefinately: 1\n---\n{body}"));
     step_until(&mut h, "the words checked", |h| {
         h.state().spelling_words().1
     });
@@ -148,15 +145,7 @@ fn the_problems_panel_lists_misspelt_words_behind_a_filter() {
     if !hunspell_here() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("journal");
-    write(&root, "_config.yml", "title: t\n");
-    write(
-        &root,
-        "_posts/2024-05-06-a.md",
-        "---\ntitle: t\nlayout: post\n---\n비가 와서 잘 됬다.\n",
-    );
-    let mut h = open(&root, Settings::default());
+    let (_dir, mut h) = open("---\ntitle: t\nlayout: post\n---\n비가 와서 잘 됬다.\n");
     step_until_state(&mut h, "the words checked", |s| s.spelling_words().1);
     step_until(&mut h, "the spelling row", |h| {
         crate::common::has_text(h, "`됬다` may be misspelt")
@@ -177,15 +166,7 @@ fn typing_before_underlined_hangul_never_slices_a_character() {
     if !hunspell_here() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("journal");
-    write(&root, "_config.yml", "title: t\n");
-    write(
-        &root,
-        "_posts/2024-05-06-a.md",
-        "---\ntitle: t\n---\n됬다 됬다 됬다\n",
-    );
-    let mut h = open(&root, Settings::default());
+    let (_dir, mut h) = open("---\ntitle: t\n---\n됬다 됬다 됬다\n");
     step_until(&mut h, "the words checked", |h| {
         h.state().spelling_words().1
     });

@@ -27,7 +27,7 @@ fn files(list: &[&str]) -> Files {
     Files(list.iter().map(|s| (*s).to_owned()).collect())
 }
 
-fn ctx() -> CheckContext {
+pub(super) fn ctx() -> CheckContext {
     CheckContext {
         zone: Zone::named("Asia/Seoul").unwrap(),
         permalink: "date".into(),

@@ -92,7 +92,7 @@ pub(super) fn check(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{PostInput, RuleConfig, check_and_uses};
+    use super::super::{PostInput, check_and_uses};
     use super::*;
 
     /// Every file weighs 400 KB.
@@ -113,15 +113,8 @@ mod tests {
     #[test]
     fn a_page_is_weighed_by_the_local_pictures_it_loads() {
         let ctx = |budget| CheckContext {
-            zone: crate::journal::date::Zone::named("Asia/Seoul").unwrap(),
-            permalink: "date".into(),
-            baseurl: String::new(),
-            url: String::new(),
-            default_layout: None,
-            now: chrono::DateTime::parse_from_rfc3339("2024-06-01T00:00:00+09:00").unwrap(),
-            rules: RuleConfig::default(),
             page_weight_kb: budget,
-            content_width: 1024,
+            ..super::super::tests::ctx()
         };
         let text = "---\nlayout: post\ntitle: t\ndate: 2024-05-01 10:00:00 +0900\n---\n\
             ![a](/images/a.jpg)\n\n<img src=\"/images/b.webp\">\n\n![remote](https://x.org/c.jpg)\n\n\
@@ -167,17 +160,7 @@ mod tests {
 
     #[test]
     fn a_picture_twice_as_wide_as_it_is_shown_is_noted() {
-        let ctx = CheckContext {
-            zone: crate::journal::date::Zone::named("Asia/Seoul").unwrap(),
-            permalink: "date".into(),
-            baseurl: String::new(),
-            url: String::new(),
-            default_layout: None,
-            now: chrono::DateTime::parse_from_rfc3339("2024-06-01T00:00:00+09:00").unwrap(),
-            rules: RuleConfig::default(),
-            page_weight_kb: 8000,
-            content_width: 1024,
-        };
+        let ctx = super::super::tests::ctx();
         let table = [
             ("![a](/images/w4032.jpg)", true),
             ("![a](/images/w2048.jpg)", false),
