@@ -189,7 +189,9 @@ fn mask_regions(text: &str, mask: &mut [bool]) {
                 set(range.start + i..range.end);
             }
         }
-        mask_inline(t, range.start, &mut set);
+        if let Some(close) = mask_inline(t, range.start, &mut set) {
+            raw_until = Some(close);
+        }
     }
 }
 
@@ -201,19 +203,30 @@ fn is_definition(t: &str) -> bool {
         && t.find("]:").is_some_and(|i| !t[..i].contains(']'))
 }
 
-/// Mark what is not prose inside one line starting at `base`.
-fn mask_inline(t: &str, base: usize, set: &mut impl FnMut(Range<usize>)) {
+/// Mark what is not prose inside one line starting at `base`; the close of a Liquid tag,
+/// an HTML tag or a comment left open at its end, which the next lines belong to until it
+/// (`{% include slider.html` with its parameters on the lines below).
+fn mask_inline(t: &str, base: usize, set: &mut impl FnMut(Range<usize>)) -> Option<&'static str> {
     let b = t.as_bytes();
     let mut i = 0;
+    let mut open = None;
+    // The span from `rest`'s start to the end of `close`, or to the line's end when the
+    // line does not close it.
+    let mut until = |rest: &str, from: usize, close: &'static str| match rest[from..].find(close) {
+        Some(e) => from + e + close.len(),
+        None => {
+            open = Some(close);
+            rest.len()
+        }
+    };
     while i < b.len() {
         let rest = &t[i..];
-        let span: Option<usize> = if rest.starts_with("{{") || rest.starts_with("{%") {
-            Some(
-                rest.find(if rest.starts_with("{{") { "}}" } else { "%}" })
-                    .map_or(rest.len(), |e| e + 2),
-            )
+        let span: Option<usize> = if rest.starts_with("{{") {
+            Some(until(rest, 2, "}}"))
+        } else if rest.starts_with("{%") {
+            Some(until(rest, 2, "%}"))
         } else if rest.starts_with("<!--") {
-            Some(rest.find("-->").map_or(rest.len(), |e| e + 3))
+            Some(until(rest, 4, "-->"))
         } else if b[i] == b'`' {
             let ticks = rest.bytes().take_while(|c| *c == b'`').count();
             let close = &rest[..ticks];
@@ -226,7 +239,7 @@ fn mask_inline(t: &str, base: usize, set: &mut impl FnMut(Range<usize>)) {
             && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
         {
             // A tag (its name and attributes); an autolink `<https://…>` too.
-            Some(rest.find('>').map_or(rest.len(), |e| e + 1))
+            Some(until(rest, 1, ">"))
         } else if rest.starts_with("![") {
             Some(link_end(rest).unwrap_or(2))
         } else if rest.starts_with("[^") {
@@ -262,6 +275,7 @@ fn mask_inline(t: &str, base: usize, set: &mut impl FnMut(Range<usize>)) {
             None => i += rest.chars().next().map_or(1, char::len_utf8),
         }
     }
+    open
 }
 
 fn starts_url(s: &str) -> bool {
@@ -334,6 +348,16 @@ mod tests {
             ),
             ("mail teh@example.com 말\n", vec!["mail", "말"]),
             ("[글][teh-label]\n", vec!["글"]),
+            // Tags whose parameters or attributes go on over several lines.
+            (
+                "앞 {% include slider.html interval=3000\n   images=\"/images/gyeongju/tumuli park.webp | 대릉원 산책길,\n           /images/b.webp\" %}\n뒤\n",
+                vec!["앞", "뒤"],
+            ),
+            (
+                "<img src=\"/teh.jpg\"\n     alt=\"recieve\">\n말\n",
+                vec!["말"],
+            ),
+            ("{{ page.teh\n | default: 'recieve' }}\n말\n", vec!["말"]),
         ];
         for (text, want) in table {
             assert_eq!(checked(text), want, "{text:?}");
