@@ -50,3 +50,25 @@ pub(crate) fn harness_sized(open: &Path, size: [f32; 2]) -> Harness<'static, Day
 pub(crate) fn open_path(h: &Harness<'_, DaybookApp>) -> PathBuf {
     h.state().session.doc().unwrap().path.clone()
 }
+
+/// A file dropped on the window, as winit hands it over.
+#[derive(Debug)]
+pub(crate) struct Dropped(pub(crate) PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drop `names` from `camera` on the window.
+pub(crate) fn drop_files(h: &mut Harness<'_, DaybookApp>, camera: &Path, names: &[&str]) {
+    for name in names {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(camera.join(name))));
+    }
+}

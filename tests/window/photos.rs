@@ -3,7 +3,7 @@
 //! publish, the status bar and outline, folding the front matter.
 
 use crate::common::{shows_text, step_until};
-use crate::{FIRST, SECOND, harness, harness_sized, open_path, site};
+use crate::{Dropped, FIRST, SECOND, drop_files, harness, harness_sized, open_path, site};
 use daybook::i18n::tr;
 
 use std::path::{Path, PathBuf};
@@ -13,19 +13,6 @@ use daybook::ui::labels;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
-
-/// A file dropped on the window, as winit hands it over.
-#[derive(Debug)]
-pub(crate) struct Dropped(pub(crate) PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 #[test]
 fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
@@ -269,15 +256,6 @@ fn leaving_the_date_field_unchanged_rewrites_nothing() {
     assert!(!h.state().session.is_dirty());
 }
 
-/// Drop `names` from `camera` on the window.
-pub(crate) fn drop_files(h: &mut Harness<'_, DaybookApp>, camera: &Path, names: &[&str]) {
-    for name in names {
-        h.input_mut()
-            .dropped_files
-            .push(std::sync::Arc::new(Dropped(camera.join(name))));
-    }
-}
-
 /// The image links of the open post, as `(alt, file name)`, in order.
 fn links_in(h: &Harness<'_, DaybookApp>) -> Vec<(String, String)> {
     let text = &h.state().session.doc().unwrap().text;
@@ -326,9 +304,15 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
             .as_ref()
             .is_some_and(|b| b.written.is_some())
     });
-    for name in ["IMG_0001.JPG", "IMG_0002.JPG", "IMG_0003.JPG"] {
-        h.get_by_label(&labels::of_photo(labels::PHOTO_THUMBNAIL, name));
-    }
+    // Thumbnails are made on the worker threads: each shows once it is ready.
+    step_until(&mut h, "the thumbnails", |h| {
+        ["IMG_0001.JPG", "IMG_0002.JPG", "IMG_0003.JPG"]
+            .iter()
+            .all(|name| {
+                h.query_by_label(&labels::of_photo(labels::PHOTO_THUMBNAIL, name))
+                    .is_some()
+            })
+    });
     let names = |h: &Harness<'_, DaybookApp>| -> Vec<String> {
         links_in(h).into_iter().map(|(_, n)| n).collect()
     };
@@ -412,7 +396,9 @@ fn the_status_bar_counts_the_page_and_the_outline_jumps_to_a_heading() {
     assert!(words > 50 && words < raw_words, "{words} of {raw_words}");
     shows_text(&h, "Saved");
     // The outline lists the headings; a click puts the caret on one.
-    h.get_by_label("자갈치 시장").click();
+    // Through AccessKit: a click by position can land elsewhere when a panel grows that
+    // frame (the problems panel as the spelling worker answers).
+    h.get_by_label("자갈치 시장").click_accesskit();
     h.run_steps(2);
     let at = daybook::ui::editor::cursor_byte(&h.ctx, &text).unwrap();
     assert!(

@@ -2,8 +2,7 @@
 //! become WebP, and the batch goes in as one gallery whose `<img>` tags carry their size.
 
 use crate::common::step_until;
-use crate::photos::drop_files;
-use crate::{FIRST, harness, site};
+use crate::{FIRST, drop_files, harness, site};
 use daybook::i18n::tr;
 use egui_kittest::kittest::Queryable;
 
