@@ -147,6 +147,21 @@ pub enum Command {
     },
     /// List misspelt words in the problems panel, or not.
     ShowSpellingProblems(bool),
+    /// The theme preview: the site's own Jekyll serving the post in the site's theme.
+    Theme(ThemeAction),
+}
+
+/// What the user asks of the theme preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeAction {
+    /// Start it (asking first, once per site, when the site's Jekyll runs its own code),
+    /// or open the page again when it runs.
+    Start,
+    /// The answer to "run this site's code?".
+    Trust(bool),
+    OpenPage,
+    FullRebuild,
+    Stop,
 }
 
 /// How a selection takes the keyboard focus.

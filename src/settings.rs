@@ -55,6 +55,8 @@ pub struct Settings {
     pub spelling: bool,
     /// The problems panel lists misspelt words.
     pub show_spelling_problems: bool,
+    /// Sites whose own Ruby code (plugins, gems) the user let the theme preview run.
+    pub theme_trusted: Vec<PathBuf>,
 }
 
 /// How many recent sites are remembered.
@@ -88,6 +90,7 @@ impl Default for Settings {
             fold_front_matter: false,
             spelling: true,
             show_spelling_problems: true,
+            theme_trusted: Vec::new(),
         }
     }
 }

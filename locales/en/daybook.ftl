@@ -539,3 +539,51 @@ gallery-plain = daybook's HTML
 gallery-plain-hover = A <div class="daybook-gallery"> of figures, plain HTML (the README shows the CSS that lays it out as a grid)
 no-such-gallery = no gallery include `{ $name }` in _includes/ takes a list of photos (or use --gallery plain)
 gallery-chosen = gallery: written for the site's _includes/{ $name } (--gallery plain for daybook's own HTML)
+
+## Theme preview (`daybook serve`, Preview in theme)
+serve-no-ruby = Ruby is not installed, so the site's Jekyll cannot run. Install it with: { $install }
+serve-no-jekyll = Jekyll is not installed. Install it with: { $install }
+serve-jekyll-failed = Jekyll would not run: { $error }
+serve-io = The theme preview failed: { $error }
+serve-no-cache = There is no cache folder for the theme preview.
+serve-port = No port on 127.0.0.1 for the theme preview: { $error }
+serve-already = This site is already previewed in its theme at { $url } (daybook process { $pid }). Stop that one first.
+serve-preparing = Copying the site to daybook's cache folder and starting its Jekyll…
+serve-using = Building with { $version } ({ $how }).
+serve-pages = Built as GitHub Pages builds it: safe mode, its plugins only.
+serve-pages-not-run = Built as GitHub Pages builds it: safe mode. Pages would not run: { $plugins }
+serve-runs-site-code = Jekyll runs the site's own Ruby code (_plugins/, the Gemfile's gems).
+serve-built = Built in { $seconds } s ({ $kind }).
+serve-no-browser = Could not open a browser: open { $url }
+serve-failed = The build failed ({ $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}); the last good pages are still served:
+serve-ended = Jekyll stopped (exit code { $code }); it starts again at the next change.
+theme-preview = Theme preview
+preview-in-theme = Preview in theme
+preview-in-theme-hover = Build the post with the site's own Jekyll and open its page in the site's theme, in the browser (Ctrl+Shift+P)
+theme-menu = Theme
+open-theme-page = Open the page in the browser
+full-rebuild = Full rebuild
+stop-theme = Stop
+theme-trust-run = Run the site's Jekyll
+theme-trust = The theme preview runs this site's own Jekyll, and with it the site's own Ruby code: its _plugins/ folder and the gems of its Gemfile. Run only a site you trust. It builds a copy of the site in daybook's cache folder; nothing is written into { $site }.
+theme-starting = Copying the site and starting its Jekyll…
+theme-pages = GitHub Pages' safe mode
+theme-pages-not-run = GitHub Pages' safe mode; Pages would not run: { $plugins }
+theme-building-full = Building the whole site…
+theme-building = Building what changed…
+theme-built = Built in { $seconds } s
+theme-failed = The build failed ({ $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}): the last good pages are served
+theme-failed-hover = The errors are listed in the problems panel, with their file and line
+theme-ended = Jekyll stopped (exit code { $code }); it starts again at the next change
+theme-open-hover = Open this page in the browser
+theme-lists-stale = Index and list pages may be stale
+theme-lists-stale-hover = Jekyll's incremental build renders the changed post again, not the pages that list posts. Full rebuild renders them too.
+problems-theme-build = Theme preview build: { $counts }
+serve-built-full = whole site
+serve-built-incremental = what changed

@@ -40,6 +40,8 @@ impl DaybookApp {
                 git_files: &git_files,
                 publishing: s.git.panel.is_some(),
                 recent_sites: &s.settings.recent_sites,
+                has_site: s.site.is_some(),
+                theme_active: self.widgets.theme.active(),
                 has_post: s.open.is_some(),
                 dirty: s.is_dirty(),
                 can_undo: s.doc().is_some_and(Document::can_undo),
@@ -52,6 +54,7 @@ impl DaybookApp {
             };
             toolbar(ui, &view, &s.settings, &mut self.commands);
         });
+        self.draw_theme_strip(ui);
         if self.session.open.is_some() {
             let view = self.status_view(caret);
             egui::Panel::bottom("status").show(ui, |ui| {
@@ -80,6 +83,31 @@ impl DaybookApp {
         self.draw_windows(ui);
     }
 
+    fn draw_theme_strip(&mut self, ui: &mut egui::Ui) {
+        let theme = &self.widgets.theme;
+        if let Some(site) = &theme.asking {
+            crate::ui::theme_preview::trust_dialog(ui, site, &mut self.commands);
+        }
+        if !theme.active() && theme.message.is_none() {
+            return;
+        }
+        let setup = theme.setup();
+        let view = crate::ui::theme_preview::ThemeView {
+            starting: theme.is_starting(),
+            jekyll: setup.map(|s| format!("{} ({})", s.version, s.how())),
+            pages_not_run: setup
+                .and_then(|s| s.pages.as_ref())
+                .map(|p| p.not_run.as_slice()),
+            status: &theme.status,
+            url: theme.page_url(&self.session),
+            message: theme.message.as_deref(),
+            problems_shown: self.session.settings.show_problems,
+        };
+        egui::Panel::top("theme-preview").show(ui, |ui| {
+            crate::ui::theme_preview::theme_strip(ui, &view, &mut self.commands);
+        });
+    }
+
     fn draw_problems(&mut self, ui: &mut egui::Ui) {
         let s = &self.session;
         let Some(site) = s.site.as_ref().filter(|_| s.settings.show_problems) else {
@@ -89,6 +117,7 @@ impl DaybookApp {
             .doc()
             .map(|d| crate::site::check::relative_slash(&site.root, &d.path));
         let height = (ui.available_height() * 0.2).max(160.0);
+        let theme_problems = self.widgets.theme.problems();
         egui::Panel::bottom("problems")
             .resizable(true)
             .default_size(height)
@@ -99,6 +128,7 @@ impl DaybookApp {
                     checking_site: s.checking_site,
                     open_rel: open_rel.as_deref(),
                     undo_rename: s.undo_rename_name(),
+                    theme: &theme_problems,
                     spelling: s.doc().filter(|_| s.settings.spelling).map(|d| {
                         (
                             self.widgets.spelling.problems(d),

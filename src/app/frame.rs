@@ -65,6 +65,10 @@ impl DaybookApp {
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::G),
                 Command::TogglePublish,
             ),
+            (
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::P),
+                Command::Theme(crate::command::ThemeAction::Start),
+            ),
         ];
         for (shortcut, command) in table {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -180,6 +184,9 @@ impl eframe::App for DaybookApp {
         self.request_preview(ctx);
         self.widgets
             .spelling
+            .update(ctx, &self.session, (self.session.clock)());
+        self.widgets
+            .theme
             .update(ctx, &self.session, (self.session.clock)());
         self.load_thumbnails(ctx);
         let effects = self.session.tick(Instant::now());

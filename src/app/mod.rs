@@ -7,6 +7,7 @@ mod draw;
 mod effects;
 mod frame;
 mod spelling;
+mod theme;
 mod widgets;
 
 use std::path::PathBuf;
@@ -60,6 +61,7 @@ impl DaybookApp {
     pub fn new(ctx: &egui::Context, settings: Settings, start: StartOptions) -> DaybookApp {
         fonts::install(ctx, start.fonts);
         let photos = PhotoLoader::install(ctx, PHOTO_CACHE_BYTES);
+        let theme_cache = start.data_dir.as_ref().map(|d| d.join("serve"));
         let repaint = ctx.clone();
         let workers = Workers::new(Waker::new(move || repaint.request_repaint()));
         let session = Session::new(
@@ -82,9 +84,23 @@ impl DaybookApp {
             commands: Vec::new(),
             _photos: photos,
         };
+        app.widgets.theme.cache = theme_cache;
         let effects = app.session.take_effects();
         app.carry_out(ctx, effects);
         app
+    }
+
+    /// The theme preview's page of the open post, once its server runs.
+    pub fn theme_page_url(&self) -> Option<String> {
+        self.widgets.theme.page_url(&self.session)
+    }
+
+    /// Where the theme preview's builds stand, and why it could not start.
+    pub fn theme_status(&self) -> (crate::site::serve::BuildStatus, Option<String>) {
+        (
+            self.widgets.theme.status.clone(),
+            self.widgets.theme.message.clone(),
+        )
     }
 
     /// The open post as the preview shows it, as published HTML (what `render` prints).

@@ -31,6 +31,8 @@ pub struct Widgets {
     pub thumbnails: HashMap<(u64, usize), egui::TextureHandle>,
     /// The spelling worker and its newest answer.
     pub spelling: super::spelling::Spelling,
+    /// The site's Jekyll serving the post in its theme.
+    pub theme: super::theme::ThemePreview,
 }
 
 impl Widgets {
@@ -50,6 +52,10 @@ impl Widgets {
                 Some(Vec::new())
             }
             Command::FindNext => Some(self.find_next(ctx, session)),
+            Command::Theme(action) => {
+                self.theme.act(ctx, session, *action);
+                Some(Vec::new())
+            }
             Command::ReplaceOne => {
                 let Some(doc) = session.doc() else {
                     return Some(Vec::new());

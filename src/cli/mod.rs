@@ -10,6 +10,7 @@ mod check;
 mod new;
 mod publish;
 mod render;
+mod serve;
 mod set;
 
 use std::path::PathBuf;
@@ -101,6 +102,19 @@ pub enum Command {
     /// Print a post's body as the HTML Jekyll publishes for its `{{ content }}` (Liquid and
     /// kramdown applied; no layout).
     Render { post: PathBuf },
+    /// Preview the site in its own theme: the site's Jekyll builds a copy of it in daybook's
+    /// cache folder, served on 127.0.0.1 until Ctrl+C. Prints `serving URL` when the first
+    /// build is done. Exit 2 when Ruby or Jekyll is missing.
+    Serve {
+        /// The site folder, or a post (its page is the one opened).
+        path: PathBuf,
+        /// The port on 127.0.0.1 (default: a free one).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Do not open the page in the browser.
+        #[arg(long)]
+        no_open: bool,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions {
         #[arg(value_enum)]
@@ -217,6 +231,11 @@ pub fn run(command: Command) -> CliResult<u8> {
         Command::New(args) => new::run(&args),
         Command::Set { post, fields } => set::run(&post, &fields).map(|()| 0),
         Command::Render { post } => render::run(&post).map(|()| 0),
+        Command::Serve {
+            path,
+            port,
+            no_open,
+        } => serve::run(&path, port, no_open),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();

@@ -245,7 +245,12 @@ fn literals(line: &str) -> Vec<&str> {
     out
 }
 
-/// Two words of letters in a row (`no such file`, `Save changes`), not a path, key or id.
+/// Command lines the user is told to run (`git …`, `sudo apt-get install jekyll`): the same
+/// in every language.
+const COMMANDS: [&str; 6] = ["git ", "sudo ", "gem ", "brew ", "winget ", "bundle "];
+
+/// Two words of letters in a row (`no such file`, `Save changes`), not a path, key, id or
+/// command line.
 fn reads_like_words(s: &str) -> bool {
     let words: Vec<&str> = s
         .split_whitespace()
@@ -253,7 +258,7 @@ fn reads_like_words(s: &str) -> bool {
         .collect();
     let wordy = |w: &&&str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic());
     words.windows(2).any(|pair| pair.iter().all(|w| wordy(&w)))
-        && !s.starts_with("git ")
+        && !COMMANDS.iter().any(|c| s.starts_with(c))
         && !s.contains('/')
 }
 

@@ -9,6 +9,7 @@ pub mod form_fields;
 pub mod front_matter;
 pub mod gallery;
 pub mod image_kind;
+pub mod jekyll_log;
 pub mod kramdown;
 pub mod links;
 pub mod liquid;

@@ -79,8 +79,9 @@ impl Session {
                     });
                 }
             }
-            // Find and the typed-paths window are the window's own (widget state).
-            Command::ToggleFind
+            // Find, the typed-paths window and the theme preview are the window's own.
+            Command::Theme(_)
+            | Command::ToggleFind
             | Command::FindNext
             | Command::ReplaceOne
             | Command::ReplaceAll

@@ -56,6 +56,10 @@ pub struct SiteConfig {
     pub content_width: u32,
     /// `lang:` (the site's language, as themes use it).
     pub lang: Option<String>,
+    /// `plugins:` (or the older `gems:`): the gems Jekyll loads as plugins.
+    pub plugins: Vec<String>,
+    /// `theme:` or `remote_theme:`, as written.
+    pub theme: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -81,6 +85,8 @@ impl Default for SiteConfig {
             page_weight_kb: 8000,
             content_width: 1024,
             lang: None,
+            plugins: Vec::new(),
+            theme: None,
         }
     }
 }
@@ -229,6 +235,9 @@ impl SiteConfig {
             parse_block_html: flag("parse_block_html", false),
         };
         config.exclude = list(&doc["exclude"]);
+        config.plugins = list(&doc["plugins"]);
+        config.plugins.extend(list(&doc["gems"]));
+        config.theme = text(&doc["theme"]).or_else(|| text(&doc["remote_theme"]));
         config.include = list(&doc["include"]);
         if let Yaml::Hash(map) = &doc {
             for (k, v) in map {

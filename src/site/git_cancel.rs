@@ -52,16 +52,30 @@ impl Cancel {
 
 /// End process group `pid` (git and what it started).
 fn end_group(pid: u32) {
+    signal_group(pid, false);
+}
+
+/// Ask process group `pid` to end (`SIGTERM`), or end it (`hard`: `SIGKILL`).
+pub(crate) fn signal_group(pid: u32, hard: bool) {
     #[cfg(target_os = "linux")]
     if let Some(pid) = i32::try_from(pid)
         .ok()
         .and_then(rustix::process::Pid::from_raw)
     {
-        let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::TERM);
+        let signal = if hard {
+            rustix::process::Signal::KILL
+        } else {
+            rustix::process::Signal::TERM
+        };
+        let _ = rustix::process::kill_process_group(pid, signal);
     }
     #[cfg(all(unix, not(target_os = "linux")))]
     let _ = std::process::Command::new("kill")
-        .args(["-TERM", "--", &format!("-{pid}")])
+        .args([
+            if hard { "-KILL" } else { "-TERM" },
+            "--",
+            &format!("-{pid}"),
+        ])
         .status();
     #[cfg(windows)]
     let _ = std::process::Command::new("taskkill")

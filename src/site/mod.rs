@@ -28,6 +28,7 @@ pub mod recovery;
 pub mod rename;
 pub mod render;
 pub mod sample;
+pub mod serve;
 pub mod site_posts;
 pub mod spelling;
 pub mod store;

@@ -109,6 +109,13 @@ impl Renderer {
         }
     }
 
+    /// The URL path (without `baseurl`) Jekyll publishes the page at site-relative `rel`
+    /// with this text at.
+    pub fn url_of(&self, rel: &str, text: &str) -> String {
+        let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());
+        self.facts(rel, &fm).url
+    }
+
     /// Prepare the post at site-relative `rel` with this text.
     pub fn prepare(&self, rel: &str, text: &str) -> Doc {
         let fm = FrontMatter::parse(text).unwrap_or_else(|_| FrontMatter::empty());

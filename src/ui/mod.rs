@@ -23,6 +23,7 @@ pub mod problems;
 pub mod publish;
 pub mod sidebar;
 pub mod status;
+pub mod theme_preview;
 pub mod toolbar;
 
 /// Stable labels for widgets, shared by the views and the tests that find them: message ids,
@@ -74,6 +75,13 @@ pub mod labels {
     pub const PULL: &str = "pull";
     pub const CANCEL_GIT: &str = "cancel-git";
     pub const SPELLING: &str = "spelling";
+    pub const THEME_PREVIEW: &str = "theme-preview";
+    pub const PREVIEW_IN_THEME: &str = "preview-in-theme";
+    pub const THEME_MENU: &str = "theme-menu";
+    pub const OPEN_THEME_PAGE: &str = "open-theme-page";
+    pub const FULL_REBUILD: &str = "full-rebuild";
+    pub const STOP_THEME: &str = "stop-theme";
+    pub const THEME_TRUST: &str = "theme-trust-run";
     pub const INSERT_AS: &str = "insert-as";
     pub const GALLERY_FORM: &str = "gallery-form";
     pub const PHOTO_FORMAT: &str = "photo-format";

@@ -23,6 +23,8 @@ pub struct ProblemsView<'a> {
     pub undo_rename: Option<&'a str>,
     /// The open post's misspelt words, when spelling is on, and whether they are listed.
     pub spelling: Option<(&'a [Problem], bool)>,
+    /// The errors of the theme preview's last build (with the file and line they name).
+    pub theme: &'a [Problem],
 }
 
 fn severity_text(ui: &Ui, s: Severity) -> RichText {
@@ -124,6 +126,13 @@ pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<C
     lines.extend(view.post.iter().map(Row::Problem));
     if let Some((words, true)) = view.spelling {
         lines.extend(words.iter().map(Row::Problem));
+    }
+    if !view.theme.is_empty() {
+        lines.push(Row::Heading(tr!(
+            "problems-theme-build",
+            counts = counts(view.theme)
+        )));
+        lines.extend(view.theme.iter().map(Row::Problem));
     }
     if let Some(site) = view.site {
         lines.push(Row::Heading(tr!(

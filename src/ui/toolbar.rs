@@ -30,6 +30,10 @@ pub struct ToolbarView<'a> {
     pub publishing: bool,
     /// Sites opened lately, the latest first (the open one among them).
     pub recent_sites: &'a [std::path::PathBuf],
+    /// A site is open (the theme preview has something to build).
+    pub has_site: bool,
+    /// The theme preview runs or starts.
+    pub theme_active: bool,
 }
 
 /// The settings menu: language, theme, autosave and photos. It edits a copy; a change goes
@@ -94,6 +98,44 @@ fn settings_fields(ui: &mut Ui, settings: &mut Settings) {
         &mut settings.import.strip_metadata,
         tr("settings-strip-metadata"),
     );
+}
+
+/// The theme preview's button, and its menu (open the page, full rebuild, stop).
+fn theme_controls(ui: &mut Ui, v: &ToolbarView<'_>, commands: &mut Vec<Command>) {
+    use crate::command::ThemeAction;
+    let button = egui::Button::selectable(v.theme_active, tr(labels::PREVIEW_IN_THEME));
+    if ui
+        .add_enabled(v.has_site, button)
+        .on_hover_text(tr("preview-in-theme-hover"))
+        .clicked()
+    {
+        commands.push(Command::Theme(ThemeAction::Start));
+    }
+    ui.menu_button(tr(labels::THEME_MENU), |ui| {
+        let items = [
+            (labels::PREVIEW_IN_THEME, ThemeAction::Start, v.has_site),
+            (
+                labels::OPEN_THEME_PAGE,
+                ThemeAction::OpenPage,
+                v.theme_active,
+            ),
+            (
+                labels::FULL_REBUILD,
+                ThemeAction::FullRebuild,
+                v.theme_active,
+            ),
+            (labels::STOP_THEME, ThemeAction::Stop, v.theme_active),
+        ];
+        for (label, action, enabled) in items {
+            if ui
+                .add_enabled(enabled, egui::Button::new(tr(label)))
+                .clicked()
+            {
+                commands.push(Command::Theme(action));
+                ui.close();
+            }
+        }
+    });
 }
 
 pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: &mut Vec<Command>) {
@@ -173,6 +215,8 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: 
         ui.menu_button(tr(labels::SETTINGS), |ui| {
             settings_menu(ui, settings, commands)
         });
+        ui.separator();
+        theme_controls(ui, v, commands);
         ui.separator();
         if ui
             .add_enabled(

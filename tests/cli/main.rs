@@ -9,6 +9,7 @@ mod common;
 mod attach;
 mod photos_web;
 mod posts;
+mod serve;
 
 use std::fs;
 use std::path::PathBuf;

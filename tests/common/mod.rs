@@ -3,6 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod jekyll;
 pub mod screenshot;
 
 use std::path::Path;

@@ -17,6 +17,7 @@ mod preview;
 mod publish;
 mod publish_stalls;
 mod spelling;
+mod theme;
 
 use std::path::{Path, PathBuf};
 

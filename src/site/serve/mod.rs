@@ -1,0 +1,281 @@
+//! The theme preview: the site's own Jekyll builds a shadow of the site (in daybook's cache
+//! folder, never the site itself) with `--watch --incremental`, and daybook serves the
+//! result on 127.0.0.1 with a reload script in every page. The open post's text as it is on
+//! screen takes the place of its file in the shadow; the site's other changes follow it
+//! through a watcher. One server per site, across daybook processes.
+
+pub mod http;
+pub mod jekyll;
+mod lock;
+mod process;
+mod shadow;
+mod status;
+mod supervisor;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub use jekyll::{JekyllSetup, PagesMode};
+pub use shadow::Shadow;
+pub use status::BuildStatus;
+
+use crate::site::Site;
+use crate::tr;
+use process::ToSupervisor;
+
+/// How long typing pauses before the open post's text goes to the theme preview.
+pub const PAUSE: Duration = Duration::from_millis(300);
+
+/// What the server reports, as it happens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ServeEvent {
+    /// A build started: the whole site (`full`), or what changed.
+    Building { full: bool },
+    /// A build finished; pages served from now on are build number `build`.
+    Built {
+        seconds: f64,
+        full: bool,
+        build: u64,
+    },
+    /// A build stopped at these errors: the pages of the last good build are still served.
+    Failed { errors: Vec<BuildError> },
+    /// Jekyll ended by itself (its first build failed, a Ruby error): it starts again at the
+    /// next change or full rebuild.
+    Ended { code: Option<i32> },
+    /// Another line of Jekyll's worth showing (a warning).
+    Note(String),
+}
+
+/// An error of a build, with the site file and line it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuildError {
+    pub message: String,
+    /// Site-relative with `/` for the site's own files; as printed for a theme gem's.
+    pub file: Option<String>,
+    /// 1-based, in the file.
+    pub line: Option<usize>,
+}
+
+/// Why a theme preview could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// No Ruby or Jekyll (the message has the install command), or Jekyll would not run.
+    #[error("{0}")]
+    NoJekyll(String),
+    /// Another daybook serves this site already.
+    #[error("{message}")]
+    AlreadyServed { url: String, message: String },
+    #[error("{0}")]
+    Io(String),
+}
+
+/// What the server is started with.
+#[derive(Debug, Clone, Default)]
+pub struct ServeOptions {
+    /// The port on 127.0.0.1 (default: a free one).
+    pub port: Option<u16>,
+    /// Where shadows are kept (default: daybook's folder in the user's cache folder).
+    pub cache: Option<PathBuf>,
+}
+
+/// Reports events; called on the server's threads.
+pub type OnEvent = Arc<dyn Fn(ServeEvent) + Send + Sync>;
+
+/// A running theme preview. Dropping it stops Jekyll and the server.
+pub struct ThemeServer {
+    pub setup: JekyllSetup,
+    site: Site,
+    port: u16,
+    shadow: Arc<Mutex<Shadow>>,
+    served: Arc<http::Served>,
+    http: Arc<tiny_http::Server>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+    control: Sender<ToSupervisor>,
+    watcher: Option<notify::RecommendedWatcher>,
+    _lock: lock::SiteLock,
+}
+
+/// The cache folder of `site`'s theme previews.
+pub fn cache_folder(site: &Path, options: &ServeOptions) -> Option<PathBuf> {
+    let base = options
+        .cache
+        .clone()
+        .or_else(|| dirs::cache_dir().map(|c| c.join("daybook").join("serve")))?;
+    use std::hash::{Hash, Hasher};
+    let mut hash = std::hash::DefaultHasher::new();
+    site.hash(&mut hash);
+    let name: String = site
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(40)
+        .collect();
+    Some(base.join(format!("{name}-{:016x}", hash.finish())))
+}
+
+impl ThemeServer {
+    /// Mirror the site, find its Jekyll, serve on 127.0.0.1 and start the first build.
+    pub fn start(
+        site: &Site,
+        options: &ServeOptions,
+        on_event: OnEvent,
+    ) -> Result<ThemeServer, ServeError> {
+        let io = |e: std::io::Error| ServeError::Io(tr!("serve-io", error = e.to_string()));
+        let folder = cache_folder(&site.root, options)
+            .ok_or_else(|| ServeError::Io(tr!("serve-no-cache")))?;
+        std::fs::create_dir_all(&folder).map_err(io)?;
+        let lock = lock::SiteLock::take(&folder.join("lock")).map_err(|held| {
+            let message = tr!("serve-already", url = held.url.as_str(), pid = held.pid);
+            ServeError::AlreadyServed {
+                url: held.url,
+                message,
+            }
+        })?;
+        let shadow = Shadow::create(&site.root, &folder.join("src")).map_err(io)?;
+        let setup = jekyll::find(&site.root, shadow.root()).map_err(ServeError::NoJekyll)?;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", options.port.unwrap_or(0)))
+            .map_err(|e| ServeError::Io(tr!("serve-port", error = e.to_string())))?;
+        let port = listener.local_addr().map_err(io)?.port();
+        let dest = folder.join("site");
+        let served = Arc::new(http::Served {
+            dest: dest.clone(),
+            baseurl: site.config.baseurl.clone(),
+            build: AtomicU64::new(0),
+            stop: AtomicBool::new(false),
+        });
+        let root_url = format!("http://127.0.0.1:{port}{}/", site.config.baseurl);
+        lock.record(&root_url).map_err(io)?;
+        let configs = write_configs(&folder, shadow.root(), port, &setup).map_err(io)?;
+        let (http, mut threads) = http::start(listener, &served).map_err(io)?;
+        let shadow = Arc::new(Mutex::new(shadow));
+        let (control, inbox) = channel();
+        let run = supervisor::Run {
+            setup: setup.clone(),
+            args: process::build_args(&setup, &folder.join("src"), &dest, &configs),
+            shadow_root: folder.join("src"),
+            served: served.clone(),
+            on_event,
+            tx: control.clone(),
+        };
+        threads.push(
+            std::thread::Builder::new()
+                .name("daybook-serve-jekyll".into())
+                .spawn(move || run.supervise(&inbox))
+                .map_err(io)?,
+        );
+        let watcher = supervisor::watch_site(&site.root, shadow.clone(), control.clone());
+        Ok(ThemeServer {
+            setup,
+            site: site.clone(),
+            port,
+            shadow,
+            served,
+            http,
+            threads,
+            control,
+            watcher: watcher.ok(),
+            _lock: lock,
+        })
+    }
+
+    /// The site's root page.
+    pub fn url(&self) -> String {
+        format!(
+            "http://127.0.0.1:{}{}/",
+            self.port, self.site.config.baseurl
+        )
+    }
+
+    /// The page of the post at site-relative `rel` with this text.
+    pub fn page_url(&self, rel: &str, text: &str) -> String {
+        let now = chrono::Utc::now().fixed_offset();
+        let path = crate::site::render::Renderer::empty(&self.site, now).url_of(rel, text);
+        format!(
+            "http://127.0.0.1:{}{}{}",
+            self.port,
+            self.site.config.baseurl,
+            crate::journal::permalink::percent_encode_path(&path)
+        )
+    }
+
+    /// The built page's file for a URL this server serves (benches, tests).
+    pub fn file_of(&self, url: &str) -> Option<PathBuf> {
+        let path = url.strip_prefix(&format!("http://127.0.0.1:{}", self.port))?;
+        match http::resolve(&self.served.dest, &self.served.baseurl, path) {
+            http::Resolved::File(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// How many builds have finished.
+    pub fn builds(&self) -> u64 {
+        self.served.build.load(Ordering::Relaxed)
+    }
+
+    /// Build the post at site-relative `rel` from this text, not its file (`None`: from its
+    /// file again).
+    pub fn set_text(&self, rel: &str, text: Option<String>) -> Result<(), ServeError> {
+        let mut shadow = self
+            .shadow
+            .lock()
+            .map_err(|_| ServeError::Io(tr!("serve-io", error = "lock")))?;
+        shadow
+            .set_text(rel, text)
+            .map_err(|e| ServeError::Io(tr!("serve-io", error = e.to_string())))?;
+        let _ = self.control.send(ToSupervisor::Changed);
+        Ok(())
+    }
+
+    /// Build the whole site again, not only what changed (index and list pages too).
+    pub fn full_rebuild(&self) {
+        let _ = self.control.send(ToSupervisor::FullRebuild);
+    }
+}
+
+impl Drop for ThemeServer {
+    fn drop(&mut self) {
+        self.watcher = None;
+        let _ = self.control.send(ToSupervisor::Stop);
+        self.served.stop.store(true, Ordering::Relaxed);
+        self.http.unblock();
+        for _ in 0..4 {
+            self.http.unblock();
+        }
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The configuration files Jekyll reads: the site's, then daybook's (`url` on 127.0.0.1,
+/// and GitHub Pages' plugin allow-list in safe mode).
+fn write_configs(
+    folder: &Path,
+    shadow: &Path,
+    port: u16,
+    setup: &JekyllSetup,
+) -> std::io::Result<String> {
+    let mut ours = format!("url: \"http://127.0.0.1:{port}\"\n");
+    if setup.pages.is_some() {
+        ours.push_str("whitelist:\n");
+        for p in jekyll::PAGES_PLUGINS {
+            ours.push_str(&format!("  - {p}\n"));
+        }
+    }
+    let path = folder.join("daybook.yml");
+    std::fs::write(&path, ours)?;
+    let mut list: Vec<String> = ["_config.yml", "_config.yaml", "_config.toml"]
+        .iter()
+        .map(|n| shadow.join(n))
+        .filter(|p| p.is_file())
+        .take(1)
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    list.push(path.to_string_lossy().into_owned());
+    Ok(list.join(","))
+}

@@ -1,0 +1,117 @@
+//! The theme preview's strip under the toolbar (which Jekyll, the build's progress and
+//! time, the page's URL to open, pages left stale, Full rebuild and Stop), and the question
+//! asked once per site before its Jekyll runs the site's own code.
+
+use egui::{Id, Modal, Ui};
+
+use super::labels;
+use crate::command::{Command, ThemeAction};
+use crate::i18n::tr;
+use crate::site::serve::BuildStatus;
+use crate::tr;
+
+pub struct ThemeView<'a> {
+    pub starting: bool,
+    /// `jekyll 4.3.1 (jekyll)`.
+    pub jekyll: Option<String>,
+    /// Plugins GitHub Pages would not run, when the site is built as Pages builds it.
+    pub pages_not_run: Option<&'a [String]>,
+    pub status: &'a BuildStatus,
+    pub url: Option<String>,
+    /// Why it could not start.
+    pub message: Option<&'a str>,
+    /// The problems panel is shown (where the build's errors are listed).
+    pub problems_shown: bool,
+}
+
+pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(tr(labels::THEME_PREVIEW));
+        if let Some(m) = v.message {
+            ui.colored_label(ui.visuals().error_fg_color, m);
+            if ui.small_button(tr("close")).clicked() {
+                commands.push(Command::Theme(ThemeAction::Stop));
+            }
+            return;
+        }
+        if v.starting {
+            ui.spinner();
+            ui.label(tr("theme-starting"));
+            return;
+        }
+        if let Some(j) = &v.jekyll {
+            ui.weak(j);
+        }
+        match v.pages_not_run {
+            Some([]) => {
+                ui.weak(tr("theme-pages"));
+            }
+            Some(list) => {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    tr!("theme-pages-not-run", plugins = list.join(", ")),
+                );
+            }
+            None => {}
+        }
+        let s = v.status;
+        if let Some(full) = s.building {
+            ui.spinner();
+            ui.label(if full {
+                tr("theme-building-full")
+            } else {
+                tr("theme-building")
+            });
+        } else if !s.errors.is_empty() {
+            let text = egui::RichText::new(tr!("theme-failed", count = s.errors.len()))
+                .color(ui.visuals().error_fg_color);
+            let shown = ui
+                .link(text)
+                .on_hover_text(tr("theme-failed-hover"))
+                .clicked();
+            if shown && !v.problems_shown {
+                commands.push(Command::ToggleProblems);
+            }
+        } else if let Some(code) = s.ended {
+            let code = code.map_or_else(|| "-".to_owned(), |c| c.to_string());
+            ui.colored_label(ui.visuals().error_fg_color, tr!("theme-ended", code = code));
+        } else if let Some((seconds, _)) = s.built {
+            ui.label(tr!("theme-built", seconds = format!("{seconds:.2}")));
+        }
+        if let Some(url) = &v.url
+            && ui.link(url).on_hover_text(tr("theme-open-hover")).clicked()
+        {
+            commands.push(Command::Theme(ThemeAction::OpenPage));
+        }
+        if s.lists_stale {
+            ui.colored_label(ui.visuals().warn_fg_color, tr("theme-lists-stale"))
+                .on_hover_text(tr("theme-lists-stale-hover"));
+        }
+        if ui.button(tr(labels::FULL_REBUILD)).clicked() {
+            commands.push(Command::Theme(ThemeAction::FullRebuild));
+        }
+        if ui.button(tr(labels::STOP_THEME)).clicked() {
+            commands.push(Command::Theme(ThemeAction::Stop));
+        }
+    });
+}
+
+/// "This site's Jekyll runs the site's own code: run it?", asked once per site.
+pub fn trust_dialog(ui: &mut Ui, site: &std::path::Path, commands: &mut Vec<Command>) {
+    let modal = Modal::new(Id::unique("theme-trust-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(520.0);
+        ui.heading(tr(labels::THEME_PREVIEW));
+        ui.label(tr!("theme-trust", site = site.display().to_string()));
+        ui.horizontal(|ui| {
+            if ui.button(tr(labels::THEME_TRUST)).clicked() {
+                commands.push(Command::Theme(ThemeAction::Trust(true)));
+            }
+            if ui.button(tr("cancel")).clicked() {
+                commands.push(Command::Theme(ThemeAction::Trust(false)));
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::Theme(ThemeAction::Trust(false)));
+    }
+}

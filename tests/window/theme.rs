@@ -1,0 +1,89 @@
+//! The theme preview in the window (issue 22): Preview in theme asks once per site before
+//! running the site's own Jekyll, the strip shows the build and the page's URL, what is
+//! typed (unsaved) is on the served page after a pause, Stop and closing the window leave no
+//! Jekyll running, and the site is never written to. Needs Debian's `jekyll` and
+//! `jekyll-theme-minima` (CI sets `DAYBOOK_REQUIRE_JEKYLL`).
+
+use crate::common::jekyll::{
+    POST, TITLE, get, jekyll_here, minima_site, processes_with, status_but,
+};
+use crate::common::step_until;
+use daybook::i18n::tr;
+use daybook::settings::Settings;
+use daybook::ui::labels;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+/// Wait (stepping the window) for up to 20 s: Jekyll's first build runs beside the tests.
+fn served(h: &mut egui_kittest::Harness<'_, daybook::app::DaybookApp>, needle: &str) -> String {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        h.step();
+        if let Some(page) = h.state().theme_page_url().and_then(|u| get(&u))
+            && page.contains(needle)
+        {
+            return page;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!(
+        "{needle:?} was not served; status: {:?}",
+        h.state().theme_status()
+    );
+}
+
+#[test]
+fn typed_text_reaches_the_theme_page_and_nothing_is_left_running() {
+    if !jekyll_here() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = minima_site(dir.path());
+    let data = dir.path().join("data");
+    let cache = data.join("serve").to_string_lossy().into_owned();
+    let mut h = crate::common::app(
+        &root.join(POST),
+        &data,
+        Settings::default(),
+        [1400.0, 900.0],
+    );
+    h.run_steps(2);
+    h.get_by_label(tr(labels::PREVIEW_IN_THEME)).click();
+    h.run_steps(2);
+    // Asked first: the site's Jekyll runs the site's own code.
+    step_until(&mut h, "the question", |h| {
+        crate::common::has_text(h, tr(labels::THEME_TRUST))
+    });
+    h.get_by_label(tr(labels::THEME_TRUST)).click();
+    h.run_steps(2);
+    assert!(h.state().session.settings.theme_trusted.contains(&root));
+    let page = served(&mut h, TITLE);
+    assert!(page.contains("site-header"), "not minima's page");
+    step_until(&mut h, "the strip shows which Jekyll builds", |h| {
+        crate::common::has_text(h, "jekyll 4")
+    });
+    // Typed, not saved: on the served page after a pause, not on disk.
+    h.get_by_label(tr(labels::EDITOR)).click();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.get_by_label(tr(labels::EDITOR))
+        .type_text("\n\n새 문단 TYPED77\n");
+    served(&mut h, "TYPED77");
+    let on_disk = std::fs::read_to_string(root.join(POST)).unwrap();
+    assert!(!on_disk.contains("TYPED77"));
+    // Stop: no Jekyll left.
+    h.get_by_label(tr(labels::STOP_THEME)).click();
+    h.run_steps(2);
+    let gone = (0..200).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        processes_with(&cache).is_empty()
+    });
+    assert!(gone, "left running: {:?}", processes_with(&cache));
+    // The shortcut starts it again without asking; closing the window stops it.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run_steps(2);
+    served(&mut h, "TYPED77");
+    drop(h);
+    assert_eq!(processes_with(&cache), Vec::<String>::new());
+    assert_eq!(status_but(&root, "\u{0}"), Vec::<String>::new());
+}
