@@ -587,3 +587,5 @@ theme-lists-stale-hover = Jekyll's incremental build renders the changed post ag
 problems-theme-build = Theme preview build: { $counts }
 serve-built-full = whole site
 serve-built-incremental = what changed
+gallery-front-matter-hover = Written as { $tag }, the photos listed in the front matter under { $key }: (url, image_path, alt, and the caption as title), as minimal-mistakes' gallery reads them
+gallery-front-matter-taken = { $name } shows only the front matter's gallery: list, which this post already has: daybook's HTML is written instead

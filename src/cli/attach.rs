@@ -91,6 +91,7 @@ pub fn run(
         let paragraphs = crate::journal::trip::lay_out(&batch, &layout);
         let text =
             crate::journal::photos::insert_links_at_line(&loaded.text, how.at_line, &paragraphs);
+        let text = crate::journal::trip::with_front_matter_gallery(&text, &batch, &layout);
         // All or nothing: a post that cannot be saved keeps none of this run's copies, and
         // no link is printed that is not in the saved post.
         if let Err(e) = store::write_atomic(

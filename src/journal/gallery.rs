@@ -1,6 +1,8 @@
 //! Photos as HTML that renders on GitHub Pages without a plugin: a `<figure>` each, or one
 //! gallery of a batch — the site's own gallery include when it has one that takes the photos
-//! as a list (`{% include slider.html images="a.jpg | 캡션, b.jpg" %}`), else a
+//! as a list (`{% include slider.html images="a.jpg | 캡션, b.jpg" %}`) or reads them from
+//! the front matter as minimal-mistakes' `gallery` does (a `gallery:` list of `url`,
+//! `image_path`, `alt`, `title`, and `{% include gallery id="gallery2" %}`), else a
 //! `<div class="daybook-gallery">` of figures, which a small style in the site's CSS (the
 //! README shows it) lays out as a grid. Every `<img>` daybook writes carries `width`,
 //! `height` and `loading="lazy"`, so a page does not jump as photos load.
@@ -43,10 +45,129 @@ pub struct IncludeGallery {
     pub captions: bool,
     /// The include reads `\` before the separator as the separator written in a caption.
     pub escapes: bool,
+    /// The include reads the photos from a front-matter list, not a parameter (`param`,
+    /// `separator` unused): how it is told which list.
+    pub front_matter: Option<ListFrom>,
 }
 
-/// The gallery an include of this `name` and `text` makes of a list parameter, if it does.
+/// How a front-matter gallery include is told which list of the page to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListFrom {
+    /// `id="gallery2"` names the key (`page[include.id]`, minimal-mistakes).
+    Id,
+    /// A parameter takes the list itself (`items=page.gallery2`, read as
+    /// `include.items | default: page.gallery`).
+    Param(String),
+    /// Only `page.gallery`.
+    GalleryOnly,
+}
+
+impl IncludeGallery {
+    /// minimal-mistakes' `gallery` include, from the theme gem.
+    pub fn minimal_mistakes() -> IncludeGallery {
+        IncludeGallery {
+            name: "gallery".to_owned(),
+            param: String::new(),
+            separator: String::new(),
+            captions: true,
+            escapes: false,
+            front_matter: Some(ListFrom::Id),
+        }
+    }
+}
+
+/// A front-matter gallery include: it reads `page.gallery` (or `page[include.id]`) and its
+/// items' `image_path`.
+fn detect_front_matter(name: &str, text: &str) -> Option<IncludeGallery> {
+    if !text.contains("image_path") {
+        return None;
+    }
+    let from = if text.contains("page[include.id]") {
+        ListFrom::Id
+    } else if let Some(at) = text.find("page.gallery") {
+        // `include.items | default: page.gallery`: the parameter before the default.
+        let before = text[..at].trim_end();
+        let param = before
+            .strip_suffix("default:")
+            .map(str::trim_end)
+            .and_then(|b| b.strip_suffix('|'))
+            .map(str::trim_end)
+            .and_then(|b| b.rsplit_once("include."))
+            .map(|(_, p)| p.trim().to_owned())
+            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        match param {
+            Some(p) => ListFrom::Param(p),
+            None => ListFrom::GalleryOnly,
+        }
+    } else {
+        return None;
+    };
+    Some(IncludeGallery {
+        name: name.to_owned(),
+        param: String::new(),
+        separator: String::new(),
+        captions: true,
+        escapes: false,
+        front_matter: Some(from),
+    })
+}
+
+/// The front-matter key for a new gallery in a post with these keys: `gallery`, else
+/// `gallery2`, `gallery3`…
+pub fn free_key(keys: &[&str]) -> String {
+    let taken = |k: &str| keys.contains(&k);
+    if !taken("gallery") {
+        return "gallery".to_owned();
+    }
+    (2..)
+        .map(|n| format!("gallery{n}"))
+        .find(|k| !taken(k))
+        .unwrap_or_default()
+}
+
+/// Whether `g` can show a front-matter list under `key` (an include that reads only
+/// `page.gallery` cannot show `gallery2`).
+pub fn can_show(g: &IncludeGallery, key: &str) -> bool {
+    !matches!(g.front_matter, Some(ListFrom::GalleryOnly)) || key == "gallery"
+}
+
+/// The front-matter lines of a gallery of `photos` under its key: for each photo `url`
+/// (the full photo a click opens), `image_path` (the one shown), `alt`, and its caption as
+/// `title`.
+pub fn front_matter_items(photos: &[PhotoEntry]) -> Vec<String> {
+    use super::scalar::double_quoted;
+    let mut lines = Vec::new();
+    for p in photos {
+        let url = double_quoted(&p.url.replace(' ', "%20"));
+        lines.push(format!("  - url: {url}"));
+        lines.push(format!("    image_path: {url}"));
+        lines.push(format!("    alt: {}", double_quoted(&p.alt)));
+        let caption = p.caption.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !caption.is_empty() {
+            lines.push(format!("    title: {}", double_quoted(&caption)));
+        }
+    }
+    lines
+}
+
+/// The tag that shows the front-matter list `key` with `g`.
+pub fn front_matter_tag(g: &IncludeGallery, key: &str) -> String {
+    match (&g.front_matter, key) {
+        (_, "gallery") | (Some(ListFrom::GalleryOnly) | None, _) => {
+            format!("{{% include {} %}}", g.name)
+        }
+        (Some(ListFrom::Id), _) => format!("{{% include {} id=\"{key}\" %}}", g.name),
+        (Some(ListFrom::Param(p)), _) => format!("{{% include {} {p}=page.{key} %}}", g.name),
+    }
+}
+
+/// The gallery an include of this `name` and `text` makes of a list parameter or of a
+/// front-matter list, if it does.
 pub fn detect(name: &str, text: &str) -> Option<IncludeGallery> {
+    detect_list(name, text).or_else(|| detect_front_matter(name, text))
+}
+
+fn detect_list(name: &str, text: &str) -> Option<IncludeGallery> {
     let mut rest = text;
     while let Some(i) = rest.find("include.") {
         let after = &rest[i + "include.".len()..];
@@ -72,6 +193,7 @@ pub fn detect(name: &str, text: &str) -> Option<IncludeGallery> {
                 separator,
                 captions,
                 escapes,
+                front_matter: None,
             });
         }
         rest = after;
@@ -213,6 +335,7 @@ mod tests {
                 separator: ",".into(),
                 captions: true,
                 escapes: true,
+                front_matter: None,
             }
         );
         let photos = [
@@ -249,3 +372,7 @@ mod tests {
         assert!(include_str!("../../README.md").contains(GALLERY_CSS));
     }
 }
+
+#[cfg(test)]
+#[path = "gallery_tests.rs"]
+mod front_matter_tests;

@@ -337,6 +337,9 @@ pub struct Layout {
     pub insert_as: super::gallery::InsertAs,
     /// The site's gallery include a gallery is written for (`None`: daybook's own).
     pub gallery: Option<super::gallery::IncludeGallery>,
+    /// The front-matter key a gallery read from the front matter is written under (chosen
+    /// once, from the keys the post had).
+    pub gallery_key: String,
 }
 
 /// The alt text to write: `alt` unless it is empty or a camera name, else the title and the
@@ -362,7 +365,59 @@ pub fn batch_order(photos: &[BatchPhoto], layout: &Layout) -> Vec<usize> {
 /// The paragraphs for a batch: in capture order (unless kept as given), alt texts that are
 /// never camera names, captions in the site's style, day headings when asked.
 pub fn lay_out(photos: &[BatchPhoto], layout: &Layout) -> Vec<String> {
-    let entries: Vec<PhotoEntry> = batch_order(photos, layout)
+    let entries = entries(photos, layout);
+    match layout.insert_as {
+        super::gallery::InsertAs::Lines => {
+            photo_paragraphs(&entries, layout.style, layout.headings)
+        }
+        super::gallery::InsertAs::Figure => {
+            paragraphs(&entries, layout.style, layout.headings, true)
+        }
+        super::gallery::InsertAs::Gallery => vec![match front_matter_include(layout) {
+            Some(g) => super::gallery::front_matter_tag(g, &layout.gallery_key),
+            None => match layout.gallery.as_ref().filter(|g| g.front_matter.is_none()) {
+                Some(g) => super::gallery::include_tag(g, &entries),
+                None => super::gallery::gallery(&entries),
+            },
+        }],
+    }
+}
+
+/// The site's gallery include that reads the batch from the front matter, when the batch
+/// is written as one.
+fn front_matter_include(layout: &Layout) -> Option<&super::gallery::IncludeGallery> {
+    layout
+        .gallery
+        .as_ref()
+        .filter(|_| layout.insert_as == super::gallery::InsertAs::Gallery)
+        .filter(|g| g.front_matter.is_some())
+        .filter(|g| super::gallery::can_show(g, &layout.gallery_key))
+}
+
+/// The front-matter key and its lines a batch written as a front-matter gallery needs.
+pub fn front_matter_gallery(
+    photos: &[BatchPhoto],
+    layout: &Layout,
+) -> Option<(String, Vec<String>)> {
+    front_matter_include(layout)?;
+    let items = super::gallery::front_matter_items(&entries(photos, layout));
+    Some((layout.gallery_key.clone(), items))
+}
+
+/// `text` with the batch's front-matter gallery list written (when it has one; unchanged
+/// when the front matter cannot be edited).
+pub fn with_front_matter_gallery(text: &str, photos: &[BatchPhoto], layout: &Layout) -> String {
+    match front_matter_gallery(photos, layout) {
+        Some((key, lines)) => {
+            super::front_matter::set_block(text, &key, &lines).unwrap_or_else(|_| text.to_owned())
+        }
+        None => text.to_owned(),
+    }
+}
+
+/// The batch's photos as written: in order, with alt texts and captions.
+fn entries(photos: &[BatchPhoto], layout: &Layout) -> Vec<PhotoEntry> {
+    batch_order(photos, layout)
         .into_iter()
         .enumerate()
         .map(|(k, i)| {
@@ -375,19 +430,7 @@ pub fn lay_out(photos: &[BatchPhoto], layout: &Layout) -> Vec<String> {
                 size: p.size,
             }
         })
-        .collect();
-    match layout.insert_as {
-        super::gallery::InsertAs::Lines => {
-            photo_paragraphs(&entries, layout.style, layout.headings)
-        }
-        super::gallery::InsertAs::Figure => {
-            paragraphs(&entries, layout.style, layout.headings, true)
-        }
-        super::gallery::InsertAs::Gallery => vec![match &layout.gallery {
-            Some(g) => super::gallery::include_tag(g, &entries),
-            None => super::gallery::gallery(&entries),
-        }],
-    }
+        .collect()
 }
 
 /// A Live Photo's video beside its still: the `.MOV`/`.MP4` whose name (before the

@@ -230,6 +230,7 @@ fn a_batch_is_laid_out_in_capture_order_with_real_alt_texts() {
         keep_order: false,
         insert_as: crate::journal::gallery::InsertAs::Lines,
         gallery: None,
+        gallery_key: "gallery".into(),
     };
     assert_eq!(
         lay_out(&photos, &layout),

@@ -59,6 +59,9 @@ pub struct ImportBatch {
     pub links: Option<Vec<String>>,
     /// The site's gallery includes a gallery can be written for.
     pub galleries: Vec<crate::journal::gallery::IncludeGallery>,
+    /// The batch wrote its front-matter gallery list (taken out again if the batch stops
+    /// being one).
+    pub list_written: bool,
 }
 
 impl ImportBatch {
@@ -78,8 +81,12 @@ impl ImportBatch {
 
     /// The paragraphs the batch writes now: included, imported photos in order.
     pub fn paragraphs(&self, baseurl: &str) -> Vec<String> {
-        let photos: Vec<BatchPhoto> = self
-            .order
+        lay_out(&self.photos(baseurl), &self.written_layout())
+    }
+
+    /// The included, imported photos in order.
+    fn photos(&self, baseurl: &str) -> Vec<BatchPhoto> {
+        self.order
             .iter()
             .map(|i| &self.items[*i])
             .filter(|item| item.include)
@@ -93,13 +100,32 @@ impl ImportBatch {
                     baseurl,
                 ))
             })
-            .collect();
-        let layout = Layout {
+            .collect()
+    }
+
+    /// The layout the batch is written with: in its own order, headings as chosen.
+    fn written_layout(&self) -> Layout {
+        Layout {
             keep_order: true,
             headings: self.by_day.then_some(self.layout.headings).flatten(),
             ..self.layout.clone()
-        };
-        lay_out(&photos, &layout)
+        }
+    }
+
+    /// `text` with the batch's front-matter gallery list as it stands now: written while
+    /// the batch is a front-matter gallery, taken out when it no longer is.
+    pub fn with_front_matter(&mut self, text: &str, baseurl: &str) -> String {
+        let photos = self.photos(baseurl);
+        let layout = self.written_layout();
+        if crate::journal::trip::front_matter_gallery(&photos, &layout).is_some() {
+            self.list_written = true;
+            return crate::journal::trip::with_front_matter_gallery(text, &photos, &layout);
+        }
+        if std::mem::take(&mut self.list_written) {
+            return crate::journal::front_matter::remove_field(text, &layout.gallery_key)
+                .unwrap_or_else(|_| text.to_owned());
+        }
+        text.to_owned()
     }
 
     /// Put the items in capture order, unless the user ordered them.

@@ -116,6 +116,7 @@ impl Session {
                 notes: Vec::new(),
                 links: None,
                 galleries,
+                list_written: false,
             });
         }
         let Some(batch) = self.import.as_mut() else {
@@ -245,13 +246,18 @@ impl Session {
             }
             return;
         };
-        match &b.written {
+        match b.written.clone() {
             None => {
                 if paragraphs.is_empty() {
                     return;
                 }
                 let at = caret.caret(&doc.text).unwrap_or(doc.text.len());
                 let (text, inserted) = insert_links(&doc.text, at, &paragraphs);
+                // A gallery read from the front matter: its list goes there (above the
+                // links, which move down by as much).
+                let with_list = b.with_front_matter(&text, &baseurl);
+                let moved = with_list.len() - text.len().min(with_list.len());
+                let (text, inserted) = (with_list, inserted.start + moved..inserted.end + moved);
                 let core_at = text[inserted.clone()]
                     .find(&core)
                     .map_or(inserted.start, |i| inserted.start + i);
@@ -266,15 +272,27 @@ impl Session {
                 let count = b.order.iter().filter(|i| b.items[**i].include).count();
                 self.info(tr!("photos-linked", count = count));
             }
-            Some((old, _)) if *old == core => {}
+            Some((old, hint)) if old == core => {
+                // The links stand; a front-matter list may not (a caption is its title).
+                let text = b.with_front_matter(&doc.text, &baseurl);
+                if text != doc.text {
+                    let at = (hint + text.len()).saturating_sub(doc.text.len());
+                    b.written = Some((core, at));
+                    if typing {
+                        doc.type_text(text, (self.clock)());
+                    } else {
+                        doc.replace_text(text);
+                    }
+                }
+            }
             Some((old, hint)) => {
                 let found = if old.is_empty() {
-                    Some(*hint).filter(|h| *h <= doc.text.len() && doc.text.is_char_boundary(*h))
+                    Some(hint).filter(|h| *h <= doc.text.len() && doc.text.is_char_boundary(*h))
                 } else {
                     doc.text
                         .match_indices(old.as_str())
                         .map(|(i, _)| i)
-                        .min_by_key(|i| i.abs_diff(*hint))
+                        .min_by_key(|i| i.abs_diff(hint))
                 };
                 let Some(at) = found else {
                     b.detached = true;
@@ -293,6 +311,9 @@ impl Session {
                 } else {
                     text.replace_range(at..at + old.len(), &core);
                 }
+                let before = text.len();
+                let text = b.with_front_matter(&text, &baseurl);
+                let at = (at + text.len()).saturating_sub(before);
                 if typing {
                     doc.type_text(text, (self.clock)());
                 } else {

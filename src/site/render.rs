@@ -23,6 +23,9 @@ use crate::journal::permalink::url_of_post;
 use crate::journal::post_name::parse_post_file_name;
 use crate::journal::render::{PageFacts, RenderSite, prepare_post_with};
 
+/// daybook's stand-in for minimal-mistakes' `gallery` include.
+const MM_GALLERY: &str = include_str!("theme_includes/minimal-mistakes-gallery.liquid");
+
 /// Includes larger than this are not read (a generated file is not a template).
 const MAX_INCLUDE: u64 = 1024 * 1024;
 
@@ -46,6 +49,11 @@ impl Renderer {
     pub fn new(site: &Site, now: DateTime<FixedOffset>) -> Renderer {
         let mut includes = HashMap::new();
         read_includes(&site.root.join("_includes"), "", &mut includes, 0);
+        // minimal-mistakes' gallery, from its theme gem (not read): daybook's stand-in.
+        let theme = site.config.theme.as_deref().unwrap_or_default();
+        if theme.contains("minimal-mistakes") && !includes.contains_key("gallery") {
+            includes.insert("gallery".to_owned(), MM_GALLERY.to_owned());
+        }
         let mut vars = site.config.liquid.clone();
         vars.insert("site.data".to_owned(), super::data::read(&site.root));
         let includes_use_posts = includes

@@ -26,14 +26,25 @@ pub fn layout_for(site: &Site, text: &str, by_day: bool, keep_order: bool) -> La
         keep_order,
         insert_as: crate::journal::gallery::InsertAs::Lines,
         gallery: None,
+        gallery_key: crate::journal::gallery::free_key(
+            &fm.as_ref()
+                .map(|f| f.keys().collect::<Vec<_>>())
+                .unwrap_or_default(),
+        ),
     }
 }
 
-/// The site's includes that make a gallery of a list of photos (`_includes/`, by name).
+/// The site's includes that make a gallery of a list of photos (`_includes/`, by name, and
+/// minimal-mistakes' from its theme).
 pub fn site_galleries(site: &Site) -> Vec<crate::journal::gallery::IncludeGallery> {
     const MAX_INCLUDE: u64 = 256 * 1024;
     let dir = site.root.join("_includes");
     let mut found = Vec::new();
+    // minimal-mistakes' `gallery` lives in the theme gem unless the site overrides it.
+    let theme = site.config.theme.as_deref().unwrap_or_default();
+    if theme.contains("minimal-mistakes") && !dir.join("gallery").is_file() {
+        found.push(crate::journal::gallery::IncludeGallery::minimal_mistakes());
+    }
     let mut stack = vec![(dir, String::new())];
     while let Some((dir, prefix)) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {

@@ -225,13 +225,24 @@ fn gallery_choice(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Command>)
         let current = batch.layout.gallery.as_ref().map(|g| g.name.clone());
         for g in &batch.galleries {
             let label = tr!("gallery-include", name = g.name.as_str());
-            if ui
-                .selectable_label(current.as_deref() == Some(g.name.as_str()), label)
-                .on_hover_text(tr!(
+            let key = batch.layout.gallery_key.as_str();
+            let hover = match &g.front_matter {
+                // Read from the front matter: the list goes there, under its own key.
+                Some(_) if crate::journal::gallery::can_show(g, key) => tr!(
+                    "gallery-front-matter-hover",
+                    tag = crate::journal::gallery::front_matter_tag(g, key),
+                    key = key
+                ),
+                Some(_) => tr!("gallery-front-matter-taken", name = g.name.as_str()),
+                None => tr!(
                     "gallery-include-hover",
                     name = g.name.as_str(),
                     param = g.param.as_str()
-                ))
+                ),
+            };
+            if ui
+                .selectable_label(current.as_deref() == Some(g.name.as_str()), label)
+                .on_hover_text(hover)
                 .clicked()
             {
                 commands.push(Command::EditPhoto(PhotoEdit::Gallery(Some(g.name.clone()))));

@@ -57,7 +57,12 @@ fn webp_photos_are_upright_shrunk_and_without_location() {
         "timezone: Asia/Seoul\ndaybook:\n  photo_format: webp\n",
     )
     .unwrap();
-    let b = phone_photo(cam.path(), "IMG_2.jpg", "2024:05:03 11:00:00");
+    let b = cam.path().join("IMG_2.jpg");
+    fs::write(
+        &b,
+        crate::common::phone_jpeg(2000, 1500, "2024:05:03 11:00:00"),
+    )
+    .unwrap();
     assert_eq!(
         daybook(&["attach", p.to_str().unwrap(), b.to_str().unwrap()])
             .status
@@ -207,4 +212,93 @@ fn a_gallery_is_written_for_the_site_s_own_gallery_include_unless_refused() {
         html.contains("<figure class=\"slide\"><img src=\"/images/s/2024-05-03-100000.jpg\""),
         "{html}"
     );
+}
+
+#[test]
+fn a_front_matter_gallery_gets_its_list_in_the_front_matter_under_a_free_key() {
+    let s = site("timezone: Asia/Seoul\n");
+    fs::create_dir_all(s.path().join("_includes")).unwrap();
+    fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sites/photos-web/_includes/gallery.html"),
+        s.path().join("_includes/gallery.html"),
+    )
+    .unwrap();
+    let cam = tempfile::tempdir().unwrap();
+    let a = phone_photo(cam.path(), "IMG_1.jpg", "2024:05:03 10:00:00");
+    // A different picture (the same one would be copied once).
+    let b = cam.path().join("IMG_2.jpg");
+    fs::write(
+        &b,
+        crate::common::phone_jpeg(2000, 1500, "2024:05:03 09:00:00"),
+    )
+    .unwrap();
+    let p = post(&s, "2024-05-03-g.md", b"---\ntitle: g\n---\n");
+    let attach = |photos: &[&std::path::PathBuf]| {
+        let mut args = vec!["attach", "--as", "gallery", p.to_str().unwrap()];
+        args.extend(photos.iter().map(|x| x.to_str().unwrap()));
+        let out = daybook(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        fs::read_to_string(&p).unwrap()
+    };
+    let text = attach(&[&a, &b]);
+    let fm = daybook::journal::front_matter::FrontMatter::parse(&text).unwrap();
+    assert!(fm.get("gallery").is_some(), "{text}");
+    // In the order taken: IMG_2 (9:00) first.
+    let first = text.find("2024-05-03-090000.jpg").expect(&text);
+    let second = text.find("2024-05-03-100000.jpg").expect(&text);
+    assert!(first < second, "{text}");
+    assert!(
+        text.contains("    image_path: \"/images/g/2024-05-03-090000.jpg\""),
+        "{text}"
+    );
+    assert!(text.contains("\n{% include gallery.html %}\n"), "{text}");
+    // A second gallery in the same post: its own key, the include told which list.
+    let text = attach(&[&a]);
+    assert!(text.contains("\ngallery2:\n  - url: "), "{text}");
+    assert!(
+        text.contains("{% include gallery.html items=page.gallery2 %}"),
+        "{text}"
+    );
+    // The page shows both lists (what Jekyll publishes is compared in the goldens).
+    let html = String::from_utf8(daybook(&["render", p.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(html.matches("<img src=\"/images/g/").count(), 3, "{html}");
+}
+
+#[test]
+fn a_minimal_mistakes_site_gets_the_theme_s_gallery_shown_in_the_preview() {
+    let s = site("timezone: Asia/Seoul\nremote_theme: mmistakes/minimal-mistakes\n");
+    let cam = tempfile::tempdir().unwrap();
+    let a = phone_photo(cam.path(), "IMG_1.jpg", "2024:05:03 10:00:00");
+    let b = cam.path().join("IMG_2.jpg");
+    fs::write(
+        &b,
+        crate::common::phone_jpeg(2000, 1500, "2024:05:03 11:00:00"),
+    )
+    .unwrap();
+    let p = post(&s, "2024-05-03-m.md", b"---\ntitle: m\ngallery: []\n---\n");
+    let out = daybook(&[
+        "attach",
+        "--as",
+        "gallery",
+        p.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gallery"));
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(
+        text.contains("{% include gallery id=\"gallery2\" %}"),
+        "{text}"
+    );
+    assert!(text.contains("gallery2:\n  - url: \"/images/m/"), "{text}");
+    let html = String::from_utf8(daybook(&["render", p.to_str().unwrap()]).stdout).unwrap();
+    assert!(html.contains("<figure class=\"half \">"), "{html}");
+    assert_eq!(html.matches("<img src=\"/images/m/").count(), 2, "{html}");
 }

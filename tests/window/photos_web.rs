@@ -103,3 +103,66 @@ fn the_photos_window_writes_a_gallery_for_the_site_s_own_include_or_daybook_s() 
         text_has(h, "<div class=\"daybook-gallery\">") && !text_has(h, "{% include slider.html")
     });
 }
+
+#[test]
+fn a_front_matter_gallery_keeps_its_list_in_step_with_the_window() {
+    let (dir, root) = site();
+    std::fs::create_dir_all(root.join("_includes")).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sites/photos-web/_includes/gallery.html"),
+        root.join("_includes/gallery.html"),
+    )
+    .unwrap();
+    let camera = dir.path().join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    for (name, time, width) in [
+        ("IMG_0001.JPG", "2024:05:03 10:01:00", 64),
+        ("IMG_0002.JPG", "2024:05:03 10:02:00", 66),
+    ] {
+        std::fs::write(
+            camera.join(name),
+            crate::common::phone_jpeg(width, 32, time),
+        )
+        .unwrap();
+    }
+    let mut h = harness(&root.join(FIRST));
+    drop_files(&mut h, &camera, &["IMG_0001.JPG", "IMG_0002.JPG"]);
+    step_until(&mut h, "the photos", |h| {
+        h.state()
+            .session
+            .import
+            .as_ref()
+            .is_some_and(|b| b.finished() && b.written.is_some())
+    });
+    h.get_by_label(tr("insert-as-gallery")).click();
+    let text = |h: &egui_kittest::Harness<'_, daybook::app::DaybookApp>| {
+        h.state()
+            .session
+            .doc()
+            .map(|d| d.text.clone())
+            .unwrap_or_default()
+    };
+    step_until(&mut h, "the gallery's list in the front matter", |h| {
+        text(h).contains("{% include gallery.html %}")
+    });
+    let written = text(&h);
+    let fm = daybook::journal::front_matter::FrontMatter::parse(&written).unwrap();
+    assert!(fm.get("gallery").is_some(), "{written}");
+    assert_eq!(
+        written.matches("    image_path: \"/images/").count(),
+        2,
+        "{written}"
+    );
+    // Refused for daybook's HTML: the list leaves the front matter with the tag.
+    h.run_steps(2);
+    h.get_by_label(tr("gallery-plain")).click();
+    step_until(&mut h, "daybook's gallery", |h| {
+        text(h).contains("<div class=\"daybook-gallery\">")
+    });
+    let plain = text(&h);
+    assert!(
+        !plain.contains("image_path:") && !plain.contains("{% include gallery.html"),
+        "{plain}"
+    );
+}

@@ -147,6 +147,44 @@ pub fn remove_field(text: &str, key: &str) -> Result<String, FrontMatterError> {
     })
 }
 
+/// Set `key` to a block value whose `lines` (indented) follow `key:`, where the key stands,
+/// else at the end of the front matter (a post without one gets one). Refuses when the front
+/// matter is unreadable.
+pub fn set_block(text: &str, key: &str, lines: &[String]) -> Result<String, FrontMatterError> {
+    let layout = layout(text);
+    let nl = layout.newline();
+    let mut entry = format!("{}:", render_key(key));
+    for l in lines {
+        entry.push_str(nl);
+        entry.push_str(l);
+    }
+    entry.push_str(nl);
+    let block = match layout.block {
+        Some(Err(e)) => return Err(e),
+        None => {
+            let at = layout.content_start();
+            return Ok(format!(
+                "{}---{nl}{entry}---{nl}{}",
+                &text[..at],
+                &text[at..]
+            ));
+        }
+        Some(Ok(b)) => b,
+    };
+    let fm = FrontMatter::parse_block(text, &block)?;
+    if let Some(e) = fm.entries.iter().find(|e| e.key == key) {
+        return Ok(splice(text, e.line_start..e.end, &entry));
+    }
+    let mut out = String::with_capacity(text.len() + entry.len());
+    out.push_str(&text[..block.close]);
+    if block.close > block.yaml.start && !text[..block.close].ends_with('\n') {
+        out.push_str(nl);
+    }
+    out.push_str(&entry);
+    out.push_str(&text[block.close..]);
+    Ok(out)
+}
+
 pub(super) fn render_key(key: &str) -> String {
     if scalar::plain_is_safe(key) {
         key.to_owned()

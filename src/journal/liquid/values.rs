@@ -233,6 +233,21 @@ impl Eval<'_, '_, '_> {
     /// defines, then walked. `None` for what Jekyll fills in and daybook does not model
     /// (`site.posts` when not given, `paginator`): it stays unresolved.
     pub(super) fn lookup_path(&self, segs: &[Seg], locals: &Locals) -> Option<LValue> {
+        // `page[include.id]`: a key read from another variable is a key like any other, so
+        // `page.gallery2` is found when `include.id` is `gallery2`.
+        if segs.iter().any(|s| matches!(s, Seg::Expr(_))) {
+            let mut resolved = Vec::with_capacity(segs.len());
+            for seg in segs {
+                resolved.push(match seg {
+                    Seg::Expr(e) => match self.term(e, locals)? {
+                        LValue::Num(n) => Seg::Index(n as i64),
+                        other => Seg::Key(other.render()),
+                    },
+                    other => other.clone(),
+                });
+            }
+            return self.lookup_path(&resolved, locals);
+        }
         let keys = segs.iter().take_while(|s| matches!(s, Seg::Key(_))).count();
         let name = |n: usize| {
             segs[..n]
