@@ -141,13 +141,35 @@ pub fn front_matter_items(photos: &[PhotoEntry]) -> Vec<String> {
         let url = double_quoted(&p.url.replace(' ', "%20"));
         lines.push(format!("  - url: {url}"));
         lines.push(format!("    image_path: {url}"));
-        lines.push(format!("    alt: {}", double_quoted(&p.alt)));
+        lines.push(format!(
+            "    alt: {}",
+            double_quoted(&attribute_safe(&p.alt))
+        ));
         let caption = p.caption.split_whitespace().collect::<Vec<_>>().join(" ");
         if !caption.is_empty() {
-            lines.push(format!("    title: {}", double_quoted(&caption)));
+            lines.push(format!(
+                "    title: {}",
+                double_quoted(&attribute_safe(&caption))
+            ));
         }
     }
     lines
+}
+
+/// Text a gallery include prints unescaped inside a quoted attribute (`alt="{{ img.alt }}"`):
+/// straight quotes become curly ones, which end no attribute.
+fn attribute_safe(text: &str) -> String {
+    let mut open = true;
+    text.chars()
+        .map(|c| match c {
+            '"' => {
+                open = !open;
+                if open { '”' } else { '“' }
+            }
+            '\'' => '’',
+            c => c,
+        })
+        .collect()
 }
 
 /// The tag that shows the front-matter list `key` with `g`.

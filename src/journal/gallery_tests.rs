@@ -69,7 +69,7 @@ fn a_front_matter_gallery_is_a_list_under_a_free_key_and_a_tag_naming_it() {
         [
             "  - url: \"/images/w/a%20b.webp\"",
             "    image_path: \"/images/w/a%20b.webp\"",
-            "    alt: \"첨성대 \\\"1\\\"\"",
+            "    alt: \"첨성대 “1”\"",
             "    title: \"낮의 첨성대\"",
             "  - url: \"/images/w/b.webp\"",
             "    image_path: \"/images/w/b.webp\"",

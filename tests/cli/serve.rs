@@ -189,3 +189,44 @@ fn build_errors_name_the_include_or_the_post_with_the_files_line() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_site_with_a_gemfile_is_built_by_bundler_without_writing_into_the_site() {
+    if !jekyll_here() || which::which("bundle").is_err() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = minima_site(dir.path());
+    write(
+        &root,
+        "Gemfile",
+        "source \"https://rubygems.org\"\ngem \"jekyll\"\ngem \"minima\"\n",
+    );
+    crate::common::git(&root, &["add", "Gemfile"]);
+    crate::common::git(&root, &["commit", "-qm", "gemfile"]);
+    let site = Site::find(&root).unwrap();
+    let (tx, rx) = channel();
+    let tx = std::sync::Mutex::new(tx);
+    let on_event = std::sync::Arc::new(move |e: ServeEvent| {
+        let _ = tx.lock().unwrap().send(e);
+    });
+    let options = ServeOptions {
+        port: None,
+        cache: Some(dir.path().join("cache")),
+    };
+    let server = ThemeServer::start(&site, &options, on_event).unwrap();
+    assert!(server.setup.bundler, "{:?}", server.setup);
+    assert_eq!(server.setup.how(), "bundle exec jekyll");
+    assert!(server.setup.version.starts_with("jekyll "));
+    let built = within(60, || match rx.try_recv() {
+        Ok(ServeEvent::Built { .. }) => Some(true),
+        Ok(ServeEvent::Failed { errors }) => panic!("{errors:?}"),
+        _ => None,
+    });
+    assert_eq!(built, Some(true));
+    let page = get(&server.page_url(POST, "")).unwrap_or_default();
+    assert!(page.contains("site-header"));
+    drop(server);
+    // bundler's Gemfile.lock went to the shadow, not the site.
+    assert_eq!(status_but(&root, "\u{0}"), Vec::<String>::new());
+}

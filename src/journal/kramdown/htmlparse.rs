@@ -148,6 +148,13 @@ pub fn read_tag(s: &str, at: usize) -> Option<(Token, usize)> {
                 let close = s[j + 1..].find(char::from(q))?;
                 let v = &s[j + 1..j + 1 + close];
                 i = j + 1 + close + 1;
+                // kramdown's tag pattern wants a space, `/` or `>` after a quoted value:
+                // `alt="경주 "2""` is no tag (it is published as text).
+                if b.get(i)
+                    .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'>' | b'/'))
+                {
+                    return None;
+                }
                 v
             }
             Some(_) => {
@@ -356,6 +363,10 @@ mod tests {
             ("src".to_owned(), "/images/busan/\nticket.jpg".to_owned())
         );
         assert_eq!(img.attrs[1].1, "30%");
+        // A quote inside a quoted value ends it: what follows is no attribute, and the
+        // whole is no tag (kramdown publishes it as text).
+        assert!(read_tag("<img src=\"a.jpg\" alt=\"경주 \"2\"\">", 0).is_none());
+        assert!(read_tag("<img alt=\"a\"/>", 0).is_some());
     }
 
     #[test]

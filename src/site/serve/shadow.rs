@@ -4,7 +4,9 @@
 //! of its file. Jekyll writes its cache and metadata here, never in the user's site.
 //!
 //! A file of the shadow is only ever replaced (a new link or file renamed over it), never
-//! written in place: it may be the user's own file under another name.
+//! written in place: it may be the user's own file under another name. Small files (posts,
+//! `_config.yml`, `Gemfile.lock`, which bundler rewrites in place) are copied; only larger
+//! ones (photos) are linked.
 
 use std::collections::HashMap;
 use std::io;
@@ -18,6 +20,9 @@ const NOT_MIRRORED: [&str; 5] = [
     ".jekyll-metadata",
     ".sass-cache",
 ];
+
+/// Files from this size on are hard-linked, smaller ones copied.
+const LINK_FROM: u64 = 64 * 1024;
 
 /// What only the shadow has, and a full sync keeps: Jekyll's and bundler's own files.
 const SHADOW_OWN: [&str; 3] = [".jekyll-cache", ".jekyll-metadata", "Gemfile.lock"];
@@ -215,7 +220,7 @@ impl Shadow {
         if meta.file_type().is_symlink() {
             let to = std::fs::read_link(source)?;
             make_symlink(&to, &temp)?;
-        } else if std::fs::hard_link(source, &temp).is_err() {
+        } else if meta.len() < LINK_FROM || std::fs::hard_link(source, &temp).is_err() {
             std::fs::copy(source, &temp)?;
             if let Ok(modified) = meta.modified() {
                 std::fs::File::options()

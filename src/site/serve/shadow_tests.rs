@@ -19,6 +19,7 @@ fn the_shadow_mirrors_the_site_but_git_and_what_jekyll_writes() {
     write(&site, "_config.yml", "title: t\n");
     write(&site, "_posts/2024-01-01-a.md", "---\n---\nA\n");
     write(&site, "images/a b.jpg", "jpeg");
+    write(&site, "images/big.jpg", &"x".repeat(100_000));
     write(&site, ".git/HEAD", "ref");
     write(&site, "_site/index.html", "old");
     write(&site, ".jekyll-metadata", "meta");
@@ -28,6 +29,18 @@ fn the_shadow_mirrors_the_site_but_git_and_what_jekyll_writes() {
         Some("---\n---\nA\n")
     );
     assert_eq!(read(&root, "images/a b.jpg").as_deref(), Some("jpeg"));
+    // A photo is linked; a small file is copied (a tool writing it in place — bundler its
+    // `Gemfile.lock` — never writes into the site).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ino = |p: std::path::PathBuf| std::fs::metadata(p).unwrap().ino();
+        assert_eq!(
+            ino(site.join("images/big.jpg")),
+            ino(root.join("images/big.jpg"))
+        );
+        assert_ne!(ino(site.join("_config.yml")), ino(root.join("_config.yml")));
+    }
     for skipped in [".git/HEAD", "_site/index.html", ".jekyll-metadata"] {
         assert_eq!(read(&root, skipped), None, "{skipped}");
     }
