@@ -46,7 +46,7 @@ pub fn run(path: &Path, port: Option<u16>, no_open: bool) -> CliResult<u8> {
     let options = ServeOptions { port, cache: None };
     eprintln!("{}", tr!("serve-preparing"));
     let server = ThemeServer::start(&site, &options, on_event).map_err(|e| match e {
-        ServeError::NoJekyll(m) => CliError::Unavailable(m),
+        ServeError::NoJekyll(m) => CliError::Unavailable(m.to_string()),
         other => CliError::Failed(other.to_string()),
     })?;
     let setup = &server.setup;

@@ -78,8 +78,12 @@ pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) 
         } else if let Some((seconds, _)) = s.built {
             ui.label(tr!("theme-built", seconds = format!("{seconds:.2}")));
         }
+        // Shown as read (`/여행/…`); opened as sent (percent-encoded).
         if let Some(url) = &v.url
-            && ui.link(url).on_hover_text(tr("theme-open-hover")).clicked()
+            && ui
+                .link(crate::journal::permalink::percent_decode(url))
+                .on_hover_text(tr("theme-open-hover"))
+                .clicked()
         {
             commands.push(Command::Theme(ThemeAction::OpenPage));
         }

@@ -79,10 +79,42 @@ fn typed_text_reaches_the_theme_page_and_nothing_is_left_running() {
         processes_with(&cache).is_empty()
     });
     assert!(gone, "left running: {:?}", processes_with(&cache));
-    // The shortcut starts it again without asking; closing the window stops it.
+    // The shortcut starts it again without asking; opening another site stops it.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run_steps(2);
     served(&mut h, "TYPED77");
+    let other = tempfile::tempdir().unwrap();
+    crate::common::write(other.path(), "_config.yml", "title: other\n");
+    crate::common::write(
+        other.path(),
+        "_posts/2024-01-01-a.md",
+        "---\ntitle: a\n---\n",
+    );
+    let open = |h: &mut egui_kittest::Harness<'_, daybook::app::DaybookApp>, path| {
+        let _ = h.state_mut().session.apply(
+            daybook::command::Command::OpenPost(path),
+            &daybook::session::NoCaret,
+        );
+    };
+    open(&mut h, other.path().join("_posts/2024-01-01-a.md"));
+    // The typed text is not saved: discard it when asked.
+    let _ = h.state_mut().session.apply(
+        daybook::command::Command::AnswerPrompt(daybook::command::PromptChoice::Discard),
+        &daybook::session::NoCaret,
+    );
+    assert_eq!(h.state().session.site.as_ref().unwrap().root, other.path());
+    let stopped = (0..400).any(|_| {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        processes_with(&cache).is_empty()
+    });
+    assert!(stopped, "left running: {:?}", processes_with(&cache));
+    // Back to the site, started again: closing the window stops it.
+    open(&mut h, root.join(POST));
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run_steps(2);
+    served(&mut h, TITLE);
     drop(h);
     assert_eq!(processes_with(&cache), Vec::<String>::new());
     assert_eq!(status_but(&root, "\u{0}"), Vec::<String>::new());

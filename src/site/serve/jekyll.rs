@@ -69,9 +69,21 @@ impl JekyllSetup {
     }
 }
 
+/// Why the site's Jekyll cannot build.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoJekyll {
+    #[error("{}", tr!("serve-no-ruby", install = install_command()))]
+    NoRuby,
+    #[error("{}", tr!("serve-no-jekyll", install = install_command()))]
+    NotInstalled,
+    /// It is there but would not run (the message is Jekyll's or bundler's first line).
+    #[error("{}", tr!("serve-jekyll-failed", error = .0.as_str()))]
+    WontRun(String),
+}
+
 /// Find the site's Jekyll (`shadow`: the site's shadow copy, where bundler may run without
-/// writing into the user's site). The error is a message with the install command.
-pub fn find(site: &Path, shadow: &Path) -> Result<JekyllSetup, String> {
+/// writing into the user's site).
+pub fn find(site: &Path, shadow: &Path) -> Result<JekyllSetup, NoJekyll> {
     find_with(site, shadow, std::env::var_os("PATH").as_ref())
 }
 
@@ -80,7 +92,7 @@ pub fn find_with(
     site: &Path,
     shadow: &Path,
     path: Option<&std::ffi::OsString>,
-) -> Result<JekyllSetup, String> {
+) -> Result<JekyllSetup, NoJekyll> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| site.to_path_buf());
     let look = |name: &str| which::which_in(name, path, &cwd).ok();
     let pages = pages_mode(site);
@@ -98,9 +110,9 @@ pub fn find_with(
     }
     let Some(jekyll) = look("jekyll") else {
         return Err(if look("ruby").is_none() {
-            tr!("serve-no-ruby", install = install_command())
+            NoJekyll::NoRuby
         } else {
-            tr!("serve-no-jekyll", install = install_command())
+            NoJekyll::NotInstalled
         });
     };
     let version = version_of(&jekyll, &[], shadow)?;
@@ -131,14 +143,14 @@ pub fn install_command() -> &'static str {
 }
 
 /// `jekyll --version`, run in `dir`.
-fn version_of(program: &Path, prefix: &[String], dir: &Path) -> Result<String, String> {
+fn version_of(program: &Path, prefix: &[String], dir: &Path) -> Result<String, NoJekyll> {
     let out = Command::new(program)
         .args(prefix)
         .arg("--version")
         .current_dir(dir)
         .stdin(std::process::Stdio::null())
         .output()
-        .map_err(|e| tr!("serve-jekyll-failed", error = e.to_string()))?;
+        .map_err(|e| NoJekyll::WontRun(e.to_string()))?;
     let text = String::from_utf8_lossy(&out.stdout);
     let version = text.lines().rev().find(|l| l.starts_with("jekyll "));
     match version {
@@ -154,7 +166,7 @@ fn version_of(program: &Path, prefix: &[String], dir: &Path) -> Result<String, S
                 })
                 .find(|l| !l.is_empty())
                 .unwrap_or_else(|| text.trim().to_owned());
-            Err(tr!("serve-jekyll-failed", error = why))
+            Err(NoJekyll::WontRun(why))
         }
     }
 }
@@ -254,6 +266,7 @@ mod tests {
         let empty = dir.path().join("bin");
         std::fs::create_dir_all(&empty).unwrap();
         let err = find_with(dir.path(), dir.path(), Some(&empty.into_os_string())).unwrap_err();
-        assert!(err.contains(install_command()), "{err}");
+        assert!(matches!(err, NoJekyll::NoRuby | NoJekyll::NotInstalled));
+        assert!(err.to_string().contains(install_command()), "{err}");
     }
 }

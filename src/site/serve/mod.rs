@@ -63,8 +63,8 @@ pub struct BuildError {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// No Ruby or Jekyll (the message has the install command), or Jekyll would not run.
-    #[error("{0}")]
-    NoJekyll(String),
+    #[error(transparent)]
+    NoJekyll(#[from] jekyll::NoJekyll),
     /// Another daybook serves this site already.
     #[error("{message}")]
     AlreadyServed { url: String, message: String },
@@ -137,7 +137,7 @@ impl ThemeServer {
             }
         })?;
         let shadow = Shadow::create(&site.root, &folder.join("src")).map_err(io)?;
-        let setup = jekyll::find(&site.root, shadow.root()).map_err(ServeError::NoJekyll)?;
+        let setup = jekyll::find(&site.root, shadow.root())?;
         let listener = std::net::TcpListener::bind(("127.0.0.1", options.port.unwrap_or(0)))
             .map_err(|e| ServeError::Io(tr!("serve-port", error = e.to_string())))?;
         let port = listener.local_addr().map_err(io)?.port();
