@@ -589,3 +589,7 @@ serve-built-full = whole site
 serve-built-incremental = what changed
 gallery-front-matter-hover = Written as { $tag }, the photos listed in the front matter under { $key }: (url, image_path, alt, and the caption as title), as minimal-mistakes' gallery reads them
 gallery-front-matter-taken = { $name } shows only the front matter's gallery: list, which this post already has: daybook's HTML is written instead
+theme-failed-first = The build failed ({ $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}): the page is built once it is fixed

@@ -548,3 +548,4 @@ serve-built-full = 사이트 전체
 serve-built-incremental = 바뀐 부분
 gallery-front-matter-hover = { $tag }(으)로 쓰고, 사진은 앞머리의 { $key }: 목록에 넣습니다 (url, image_path, alt, 캡션은 title). minimal-mistakes 갤러리가 읽는 방식입니다
 gallery-front-matter-taken = { $name }은(는) 앞머리의 gallery: 목록만 보여 주는데 이 글에는 이미 있습니다. 대신 daybook의 HTML로 씁니다
+theme-failed-first = 빌드 실패 (오류 { $count }개): 고치면 페이지를 빌드합니다

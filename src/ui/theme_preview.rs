@@ -63,8 +63,13 @@ pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) 
                 tr("theme-building")
             });
         } else if !s.errors.is_empty() {
-            let text = egui::RichText::new(tr!("theme-failed", count = s.errors.len()))
-                .color(ui.visuals().error_fg_color);
+            // No page yet when the first build failed: there is nothing older to serve.
+            let text = if s.built.is_some() {
+                tr!("theme-failed", count = s.errors.len())
+            } else {
+                tr!("theme-failed-first", count = s.errors.len())
+            };
+            let text = egui::RichText::new(text).color(ui.visuals().error_fg_color);
             let shown = ui
                 .link(text)
                 .on_hover_text(tr("theme-failed-hover"))
