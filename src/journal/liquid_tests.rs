@@ -289,3 +289,42 @@ fn hostile_liquid_ends_within_the_budget_and_says_where() {
     );
     assert_eq!(render(&or, &env).text, "y");
 }
+
+#[test]
+fn conditions_join_from_the_right_and_quotes_hold_their_operators() {
+    // Each case checked against Jekyll 4.3 (Liquid 5.4).
+    let cases = [
+        (
+            "{% if false and false or true %}y{% else %}n{% endif %}",
+            "n",
+        ),
+        (
+            "{% if true or false and false %}y{% else %}n{% endif %}",
+            "y",
+        ),
+        (
+            "{% if false or true and false %}y{% else %}n{% endif %}",
+            "n",
+        ),
+        (
+            "{% if page.title == \"셋째 날\" or x %}y{% else %}n{% endif %}",
+            "y",
+        ),
+        (
+            "{% if \"a or b\" == \"a or b\" %}y{% else %}n{% endif %}",
+            "y",
+        ),
+        (
+            "{% if \"x == y\" contains \"==\" %}y{% else %}n{% endif %}",
+            "y",
+        ),
+        (
+            "{% if page.tags contains 'b' and page.title %}y{% else %}n{% endif %}",
+            "y",
+        ),
+        ("{% unless 'and' == 'or' %}y{% endunless %}", "y"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(out(src), want, "{src}");
+    }
+}

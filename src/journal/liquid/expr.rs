@@ -4,60 +4,67 @@ use super::*;
 
 impl Eval<'_, '_, '_> {
     /// `a == b`, `a contains b`, `a and b`, `a or b`, truthiness; `None` when unknown.
-    /// Read left to right without recursion, so a condition of 50,000 `or`s is no deeper
-    /// than one of two.
+    /// Joined from the right as Liquid joins them (`a and b or c` is `a and (b or c)`), in
+    /// a loop, so a condition of 50,000 `or`s is no deeper than one of two.
     pub(super) fn condition(&self, cond: &str, locals: &Locals) -> Option<bool> {
-        for any in cond.split(" or ") {
-            let mut all = true;
-            for part in any.split(" and ") {
-                if !self.comparison(part, locals)? {
-                    all = false;
-                    break;
-                }
-            }
-            if all {
-                return Some(true);
-            }
+        let parsed = cond::parse(cond)?;
+        let mut comparisons = vec![&parsed.first];
+        comparisons.extend(parsed.rest.iter().map(|(_, c)| c));
+        let mut result = self.comparison(comparisons.last()?, locals);
+        for (k, (join, _)) in parsed.rest.iter().enumerate().rev() {
+            let left = self.comparison(comparisons[k], locals);
+            result = match join {
+                cond::Join::And => match (left, result) {
+                    (Some(false), _) | (_, Some(false)) => Some(false),
+                    (Some(true), Some(true)) => Some(true),
+                    _ => None,
+                },
+                cond::Join::Or => match (left, result) {
+                    (Some(true), _) | (_, Some(true)) => Some(true),
+                    (Some(false), Some(false)) => Some(false),
+                    _ => None,
+                },
+            };
         }
-        Some(false)
+        result
     }
 
     /// One comparison (`a == b`, `a contains b`) or a value's truthiness.
-    fn comparison(&self, cond: &str, locals: &Locals) -> Option<bool> {
-        for op in ["==", "!=", "<>", ">=", "<=", ">", "<", " contains "] {
-            if let Some((a, b)) = cond.split_once(op) {
-                // `x == empty` asks Ruby's `empty?`: true for "", [] and {}, never for nil;
-                // `x == blank` asks `blank?`, which Jekyll's objects do not answer: false.
-                if matches!(op, "==" | "!=" | "<>") && matches!(b.trim(), "empty" | "blank") {
-                    let v = self.term(a.trim(), locals)?;
-                    let empty = b.trim() == "empty"
-                        && matches!(&v, LValue::Str(_) | LValue::List(_) | LValue::Map(_))
-                        && v.is_empty_value();
-                    return Some(empty == (op == "=="));
-                }
-                let a = self.term(a.trim(), locals)?;
-                let b = self.term(b.trim(), locals)?;
-                return Some(match op.trim() {
-                    "==" => loose_eq(&a, &b),
-                    "!=" | "<>" => !loose_eq(&a, &b),
-                    "contains" => match &a {
-                        LValue::Str(s) => s.contains(&b.render()),
-                        LValue::List(items) => items.iter().any(|i| loose_eq(i, &b)),
-                        _ => false,
-                    },
-                    cmp => {
-                        let (x, y) = (a.as_num()?, b.as_num()?);
-                        match cmp {
-                            ">=" => x >= y,
-                            "<=" => x <= y,
-                            ">" => x > y,
-                            _ => x < y,
-                        }
-                    }
-                });
-            }
+    fn comparison(&self, c: &cond::Comparison, locals: &Locals) -> Option<bool> {
+        use cond::Op;
+        let (a, op, b) = match c {
+            cond::Comparison::Truthy(t) => return Some(self.term(t, locals)?.truthy()),
+            cond::Comparison::Compare(a, op, b) => (a, *op, b.as_str()),
+        };
+        // `x == empty` asks Ruby's `empty?`: true for "", [] and {}, never for nil;
+        // `x == blank` asks `blank?`, which Jekyll's objects do not answer: false.
+        if matches!(op, Op::Eq | Op::Ne) && matches!(b, "empty" | "blank") {
+            let v = self.term(a, locals)?;
+            let empty = b == "empty"
+                && matches!(&v, LValue::Str(_) | LValue::List(_) | LValue::Map(_))
+                && v.is_empty_value();
+            return Some(empty == (op == Op::Eq));
         }
-        Some(self.term(cond.trim(), locals)?.truthy())
+        let a = self.term(a, locals)?;
+        let b = self.term(b, locals)?;
+        Some(match op {
+            Op::Eq => loose_eq(&a, &b),
+            Op::Ne => !loose_eq(&a, &b),
+            Op::Contains => match &a {
+                LValue::Str(s) => s.contains(&b.render()),
+                LValue::List(items) => items.iter().any(|i| loose_eq(i, &b)),
+                _ => false,
+            },
+            cmp => {
+                let (x, y) = (a.as_num()?, b.as_num()?);
+                match cmp {
+                    Op::Ge => x >= y,
+                    Op::Le => x <= y,
+                    Op::Gt => x > y,
+                    _ => x < y,
+                }
+            }
+        })
     }
 
     /// `value | filter: a, b | filter`; `None` when it cannot be evaluated.

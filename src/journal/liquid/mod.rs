@@ -19,6 +19,7 @@
 
 mod tokens;
 use tokens::*;
+mod cond;
 mod expr;
 mod filters;
 pub use filters::*;
