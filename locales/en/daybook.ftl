@@ -582,7 +582,10 @@ theme-failed = The build failed ({ $count ->
 theme-failed-hover = The errors are listed in the problems panel, with their file and line
 theme-ended = Jekyll stopped (exit code { $code }); it starts again at the next change
 theme-open-hover = Open this page in the browser
-theme-lists-stale = Index and list pages may be stale
+theme-lists-stale = { $count ->
+    [one] 1 page that lists this post may be stale
+   *[other] { $count } pages that list this post may be stale
+}
 theme-lists-stale-hover = Jekyll's incremental build renders the changed post again, not the pages that list posts. Full rebuild renders them too.
 problems-theme-build = Theme preview build: { $counts }
 serve-built-full = whole site

@@ -92,9 +92,17 @@ pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) 
         {
             commands.push(Command::Theme(ThemeAction::OpenPage));
         }
-        if s.lists_stale {
-            ui.colored_label(ui.visuals().warn_fg_color, tr("theme-lists-stale"))
-                .on_hover_text(tr("theme-lists-stale-hover"));
+        if !s.stale_pages.is_empty() {
+            let hover = format!(
+                "{}\n\n{}",
+                tr("theme-lists-stale-hover"),
+                s.stale_pages.join("\n")
+            );
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                tr!("theme-lists-stale", count = s.stale_pages.len()),
+            )
+            .on_hover_text(hover);
         }
         if ui.button(tr(labels::FULL_REBUILD)).clicked() {
             commands.push(Command::Theme(ThemeAction::FullRebuild));

@@ -141,21 +141,33 @@ fn build_errors_name_the_include_or_the_post_with_the_files_line() {
     };
     let server = ThemeServer::start(&site, &options, on_event).unwrap();
     let failed = |rx: &std::sync::mpsc::Receiver<ServeEvent>| {
-        within(30, || match rx.try_recv() {
+        within(60, || match rx.try_recv() {
             Ok(ServeEvent::Failed { errors }) => Some(errors),
             _ => None,
         })
         .expect("no failed build")
     };
     let built = |rx: &std::sync::mpsc::Receiver<ServeEvent>| {
-        within(30, || match rx.try_recv() {
-            Ok(ServeEvent::Built { .. }) => Some(()),
+        within(60, || match rx.try_recv() {
+            Ok(ServeEvent::Built { stale, .. }) => Some(stale),
+            Ok(ServeEvent::Failed { errors }) => panic!("the build failed: {errors:?}"),
+            Ok(ServeEvent::Ended { code }) => panic!("Jekyll ended: {code:?}"),
             _ => None,
         })
         .expect("no build")
     };
-    built(&rx);
+    assert_eq!(
+        built(&rx),
+        Vec::<String>::new(),
+        "a whole build leaves nothing stale"
+    );
     let text = std::fs::read_to_string(root.join(POST)).unwrap();
+    // A new title from the window: the post's page is built again, the index that lists
+    // it (minima's home) is not, and is named stale.
+    server
+        .set_text(POST, Some(text.replace(TITLE, "경주 넷째 날, 고쳐 씀")))
+        .unwrap();
+    assert_eq!(built(&rx), ["/"]);
     // The window's text (not the file) includes the broken include.
     let with_include = format!("{text}\n{{% include bad.html %}}\n");
     server.set_text(POST, Some(with_include)).unwrap();

@@ -9,6 +9,7 @@ pub mod jekyll;
 mod lock;
 mod process;
 mod shadow;
+mod stale;
 mod status;
 mod supervisor;
 
@@ -34,11 +35,14 @@ pub const PAUSE: Duration = Duration::from_millis(300);
 pub enum ServeEvent {
     /// A build started: the whole site (`full`), or what changed.
     Building { full: bool },
-    /// A build finished; pages served from now on are build number `build`.
+    /// A build finished; pages served from now on are build number `build`. `stale`: the
+    /// pages (URL paths) an incremental build left as they were that list a post whose text
+    /// the window gave.
     Built {
         seconds: f64,
         full: bool,
         build: u64,
+        stale: Vec<String>,
     },
     /// A build stopped at these errors: the pages of the last good build are still served.
     Failed { errors: Vec<BuildError> },
@@ -95,6 +99,8 @@ pub struct ThemeServer {
     threads: Vec<std::thread::JoinHandle<()>>,
     control: Sender<ToSupervisor>,
     watcher: Option<notify::RecommendedWatcher>,
+    /// The URL paths of the posts whose text the window gives, by site-relative path.
+    given: Arc<Mutex<std::collections::BTreeMap<String, String>>>,
     _lock: lock::SiteLock,
 }
 
@@ -154,6 +160,7 @@ impl ThemeServer {
         let (http, mut threads) = http::start(listener, &served).map_err(io)?;
         let shadow = Arc::new(Mutex::new(shadow));
         let (control, inbox) = channel();
+        let given = Arc::new(Mutex::new(std::collections::BTreeMap::new()));
         let run = supervisor::Run {
             setup: setup.clone(),
             args: process::build_args(&setup, &folder.join("src"), &dest, &configs),
@@ -161,6 +168,7 @@ impl ThemeServer {
             served: served.clone(),
             on_event,
             tx: control.clone(),
+            given: given.clone(),
         };
         threads.push(
             std::thread::Builder::new()
@@ -179,6 +187,7 @@ impl ThemeServer {
             threads,
             control,
             watcher: watcher.ok(),
+            given,
             _lock: lock,
         })
     }
@@ -224,6 +233,19 @@ impl ThemeServer {
             .shadow
             .lock()
             .map_err(|_| ServeError::Io(tr!("serve-io", error = "lock")))?;
+        if let Ok(mut given) = self.given.lock() {
+            match &text {
+                Some(t) => {
+                    let url = self.page_url(rel, t);
+                    let path = url.split_once("//").map_or(url.as_str(), |(_, r)| r);
+                    let path = path.find('/').map_or("/", |i| &path[i..]).to_owned();
+                    given.insert(rel.to_owned(), path);
+                }
+                None => {
+                    given.remove(rel);
+                }
+            }
+        }
         shadow
             .set_text(rel, text)
             .map_err(|e| ServeError::Io(tr!("serve-io", error = e.to_string())))?;

@@ -14,9 +14,9 @@ pub struct BuildStatus {
     pub errors: Vec<BuildError>,
     /// Jekyll ended by itself, with this exit code.
     pub ended: Option<Option<i32>>,
-    /// Pages that list posts (the index, archives) may not show what incremental builds
-    /// changed since the last whole build.
-    pub lists_stale: bool,
+    /// Pages that list a post the window changed (the index, archives), left as they were
+    /// by incremental builds since the last whole build: URL paths.
+    pub stale_pages: Vec<String>,
 }
 
 impl BuildStatus {
@@ -24,14 +24,26 @@ impl BuildStatus {
     pub fn take(&mut self, event: ServeEvent) -> bool {
         match event {
             ServeEvent::Building { full } => self.building = Some(full),
-            ServeEvent::Built { seconds, full, .. } => {
+            ServeEvent::Built {
+                seconds,
+                full,
+                stale,
+                ..
+            } => {
                 self.building = None;
                 self.built = Some((seconds, full));
                 self.errors.clear();
                 self.ended = None;
                 // Jekyll's incremental build renders a page again when the page itself or
                 // its layouts and includes changed, not when a post it lists did.
-                self.lists_stale = !full;
+                if full {
+                    self.stale_pages.clear();
+                }
+                for page in stale {
+                    if !self.stale_pages.contains(&page) {
+                        self.stale_pages.push(page);
+                    }
+                }
                 return true;
             }
             ServeEvent::Failed { errors } => {
@@ -59,26 +71,32 @@ mod tests {
             file: Some("_includes/x.html".into()),
             line: Some(2),
         };
-        let built = |full| ServeEvent::Built {
+        let built = |full, stale: &[&str]| ServeEvent::Built {
             seconds: 0.5,
             full,
             build: 1,
+            stale: stale.iter().map(|s| (*s).to_owned()).collect(),
         };
         let mut s = BuildStatus::default();
         assert!(!s.take(ServeEvent::Building { full: true }));
         assert_eq!(s.building, Some(true));
-        assert!(s.take(built(true)));
-        assert!(!s.lists_stale);
-        s.take(built(false));
-        assert!(s.lists_stale, "an incremental build leaves lists stale");
+        assert!(s.take(built(true, &[])));
+        assert!(s.stale_pages.is_empty());
+        s.take(built(false, &["/"]));
+        s.take(built(false, &["/", "/archive/"]));
+        assert_eq!(
+            s.stale_pages,
+            ["/", "/archive/"],
+            "stale until a whole build"
+        );
         s.take(ServeEvent::Failed {
             errors: vec![error.clone()],
         });
         assert_eq!(s.errors, vec![error]);
-        assert!(s.lists_stale);
+        assert_eq!(s.stale_pages.len(), 2);
         s.take(ServeEvent::Ended { code: Some(1) });
         assert_eq!(s.ended, Some(Some(1)));
-        s.take(built(true));
-        assert!(s.errors.is_empty() && s.ended.is_none() && !s.lists_stale);
+        s.take(built(true, &[]));
+        assert!(s.errors.is_empty() && s.ended.is_none() && s.stale_pages.is_empty());
     }
 }

@@ -24,6 +24,8 @@ pub struct Run {
     pub served: Arc<http::Served>,
     pub on_event: OnEvent,
     pub tx: Sender<ToSupervisor>,
+    /// The URL paths of the posts whose text the window gives.
+    pub given: Arc<Mutex<std::collections::BTreeMap<String, String>>>,
 }
 
 impl Run {
@@ -48,22 +50,39 @@ impl Run {
         let mut child = self.spawn();
         let mut errors: Vec<BuildError> = Vec::new();
         let mut full = true;
+        // When the last build was done: what a build writes is newer.
+        let mut last_done = std::time::SystemTime::UNIX_EPOCH;
         for msg in inbox {
             let current = child.as_ref().map(Jekyll::pid);
             match msg {
                 ToSupervisor::Line { pid, line } if Some(pid) == current => {
                     match read_line(&line) {
+                        // Errors are Jekyll's stderr, the build's progress its stdout: read
+                        // on two threads, a build's errors may come before its start. They
+                        // are gathered from one build's end to the next.
                         LogLine::BuildStarted { full: f } => {
-                            errors.clear();
                             full = f;
                             (self.on_event)(ServeEvent::Building { full });
                         }
                         LogLine::BuildDone { seconds } => {
                             let build = self.served.build.fetch_add(1, Ordering::Relaxed) + 1;
+                            let stale = if full {
+                                Vec::new()
+                            } else {
+                                let urls: Vec<String> = self
+                                    .given
+                                    .lock()
+                                    .map(|g| g.values().cloned().collect())
+                                    .unwrap_or_default();
+                                super::stale::pages_linking_to(&self.served.dest, &urls, last_done)
+                            };
+                            last_done = std::time::SystemTime::now();
+                            errors.clear();
                             (self.on_event)(ServeEvent::Built {
                                 seconds,
                                 full,
                                 build,
+                                stale,
                             });
                         }
                         LogLine::Error(e) => {
