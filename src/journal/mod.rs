@@ -8,6 +8,7 @@ pub mod date;
 pub mod form_fields;
 pub mod front_matter;
 pub mod gallery;
+pub mod highlight;
 pub mod image_kind;
 pub mod jekyll_log;
 pub mod kramdown;
