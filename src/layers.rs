@@ -71,3 +71,103 @@ fn no_module_imports_from_a_layer_above_it() {
     assert!(files > 100, "only {files} files seen");
     assert!(wrong.is_empty(), "imports from a layer above: {wrong:#?}");
 }
+
+/// The code of a file before its tests, without comment lines, as one text.
+fn code(text: &str) -> String {
+    without_tests(text)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The top-level names of each `crate::{…}` group in `code` (`use crate::{app::X, ui};`
+/// names `app` and `ui`), over several lines too.
+fn grouped_names(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("crate::{") {
+        let body = &code[at + "crate::{".len()..];
+        let mut depth = 1;
+        let mut start = true;
+        for c in body.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                ',' if depth == 1 => start = true,
+                c if start && depth == 1 && (c.is_ascii_alphanumeric() || c == '_') => {
+                    out.push(c.to_string());
+                    start = false;
+                }
+                c if !start && depth == 1 && (c.is_ascii_alphanumeric() || c == '_') => {
+                    if let Some(last) = out.last_mut()
+                        && !last.ends_with(':')
+                    {
+                        last.push(c);
+                    }
+                }
+                ':' if depth == 1 => {
+                    // `app::X`: the name ends at `::`.
+                    if let Some(last) = out.last_mut()
+                        && !last.ends_with(':')
+                    {
+                        last.push(':');
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out.into_iter()
+        .map(|n| n.trim_end_matches(':').to_owned())
+        .collect()
+}
+
+#[test]
+fn grouped_imports_are_read_as_well() {
+    assert_eq!(
+        grouped_names("use crate::{app::X, ui::{a, b},\n    session};"),
+        ["app", "ui", "session"]
+    );
+    let mut wrong = Vec::new();
+    for (rel, text) in sources("") {
+        let top = rel.split(['/', '.']).next().unwrap_or_default();
+        let Some(own) = layer_of(top) else { continue };
+        for name in grouped_names(&code(&text)) {
+            if layer_of(&name).is_some_and(|theirs| theirs < own) {
+                wrong.push(format!("{rel} imports crate::{{{name}…}}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "grouped imports from a layer above: {wrong:#?}"
+    );
+}
+
+#[test]
+fn egui_only_in_the_window() {
+    let window = layer_of("ui").unwrap_or_default();
+    let mut wrong = Vec::new();
+    for (rel, text) in sources("") {
+        let top = rel.split(['/', '.']).next().unwrap_or_default();
+        let Some(own) = layer_of(top) else { continue };
+        if own <= window {
+            continue;
+        }
+        let code = code(&text);
+        for name in ["egui", "eframe"] {
+            let used = code.contains(&format!("{name}::"))
+                || code.contains(&format!("use {name}"))
+                || code.contains(&format!("{name} ::"));
+            if used {
+                wrong.push(format!("{rel} uses {name}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "egui below the window: {wrong:#?}");
+}

@@ -18,7 +18,7 @@ use crate::session::{Session, SessionStart};
 use crate::settings::{self, Settings, Theme};
 pub use crate::site::sample;
 use crate::ui::fonts::{self, KoreanFont};
-use crate::workers::photo_loader::PhotoLoader;
+use crate::ui::photo_loader::PhotoLoader;
 use crate::workers::{Waker, Workers};
 use widgets::Widgets;
 

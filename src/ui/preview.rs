@@ -17,7 +17,7 @@ use crate::journal::kramdown::{Block, BlockKind};
 use crate::journal::render::to_html;
 use crate::site::Site;
 use crate::ui::preview_draw::{self, DrawCtx};
-use crate::workers::preview::{PageHeading, Prepared, PreviewJob, PreviewWorker};
+use crate::ui::preview_worker::{PageHeading, Prepared, PreviewJob, PreviewWorker};
 
 /// Space between blocks, as paragraphs have on the page.
 const BLOCK_GAP: f32 = 8.0;

@@ -7,7 +7,7 @@ use super::preview_draw::*;
 use super::preview_html::html_blocks;
 use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, HNode, Inline};
 use crate::tr;
-use crate::workers::preview::{ImageView, math_key};
+use crate::ui::preview_worker::{ImageView, math_key};
 
 pub(super) fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
     match (cx.math.get(key), cx.prepared.math.get(key)) {

@@ -14,7 +14,7 @@ use crate::journal::kramdown::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL};
 pub use super::preview_blocks::{block, footnotes};
 use super::preview_blocks::{image, math};
 use crate::journal::kramdown::{HNode, Inline, attr};
-use crate::workers::preview::{Prepared, math_key};
+use crate::ui::preview_worker::{Prepared, math_key};
 
 /// Nesting drawn as nesting, at most; deeper content is drawn flat.
 pub(super) const MAX_DEPTH: usize = 12;

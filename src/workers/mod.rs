@@ -1,13 +1,11 @@
 //! Background work: threads that own slow or blocking IO and report through one [`Event`]
 //! enum over a channel, waking the window with a [`Waker`]. [`Workers::inline`] runs every
-//! job on the calling thread instead, for tests without threads or sleeps. (`preview` and
-//! `photo_loader` make egui textures and images: the window's own workers.)
+//! job on the calling thread instead, for tests without threads or sleeps. (The preview's
+//! and the photos' loaders make egui textures: they are the window's, in `ui/`.)
 
 pub mod autosave;
 pub mod git;
 pub mod import;
-pub mod photo_loader;
-pub mod preview;
 pub mod spell;
 pub mod watcher;
 
