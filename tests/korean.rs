@@ -13,7 +13,7 @@ use daybook::i18n::{Language, LanguageChoice, SOURCES};
 use daybook::settings::Settings;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
-const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+const FIRST: &str = daybook::site::sample::WELCOME_POST;
 
 /// Every English message without arguments, where Korean says it differently: none of
 /// these may show in a Korean window.

@@ -92,7 +92,7 @@ pub struct Session {
     workers: Workers,
     /// The post whose cursor goes to the end of its body once opened (a new post).
     focus_body_of: Option<PathBuf>,
-    pub site_problems: Option<Vec<Problem>>,
+    site_problems: Option<Vec<Problem>>,
     pub checking_site: bool,
     /// A line to select once this post is open (jumping to a problem in another post).
     pending_jump: Option<(PathBuf, usize)>,

@@ -12,7 +12,7 @@ use crate::command::{Focus, PromptChoice};
 use crate::i18n::{Language, LanguageChoice};
 use crate::workers::Event;
 
-const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+const FIRST: &str = crate::site::sample::WELCOME_POST;
 const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
 
 /// A copy of the sample journal, and daybook's data folder beside it.

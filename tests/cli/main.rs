@@ -13,14 +13,11 @@ mod serve;
 
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
+/// The binary run from the system's temp folder (paths given are absolute).
 pub(crate) fn daybook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_daybook"))
-        .env("LANGUAGE", "en")
-        .args(args)
-        .output()
-        .unwrap()
+    crate::common::daybook(&std::env::temp_dir(), args)
 }
 
 pub(crate) fn site(config: &str) -> tempfile::TempDir {

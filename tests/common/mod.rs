@@ -145,6 +145,11 @@ pub fn has_text(h: &Harness<'_, DaybookApp>, needle: &str) -> bool {
     .is_some()
 }
 
+/// The open post's text as the window has it.
+pub fn doc_text(h: &Harness<'_, DaybookApp>) -> String {
+    h.state().session.doc().unwrap().text.clone()
+}
+
 /// Asserts that some widget shows `needle`.
 pub fn shows_text(h: &Harness<'_, DaybookApp>, needle: &str) {
     assert!(has_text(h, needle), "no widget shows {needle:?}");

@@ -13,7 +13,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+use crate::FIRST;
 const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
 
 struct Env {
@@ -54,9 +54,7 @@ fn settle(h: &mut Harness<'_, DaybookApp>) {
     }
 }
 
-fn text(h: &Harness<'_, DaybookApp>) -> String {
-    h.state().session.doc().unwrap().text.clone()
-}
+use crate::common::doc_text as text;
 
 fn type_in_editor(h: &mut Harness<'_, DaybookApp>, s: &str) {
     h.get_by_label(tr(labels::EDITOR)).focus();

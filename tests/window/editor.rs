@@ -14,9 +14,7 @@ use egui::{Event, ImeEvent, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn text(h: &Harness<'_, DaybookApp>) -> String {
-    h.state().session.doc().unwrap().text.clone()
-}
+use crate::common::doc_text as text;
 
 fn selected(h: &Harness<'_, DaybookApp>) -> String {
     let (a, b) = editor::selection(&h.ctx);

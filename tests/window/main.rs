@@ -25,7 +25,7 @@ use daybook::app::{DaybookApp, sample};
 use daybook::settings::Settings;
 use egui_kittest::Harness;
 
-pub(crate) const FIRST: &str = "_posts/2024-05-03-부산-여행-첫-날.md";
+pub(crate) const FIRST: &str = sample::WELCOME_POST;
 pub(crate) const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
 
 pub(crate) fn site() -> (tempfile::TempDir, PathBuf) {

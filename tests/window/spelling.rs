@@ -80,9 +80,7 @@ fn click_first_line(h: &mut Harness<'_, DaybookApp>) {
     h.run_steps(2);
 }
 
-fn text(h: &Harness<'_, DaybookApp>) -> String {
-    h.state().session.doc().unwrap().text.clone()
-}
+use crate::common::doc_text as text;
 
 #[test]
 fn misspelt_words_are_underlined_and_a_right_click_corrects_ignores_or_adds_them() {
