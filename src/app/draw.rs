@@ -115,7 +115,7 @@ impl DaybookApp {
         };
         let open_rel = s
             .doc()
-            .map(|d| crate::site::check::relative_slash(&site.root, &d.path));
+            .map(|d| crate::site::relative_slash(&site.root, &d.path));
         let height = (ui.available_height() * 0.2).max(160.0);
         let theme_problems = self.widgets.theme.problems();
         egui::Panel::bottom("problems")

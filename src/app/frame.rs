@@ -125,7 +125,7 @@ impl DaybookApp {
             let input = PreviewInput {
                 site,
                 path: &doc.path,
-                rel: crate::site::check::relative_slash(&site.root, &doc.path),
+                rel: crate::site::relative_slash(&site.root, &doc.path),
                 text: &doc.text,
             };
             preview.update(ctx, &doc.path, doc.generation, &input);

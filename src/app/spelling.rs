@@ -68,7 +68,7 @@ impl Spelling {
             && c.key == (doc.serial, doc.generation)
             && self.problems.as_ref().is_none_or(|(k, _)| *k != c.key)
         {
-            let rel = crate::site::check::relative_slash(&site.root, &doc.path);
+            let rel = crate::site::relative_slash(&site.root, &doc.path);
             let rows = crate::site::spelling::as_problems(&rel, &doc.text, &c.misspelt, Vec::new());
             self.problems = Some((c.key, rows));
         }

@@ -55,7 +55,7 @@ impl ThemePreview {
         let site = session.site.as_ref()?;
         Some(match session.doc() {
             Some(d) => {
-                let rel = crate::site::check::relative_slash(&site.root, &d.path);
+                let rel = crate::site::relative_slash(&site.root, &d.path);
                 server.page_url(&rel, &d.text)
             }
             None => server.url(),
@@ -236,7 +236,7 @@ impl ThemePreview {
         if doc.pause_remaining(PAUSE, now).is_some() {
             return;
         }
-        let rel = crate::site::check::relative_slash(&site.root, &doc.path);
+        let rel = crate::site::relative_slash(&site.root, &doc.path);
         if let Some((_, before)) = &self.sent
             && *before != rel
         {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::{CliError, CliResult, Format};
 use crate::journal::check::{Problem, Severity};
 use crate::site::Site;
-use crate::site::check::{Checker, relative_slash, staged_posts};
+use crate::site::check::{Checker, staged_posts};
+use crate::site::relative_slash;
 
 /// Run the check; returns the exit code (0 no errors, 1 errors), or why the site cannot be
 /// checked (exit 2).

@@ -20,7 +20,7 @@ pub fn run(post: &Path) -> CliResult<()> {
         .zone()
         .to_zone(chrono::Utc::now().fixed_offset());
     let renderer = crate::site::render::Renderer::new(&site, now);
-    let rel = crate::site::check::relative_slash(&site.root, &loaded.path);
+    let rel = crate::site::relative_slash(&site.root, &loaded.path);
     let doc = renderer.prepare(&rel, &loaded.text);
     print!("{}", crate::journal::render::to_html(&doc));
     Ok(())

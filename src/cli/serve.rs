@@ -25,7 +25,7 @@ pub fn run(path: &Path, port: Option<u16>, no_open: bool) -> CliResult<u8> {
     // A post given: its page is the one to show.
     let post = if path.is_file() {
         let loaded = store::load_post(path)?;
-        let rel = crate::site::check::relative_slash(&site.root, &loaded.path);
+        let rel = crate::site::relative_slash(&site.root, &loaded.path);
         Some((rel, loaded.text))
     } else {
         None

@@ -207,7 +207,7 @@ fn arguments_and_plurals_format_in_each_language() {
 /// files: none, but for these (file, literal) pairs — names of things, not words to
 /// translate — and messages for developers on stderr (`eprintln!`).
 const NOT_WORDS: [(&str, &str); 8] = [
-    ("site/check/mod.rs", "it panicked"),
+    ("site/mod.rs", "it panicked"),
     ("site/git.rs", "fetch first"),
     ("site/git.rs", "terminal prompts disabled"),
     ("site/git.rs", "could not read username"),

@@ -7,7 +7,24 @@
 //! README shows it) lays out as a grid. Every `<img>` daybook writes carries `width`,
 //! `height` and `loading="lazy"`, so a page does not jump as photos load.
 
-use super::trip::{PhotoEntry, escape_html};
+/// One photo to link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoEntry {
+    /// The URL as the post links it (`/images/trip/a.jpg`, `{{ site.baseurl }}/…`).
+    pub url: String,
+    pub alt: String,
+    pub caption: String,
+    pub day: Option<chrono::NaiveDate>,
+    /// Width and height of the file, for the `<img>` tags daybook writes.
+    pub size: Option<(u32, u32)>,
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
 
 /// How a batch of photos goes into a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -216,17 +216,7 @@ pub fn day_heading(day: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// One photo to link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhotoEntry {
-    /// The URL as the post links it (`/images/trip/a.jpg`, `{{ site.baseurl }}/…`).
-    pub url: String,
-    pub alt: String,
-    pub caption: String,
-    pub day: Option<NaiveDate>,
-    /// Width and height of the file, for the `<img>` tags daybook writes.
-    pub size: Option<(u32, u32)>,
-}
+pub use super::gallery::PhotoEntry;
 
 fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -237,13 +227,6 @@ fn escape_markdown(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-pub(super) fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The Markdown image for `url` with `alt` (a URL with spaces is wrapped in `<…>`).

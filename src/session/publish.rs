@@ -307,7 +307,7 @@ impl Session {
         };
         let mut files = Vec::new();
         if let (Some(site), Some(open)) = (&self.site, &self.open) {
-            let rel = crate::site::check::relative_slash(&site.root, &open.doc.path);
+            let rel = crate::site::relative_slash(&site.root, &open.doc.path);
             for f in std::iter::once(&rel).chain(&open.uses) {
                 let s = state.state_of(f);
                 if s != PathState::Committed {

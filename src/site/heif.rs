@@ -24,7 +24,7 @@ use super::heif_ffi::{
 
 use image::DynamicImage;
 
-use super::photos::MAX_PIXELS;
+use super::photo_kind::MAX_PIXELS;
 
 /// Whether libheif could be loaded (and why not).
 pub fn available() -> Result<(), String> {

@@ -216,7 +216,7 @@ pub fn index_site(site: &Site) -> Vec<PostSummary> {
             .zip(files.chunks(per_thread))
             .flat_map(|(h, chunk)| {
                 h.join().unwrap_or_else(|p| {
-                    let why = super::check::panic_message(p.as_ref());
+                    let why = super::panic_message(p.as_ref());
                     chunk
                         .iter()
                         .map(|(path, rel, draft)| {

@@ -20,6 +20,7 @@ pub mod hunspell;
 pub mod index;
 pub mod photo_codec;
 pub mod photo_format;
+mod photo_kind;
 pub mod photo_meta;
 pub mod photos;
 pub mod picture;
@@ -72,6 +73,24 @@ impl SiteError {
             source,
         }
     }
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative_slash(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// What a panicking thread said, for the message.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "it panicked".to_owned())
 }
 
 /// Whether `path` lies inside `root`: no `..` above it, and the nearest existing folder on

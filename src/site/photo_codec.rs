@@ -9,8 +9,8 @@ use std::io::Cursor;
 use image::{DynamicImage, ImageFormat};
 use img_parts::{Bytes, ImageEXIF, ImageICC};
 
+use super::photo_format::{ImportOptions, PhotoFormat};
 use super::photo_meta::{self, PhotoFacts};
-use super::photos::{ImportOptions, PhotoFormat};
 
 /// A HEIC/HEIF/AVIF photo as a JPEG (a PNG when it has transparency): decoded by libheif
 /// with its own transforms, turned upright by its EXIF orientation when it has none, shrunk,
@@ -340,7 +340,7 @@ pub struct Thumbnail {
 /// Decode `path` small (its long edge about `long_edge`), upright: JPEGs at a reduced DCT
 /// scale, HEIF from its embedded thumbnail when large enough.
 pub fn thumbnail(path: &std::path::Path, long_edge: u32) -> Result<Thumbnail, String> {
-    use super::photos::{Kind, MAX_FILE_BYTES, kind_of};
+    use super::photo_kind::{Kind, MAX_FILE_BYTES, kind_of};
     let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
     if size > MAX_FILE_BYTES {
         return Err(crate::tr!("too-large-for-photo"));

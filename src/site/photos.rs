@@ -16,51 +16,10 @@ use super::photo_meta;
 use super::store::create_new_atomic;
 use crate::journal::photos::{alt_from_name, folder_in_use, photo_name, safe_folder};
 
-/// Photos larger than this are refused (a 100-megapixel file is not a blog photo).
-pub const MAX_PIXELS: u64 = 64_000_000;
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+use super::photo_kind::{Kind, kind_of};
+pub use super::photo_kind::{MAX_FILE_BYTES, MAX_PIXELS};
 
-pub use super::photo_format::PhotoFormat;
-
-/// How photos are processed.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct ImportOptions {
-    /// Shrink so the long edge is at most this (`None`: keep the size).
-    pub max_edge: Option<u32>,
-    /// JPEG quality for re-encoded photos.
-    pub quality: u8,
-    /// Remove location and other identifying metadata.
-    pub strip_metadata: bool,
-    /// The format re-encoded photos are written in.
-    pub format: PhotoFormat,
-}
-
-impl Default for ImportOptions {
-    fn default() -> Self {
-        ImportOptions {
-            max_edge: Some(2048),
-            quality: 85,
-            strip_metadata: true,
-            format: PhotoFormat::Jpeg,
-        }
-    }
-}
-
-impl ImportOptions {
-    /// These options with what the site's `_config.yml` sets (`daybook: photo_format`,
-    /// `photo_quality`) in place of the user's own.
-    pub fn for_site(mut self, config: &super::SiteConfig) -> ImportOptions {
-        if let Some(format) = config.photo_format {
-            self.format = format;
-        }
-        if let Some(quality) = config.photo_quality {
-            self.quality = quality;
-        }
-        self
-    }
-}
+pub use super::photo_format::{ImportOptions, PhotoFormat};
 
 /// A photo copied into the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,48 +175,6 @@ pub fn images_root(site_root: &Path) -> &'static str {
         "assets/images"
     } else {
         "images"
-    }
-}
-
-/// What a photo file holds, from its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    Raster(ImageFormat),
-    /// HEIF: `HEIC`, `AVIF` or plain `HEIF`.
-    Heif(&'static str),
-}
-
-pub(super) fn kind_of(bytes: &[u8]) -> Result<Kind, Option<String>> {
-    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-        let size = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
-        let brands: Vec<&[u8]> = std::iter::once(&bytes[8..12])
-            .chain(
-                bytes
-                    .get(16..size.min(bytes.len()))
-                    .unwrap_or_default()
-                    .chunks_exact(4),
-            )
-            .collect();
-        let has = |names: &[&[u8]]| brands.iter().any(|b| names.contains(b));
-        if matches!(&bytes[8..12], b"avif" | b"avis") {
-            return Ok(Kind::Heif("AVIF"));
-        }
-        if has(&[b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis"]) {
-            return Ok(Kind::Heif("HEIC"));
-        }
-        if has(&[b"avif", b"avis"]) {
-            return Ok(Kind::Heif("AVIF"));
-        }
-        if has(&[b"mif1", b"msf1", b"mif2"]) {
-            return Ok(Kind::Heif("HEIF"));
-        }
-    }
-    match image::guess_format(bytes) {
-        Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Gif | ImageFormat::WebP)) => {
-            Ok(Kind::Raster(f))
-        }
-        Ok(other) => Err(Some(format!("{other:?}").to_uppercase())),
-        Err(_) => Err(None),
     }
 }
 

@@ -9,8 +9,9 @@ use std::path::Path;
 use crate::journal::check::{Severity, unused::human_size};
 use crate::journal::front_matter::FrontMatter;
 use crate::site::Site;
-use crate::site::check::{Checker, relative_slash};
+use crate::site::check::Checker;
 use crate::site::git::{Git, GitError, PathState};
+use crate::site::relative_slash;
 
 /// A post over this many bytes in all gets a warning before it is committed.
 pub const MAX_POST_BYTES: u64 = 20 * 1024 * 1024;

@@ -164,7 +164,7 @@ impl Renderer {
                 .posts()
                 .values()
                 .filter_map(|path| {
-                    let rel = crate::site::check::relative_slash(&self.site.root, path);
+                    let rel = crate::site::relative_slash(&self.site.root, path);
                     let fm = FrontMatter::parse(&read_head(path).ok()?).ok()?;
                     let facts = self.facts(&rel, &fm);
                     Some((rel, fm, facts))
@@ -192,7 +192,7 @@ impl Renderer {
         let name = name.trim().trim_matches(['"', '\'']);
         let stem = name.rsplit('/').next().unwrap_or(name);
         let path = self.posts().get(stem)?;
-        let rel = crate::site::check::relative_slash(&self.site.root, path);
+        let rel = crate::site::relative_slash(&self.site.root, path);
         let head = read_head(path).ok()?;
         let fm = FrontMatter::parse(&head).ok()?;
         Some(self.facts(&rel, &fm).url)

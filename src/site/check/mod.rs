@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use super::index::post_files;
 use super::render::Renderer;
 use super::{Site, SiteError, store};
+use super::{panic_message, relative_slash};
 use crate::journal::check::{
     self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, unused_images,
 };
@@ -179,15 +180,6 @@ impl Checker {
     }
 }
 
-/// What a panicking thread said, for the message.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "it panicked".to_owned())
-}
-
 fn read_texts(dir: &Path, mentioned: &mut HashSet<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -215,15 +207,6 @@ fn unreadable(rel: &str, e: &SiteError) -> Problem {
         file: None,
         target: None,
     }
-}
-
-/// `path` relative to `root`, with `/` separators.
-pub fn relative_slash(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// The posts staged in git under this site, with their staged text: `(site-relative path,

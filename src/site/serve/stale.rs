@@ -48,7 +48,7 @@ pub fn pages_linking_to(dest: &Path, urls: &[String], since: SystemTime) -> Vec<
         let Ok(rel) = path.strip_prefix(dest) else {
             continue;
         };
-        let rel = crate::site::check::relative_slash(Path::new(""), rel);
+        let rel = crate::site::relative_slash(Path::new(""), rel);
         let page = match rel.strip_suffix("index.html") {
             Some(dir) => format!("/{dir}"),
             None => format!("/{rel}"),

@@ -162,7 +162,7 @@ impl Run {
             (_, line) => line,
         };
         let file = match in_shadow {
-            Some(rel) => Some(crate::site::check::relative_slash(Path::new(""), &rel)),
+            Some(rel) => Some(crate::site::relative_slash(Path::new(""), &rel)),
             None => e.file,
         };
         BuildError {

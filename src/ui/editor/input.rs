@@ -17,7 +17,7 @@ use egui::text::CCursor;
 use egui::{Event, ImeEvent, Key, Modifiers, Ui, vec2};
 
 use super::lines::Lines;
-use super::view::layout;
+use super::placed::layout;
 use super::{EditorState, motion};
 use crate::session::document::Document;
 

@@ -9,6 +9,7 @@
 mod input;
 pub mod lines;
 pub mod motion;
+mod placed;
 mod spell_marks;
 mod view;
 pub use spell_marks::SpellMarks;
@@ -119,7 +120,7 @@ pub struct EditorView {
     offset: f32,
     pending_offset: Option<f32>,
     /// The lines laid out last frame, for the mouse.
-    placed: Vec<view::Placed>,
+    placed: Vec<placed::Placed>,
 }
 
 impl EditorView {

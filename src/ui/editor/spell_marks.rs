@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use egui::{Pos2, Stroke, Ui, pos2, vec2};
 
-use super::view::{Placed, hit, range_rects};
+use super::placed::{Placed, hit, range_rects};
 use crate::command::Command;
 use crate::i18n::tr;
 use crate::site::spelling::Misspelt;
