@@ -104,8 +104,10 @@ impl Preview {
             && took > std::time::Duration::from_millis(40)
         {
             let pause = took.min(std::time::Duration::from_millis(400));
-            if changed.elapsed() < pause {
-                ctx.request_repaint_after(pause - changed.elapsed());
+            // Read once: time passes between two reads (a second read could pass the pause).
+            let since = changed.elapsed();
+            if since < pause {
+                ctx.request_repaint_after(pause - since);
                 return;
             }
         }
@@ -115,8 +117,9 @@ impl Preview {
             // Twice as long as it took: the worker never holds more than a third of the
             // machine while the user types (capped, so the preview still follows).
             let wait = (took * 2).min(std::time::Duration::from_millis(400));
-            if at.elapsed() < wait {
-                ctx.request_repaint_after(wait - at.elapsed());
+            let since = at.elapsed();
+            if since < wait {
+                ctx.request_repaint_after(wait - since);
                 return;
             }
         }
