@@ -191,24 +191,15 @@ fn liquid_error(rest: &str) -> JekyllError {
 /// the file's line: the front matter, its `---` lines, and the blank lines after it (Jekyll's
 /// pattern ends in `\s*$\n?`, which takes them too).
 pub fn front_matter_lines(text: &str) -> usize {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    match lines.first() {
-        Some(first) if first.trim_end() == "---" => {}
-        _ => return 0,
-    }
-    let Some(close) = lines
-        .iter()
-        .skip(1)
-        .position(|l| matches!(l.trim_end(), "---" | "..."))
-        .map(|i| i + 1)
-    else {
+    // The block as Jekyll finds it (BOM, CRLF, `...` closings): `front_matter::layout`.
+    let Some(Ok(block)) = super::front_matter::layout(text).block else {
         return 0;
     };
-    let blank = lines[close + 1..]
-        .iter()
+    let blank = text[block.end..]
+        .split_inclusive('\n')
         .take_while(|l| l.ends_with('\n') && l.trim().is_empty())
         .count();
-    close + 1 + blank
+    text[..block.end].matches('\n').count() + blank
 }
 
 #[cfg(test)]
