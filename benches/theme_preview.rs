@@ -7,7 +7,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
 use daybook::site::Site;
@@ -56,11 +55,7 @@ fn main() {
         std::fs::write(root.join(format!("_posts/{day}-post-{i}.md")), post(i)).unwrap();
     }
     let site = Site::find(&root).unwrap();
-    let (tx, rx) = channel();
-    let tx = std::sync::Mutex::new(tx);
-    let on_event = std::sync::Arc::new(move |e: ServeEvent| {
-        let _ = tx.lock().unwrap().send(e);
-    });
+    let (on_event, rx) = daybook::site::serve::event_channel();
     let options = ServeOptions {
         port: None,
         cache: Some(dir.path().join("cache")),

@@ -131,11 +131,8 @@ impl ThemePreview {
         let (tx, rx) = channel();
         let (events_tx, events) = channel();
         let repaint = ctx.clone();
-        let events_tx = std::sync::Mutex::new(events_tx);
         let on_event = Arc::new(move |e: ServeEvent| {
-            if let Ok(tx) = events_tx.lock() {
-                let _ = tx.send(e);
-            }
+            let _ = events_tx.send(e);
             repaint.request_repaint();
         });
         let options = ServeOptions {

@@ -37,11 +37,8 @@ pub fn run(path: &Path, port: Option<u16>, no_open: bool) -> CliResult<u8> {
         let _ = stop.send(Wake::Stop);
     })
     .map_err(|e| CliError::Failed(tr!("serve-io", error = e.to_string())))?;
-    let events = Arc::new(std::sync::Mutex::new(tx));
     let on_event = Arc::new(move |e: ServeEvent| {
-        if let Ok(tx) = events.lock() {
-            let _ = tx.send(Wake::Event(e));
-        }
+        let _ = tx.send(Wake::Event(e));
     });
     let options = ServeOptions { port, cache: None };
     eprintln!("{}", tr!("serve-preparing"));

@@ -26,6 +26,20 @@ fn serve(site: &std::path::Path, cache: &std::path::Path, args: &[&str]) -> Comm
     cmd
 }
 
+/// The theme preview of the site at `root`, its shadows under `cache`, and its events.
+fn start(
+    root: &std::path::Path,
+    cache: &std::path::Path,
+) -> (ThemeServer, std::sync::mpsc::Receiver<ServeEvent>) {
+    let (on_event, rx) = daybook::site::serve::event_channel();
+    let options = ServeOptions {
+        port: None,
+        cache: Some(cache.to_path_buf()),
+    };
+    let site = Site::find(root).unwrap();
+    (ThemeServer::start(&site, &options, on_event).unwrap(), rx)
+}
+
 /// Poll `f` for up to `seconds`.
 fn within<T>(seconds: u64, mut f: impl FnMut() -> Option<T>) -> Option<T> {
     let start = Instant::now();
@@ -129,17 +143,7 @@ fn build_errors_name_the_include_or_the_post_with_the_files_line() {
     let dir = tempfile::tempdir().unwrap();
     let root = minima_site(dir.path());
     write(&root, "_includes/bad.html", "<p>ok</p>\n{% if %}\n");
-    let site = Site::find(&root).unwrap();
-    let (tx, rx) = channel();
-    let tx = std::sync::Mutex::new(tx);
-    let on_event = std::sync::Arc::new(move |e: ServeEvent| {
-        let _ = tx.lock().unwrap().send(e);
-    });
-    let options = ServeOptions {
-        port: None,
-        cache: Some(dir.path().join("cache")),
-    };
-    let server = ThemeServer::start(&site, &options, on_event).unwrap();
+    let (server, rx) = start(&root, &dir.path().join("cache"));
     let failed = |rx: &std::sync::mpsc::Receiver<ServeEvent>| {
         within(60, || match rx.try_recv() {
             Ok(ServeEvent::Failed { errors }) => Some(errors),
@@ -216,17 +220,7 @@ fn a_site_with_a_gemfile_is_built_by_bundler_without_writing_into_the_site() {
     );
     crate::common::git(&root, &["add", "Gemfile"]);
     crate::common::git(&root, &["commit", "-qm", "gemfile"]);
-    let site = Site::find(&root).unwrap();
-    let (tx, rx) = channel();
-    let tx = std::sync::Mutex::new(tx);
-    let on_event = std::sync::Arc::new(move |e: ServeEvent| {
-        let _ = tx.lock().unwrap().send(e);
-    });
-    let options = ServeOptions {
-        port: None,
-        cache: Some(dir.path().join("cache")),
-    };
-    let server = ThemeServer::start(&site, &options, on_event).unwrap();
+    let (server, rx) = start(&root, &dir.path().join("cache"));
     assert!(server.setup.bundler, "{:?}", server.setup);
     assert_eq!(server.setup.how(), "bundle exec jekyll");
     assert!(server.setup.version.starts_with("jekyll "));

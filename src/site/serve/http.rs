@@ -12,6 +12,9 @@ use tiny_http::{Header, Request, Response, Server};
 /// The path the reload script asks for the build number.
 pub const BUILD_PATH: &str = "/__daybook/build";
 
+/// The threads answering requests.
+pub const THREADS: usize = 4;
+
 /// How often the served pages ask whether a newer build is done.
 const POLL_MS: u32 = 400;
 
@@ -35,7 +38,7 @@ pub fn start(
     let server = Server::from_listener(listener, None).map_err(std::io::Error::other)?;
     let server = Arc::new(server);
     let mut threads = Vec::new();
-    for i in 0..4 {
+    for i in 0..THREADS {
         let (server, served) = (server.clone(), served.clone());
         threads.push(
             std::thread::Builder::new()

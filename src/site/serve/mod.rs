@@ -88,6 +88,17 @@ pub struct ServeOptions {
 /// Reports events; called on the server's threads.
 pub type OnEvent = Arc<dyn Fn(ServeEvent) + Send + Sync>;
 
+/// An [`OnEvent`] that sends each event on a channel, and the channel's receiving end.
+pub fn event_channel() -> (OnEvent, std::sync::mpsc::Receiver<ServeEvent>) {
+    let (tx, rx) = channel();
+    (
+        Arc::new(move |e| {
+            let _ = tx.send(e);
+        }),
+        rx,
+    )
+}
+
 /// A running theme preview. Dropping it stops Jekyll and the server.
 pub struct ThemeServer {
     pub setup: JekyllSetup,
@@ -202,11 +213,19 @@ impl ThemeServer {
 
     /// The page of the post at site-relative `rel` with this text.
     pub fn page_url(&self, rel: &str, text: &str) -> String {
+        format!(
+            "http://127.0.0.1:{}{}",
+            self.port,
+            self.page_path(rel, text)
+        )
+    }
+
+    /// The URL path (with `baseurl`, percent-encoded) of that page.
+    fn page_path(&self, rel: &str, text: &str) -> String {
         let now = chrono::Utc::now().fixed_offset();
         let path = crate::site::render::Renderer::empty(&self.site, now).url_of(rel, text);
         format!(
-            "http://127.0.0.1:{}{}{}",
-            self.port,
+            "{}{}",
             self.site.config.baseurl,
             crate::journal::permalink::percent_encode_path(&path)
         )
@@ -236,10 +255,7 @@ impl ThemeServer {
         if let Ok(mut given) = self.given.lock() {
             match &text {
                 Some(t) => {
-                    let url = self.page_url(rel, t);
-                    let path = url.split_once("//").map_or(url.as_str(), |(_, r)| r);
-                    let path = path.find('/').map_or("/", |i| &path[i..]).to_owned();
-                    given.insert(rel.to_owned(), path);
+                    given.insert(rel.to_owned(), self.page_path(rel, t));
                 }
                 None => {
                     given.remove(rel);
@@ -264,8 +280,8 @@ impl Drop for ThemeServer {
         self.watcher = None;
         let _ = self.control.send(ToSupervisor::Stop);
         self.served.stop.store(true, Ordering::Relaxed);
-        self.http.unblock();
-        for _ in 0..4 {
+        // One wake-up per request thread.
+        for _ in 0..http::THREADS {
             self.http.unblock();
         }
         for t in self.threads.drain(..) {
