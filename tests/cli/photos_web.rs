@@ -154,13 +154,7 @@ fn figures_and_galleries_carry_sizes_and_a_heavy_page_is_warned() {
 #[test]
 fn a_gallery_is_written_for_the_site_s_own_gallery_include_unless_refused() {
     let s = site("timezone: Asia/Seoul\n");
-    fs::create_dir_all(s.path().join("_includes")).unwrap();
-    fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites/photos-web/_includes/slider.html"),
-        s.path().join("_includes/slider.html"),
-    )
-    .unwrap();
+    crate::common::copy_include(s.path(), "slider.html");
     let cam = tempfile::tempdir().unwrap();
     let a = phone_photo(cam.path(), "IMG_1.jpg", "2024:05:03 10:00:00");
     let p = post(&s, "2024-05-03-s.md", b"---\ntitle: s\n---\n");
@@ -217,13 +211,7 @@ fn a_gallery_is_written_for_the_site_s_own_gallery_include_unless_refused() {
 #[test]
 fn a_front_matter_gallery_gets_its_list_in_the_front_matter_under_a_free_key() {
     let s = site("timezone: Asia/Seoul\n");
-    fs::create_dir_all(s.path().join("_includes")).unwrap();
-    fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites/photos-web/_includes/gallery.html"),
-        s.path().join("_includes/gallery.html"),
-    )
-    .unwrap();
+    crate::common::copy_include(s.path(), "gallery.html");
     let cam = tempfile::tempdir().unwrap();
     let a = phone_photo(cam.path(), "IMG_1.jpg", "2024:05:03 10:00:00");
     // A different picture (the same one would be copied once).

@@ -104,6 +104,26 @@ pub fn daybook(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A camera folder `dir/camera` holding phone JPEGs `(name, capture time, width)`, 32
+/// pixels high (different widths: different pictures).
+pub fn camera(dir: &Path, photos: &[(&str, &str, u32)]) -> std::path::PathBuf {
+    let camera = dir.join("camera");
+    std::fs::create_dir_all(&camera).unwrap();
+    for (name, time, width) in photos {
+        std::fs::write(camera.join(name), phone_jpeg(*width, 32, time)).unwrap();
+    }
+    camera
+}
+
+/// Copy the include `name` of the `photos-web` fixture site into `root/_includes/`.
+pub fn copy_include(root: &Path, name: &str) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sites/photos-web/_includes")
+        .join(name);
+    std::fs::create_dir_all(root.join("_includes")).unwrap();
+    std::fs::copy(from, root.join("_includes").join(name)).unwrap();
+}
+
 /// Write `bytes` at `root/rel`, making its folders.
 pub fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
     let p = root.join(rel);

@@ -269,20 +269,15 @@ fn links_in(h: &Harness<'_, DaybookApp>) -> Vec<(String, String)> {
 #[test]
 fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     let (dir, root) = site();
-    let camera = dir.path().join("camera");
-    std::fs::create_dir_all(&camera).unwrap();
-    for (name, time, width) in [
-        ("IMG_0003.JPG", "2024:05:03 10:03:00", 64),
-        ("IMG_0001.JPG", "2024:05:03 10:01:00", 66),
-        ("IMG_0002.JPG", "2024:05:04 09:00:00", 68),
-        ("IMG_0004.JPG", "2024:05:03 10:02:00", 70),
-    ] {
-        std::fs::write(
-            camera.join(name),
-            crate::common::phone_jpeg(width, 32, time),
-        )
-        .unwrap();
-    }
+    let camera = crate::common::camera(
+        dir.path(),
+        &[
+            ("IMG_0003.JPG", "2024:05:03 10:03:00", 64),
+            ("IMG_0001.JPG", "2024:05:03 10:01:00", 66),
+            ("IMG_0002.JPG", "2024:05:04 09:00:00", 68),
+            ("IMG_0004.JPG", "2024:05:03 10:02:00", 70),
+        ],
+    );
     let mut h = harness(&root.join(FIRST));
     let text = h.state().session.doc().unwrap().text.clone();
     daybook::ui::editor::select(&h.ctx, &text, text.len()..text.len());

@@ -9,18 +9,13 @@ use egui_kittest::kittest::Queryable;
 #[test]
 fn photos_added_as_webp_go_in_as_one_gallery() {
     let (dir, root) = site();
-    let camera = dir.path().join("camera");
-    std::fs::create_dir_all(&camera).unwrap();
-    for (name, time, width) in [
-        ("IMG_0001.JPG", "2024:05:03 10:01:00", 64),
-        ("IMG_0002.JPG", "2024:05:03 10:02:00", 66),
-    ] {
-        std::fs::write(
-            camera.join(name),
-            crate::common::phone_jpeg(width, 32, time),
-        )
-        .unwrap();
-    }
+    let camera = crate::common::camera(
+        dir.path(),
+        &[
+            ("IMG_0001.JPG", "2024:05:03 10:01:00", 64),
+            ("IMG_0002.JPG", "2024:05:03 10:02:00", 66),
+        ],
+    );
     let mut h = harness(&root.join(FIRST));
     let batch_done = |h: &egui_kittest::Harness<'_, daybook::app::DaybookApp>, n: usize| {
         h.state()
@@ -66,20 +61,8 @@ fn photos_added_as_webp_go_in_as_one_gallery() {
 #[test]
 fn the_photos_window_writes_a_gallery_for_the_site_s_own_include_or_daybook_s() {
     let (dir, root) = site();
-    std::fs::create_dir_all(root.join("_includes")).unwrap();
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites/photos-web/_includes/slider.html"),
-        root.join("_includes/slider.html"),
-    )
-    .unwrap();
-    let camera = dir.path().join("camera");
-    std::fs::create_dir_all(&camera).unwrap();
-    std::fs::write(
-        camera.join("IMG_0001.JPG"),
-        crate::common::phone_jpeg(64, 32, "2024:05:03 10:01:00"),
-    )
-    .unwrap();
+    crate::common::copy_include(&root, "slider.html");
+    let camera = crate::common::camera(dir.path(), &[("IMG_0001.JPG", "2024:05:03 10:01:00", 64)]);
     let mut h = harness(&root.join(FIRST));
     drop_files(&mut h, &camera, &["IMG_0001.JPG"]);
     step_until(&mut h, "the photo", |h| {
@@ -107,25 +90,14 @@ fn the_photos_window_writes_a_gallery_for_the_site_s_own_include_or_daybook_s() 
 #[test]
 fn a_front_matter_gallery_keeps_its_list_in_step_with_the_window() {
     let (dir, root) = site();
-    std::fs::create_dir_all(root.join("_includes")).unwrap();
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites/photos-web/_includes/gallery.html"),
-        root.join("_includes/gallery.html"),
-    )
-    .unwrap();
-    let camera = dir.path().join("camera");
-    std::fs::create_dir_all(&camera).unwrap();
-    for (name, time, width) in [
-        ("IMG_0001.JPG", "2024:05:03 10:01:00", 64),
-        ("IMG_0002.JPG", "2024:05:03 10:02:00", 66),
-    ] {
-        std::fs::write(
-            camera.join(name),
-            crate::common::phone_jpeg(width, 32, time),
-        )
-        .unwrap();
-    }
+    crate::common::copy_include(&root, "gallery.html");
+    let camera = crate::common::camera(
+        dir.path(),
+        &[
+            ("IMG_0001.JPG", "2024:05:03 10:01:00", 64),
+            ("IMG_0002.JPG", "2024:05:03 10:02:00", 66),
+        ],
+    );
     let mut h = harness(&root.join(FIRST));
     drop_files(&mut h, &camera, &["IMG_0001.JPG", "IMG_0002.JPG"]);
     step_until(&mut h, "the photos", |h| {
