@@ -128,6 +128,7 @@ impl ThemePreview {
             return;
         };
         self.stop();
+        let root = site.root.clone();
         let (tx, rx) = channel();
         let (events_tx, events) = channel();
         let repaint = ctx.clone();
@@ -151,13 +152,7 @@ impl ThemePreview {
                 wake.request_repaint();
             });
         if spawned.is_ok() {
-            self.root = Some(
-                session
-                    .site
-                    .as_ref()
-                    .map(|s| s.root.clone())
-                    .unwrap_or_default(),
-            );
+            self.root = Some(root);
             self.starting = Some(rx);
             self.events = Some(events);
             self.status = BuildStatus::default();

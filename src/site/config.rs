@@ -116,6 +116,14 @@ fn text(y: &Yaml) -> Option<String> {
 }
 
 impl SiteConfig {
+    /// Whether the site's theme is minimal-mistakes (`theme:` gem or `remote_theme:`), whose
+    /// includes (its `gallery` among them) live in the theme, not the site.
+    pub fn minimal_mistakes(&self) -> bool {
+        self.theme
+            .as_deref()
+            .is_some_and(|t| t.contains("minimal-mistakes"))
+    }
+
     /// Read `root/_config.yml`.
     pub fn load(root: &Path) -> SiteConfig {
         let path = root.join("_config.yml");

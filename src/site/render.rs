@@ -50,8 +50,7 @@ impl Renderer {
         let mut includes = HashMap::new();
         read_includes(&site.root.join("_includes"), "", &mut includes, 0);
         // minimal-mistakes' gallery, from its theme gem (not read): daybook's stand-in.
-        let theme = site.config.theme.as_deref().unwrap_or_default();
-        if theme.contains("minimal-mistakes") && !includes.contains_key("gallery") {
+        if site.config.minimal_mistakes() && !includes.contains_key("gallery") {
             includes.insert("gallery".to_owned(), MM_GALLERY.to_owned());
         }
         let mut vars = site.config.liquid.clone();

@@ -41,8 +41,7 @@ pub fn site_galleries(site: &Site) -> Vec<crate::journal::gallery::IncludeGaller
     let dir = site.root.join("_includes");
     let mut found = Vec::new();
     // minimal-mistakes' `gallery` lives in the theme gem unless the site overrides it.
-    let theme = site.config.theme.as_deref().unwrap_or_default();
-    if theme.contains("minimal-mistakes") && !dir.join("gallery").is_file() {
+    if site.config.minimal_mistakes() && !dir.join("gallery").is_file() {
         found.push(crate::journal::gallery::IncludeGallery::minimal_mistakes());
     }
     let mut stack = vec![(dir, String::new())];

@@ -10,6 +10,10 @@ use std::time::SystemTime;
 /// one of `urls` (URL paths with `baseurl`, percent-encoded or not) and were not written
 /// after `since` (when the build before was done).
 pub fn pages_linking_to(dest: &Path, urls: &[String], since: SystemTime) -> Vec<String> {
+    // No post given (`daybook serve`): nothing to read the built site for.
+    if urls.is_empty() {
+        return Vec::new();
+    }
     let mut needles: Vec<String> = Vec::new();
     for url in urls {
         for form in [
