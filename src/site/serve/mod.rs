@@ -112,7 +112,7 @@ pub struct ThemeServer {
     watcher: Option<notify::RecommendedWatcher>,
     /// The URL paths of the posts whose text the window gives, by site-relative path.
     given: Arc<Mutex<std::collections::BTreeMap<String, String>>>,
-    _lock: lock::SiteLock,
+    lock: lock::SiteLock,
 }
 
 /// The cache folder of `site`'s theme previews.
@@ -153,7 +153,8 @@ impl ThemeServer {
                 message,
             }
         })?;
-        let shadow = Shadow::create(&site.root, &folder.join("src")).map_err(io)?;
+        let src = folder.join("src");
+        let shadow = Shadow::create(&site.root, &src).map_err(io)?;
         let setup = jekyll::find(&site.root, shadow.root())?;
         let listener = std::net::TcpListener::bind(("127.0.0.1", options.port.unwrap_or(0)))
             .map_err(|e| ServeError::Io(tr!("serve-port", error = e.to_string())))?;
@@ -165,8 +166,6 @@ impl ThemeServer {
             build: AtomicU64::new(0),
             stop: AtomicBool::new(false),
         });
-        let root_url = format!("http://127.0.0.1:{port}{}/", site.config.baseurl);
-        lock.record(&root_url).map_err(io)?;
         let configs = write_configs(&folder, shadow.root(), port, &setup).map_err(io)?;
         let (http, mut threads) = http::start(listener, &served).map_err(io)?;
         let shadow = Arc::new(Mutex::new(shadow));
@@ -174,8 +173,8 @@ impl ThemeServer {
         let given = Arc::new(Mutex::new(std::collections::BTreeMap::new()));
         let run = supervisor::Run {
             setup: setup.clone(),
-            args: process::build_args(&setup, &folder.join("src"), &dest, &configs),
-            shadow_root: folder.join("src"),
+            args: process::build_args(&setup, &src, &dest, &configs),
+            shadow_root: src,
             served: served.clone(),
             on_event,
             tx: control.clone(),
@@ -188,7 +187,7 @@ impl ThemeServer {
                 .map_err(io)?,
         );
         let watcher = supervisor::watch_site(&site.root, shadow.clone(), control.clone());
-        Ok(ThemeServer {
+        let server = ThemeServer {
             setup,
             site: site.clone(),
             port,
@@ -199,8 +198,11 @@ impl ThemeServer {
             control,
             watcher: watcher.ok(),
             given,
-            _lock: lock,
-        })
+            lock,
+        };
+        // For a second daybook to name.
+        server.lock.record(&server.url()).map_err(io)?;
+        Ok(server)
     }
 
     /// The site's root page.
