@@ -179,6 +179,7 @@ impl ThemeServer {
             on_event,
             tx: control.clone(),
             given: given.clone(),
+            shadow: shadow.clone(),
         };
         threads.push(
             std::thread::Builder::new()

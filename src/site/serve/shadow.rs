@@ -37,6 +37,9 @@ pub struct Shadow {
     overlay: HashMap<String, String>,
     /// Names of temporary files, counted.
     temp: std::cell::Cell<u64>,
+    /// Site-relative paths brought in step since they were last taken (a Jekyll that was
+    /// not watching yet missed them).
+    written: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Shadow {
@@ -53,6 +56,7 @@ impl Shadow {
             own,
             overlay: HashMap::new(),
             temp: std::cell::Cell::new(0),
+            written: std::collections::BTreeSet::new(),
         };
         shadow.sync_all()?;
         Ok(shadow)
@@ -152,6 +156,7 @@ impl Shadow {
         if rel.as_os_str().is_empty() || !self.mirrors(rel) {
             return Ok(());
         }
+        self.written.insert(rel.to_path_buf());
         let key = slash(rel);
         if let Some(text) = self.overlay.get(&key).cloned() {
             return self.write_text(rel, &text);
@@ -175,6 +180,7 @@ impl Shadow {
 
     /// Put the window's text in place of a post's file (`None`: the file's own text again).
     pub fn set_text(&mut self, rel: &str, text: Option<String>) -> io::Result<()> {
+        self.written.insert(PathBuf::from(rel));
         match text {
             Some(text) => {
                 if self.overlay.get(rel) == Some(&text) {
@@ -191,6 +197,11 @@ impl Shadow {
                 Ok(())
             }
         }
+    }
+
+    /// The paths brought in step since the last call.
+    pub fn take_written(&mut self) -> Vec<PathBuf> {
+        std::mem::take(&mut self.written).into_iter().collect()
     }
 
     /// A temporary name beside `target`, for a file to rename over it.

@@ -79,6 +79,9 @@ fn the_windows_text_replaces_the_post_in_the_shadow_only() {
     assert_eq!(read(&root, post).as_deref(), Some("typed\n"));
     shadow.sync_all().unwrap();
     assert_eq!(read(&root, post).as_deref(), Some("typed\n"));
+    // What changed is kept for a Jekyll that was not watching yet, once.
+    assert_eq!(shadow.take_written(), [Path::new(post)]);
+    assert!(shadow.take_written().is_empty());
     // ...until the window lets go of the post.
     shadow.set_text(post, None).unwrap();
     assert_eq!(read(&root, post).as_deref(), Some("from git\n"));

@@ -26,10 +26,16 @@ pub struct Run {
     pub tx: Sender<ToSupervisor>,
     /// The URL paths of the posts whose text the window gives.
     pub given: Arc<Mutex<std::collections::BTreeMap<String, String>>>,
+    pub shadow: Arc<Mutex<Shadow>>,
 }
 
 impl Run {
     fn spawn(&self) -> Option<Jekyll> {
+        // What changes from now on, Jekyll may read in its first build or miss before its
+        // watcher starts: counted from here (see `LogLine::Watching`).
+        if let Ok(mut shadow) = self.shadow.lock() {
+            shadow.take_written();
+        }
         match Jekyll::start(&self.setup, &self.args, &self.shadow_root, &self.tx) {
             Ok(j) => Some(j),
             Err(e) => {
@@ -101,7 +107,16 @@ impl Run {
                             errors: std::mem::take(&mut errors),
                         }),
                         LogLine::Other(text) => (self.on_event)(ServeEvent::Note(text)),
-                        LogLine::Watching | LogLine::Quiet => {}
+                        // Jekyll watches only once its first build is done: a change made
+                        // in between (a keystroke, a pull) is made again for it to see.
+                        LogLine::Watching => {
+                            if let Ok(mut shadow) = self.shadow.lock() {
+                                for rel in shadow.take_written() {
+                                    let _ = shadow.sync_path(&rel);
+                                }
+                            }
+                        }
+                        LogLine::Quiet => {}
                     }
                 }
                 ToSupervisor::Line { .. } => {}
