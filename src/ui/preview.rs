@@ -16,7 +16,8 @@ use egui::{RichText, TextureHandle, Ui};
 use crate::journal::kramdown::{Block, BlockKind};
 use crate::journal::render::to_html;
 use crate::site::Site;
-use crate::ui::preview_draw::{self, DrawCtx};
+use crate::ui::preview_blocks;
+use crate::ui::preview_media::DrawCtx;
 use crate::ui::preview_worker::{PageHeading, Prepared, PreviewJob, PreviewWorker};
 
 /// Space between blocks, as paragraphs have on the page.
@@ -402,9 +403,9 @@ impl Preview {
                     match i {
                         0 => heading(&mut child, &shown.heading),
                         i if i <= shown.doc.blocks.len() => {
-                            preview_draw::block(&mut child, &shown.doc.blocks[i - 1], &mut cx, 0)
+                            preview_blocks::block(&mut child, &shown.doc.blocks[i - 1], &mut cx, 0)
                         }
-                        _ => preview_draw::footnotes(&mut child, &mut cx),
+                        _ => preview_blocks::footnotes(&mut child, &mut cx),
                     }
                     let actual = child.min_rect().height();
                     if (actual - h).abs() > 0.5 {

@@ -1,98 +1,16 @@
 //! Blocks of the preview: headings, paragraphs, lists, quotes, code, tables, definition
 //! lists, the table of contents, math and HTML blocks, and the footnotes at the end.
 
-use egui::{RichText, Stroke, Ui};
+use egui::{RichText, Ui};
 
-use super::preview_draw::*;
+use super::preview_draw::{
+    Flow, MAX_DEPTH, Style, code, heading_size, inlines, quote, show_flow, show_line, text_of,
+};
 use super::preview_html::html_blocks;
+use super::preview_media::{DrawCtx, math};
 use crate::journal::kramdown::{Align, Block, BlockKind, DefItem, HNode, Inline};
 use crate::tr;
-use crate::ui::preview_worker::{ImageView, math_key};
-
-pub(super) fn math(ui: &mut Ui, cx: &DrawCtx<'_>, key: &str) {
-    match (cx.math.get(key), cx.prepared.math.get(key)) {
-        (Some(tex), Some(Some(m))) => {
-            let size = egui::vec2(m.image.size[0] as f32, m.image.size[1] as f32) / m.scale;
-            let tint = ui.visuals().text_color();
-            ui.add(
-                egui::Image::new((tex.id(), size))
-                    .tint(tint)
-                    .alt_text(&key[1..]),
-            )
-            .on_hover_text(&key[1..]);
-        }
-        _ => {
-            ui.label(RichText::new(&key[1..]).monospace().italics());
-        }
-    }
-}
-
-/// `60%` → 60% of the width; `300` or `300px` → 300 points.
-pub(super) fn length(value: Option<&str>, full: f32) -> Option<f32> {
-    let v = value?.trim();
-    if let Some(p) = v.strip_suffix('%') {
-        return p.trim().parse::<f32>().ok().map(|p| full * p / 100.0);
-    }
-    v.trim_end_matches("px").trim().parse::<f32>().ok()
-}
-
-pub(super) fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
-    let (Some(view), Some(img)) = (cx.prepared.images.get(n), cx.prepared.doc.images.get(n)) else {
-        return;
-    };
-    let full = max_width.min(ui.available_width().max(40.0));
-    match view {
-        ImageView::File { uri } => {
-            let asked = length(img.width.as_deref(), full).map(|w| w.clamp(8.0, full));
-            let mut widget = match asked {
-                // A width on the page scales the photo to it, up or down.
-                Some(w) => egui::Image::new(uri.as_str()).fit_to_exact_size(egui::vec2(w, w * 8.0)),
-                None => egui::Image::new(uri.as_str())
-                    .fit_to_original_size(1.0)
-                    .max_width(full),
-            };
-            if let Some(h) = length(img.height.as_deref(), full) {
-                widget = widget.max_height(h);
-            }
-            // A picture that cannot be drawn (damaged, cut short) says why, in words.
-            if let Err(egui::load::LoadError::Loading(why)) =
-                widget.load_for_size(ui.ctx(), egui::vec2(full, f32::INFINITY))
-            {
-                notice(ui, &tr!("preview-unviewable-image", why = why), true);
-                return;
-            }
-            let r = ui.add(widget.alt_text(&img.alt));
-            if !img.alt.is_empty() {
-                r.on_hover_text(&img.alt);
-            }
-        }
-        ImageView::Missing { target, why } => notice(
-            ui,
-            &tr!("preview-missing-image", target = target, why = why),
-            true,
-        ),
-        ImageView::Remote { url } => notice(ui, &tr!("preview-remote-image", url = url), false),
-        ImageView::Unresolved { expr } => {
-            notice(ui, &tr!("preview-liquid-image", expr = expr), false)
-        }
-        ImageView::NotShown { why } => {
-            notice(ui, &tr!("preview-unviewable-image", why = why), true)
-        }
-    }
-}
-
-pub(super) fn notice(ui: &mut Ui, text: &str, error: bool) {
-    let color = if error {
-        ui.visuals().error_fg_color
-    } else {
-        ui.visuals().weak_text_color()
-    };
-    egui::Frame::group(ui.style())
-        .stroke(Stroke::new(1.0, color))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).color(color));
-        });
-}
+use crate::ui::preview_worker::math_key;
 
 /// Draw one block of the post.
 pub fn block(ui: &mut Ui, b: &Block, cx: &mut DrawCtx<'_>, depth: usize) {
@@ -256,33 +174,6 @@ pub(super) fn blocks_in(ui: &mut Ui, blocks: &[Block], cx: &mut DrawCtx<'_>, dep
     }
 }
 
-pub(super) fn code(ui: &mut Ui, text: &str, lang: Option<&str>) {
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().code_bg_color)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            if let Some(l) = lang {
-                ui.label(RichText::new(l).small().weak());
-            }
-            ui.label(RichText::new(text.trim_end_matches('\n')).monospace());
-        });
-}
-
-pub(super) fn quote(
-    ui: &mut Ui,
-    inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>),
-    cx: &mut DrawCtx<'_>,
-) {
-    let color = ui.visuals().weak_text_color();
-    let r = ui.horizontal_top(|ui| {
-        ui.add_space(12.0);
-        ui.vertical(|ui| inner(ui, cx));
-    });
-    let rect = r.response.rect;
-    ui.painter()
-        .vline(rect.left() + 4.0, rect.y_range(), Stroke::new(3.0, color));
-}
-
 pub(super) fn toc(ui: &mut Ui, cx: &mut DrawCtx<'_>) {
     let headings = cx.prepared.doc.headings.clone();
     let base = headings.iter().map(|h| h.level).min().unwrap_or(1);
@@ -352,31 +243,6 @@ pub(super) fn cell(
             depth,
         );
         show_line(ui, flow, cx);
-    });
-}
-
-/// Draw the flow on one line without wrapping (table cells size to their text).
-pub(super) fn show_line(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>) {
-    flow.flush();
-    let pieces = std::mem::take(&mut flow.pieces);
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 0.0;
-        for piece in pieces {
-            match piece {
-                Piece::Text(job) => {
-                    ui.add(egui::Label::new(job).extend());
-                }
-                Piece::Link(job, href) => {
-                    let r = ui.add(egui::Label::new(job).extend().sense(egui::Sense::click()));
-                    if r.on_hover_text(&href).clicked() {
-                        cx.clicked = Some(href);
-                    }
-                }
-                Piece::Break => {}
-                Piece::Math(key) => math(ui, cx, &key),
-                Piece::Image(n) => image(ui, cx, n, 400.0),
-            }
-        }
     });
 }
 

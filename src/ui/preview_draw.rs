@@ -1,31 +1,20 @@
-//! Drawing a prepared post ([`Prepared`]) the way a browser shows the published page:
+//! Drawing a prepared post (`Prepared`) the way a browser shows the published page:
 //! the inline flow of a paragraph (styles, links, Liquid daybook could not evaluate shown
 //! dimmed as written, typeset inline math) laid out and drawn here; blocks in
-//! `preview_blocks`, HTML blocks in `preview_html`. Draws only; clicks come back as a link
-//! target.
-
-use std::collections::HashMap;
+//! `preview_blocks`, HTML blocks in `preview_html`, photos and math in `preview_media`;
+//! here too the framed parts both kinds of block share (code, a quote, a line of a table
+//! cell). Draws only; clicks come back as a link target.
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontId, Stroke, TextFormat, TextureHandle, Ui};
+use egui::{Color32, FontId, RichText, Stroke, TextFormat, Ui};
 
+use super::preview_media::{DrawCtx, image, math};
 use crate::journal::kramdown::build::{PLACEHOLDER_HTML, PLACEHOLDER_IAL};
-
-pub use super::preview_blocks::{block, footnotes};
-use super::preview_blocks::{image, math};
 use crate::journal::kramdown::{HNode, Inline, attr};
-use crate::ui::preview_worker::{Prepared, math_key};
+use crate::ui::preview_worker::math_key;
 
 /// Nesting drawn as nesting, at most; deeper content is drawn flat.
 pub(super) const MAX_DEPTH: usize = 12;
-
-/// What drawing needs besides the block.
-pub struct DrawCtx<'a> {
-    pub prepared: &'a Prepared,
-    pub math: &'a HashMap<String, TextureHandle>,
-    /// A link the user clicked this frame.
-    pub clicked: Option<String>,
-}
 
 /// Inline style while walking text.
 #[derive(Clone, Copy, Default)]
@@ -432,4 +421,56 @@ pub(super) fn show_flow(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>, max_w
             }
         });
     }
+}
+
+pub(super) fn code(ui: &mut Ui, text: &str, lang: Option<&str>) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().code_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if let Some(l) = lang {
+                ui.label(RichText::new(l).small().weak());
+            }
+            ui.label(RichText::new(text.trim_end_matches('\n')).monospace());
+        });
+}
+
+pub(super) fn quote(
+    ui: &mut Ui,
+    inner: impl FnOnce(&mut Ui, &mut DrawCtx<'_>),
+    cx: &mut DrawCtx<'_>,
+) {
+    let color = ui.visuals().weak_text_color();
+    let r = ui.horizontal_top(|ui| {
+        ui.add_space(12.0);
+        ui.vertical(|ui| inner(ui, cx));
+    });
+    let rect = r.response.rect;
+    ui.painter()
+        .vline(rect.left() + 4.0, rect.y_range(), Stroke::new(3.0, color));
+}
+
+/// Draw the flow on one line without wrapping (table cells size to their text).
+pub(super) fn show_line(ui: &mut Ui, mut flow: Flow, cx: &mut DrawCtx<'_>) {
+    flow.flush();
+    let pieces = std::mem::take(&mut flow.pieces);
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for piece in pieces {
+            match piece {
+                Piece::Text(job) => {
+                    ui.add(egui::Label::new(job).extend());
+                }
+                Piece::Link(job, href) => {
+                    let r = ui.add(egui::Label::new(job).extend().sense(egui::Sense::click()));
+                    if r.on_hover_text(&href).clicked() {
+                        cx.clicked = Some(href);
+                    }
+                }
+                Piece::Break => {}
+                Piece::Math(key) => math(ui, cx, &key),
+                Piece::Image(n) => image(ui, cx, n, 400.0),
+            }
+        }
+    });
 }

@@ -4,8 +4,8 @@
 
 use egui::Ui;
 
-use super::preview_blocks::image;
-use super::preview_draw::*;
+use super::preview_draw::{Flow, Style, html_inline, show_flow};
+use super::preview_media::{DrawCtx, image};
 use crate::journal::kramdown::HNode;
 use crate::journal::kramdown::htmlparse::Element;
 

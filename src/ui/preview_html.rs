@@ -3,8 +3,10 @@
 
 use egui::Ui;
 
-use super::preview_blocks::{code, notice, quote, show_line};
-use super::preview_draw::*;
+use super::preview_draw::{
+    Flow, MAX_DEPTH, Style, code, heading_size, html_inline, quote, show_flow, show_line, text_of,
+};
+use super::preview_media::{DrawCtx, notice};
 use super::preview_gallery::{gallery, small_caption, tiles};
 use crate::i18n::tr;
 use crate::journal::kramdown::htmlparse::Element;
