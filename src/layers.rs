@@ -1,4 +1,7 @@
-//! The layers of `lib.rs`, checked: no module imports from a layer above its own.
+//! The layers of `lib.rs`, checked: no module imports from a layer above its own (grouped
+//! imports read too), egui only in the window, no circle between the files of a folder,
+//! no file over 500 lines, the session and the window's app struct at most 15 fields each,
+//! and no `Result<_, String>` outside tests.
 
 #![allow(clippy::unwrap_used)]
 
@@ -258,4 +261,50 @@ fn no_circles_between_the_files_of_a_folder() {
         ) == ["a", "b"]
     );
     assert!(circles.is_empty(), "circles between files: {circles:#?}");
+}
+
+/// The number of fields of `pub struct name` in `text`.
+fn field_count(text: &str, name: &str) -> Option<usize> {
+    let start = text.find(&format!("pub struct {name} {{"))?;
+    let body = &text[start..];
+    let end = body.find("\n}")?;
+    let fields = body[..end]
+        .lines()
+        .skip(1)
+        .filter(|l| {
+            let l = l.trim_start();
+            !l.starts_with("//")
+                && l.trim_start_matches("pub ")
+                    .split_once(':')
+                    .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        })
+        .count();
+    Some(fields)
+}
+
+#[test]
+fn the_session_and_the_app_keep_to_fifteen_fields() {
+    for (file, name) in [("session/mod.rs", "Session"), ("app/mod.rs", "DaybookApp")] {
+        let text =
+            std::fs::read_to_string(format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let n = field_count(&text, name).unwrap_or_else(|| panic!("no {name} in {file}"));
+        assert!((3..=15).contains(&n), "{name} has {n} fields");
+    }
+    assert_eq!(
+        field_count(
+            "pub struct A {\n    /// x: y\n    pub a: u8,\n    b: Vec<(u8, u8)>,\n}",
+            "A"
+        ),
+        Some(2)
+    );
+}
+
+#[test]
+fn no_file_over_500_lines() {
+    let long: Vec<String> = sources("")
+        .into_iter()
+        .filter(|(_, text)| text.lines().count() > 500)
+        .map(|(rel, text)| format!("{rel}: {} lines", text.lines().count()))
+        .collect();
+    assert!(long.is_empty(), "{long:#?}");
 }

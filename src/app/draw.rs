@@ -26,8 +26,7 @@ impl DaybookApp {
             .and_then(|d| editor::cursor_byte(ui.ctx(), &d.text));
         let s = &self.session;
         let mut warnings = s
-            .site
-            .as_ref()
+            .site()
             .map(|s| s.config.warnings.clone())
             .unwrap_or_default();
         if s.settings.spelling {
@@ -40,7 +39,7 @@ impl DaybookApp {
                 git_files: &git_files,
                 publishing: s.git.panel.is_some(),
                 recent_sites: &s.settings.recent_sites,
-                has_site: s.site.is_some(),
+                has_site: s.site().is_some(),
                 theme_active: self.widgets.theme.active(),
                 has_post: s.open.is_some(),
                 dirty: s.is_dirty(),
@@ -110,7 +109,7 @@ impl DaybookApp {
 
     fn draw_problems(&mut self, ui: &mut egui::Ui) {
         let s = &self.session;
-        let Some(site) = s.site.as_ref().filter(|_| s.settings.show_problems) else {
+        let Some(site) = s.site().filter(|_| s.settings.show_problems) else {
             return;
         };
         let open_rel = s
@@ -125,7 +124,7 @@ impl DaybookApp {
                 let view = ProblemsView {
                     post: s.post_problems(),
                     site: s.site_problems(),
-                    checking_site: s.checking_site,
+                    checking_site: s.checking_site(),
                     open_rel: open_rel.as_deref(),
                     undo_rename: s.undo_rename_name(),
                     theme: &theme_problems,
@@ -160,7 +159,7 @@ impl DaybookApp {
                         });
                 }
                 let view = SidebarView {
-                    posts: &s.posts,
+                    posts: s.posts(),
                     open: s.doc().map(|d| d.path.as_path()),
                     open_dirty: s.is_dirty(),
                     now: s.now(),
@@ -176,8 +175,7 @@ impl DaybookApp {
         let fold = self.session.settings.fold_front_matter;
         let zone = self
             .session
-            .site
-            .as_ref()
+            .site()
             .map(|s| s.config.zone())
             .unwrap_or(crate::journal::date::Zone::Local);
         let (conflict, deleted) = (
@@ -280,7 +278,7 @@ impl DaybookApp {
     }
 
     fn draw_preview(&mut self, ui: &mut egui::Ui) {
-        if self.session.site.is_none() || self.session.open.is_none() {
+        if self.session.site().is_none() || self.session.open.is_none() {
             return;
         }
         ui.label(egui::RichText::new(tr(labels::PREVIEW)).weak());
@@ -294,7 +292,7 @@ impl DaybookApp {
         let target = self.session.photo_target().map(|t| t.shown());
         let s = &self.session;
         let (widgets, commands) = (&mut self.widgets, &mut self.commands);
-        if let Some(site) = &s.site {
+        if let Some(site) = s.site() {
             let dialog_site = NewPostSite::of(&site.config);
             dialogs::new_post_dialog(ui, &mut widgets.new_post, &dialog_site, commands);
         }
@@ -319,11 +317,7 @@ impl DaybookApp {
             );
         }
         if let Some(batch) = &s.import {
-            let site_format = self
-                .session
-                .site
-                .as_ref()
-                .and_then(|s| s.config.photo_format);
+            let site_format = self.session.site().and_then(|s| s.config.photo_format);
             let format = (
                 site_format.unwrap_or(self.session.settings.import.format),
                 site_format.is_some(),
@@ -333,14 +327,14 @@ impl DaybookApp {
         if let Some(text) = widgets.typed_paths.as_mut() {
             crate::ui::photos::typed_paths_window(ui, text, commands);
         }
-        if let Some(notice) = &s.notice {
+        if let Some(notice) = s.notice() {
             banners::notice(ui, notice, commands);
         }
-        if let Some(c) = &s.compare {
+        if let Some(c) = &s.disk.compare {
             banners::comparison(ui, c, commands);
         }
-        if !s.recovery.is_empty() && s.prompt.is_none() {
-            let posts: Vec<PathBuf> = s.recovery.iter().map(|r| r.post.clone()).collect();
+        if !s.disk.recovery.is_empty() && s.prompt.is_none() {
+            let posts: Vec<PathBuf> = s.disk.recovery.iter().map(|r| r.post.clone()).collect();
             banners::recovery_dialog(ui, &posts, commands);
         }
         if s.prompt.is_some() {

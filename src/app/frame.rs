@@ -118,7 +118,7 @@ impl DaybookApp {
     /// the session what it found.
     fn request_preview(&mut self, ctx: &egui::Context) {
         let preview = &mut self.widgets.preview;
-        let (Some(site), Some(doc)) = (&self.session.site, self.session.doc()) else {
+        let (Some(site), Some(doc)) = (self.session.site(), self.session.doc()) else {
             return;
         };
         if !preview.is_current(&doc.path, doc.generation) {

@@ -64,7 +64,7 @@ impl Spelling {
             return;
         }
         // The panel's rows, counted once per answer in the text it answers.
-        if let (Some(c), Some(site)) = (&self.checked, &session.site)
+        if let (Some(c), Some(site)) = (&self.checked, session.site())
             && c.key == (doc.serial, doc.generation)
             && self.problems.as_ref().is_none_or(|(k, _)| *k != c.key)
         {

@@ -52,7 +52,7 @@ impl ThemePreview {
     /// The open post's page on the server.
     pub fn page_url(&self, session: &Session) -> Option<String> {
         let server = self.server.as_ref()?;
-        let site = session.site.as_ref()?;
+        let site = session.site()?;
         Some(match session.doc() {
             Some(d) => {
                 let rel = crate::site::relative_slash(&site.root, &d.path);
@@ -83,7 +83,7 @@ impl ThemePreview {
 
     /// Carry out what the user asked.
     pub fn act(&mut self, ctx: &egui::Context, session: &mut Session, action: ThemeAction) {
-        let Some(root) = session.site.as_ref().map(|s| s.root.clone()) else {
+        let Some(root) = session.site().map(|s| s.root.clone()) else {
             return;
         };
         match action {
@@ -124,7 +124,7 @@ impl ThemePreview {
     /// Start the server on a thread: mirroring a big site and asking Jekyll its version
     /// take a while.
     fn begin(&mut self, ctx: &egui::Context, session: &Session) {
-        let Some(site) = session.site.clone() else {
+        let Some(site) = session.site().cloned() else {
             return;
         };
         self.stop();
@@ -185,7 +185,7 @@ impl ThemePreview {
     /// Take the server's news, stop it when its site closed, and send the open post's text
     /// when it changed and typing paused.
     pub fn update(&mut self, ctx: &egui::Context, session: &Session, now: Instant) {
-        let site_root = session.site.as_ref().map(|s| &s.root);
+        let site_root = session.site().map(|s| &s.root);
         if self.root.is_some() && self.root.as_ref() != site_root {
             self.stop();
         }
@@ -217,7 +217,7 @@ impl ThemePreview {
     }
 
     fn send_text(&mut self, session: &Session, now: Instant) {
-        let (Some(server), Some(site), Some(doc)) = (&self.server, &session.site, session.doc())
+        let (Some(server), Some(site), Some(doc)) = (&self.server, session.site(), session.doc())
         else {
             return;
         };

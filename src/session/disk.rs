@@ -6,11 +6,28 @@ use crate::tr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::Session;
 use super::document::Document;
+use super::{Session, site_of};
 use crate::site::Site;
 use crate::site::recovery::RecoveryEntry;
 use crate::site::store::{self, Fingerprint};
+
+/// What the session knows of the disk beyond the open post's file.
+pub struct DiskState {
+    /// daybook's data folder (recovery files, pasted images, the user's word list).
+    pub data_dir: PathBuf,
+    /// Watch the site for changes made by others (a window does; a test sends the events).
+    pub watch: bool,
+    /// Two texts side by side (a conflict, or recovered text and the file).
+    pub compare: Option<Comparison>,
+    pub autosave: crate::workers::autosave::Autosave,
+    /// Unsaved text found from an earlier run, offered back.
+    pub recovery: Vec<RecoveryEntry>,
+    /// How often the open post was reloaded from disk, and how often the conflict bar came
+    /// up (for tests and diagnostics).
+    pub reloads: u64,
+    pub conflicts_shown: u64,
+}
 
 /// The open post changed on disk while it had unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,26 +96,30 @@ impl Document {
 impl Session {
     /// Start watching the open site (or say why it is polled or not watched).
     pub(super) fn start_watching(&mut self) {
-        self.watcher = None;
-        let Some(site) = self.site.as_ref().filter(|_| self.watch) else {
+        let Some(open) = self.site.as_mut() else {
             return;
         };
-        match self.workers.watch(site) {
+        open.watcher = None;
+        if !self.disk.watch {
+            return;
+        }
+        match self.workers.watch(&open.site) {
             Ok(w) => {
                 if let Some(why) = &w.polling {
-                    self.notice = Some(why.clone());
+                    open.notice = Some(why.clone());
                 }
-                self.watcher = Some(w);
+                open.watcher = Some(w);
             }
-            Err(e) => self.notice = Some(tr!("cannot-watch", error = e)),
+            Err(e) => open.notice = Some(tr!("cannot-watch", error = e)),
         }
     }
 
     /// Files changed under the site: refresh the list, settings, caches and the open post.
     pub(super) fn files_changed_on_disk(&mut self, paths: &[PathBuf], rescan: Option<String>) {
-        let Some(site) = self.site.as_mut() else {
+        let Some(open) = self.site.as_mut() else {
             return;
         };
+        let site = &mut open.site;
         let root = site.root.clone();
         if paths.iter().any(|p| {
             p.parent() == Some(root.as_path()) && p.file_name().is_some_and(|n| n == "_config.yml")
@@ -110,10 +131,10 @@ impl Session {
             .iter()
             .any(|p| p.parent() == Some(root.as_path()) && p.is_dir());
         if let Some(why) = rescan {
-            self.notice = Some(why);
+            open.notice = Some(why);
         }
         self.files_changed();
-        if let Some(site) = &self.site {
+        if let Some(site) = site_of(&self.site) {
             self.workers.index(site);
         }
         if new_top_folder {
@@ -150,10 +171,10 @@ impl Session {
                         theirs: theirs.text,
                         fingerprint: fp,
                     });
-                    self.conflicts_shown += 1;
+                    self.disk.conflicts_shown += 1;
                 } else {
                     doc.reload_from_disk(theirs.text, fp);
-                    self.reloads += 1;
+                    self.disk.reloads += 1;
                     let name = doc.file_name();
                     self.info(tr!("reloaded-from-disk", file = name));
                 }
@@ -167,12 +188,12 @@ impl Session {
                 if let Some(new_path) = renamed {
                     let old = std::mem::replace(&mut doc.path, new_path.clone());
                     open.autosaved = None;
-                    if let Some(site) = &self.site {
+                    if let Some(site) = site_of(&self.site) {
                         self.settings
                             .last_post
                             .insert(site.root.clone(), new_path.clone());
                     }
-                    self.autosave.remove(old);
+                    self.disk.autosave.remove(old);
                     self.info(tr!(
                         "followed-rename",
                         path = new_path.display().to_string()
@@ -194,7 +215,7 @@ impl Session {
             && let Some(conflict) = open.conflict.take()
         {
             open.doc.fingerprint = Some(conflict.fingerprint);
-            self.compare = None;
+            self.disk.compare = None;
             self.info(tr!("keeping-yours"));
         }
     }
@@ -206,9 +227,9 @@ impl Session {
         {
             open.doc
                 .reload_from_disk(conflict.theirs, conflict.fingerprint);
-            self.autosave.remove(open.doc.path.clone());
+            self.disk.autosave.remove(open.doc.path.clone());
             open.autosaved = None;
-            self.compare = None;
+            self.disk.compare = None;
         }
     }
 
@@ -217,7 +238,7 @@ impl Session {
         if let Some(open) = &self.open
             && let Some(conflict) = &open.conflict
         {
-            self.compare = Some(Comparison::new(
+            self.disk.compare = Some(Comparison::new(
                 tr!("compare-conflict-title", file = open.doc.file_name()),
                 tr("compare-yours"),
                 &open.doc.text,
@@ -237,7 +258,7 @@ impl Session {
         let doc = &open.doc;
         if !doc.is_dirty() {
             if open.autosaved.take().is_some() {
-                self.autosave.remove(doc.path.clone());
+                self.disk.autosave.remove(doc.path.clone());
             }
             return;
         }
@@ -249,7 +270,7 @@ impl Session {
                 .push(crate::command::Effect::RepaintAfter(wait));
             return;
         }
-        self.autosave.write(RecoveryEntry {
+        self.disk.autosave.write(RecoveryEntry {
             post: doc.path.clone(),
             text: doc.text.clone(),
             base: doc.fingerprint,
@@ -260,24 +281,20 @@ impl Session {
 
     /// Restore the unsaved text of recovery entry `index`.
     pub(super) fn restore(&mut self, index: usize) {
-        if index >= self.recovery.len() {
+        if index >= self.disk.recovery.len() {
             return;
         }
         // Never replace unsaved work without asking: the user saves, discards or compares.
         if let Some(doc) = self.open.as_ref().map(|o| &o.doc)
-            && doc.path == self.recovery[index].post
+            && doc.path == self.disk.recovery[index].post
             && doc.is_dirty()
-            && doc.text != self.recovery[index].text
+            && doc.text != self.disk.recovery[index].text
         {
             self.error(tr!("restore-over-unsaved"));
             return;
         }
-        let entry = self.recovery.remove(index);
-        if !self
-            .site
-            .as_ref()
-            .is_some_and(|s| entry.post.starts_with(&s.root))
-        {
+        let entry = self.disk.recovery.remove(index);
+        if !site_of(&self.site).is_some_and(|s| entry.post.starts_with(&s.root)) {
             self.open_path(&entry.post);
         } else if self
             .open
@@ -316,17 +333,17 @@ impl Session {
 
     /// Drop recovery entry `index` (and its file).
     pub(super) fn discard_recovery(&mut self, index: usize) {
-        if index < self.recovery.len() {
-            let entry = self.recovery.remove(index);
-            self.autosave.remove(entry.post);
+        if index < self.disk.recovery.len() {
+            let entry = self.disk.recovery.remove(index);
+            self.disk.autosave.remove(entry.post);
         }
     }
 
     /// Compare recovery entry `index` with the post on disk.
     pub(super) fn compare_recovery(&mut self, index: usize) {
-        if let Some(entry) = self.recovery.get(index) {
+        if let Some(entry) = self.disk.recovery.get(index) {
             let disk = crate::site::recovery::text_on_disk(&entry.post);
-            self.compare = Some(Comparison::new(
+            self.disk.compare = Some(Comparison::new(
                 tr!("compare-recovery-title", file = file_name(&entry.post)),
                 tr("compare-recovered"),
                 &entry.text,

@@ -11,13 +11,15 @@ use crate::workers::Event;
 impl Session {
     /// Apply one worker event.
     pub(super) fn on_event(&mut self, event: Event, caret: &dyn Caret) {
-        let ours = |s: &Session, root: &Path| s.site.as_ref().is_some_and(|s| s.root == root);
+        let ours = |s: &Session, root: &Path| s.site().is_some_and(|s| s.root == root);
         match event {
             Event::SiteIndexed { root, posts, seq } => {
                 // A late result of an older index never replaces a newer one.
-                if ours(self, &root) && seq > self.posts_seq {
-                    self.posts = posts;
-                    self.posts_seq = seq;
+                if let Some(open) = self.site.as_mut().filter(|o| o.site.root == root)
+                    && seq > open.posts_seq
+                {
+                    open.posts = posts;
+                    open.posts_seq = seq;
                     self.open_newest_post();
                 }
             }
@@ -87,11 +89,13 @@ impl Session {
                 problems,
                 seq,
             } => {
-                if ours(self, &root) && seq > self.site_check_seq {
-                    self.site_check_seq = seq;
-                    self.checking_site = false;
+                if let Some(open) = self.site.as_mut().filter(|o| o.site.root == root)
+                    && seq > open.check_seq
+                {
+                    open.check_seq = seq;
+                    open.checking = false;
                     match problems {
-                        Ok(p) => self.site_problems = Some(p),
+                        Ok(p) => open.problems = Some(p),
                         Err(e) => self.error(tr!("check-site-failed", error = e)),
                     }
                 }
@@ -102,10 +106,13 @@ impl Session {
     /// A site opened without a post shows its newest post that is not a draft (else the
     /// newest readable one) once the list is read.
     fn open_newest_post(&mut self) {
-        if !std::mem::take(&mut self.open_newest) || self.open.is_some() {
+        let Some(site) = self.site.as_mut() else {
+            return;
+        };
+        if !std::mem::take(&mut site.open_newest) || self.open.is_some() {
             return;
         }
-        let newest = self
+        let newest = site
             .posts
             .iter()
             .filter(|p| p.error.is_none() && p.ignored.is_none())

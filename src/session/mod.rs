@@ -12,6 +12,7 @@ pub mod document;
 mod events;
 pub mod new_post;
 mod open_post;
+mod open_site;
 mod photo_batch;
 pub mod photos;
 pub mod publish;
@@ -33,6 +34,8 @@ use crate::tr;
 use crate::workers::Workers;
 use document::Document;
 pub use open_post::OpenPost;
+pub use open_site::OpenSite;
+use open_site::site_of;
 
 /// A message for the user in the toolbar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,47 +80,21 @@ pub struct SessionStart {
 }
 
 pub struct Session {
-    pub site: Option<Site>,
-    pub posts: Vec<PostSummary>,
-    /// The request the shown post list and site problems answer (older results are ignored).
-    posts_seq: u64,
-    site_check_seq: u64,
-    /// The last image rename, for its undo.
-    last_rename: Option<crate::site::rename::Renamed>,
+    /// The open site and everything about it, replaced as a whole when a site opens.
+    site: Option<OpenSite>,
     /// The open post and everything about it, replaced as a whole when a post opens.
     pub open: Option<OpenPost>,
     pub settings: Settings,
     pub status: Option<Status>,
     pub prompt: Option<AfterPrompt>,
     workers: Workers,
-    /// The post whose cursor goes to the end of its body once opened (a new post).
-    focus_body_of: Option<PathBuf>,
-    site_problems: Option<Vec<Problem>>,
-    pub checking_site: bool,
-    /// A line to select once this post is open (jumping to a problem in another post).
-    pending_jump: Option<(PathBuf, usize)>,
-    /// The site was opened without a post to show: open its newest once it is indexed.
-    open_newest: bool,
-    watch: bool,
-    watcher: Option<crate::workers::watcher::SiteWatcher>,
-    /// A notice about watching the site (polling, a rescan), shown until dismissed.
-    pub notice: Option<String>,
-    /// Two texts side by side (a conflict, or recovered text and the file).
-    pub compare: Option<disk::Comparison>,
-    autosave: crate::workers::autosave::Autosave,
-    /// Unsaved text found from an earlier run, offered back.
-    pub recovery: Vec<crate::site::recovery::RecoveryEntry>,
-    /// How often the open post was reloaded from disk, and how often the conflict bar came
-    /// up (for tests and diagnostics).
-    pub reloads: u64,
-    pub conflicts_shown: u64,
-    /// daybook's data folder (recovery files, pasted images).
-    pub data_dir: PathBuf,
+    /// Where the caret goes in a post once it opens (a new post, a problem in another post).
+    select_on_open: Option<(PathBuf, OnOpen)>,
+    /// Watching, autosave, recovery and the comparison of two texts.
+    pub disk: disk::DiskState,
     /// The photo import in progress or last finished.
     pub import: Option<photos::ImportBatch>,
     next_batch: u64,
-    /// The photo folder chosen for a post, when not the one its images already use.
-    photo_folders: std::collections::HashMap<PathBuf, String>,
     /// The repository's state and the Publish panel.
     pub git: publish::GitPanel,
     /// The words spelling takes as right.
@@ -127,6 +104,15 @@ pub struct Session {
     /// The monotonic clock, for the pauses that group typing into undo steps (tests give
     /// their own; `tick` is given the time by its caller).
     pub clock: Box<dyn Fn() -> Instant>,
+}
+
+/// Where the caret goes in a post once it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnOpen {
+    /// The end of the body (a new post).
+    BodyEnd,
+    /// This line, from 1 (a problem jumped to).
+    Line(usize),
 }
 
 impl Session {
@@ -143,32 +129,23 @@ impl Session {
         let autosave = workers.autosave(recovery_folder);
         let mut session = Session {
             site: None,
-            posts: Vec::new(),
-            posts_seq: 0,
-            site_check_seq: 0,
-            last_rename: None,
             open: None,
             settings,
             status: None,
             prompt: None,
             workers,
-            focus_body_of: None,
-            site_problems: None,
-            checking_site: false,
-            pending_jump: None,
-            open_newest: false,
-            watch: start.watch,
-            watcher: None,
-            notice: None,
-            compare: None,
-            recovery,
-            autosave,
-            reloads: 0,
-            conflicts_shown: 0,
-            data_dir,
+            select_on_open: None,
+            disk: disk::DiskState {
+                data_dir,
+                watch: start.watch,
+                compare: None,
+                autosave,
+                recovery,
+                reloads: 0,
+                conflicts_shown: 0,
+            },
             import: None,
             next_batch: 0,
-            photo_folders: std::collections::HashMap::new(),
             git: publish::GitPanel::default(),
             spell_words: spelling::SpellWords::default(),
             effects: Vec::new(),
@@ -205,7 +182,9 @@ impl Session {
         if crate::i18n::apply_choice(self.settings.language) {
             // Problems and notes are worded when made: make them again.
             self.files_changed();
-            self.site_problems = None;
+            if let Some(site) = self.site.as_mut() {
+                site.problems = None;
+            }
         }
         std::mem::take(&mut self.effects)
     }
@@ -265,7 +244,7 @@ impl Session {
     /// Open `path`: a post of the open site in place, anything else (another site, a post
     /// in it) with its site.
     fn open_post_or_site(&mut self, path: &Path) {
-        let in_site = self.site.as_ref().is_some_and(|s| {
+        let in_site = site_of(&self.site).is_some_and(|s| {
             let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
             path.is_file() && abs.starts_with(&s.root)
         });
@@ -278,19 +257,16 @@ impl Session {
 
     fn open_site(&mut self, site: Site, post: Option<PathBuf>) {
         // Indexed on a worker: a site of thousands of posts never blocks the window.
-        self.posts = Vec::new();
         self.workers.index(&site);
         self.settings.last_site = Some(site.root.clone());
         self.settings.remember_site(&site.root);
-        self.site_problems = None;
-        self.notice = None;
         let remembered = self
             .settings
             .last_post
             .get(&site.root)
             .filter(|p| p.is_file())
             .cloned();
-        self.site = Some(site);
+        self.site = Some(OpenSite::new(site));
         self.load_spell_words();
         self.open = None;
         self.git = publish::GitPanel::default();
@@ -298,7 +274,11 @@ impl Session {
         self.start_watching();
         match post.or(remembered) {
             Some(target) => self.open_post_now(&target),
-            None => self.open_newest = true,
+            None => {
+                if let Some(site) = self.site.as_mut() {
+                    site.open_newest = true;
+                }
+            }
         }
     }
 
@@ -307,12 +287,12 @@ impl Session {
             Ok(loaded) => {
                 let mut doc = Document::from_loaded(loaded);
                 doc.read_only = crate::site::store::link_outside_site(&doc.path);
-                if let Some(site) = &self.site {
+                if let Some(site) = site_of(&self.site) {
                     self.settings
                         .last_post
                         .insert(site.root.clone(), doc.path.clone());
                 }
-                self.compare = None;
+                self.disk.compare = None;
                 // Everything about the post that was open goes with it.
                 self.open = Some(OpenPost::new(doc));
                 self.status = None;
@@ -338,7 +318,11 @@ impl Session {
 
     /// Whether an image rename can be undone, and the name it would get back.
     pub fn undo_rename_name(&self) -> Option<&str> {
-        self.last_rename.as_ref().map(|r| r.old_rel.as_str())
+        self.site
+            .as_ref()?
+            .last_rename
+            .as_ref()
+            .map(|r| r.old_rel.as_str())
     }
 
     /// Whether the conflict bar is showing.
@@ -353,7 +337,7 @@ impl Session {
 
     /// The posts whose unsaved text from an earlier run is offered back.
     pub fn recoverable(&self) -> Vec<PathBuf> {
-        self.recovery.iter().map(|r| r.post.clone()).collect()
+        self.disk.recovery.iter().map(|r| r.post.clone()).collect()
     }
 
     /// Whether the save / discard / cancel prompt is showing.
@@ -368,8 +352,7 @@ impl Session {
     /// The time now, in the site's zone.
     pub fn now(&self) -> DateTime<FixedOffset> {
         let zone = self
-            .site
-            .as_ref()
+            .site()
             .map(|s| s.config.zone())
             .unwrap_or(crate::journal::date::Zone::Local);
         zone.to_zone(chrono::Utc::now().fixed_offset())
@@ -378,8 +361,7 @@ impl Session {
     /// The window's title: the post (● when unsaved) and the site.
     pub fn window_title(&self) -> String {
         let site = self
-            .site
-            .as_ref()
+            .site()
             .map(|s| {
                 s.config.title.clone().unwrap_or_else(|| {
                     s.root
@@ -396,6 +378,14 @@ impl Session {
                 if d.is_dirty() { " ●" } else { "" }
             ),
             None => format!("{site} — daybook"),
+        }
+    }
+
+    /// The site's files changed through daybook: check it again when asked, and index it.
+    fn reindex_site(&mut self) {
+        if let Some(open) = self.site.as_mut() {
+            open.problems = None;
+            self.workers.index(&open.site);
         }
     }
 
@@ -431,7 +421,7 @@ impl Session {
         open.problems = problems;
         if open.uses != uses || open.problems_generation.is_none() {
             // Weighed when the files change, not per keystroke.
-            open.photo_weight = self.site.as_ref().map_or((0, 0), |site| {
+            open.photo_weight = site_of(&self.site).map_or((0, 0), |site| {
                 let sizes = crate::site::check::FileSizes(&site.root);
                 crate::journal::check::picture_bytes(&uses, &sizes)
             });
@@ -447,7 +437,27 @@ impl Session {
 
     /// The problems of the whole site, once checked.
     pub fn site_problems(&self) -> Option<&[Problem]> {
-        self.site_problems.as_deref()
+        self.site.as_ref()?.problems.as_deref()
+    }
+
+    /// Whether the whole site is being checked.
+    pub fn checking_site(&self) -> bool {
+        self.site.as_ref().is_some_and(|s| s.checking)
+    }
+
+    /// The open site.
+    pub fn site(&self) -> Option<&Site> {
+        site_of(&self.site)
+    }
+
+    /// The open site's posts, newest first, as last indexed.
+    pub fn posts(&self) -> &[PostSummary] {
+        self.site.as_ref().map_or(&[], |s| s.posts.as_slice())
+    }
+
+    /// A notice about watching the site (polling, a rescan), until dismissed.
+    pub fn notice(&self) -> Option<&str> {
+        self.site.as_ref()?.notice.as_deref()
     }
 
     /// The window regained focus: photos may have been copied into the site meanwhile, or

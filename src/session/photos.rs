@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{Caret, Session};
+use super::{Caret, Session, site_of};
 use crate::command::{Effect, Focus};
 use crate::journal::photos::insert_links;
 use crate::journal::trip::{CaptureTime, live_photo_videos};
@@ -40,9 +40,13 @@ impl Session {
     /// not rescan it).
     pub fn photo_target(&mut self) -> Option<PhotoTarget> {
         let now = (self.clock)();
-        let (site, open) = (self.site.as_ref()?, self.open.as_mut()?);
+        let (open_site, open) = (self.site.as_ref()?, self.open.as_mut()?);
+        let site = &open_site.site;
         let doc = &open.doc;
-        let key = (doc.generation, self.photo_folders.get(&doc.path).cloned());
+        let key = (
+            doc.generation,
+            open_site.photo_folders.get(&doc.path).cloned(),
+        );
         let typing = doc
             .pause_remaining(std::time::Duration::from_millis(500), now)
             .is_some();
@@ -63,9 +67,11 @@ impl Session {
             return;
         }
         let target = self.photo_target();
-        let (Some(site), Some(doc), Some(target)) =
-            (&self.site, self.open.as_ref().map(|o| &o.doc), target)
-        else {
+        let (Some(site), Some(doc), Some(target)) = (
+            site_of(&self.site),
+            self.open.as_ref().map(|o| &o.doc),
+            target,
+        ) else {
             self.error(tr!("photos-need-post"));
             return;
         };
@@ -155,7 +161,7 @@ impl Session {
             first,
             sources,
             dest,
-            match &self.site {
+            match site_of(&self.site) {
                 Some(site) => self.settings.import.for_site(&site.config),
                 None => self.settings.import,
             },
@@ -222,8 +228,7 @@ impl Session {
     /// change with the next ones until a pause (an alt text being typed).
     pub(super) fn sync_photo_links(&mut self, typing: bool, caret: &dyn Caret) {
         let baseurl = self
-            .site
-            .as_ref()
+            .site()
             .map(|s| s.config.baseurl.clone())
             .unwrap_or_default();
         let Some(b) = self.import.as_mut() else {
@@ -332,7 +337,7 @@ impl Session {
         };
         b.cancel.store(true, Ordering::Relaxed);
         let text = self.doc().map(|d| d.text.clone()).unwrap_or_default();
-        let root = self.site.as_ref().map(|s| s.root.clone());
+        let root = site_of(&self.site).map(|s| s.root.clone());
         for item in b.items.iter().filter(|i| !i.include) {
             if let (Some(Ok(photo)), Some(root)) = (&item.result, &root)
                 && !photo.reused

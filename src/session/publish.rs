@@ -5,7 +5,7 @@
 use crate::tr;
 use std::path::PathBuf;
 
-use super::{Session, Status};
+use super::{Session, Status, site_of};
 use crate::command::Effect;
 use crate::site::git::{Cancel, GitState, PathState};
 use crate::site::publish::PublishPlan;
@@ -74,7 +74,9 @@ impl Session {
     /// Read the repository's state again on a worker (folded: one read at a time, one more
     /// after it when asked meanwhile).
     pub(super) fn refresh_git(&mut self) {
-        let Some(site) = &self.site else { return };
+        let Some(site) = site_of(&self.site) else {
+            return;
+        };
         if self.git.reading {
             self.git.read_again = true;
             return;
@@ -125,7 +127,7 @@ impl Session {
     /// Work out the plan for the open post's current text, when it is not planned yet.
     pub(super) fn plan_publish(&mut self) {
         let (Some(site), Some(doc), Some(panel)) = (
-            &self.site,
+            site_of(&self.site),
             self.open.as_ref().map(|o| &o.doc),
             &mut self.git.panel,
         ) else {
@@ -230,7 +232,7 @@ impl Session {
 
     /// Run a git operation from the panel (commit, push, pull), one at a time.
     pub(super) fn run_git(&mut self, op: GitOp) {
-        let (Some(site), Some(panel)) = (&self.site, &mut self.git.panel) else {
+        let (Some(site), Some(panel)) = (site_of(&self.site), &mut self.git.panel) else {
             return;
         };
         if panel.busy.is_some() {
@@ -290,7 +292,7 @@ impl Session {
         if outcome.pulled {
             // The watcher reports the files too; do not wait for it to show what changed.
             self.files_changed();
-            if let Some(site) = &self.site {
+            if let Some(site) = site_of(&self.site) {
                 self.workers.index(site);
             }
             self.check_open_post_on_disk(&[]);
@@ -306,7 +308,7 @@ impl Session {
             return (None, Vec::new());
         };
         let mut files = Vec::new();
-        if let (Some(site), Some(open)) = (&self.site, &self.open) {
+        if let (Some(site), Some(open)) = (site_of(&self.site), &self.open) {
             let rel = crate::site::relative_slash(&site.root, &open.doc.path);
             for f in std::iter::once(&rel).chain(&open.uses) {
                 let s = state.state_of(f);

@@ -3,7 +3,7 @@
 //! place, is the one exception).
 
 use super::new_post::{NewPostSite, post_from_form};
-use super::{AfterPrompt, Caret, Session};
+use super::{AfterPrompt, Caret, OnOpen, Session, site_of};
 use crate::command::{Command, Effect, Focus, NewPostForm, PromptChoice};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
@@ -96,7 +96,7 @@ impl Session {
             Command::SetView(view) => self.settings.view = view,
             Command::Reindex => {
                 self.files_changed();
-                if let Some(site) = &self.site {
+                if let Some(site) = site_of(&self.site) {
                     self.workers.index(site);
                 }
             }
@@ -143,7 +143,7 @@ impl Session {
             Command::ImportPhotos(paths) => self.import_photos(paths),
             Command::PasteImage => {
                 if self.open.is_some() {
-                    self.workers.paste_image(self.data_dir.join("pasted"));
+                    self.workers.paste_image(self.disk.data_dir.join("pasted"));
                 } else {
                     self.error(tr!("photos-need-post"));
                 }
@@ -152,22 +152,26 @@ impl Session {
             Command::CloseImport => self.close_import(),
             Command::EditPhoto(edit) => self.edit_batch(edit, caret),
             Command::SetPhotoFolder(folder) => {
-                if let Some(doc) = self.open.as_ref().map(|o| &o.doc) {
-                    self.photo_folders.insert(doc.path.clone(), folder);
+                if let (Some(doc), Some(site)) = (self.open.as_ref(), self.site.as_mut()) {
+                    site.photo_folders.insert(doc.doc.path.clone(), folder);
                 }
             }
             Command::KeepMine => self.keep_mine(),
             Command::TakeTheirs => self.take_theirs(),
             Command::CompareConflict => self.compare_conflict(),
-            Command::CloseCompare => self.compare = None,
-            Command::DismissNotice => self.notice = None,
+            Command::CloseCompare => self.disk.compare = None,
+            Command::DismissNotice => {
+                if let Some(site) = self.site.as_mut() {
+                    site.notice = None;
+                }
+            }
             Command::RestoreRecovery(i) => self.restore(i),
             Command::CompareRecovery(i) => self.compare_recovery(i),
             Command::DiscardRecovery(i) => self.discard_recovery(i),
             Command::CheckSite => {
-                if let Some(site) = &self.site {
-                    self.checking_site = true;
-                    self.workers.check_site(site);
+                if let Some(open) = self.site.as_mut() {
+                    open.checking = true;
+                    self.workers.check_site(&open.site);
                 }
             }
             Command::JumpTo { path, line } => self.jump_to(&path, line),
@@ -186,16 +190,13 @@ impl Session {
         match store::write_atomic(&doc.path, doc.text.as_bytes(), Some(doc.fingerprint)) {
             Ok(fingerprint) => {
                 doc.mark_saved(fingerprint);
-                self.autosave.remove(doc.path.clone());
+                self.disk.autosave.remove(doc.path.clone());
                 open.autosaved = None;
                 open.conflict = None;
                 open.deleted_on_disk = false;
-                self.site_problems = None;
                 let name = open.doc.file_name();
                 self.info(tr!("saved", file = name));
-                if let Some(site) = &self.site {
-                    self.workers.index(site);
-                }
+                self.reindex_site();
                 self.refresh_git_in_repo();
                 true
             }
@@ -235,7 +236,7 @@ impl Session {
     }
 
     fn create_post(&mut self, form: &NewPostForm) {
-        let Some(site) = &self.site else {
+        let Some(site) = site_of(&self.site) else {
             return;
         };
         let dialog_site = NewPostSite::of(&site.config);
@@ -245,7 +246,7 @@ impl Session {
             Ok(path) => {
                 self.settings.slug_style = form.slug_style;
                 self.workers.index(site);
-                self.focus_body_of = Some(path.clone());
+                self.select_on_open = Some((path.clone(), OnOpen::BodyEnd));
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -264,23 +265,17 @@ impl Session {
         let Some(doc) = self.doc() else {
             return;
         };
-        let (path, end) = (doc.path.clone(), doc.text.len());
-        let jump = match &self.pending_jump {
-            Some((p, line)) if *p == path => Some(line_range(&doc.text, *line)),
-            _ => None,
+        let range = match &self.select_on_open {
+            Some((p, OnOpen::BodyEnd)) if *p == doc.path => doc.text.len()..doc.text.len(),
+            Some((p, OnOpen::Line(line))) if *p == doc.path => line_range(&doc.text, *line),
+            _ => return,
         };
-        if self.focus_body_of.as_ref() == Some(&path) {
-            self.select(end..end);
-            self.focus_body_of = None;
-        }
-        if let Some(range) = jump {
-            self.pending_jump = None;
-            self.select(range);
-        }
+        self.select_on_open = None;
+        self.select(range);
     }
 
     fn jump_to(&mut self, rel: &str, line: usize) {
-        let Some(site) = &self.site else {
+        let Some(site) = site_of(&self.site) else {
             return;
         };
         let path = site.root.join(rel);
@@ -293,13 +288,15 @@ impl Session {
             self.info(tr!("not-a-post", file = rel));
             return;
         }
-        self.pending_jump = Some((path.clone(), line));
+        self.select_on_open = Some((path.clone(), OnOpen::Line(line)));
         self.run(Command::OpenPost(path), &super::NoCaret);
         self.place_cursor_for_new_post();
     }
 
     fn rename_image(&mut self, rel: &str) {
-        let Some(site) = &self.site else { return };
+        let Some(site) = site_of(&self.site) else {
+            return;
+        };
         // Every post of the site is read and rewritten: on a worker, not in the frame.
         let open = self
             .doc()
@@ -331,10 +328,7 @@ impl Session {
                     }
                 }
                 self.files_changed();
-                self.site_problems = None;
-                if let Some(site) = &self.site {
-                    self.workers.index(site);
-                }
+                self.reindex_site();
                 let others = renamed.posts_changed.len();
                 let file = renamed.new_rel.clone();
                 self.info(if links_left {
@@ -342,7 +336,9 @@ impl Session {
                 } else {
                     tr!("renamed", file = file, others = others)
                 });
-                self.last_rename = Some(renamed);
+                if let Some(site) = self.site.as_mut() {
+                    site.last_rename = Some(renamed);
+                }
             }
             Err(e) => self.error(e),
         }
@@ -353,10 +349,7 @@ impl Session {
         match result {
             Ok(rel) => {
                 self.files_changed();
-                self.site_problems = None;
-                if let Some(site) = &self.site {
-                    self.workers.index(site);
-                }
+                self.reindex_site();
                 self.check_open_post_on_disk(&[]);
                 self.info(tr!("rename-undone", file = rel));
             }
@@ -365,8 +358,10 @@ impl Session {
     }
 
     fn undo_rename(&mut self) {
-        if let (Some(site), Some(renamed)) = (&self.site, self.last_rename.take()) {
-            self.workers.undo_rename(site, renamed);
+        if let Some(open) = self.site.as_mut()
+            && let Some(renamed) = open.last_rename.take()
+        {
+            self.workers.undo_rename(&open.site, renamed);
         }
     }
 
@@ -395,7 +390,7 @@ impl Session {
             PromptChoice::Save => self.save(),
             PromptChoice::Discard => {
                 if let Some(open) = self.open.as_mut() {
-                    self.autosave.remove(open.doc.path.clone());
+                    self.disk.autosave.remove(open.doc.path.clone());
                     open.autosaved = None;
                 }
                 true

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::Session;
+use super::{Session, site_of};
 use crate::site::spelling::{add_to_list, personal_list, read_list, site_list};
 use crate::tr;
 
@@ -25,12 +25,10 @@ impl Session {
     /// Read the user's and the open site's word lists.
     pub(super) fn load_spell_words(&mut self) {
         let words = &mut self.spell_words;
-        words.personal = read_list(&personal_list(&self.data_dir))
+        words.personal = read_list(&personal_list(&self.disk.data_dir))
             .into_iter()
             .collect();
-        words.site = self
-            .site
-            .as_ref()
+        words.site = site_of(&self.site)
             .map(|s| read_list(&site_list(&s.root)).into_iter().collect())
             .unwrap_or_default();
         words.version += 1;
@@ -57,7 +55,7 @@ impl Session {
 
     /// The language the open post's Latin words are read in.
     pub fn spell_latin_language(&self) -> String {
-        let site = self.site.as_ref().and_then(|s| s.config.lang.as_deref());
+        let site = site_of(&self.site).and_then(|s| s.config.lang.as_deref());
         let text = self.doc().map_or("", |d| d.text.as_str());
         crate::site::spelling::latin_language_of(text, site)
     }
@@ -92,10 +90,10 @@ impl Session {
 
     /// Add `word` to the user's list, or the site's (`site`).
     pub(super) fn add_word(&mut self, word: String, site: bool) {
-        let path = match (&self.site, site) {
+        let path = match (site_of(&self.site), site) {
             (Some(s), true) => site_list(&s.root),
             (None, true) => return,
-            (_, false) => personal_list(&self.data_dir),
+            (_, false) => personal_list(&self.disk.data_dir),
         };
         match add_to_list(&path, &word) {
             Ok(()) => {

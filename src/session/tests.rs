@@ -68,7 +68,7 @@ fn type_at_end(s: &mut Session, more: &str, now: Instant) {
 
 /// What the watcher would report for `paths` of the open site.
 fn files_changed(s: &mut Session, paths: &[PathBuf]) -> Vec<Effect> {
-    let root = s.site.as_ref().unwrap().root.clone();
+    let root = s.site().unwrap().root.clone();
     s.on_event(
         Event::FilesChanged {
             root,
@@ -88,7 +88,7 @@ fn opening_a_site_lists_its_posts_and_opens_the_post() {
     let (_d, root, data) = journal();
     let s = session_on(&root.join(FIRST), &data);
     assert_eq!(s.doc().unwrap().path, root.join(FIRST));
-    assert!(s.posts.len() >= 3, "{} posts", s.posts.len());
+    assert!(s.posts().len() >= 3, "{} posts", s.posts().len());
     assert!(!s.is_dirty());
     assert!(
         s.window_title()
@@ -214,7 +214,7 @@ fn changes_on_disk_reload_conflict_delete_or_follow_a_rename() {
             }
         };
         let _ = files_changed(&mut s, &changed);
-        assert_eq!(s.reloads == 1, reloaded, "{case}: reloaded");
+        assert_eq!(s.disk.reloads == 1, reloaded, "{case}: reloaded");
         assert_eq!(s.has_conflict(), conflict, "{case}: conflict");
         assert_eq!(s.is_deleted_on_disk(), deleted, "{case}: deleted");
         assert_eq!(
@@ -307,7 +307,7 @@ fn problems_wait_for_a_typing_pause_and_a_fix_is_one_undo_step() {
     let t0 = Instant::now();
     type_at_end(&mut s, "\n", t0);
     let check = |s: &Session| {
-        let site = s.site.as_ref().unwrap();
+        let site = s.site().unwrap();
         let checker = crate::site::check::Checker::new(site, s.now());
         (checker.check_text(FIRST, text(s)), Vec::new())
     };
@@ -465,8 +465,7 @@ fn a_data_file_that_cannot_be_read_is_warned_of_as_it_changes() {
     let (_d, root, data) = journal();
     let mut s = session_on(&root.join(FIRST), &data);
     let warned = |s: &Session| {
-        s.site
-            .as_ref()
+        s.site()
             .unwrap()
             .config
             .warnings
@@ -488,7 +487,7 @@ fn a_data_file_that_cannot_be_read_is_warned_of_as_it_changes() {
         );
     };
     changed(&mut s, vec![file.clone()]);
-    assert!(warned(&s), "{:?}", s.site.as_ref().unwrap().config.warnings);
+    assert!(warned(&s), "{:?}", s.site().unwrap().config.warnings);
     // A change of `_config.yml` keeps the warning while the file is still broken.
     changed(&mut s, vec![root.join("_config.yml")]);
     assert!(warned(&s));

@@ -6,8 +6,8 @@ use egui::Ui;
 use super::preview_draw::{
     Flow, MAX_DEPTH, Style, code, heading_size, html_inline, quote, show_flow, show_line, text_of,
 };
-use super::preview_media::{DrawCtx, notice};
 use super::preview_gallery::{gallery, small_caption, tiles};
+use super::preview_media::{DrawCtx, notice};
 use crate::i18n::tr;
 use crate::journal::kramdown::htmlparse::Element;
 use crate::journal::kramdown::{HNode, attr};

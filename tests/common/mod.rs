@@ -46,7 +46,7 @@ pub fn app(
     h.run_steps(3);
     // The post list is read on a worker: wait for it, as a user would see it appear.
     for _ in 0..300 {
-        if !h.state().session.posts.is_empty() {
+        if !h.state().session.posts().is_empty() {
             break;
         }
         h.step();

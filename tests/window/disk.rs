@@ -79,7 +79,7 @@ fn a_post_written_by_another_program_appears_in_the_sidebar_quickly() {
         let written = Instant::now();
         std::fs::write(&path, format!("---\ntitle: 바깥에서 쓴 글 {i}\n---\n")).unwrap();
         step_until_state(&mut h, "the new post in the list", |a| {
-            a.session.posts.iter().any(|p| p.path == path)
+            a.session.posts().iter().any(|p| p.path == path)
         });
         times.push(written.elapsed());
     }
@@ -91,7 +91,7 @@ fn a_post_written_by_another_program_appears_in_the_sidebar_quickly() {
     let gone = e.root.join(SECOND);
     std::fs::remove_file(&gone).unwrap();
     step_until_state(&mut h, "the deleted post to leave", |a| {
-        a.session.posts.iter().all(|p| p.path != gone)
+        a.session.posts().iter().all(|p| p.path != gone)
     });
 }
 
@@ -202,7 +202,10 @@ fn own_saves_cause_no_reload_and_no_conflict() {
     settle(&mut h);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text(&h));
     assert_eq!(
-        (h.state().session.reloads, h.state().session.conflicts_shown),
+        (
+            h.state().session.disk.reloads,
+            h.state().session.disk.conflicts_shown
+        ),
         (0, 0)
     );
 }

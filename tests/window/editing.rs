@@ -123,7 +123,7 @@ fn a_post_created_through_the_dialog_gets_the_expected_file_and_opens() {
     assert!(text.contains("date: 2024-05-05 21:00:00 +0900\n"), "{text}");
     // The post list is read again on a worker.
     step_until(&mut h, "the new post in the list", |h| {
-        h.state().session.posts.iter().any(|p| p.path == expected)
+        h.state().session.posts().iter().any(|p| p.path == expected)
     });
 }
 

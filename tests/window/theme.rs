@@ -102,7 +102,7 @@ fn typed_text_reaches_the_theme_page_and_nothing_is_left_running() {
         daybook::command::Command::AnswerPrompt(daybook::command::PromptChoice::Discard),
         &daybook::session::NoCaret,
     );
-    assert_eq!(h.state().session.site.as_ref().unwrap().root, other.path());
+    assert_eq!(h.state().session.site().unwrap().root, other.path());
     let stopped = (0..400).any(|_| {
         h.step();
         std::thread::sleep(std::time::Duration::from_millis(10));
