@@ -308,3 +308,55 @@ fn no_file_over_500_lines() {
         .collect();
     assert!(long.is_empty(), "{long:#?}");
 }
+
+/// The error types of every `Result<T, E>` written in `code`.
+fn result_error_types(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("Result<") {
+        let body = &code[at + 7..];
+        let (mut depth, mut start, mut args) = (1usize, 0, Vec::new());
+        for (i, c) in body.char_indices() {
+            match c {
+                '<' | '(' | '[' => depth += 1,
+                '>' | ')' | ']' => depth -= 1,
+                ',' if depth == 1 => {
+                    args.push(body[start..i].trim());
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            if depth == 0 {
+                args.push(body[start..i].trim());
+                break;
+            }
+        }
+        args.retain(|a| !a.is_empty());
+        if let [_, error] = args[..] {
+            out.push(error.to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn no_string_errors_outside_tests() {
+    assert_eq!(
+        result_error_types(
+            "fn f() -> Result<(u8, Vec<u8>), String> {}\nResult<\n    A,\n    B<C, D>,\n>"
+        ),
+        ["String", "B<C, D>"]
+    );
+    let mut wrong = Vec::new();
+    for (rel, text) in sources("") {
+        if rel.ends_with("tests.rs") || rel == "layers.rs" {
+            continue;
+        }
+        let code = code(without_tests(&text));
+        for e in result_error_types(&code) {
+            if e == "String" || e == "std::string::String" {
+                wrong.push(rel.clone());
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "Result<_, String> in {wrong:#?}");
+}

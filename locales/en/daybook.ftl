@@ -423,6 +423,7 @@ photo-no-decoder = { $file }: { $format } photos need libheif, which could not b
 photo-corrupt = { $file }: the image is damaged or truncated ({ $error })
 photo-too-many-pixels = { $file }: too large ({ $megapixels } megapixels; daybook takes photos up to { $limit } MP)
 photo-file-too-large = { $file }: { $megabytes } MB is too large for a photo; daybook takes files up to { $limit } MB
+photo-cancelled = { $file }: not imported (the import was stopped)
 photo-cannot-write = { $file }: cannot write into the images folder ({ $error })
 git-not-installed = git is not installed (or not on PATH): { $error }
 git-not-a-repository = { $file } is not inside a git repository

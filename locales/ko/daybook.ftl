@@ -388,6 +388,7 @@ photo-no-decoder = { $file }: { $format } 사진에는 libheif가 필요한데 �
 photo-corrupt = { $file }: 이미지가 손상되었거나 잘렸습니다({ $error })
 photo-too-many-pixels = { $file }: 너무 큽니다({ $megapixels }메가픽셀. daybook은 { $limit }MP까지 받습니다)
 photo-file-too-large = { $file }: { $megabytes } MB는 사진으로는 너무 큽니다. daybook은 { $limit } MB까지 받습니다
+photo-cancelled = { $file }: 가져오지 않음 (가져오기를 멈춤)
 photo-cannot-write = { $file }: 이미지 폴더에 쓸 수 없습니다({ $error })
 git-not-installed = git이 설치되어 있지 않습니다(또는 PATH에 없음): { $error }
 git-not-a-repository = { $file }은(는) git 저장소 안에 있지 않습니다

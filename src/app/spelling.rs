@@ -56,7 +56,7 @@ impl Spelling {
                 SpellResult::Suggested { word, list } => {
                     self.suggestions.insert(word, list);
                 }
-                SpellResult::Unavailable(why) => self.unavailable = Some(why),
+                SpellResult::Unavailable(why) => self.unavailable = Some(why.to_string()),
             }
         }
         let Some(doc) = session.doc() else { return };

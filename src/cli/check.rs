@@ -25,7 +25,7 @@ pub fn run(
         eprintln!("daybook: warning: {w}");
     }
     if install_hook {
-        let message = install_pre_commit(&site).map_err(|e| unavailable(&e))?;
+        let message = install_pre_commit(&site)?;
         println!("{message}");
         return Ok(0);
     }
@@ -191,18 +191,20 @@ fn print_problems(root: &Path, problems: &[Problem], format: Format) {
 const HOOK_MARK: &str = "# daybook: stop commits whose posts have errors";
 
 /// Write (or add to) the repository's `pre-commit` hook.
-fn install_pre_commit(site: &Site) -> Result<String, String> {
+fn install_pre_commit(site: &Site) -> Result<String, CliError> {
     let output = std::process::Command::new("git")
         .arg("-C")
         .arg(&site.root)
         .args(["rev-parse", "--git-path", "hooks"])
         .output()
-        .map_err(|e| crate::tr!("could-not-run-git", error = e.to_string()))?;
+        .map_err(|e| {
+            CliError::Unavailable(crate::tr!("could-not-run-git", error = e.to_string()))
+        })?;
     if !output.status.success() {
-        return Err(crate::tr!(
+        return Err(CliError::Unavailable(crate::tr!(
             "git-not-a-repository",
             file = site.root.display().to_string()
-        ));
+        )));
     }
     let hooks = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
     let hooks = if hooks.is_absolute() {
@@ -210,7 +212,8 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
     } else {
         site.root.join(hooks)
     };
-    std::fs::create_dir_all(&hooks).map_err(|e| format!("{}: {e}", hooks.display()))?;
+    std::fs::create_dir_all(&hooks)
+        .map_err(|e| CliError::Unavailable(format!("{}: {e}", hooks.display())))?;
     let hook = hooks.join("pre-commit");
     let exe =
         std::env::current_exe().map_or_else(|_| "daybook".to_owned(), |p| p.display().to_string());
@@ -226,11 +229,11 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
     let text: Vec<u8> = match &existing {
         // A hook that is not text (a binary, another encoding) is not daybook's to edit.
         Some(t) if std::str::from_utf8(t).is_err() => {
-            return Err(crate::tr!(
+            return Err(CliError::Unavailable(crate::tr!(
                 "hook-not-text",
                 file = hook.display().to_string(),
                 lines = lines.trim_end()
-            ));
+            )));
         }
         Some(t) if contains(t, HOOK_MARK.as_bytes()) => {
             return Ok(crate::tr!(
@@ -257,14 +260,14 @@ fn install_pre_commit(site: &Site) -> Result<String, String> {
         None => format!("#!/bin/sh\n{lines}").into_bytes(),
     };
     if !crate::site::within(&hooks, &hook) {
-        return Err(crate::tr!(
+        return Err(CliError::Unavailable(crate::tr!(
             "hook-outside-folder",
             file = hook.display().to_string()
-        ));
+        )));
     }
     // Replaced atomically: a failed write leaves the old hook whole.
     crate::site::store::replace_file(&hook, &text, 0o755)
-        .map_err(|e| format!("{}: {e}", hook.display()))?;
+        .map_err(|e| CliError::Unavailable(format!("{}: {e}", hook.display())))?;
     let file = hook.display().to_string();
     Ok(if existing.is_some() {
         crate::tr!("hook-added", file = file)

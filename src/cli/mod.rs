@@ -271,11 +271,12 @@ fn print_all(bytes: &[u8]) -> CliResult<()> {
     }
 }
 
-fn parse_photo_format(s: &str) -> Result<crate::site::photos::PhotoFormat, String> {
+fn parse_photo_format(s: &str) -> Result<crate::site::photos::PhotoFormat, CliError> {
     crate::site::photos::PhotoFormat::parse(s)
-        .ok_or_else(|| crate::tr!("bad-photo-format", format = s))
+        .ok_or_else(|| CliError::Failed(crate::tr!("bad-photo-format", format = s)))
 }
 
-fn parse_insert_as(s: &str) -> Result<crate::journal::gallery::InsertAs, String> {
-    crate::journal::gallery::InsertAs::parse(s).ok_or_else(|| crate::tr!("bad-insert-as", how = s))
+fn parse_insert_as(s: &str) -> Result<crate::journal::gallery::InsertAs, CliError> {
+    crate::journal::gallery::InsertAs::parse(s)
+        .ok_or_else(|| CliError::Failed(crate::tr!("bad-insert-as", how = s)))
 }

@@ -77,7 +77,7 @@ pub fn run(post: &Path, fields: &[String]) -> CliResult<()> {
         CliError::Failed(crate::tr!(
             "cli-not-saved",
             file = post.display().to_string(),
-            error = e
+            error = e.to_string()
         ))
     })?;
     if text != loaded.text {
@@ -87,9 +87,18 @@ pub fn run(post: &Path, fields: &[String]) -> CliResult<()> {
     Ok(())
 }
 
+/// Why the text about to be written does not read back as asked.
+#[derive(Debug, thiserror::Error)]
+enum ReadBack {
+    #[error(transparent)]
+    Unreadable(crate::journal::front_matter::FrontMatterError),
+    #[error("{}", crate::tr!("cli-read-back", key = .key.as_str(), got = .got.as_str()))]
+    Differs { key: String, got: String },
+}
+
 /// A last check before writing: every field reads back as the value asked for.
-fn verify_read_back(text: &str, expected: &[(String, NewValue)]) -> Result<(), String> {
-    let fm = FrontMatter::parse(text).map_err(|e| e.to_string())?;
+fn verify_read_back(text: &str, expected: &[(String, NewValue)]) -> Result<(), ReadBack> {
+    let fm = FrontMatter::parse(text).map_err(ReadBack::Unreadable)?;
     for (key, value) in expected {
         let got = fm.get(key);
         let ok = match (value, &got) {
@@ -102,11 +111,10 @@ fn verify_read_back(text: &str, expected: &[(String, NewValue)]) -> Result<(), S
             _ => false,
         };
         if !ok {
-            return Err(crate::tr!(
-                "cli-read-back",
-                key = key,
-                got = format!("{got:?}")
-            ));
+            return Err(ReadBack::Differs {
+                key: key.clone(),
+                got: format!("{got:?}"),
+            });
         }
     }
     Ok(())

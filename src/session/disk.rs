@@ -110,7 +110,7 @@ impl Session {
                 }
                 open.watcher = Some(w);
             }
-            Err(e) => open.notice = Some(tr!("cannot-watch", error = e)),
+            Err(e) => open.notice = Some(tr!("cannot-watch", error = e.to_string())),
         }
     }
 

@@ -43,7 +43,9 @@ impl Session {
                 index,
                 result,
             } => self.photo_imported(batch, index, result, caret),
-            Event::PasteFailed(message) => self.error(tr!("paste-failed", error = message)),
+            Event::PasteFailed(message) => {
+                self.error(tr!("paste-failed", error = message.to_string()))
+            }
             Event::PhotosPicked { paths, no_dialog } => match paths {
                 Some(paths) => self.import_photos(paths),
                 None if no_dialog => self.effect(Effect::AskForPhotoPaths),
@@ -96,7 +98,7 @@ impl Session {
                     open.checking = false;
                     match problems {
                         Ok(p) => open.problems = Some(p),
-                        Err(e) => self.error(tr!("check-site-failed", error = e)),
+                        Err(e) => self.error(tr!("check-site-failed", error = e.to_string())),
                     }
                 }
             }

@@ -27,12 +27,21 @@ impl NewPostSite<'_> {
     }
 }
 
+/// Why the form does not describe a post yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum FormError {
+    #[error("{}", tr!("new-post-needs-title"))]
+    NoTitle,
+    #[error("{}", tr!("new-post-bad-date"))]
+    BadDate,
+}
+
 /// The post the form describes, or why it cannot be made yet.
-pub fn post_from_form(form: &NewPostForm, site: &NewPostSite<'_>) -> Result<NewPost, String> {
+pub fn post_from_form(form: &NewPostForm, site: &NewPostSite<'_>) -> Result<NewPost, FormError> {
     if form.title.trim().is_empty() {
-        return Err(tr!("new-post-needs-title"));
+        return Err(FormError::NoTitle);
     }
-    let date = parse_user_date(&form.date, &site.zone).ok_or_else(|| tr!("new-post-bad-date"))?;
+    let date = parse_user_date(&form.date, &site.zone).ok_or(FormError::BadDate)?;
     Ok(NewPost {
         title: form.title.trim().to_owned(),
         categories: split_list(&form.categories),

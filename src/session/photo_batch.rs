@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::journal::trip::{BatchPhoto, CaptureTime, Layout, capture_order, lay_out};
-use crate::site::photos::{Imported, PhotoTarget};
+use crate::site::codec_error::CodecError;
+use crate::site::photos::{Imported, PhotoError, PhotoTarget};
 use crate::site::trip::batch_photo;
 
 /// One photo of a batch: where it came from, what the user chose for it, and how it went.
@@ -19,8 +20,8 @@ pub struct BatchItem {
     pub caption: String,
     pub captured: Option<CaptureTime>,
     /// The thumbnail, once made (or why it could not be).
-    pub thumb: Option<Result<crate::workers::Thumbnail, String>>,
-    pub result: Option<Result<Imported, String>>,
+    pub thumb: Option<Result<crate::workers::Thumbnail, CodecError>>,
+    pub result: Option<Result<Imported, PhotoError>>,
 }
 
 impl BatchItem {
@@ -73,7 +74,7 @@ impl ImportBatch {
         self.done() == self.items.len()
     }
 
-    pub fn failures(&self) -> impl Iterator<Item = &String> {
+    pub fn failures(&self) -> impl Iterator<Item = &PhotoError> {
         self.items
             .iter()
             .filter_map(|i| i.result.as_ref().and_then(|r| r.as_ref().err()))

@@ -12,7 +12,8 @@ use super::{Caret, Session, site_of};
 use crate::command::{Effect, Focus};
 use crate::journal::photos::insert_links;
 use crate::journal::trip::{CaptureTime, live_photo_videos};
-use crate::site::photos::{Imported, PhotoTarget};
+use crate::site::codec_error::CodecError;
+use crate::site::photos::{Imported, PhotoError, PhotoTarget};
 use crate::site::trip::layout_for;
 
 pub use super::photo_batch::{BatchItem, ImportBatch};
@@ -179,7 +180,7 @@ impl Session {
         &mut self,
         batch: u64,
         index: usize,
-        result: Result<(crate::workers::Thumbnail, Option<CaptureTime>), String>,
+        result: Result<(crate::workers::Thumbnail, Option<CaptureTime>), CodecError>,
     ) {
         let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {
             return;
@@ -201,7 +202,7 @@ impl Session {
         &mut self,
         batch: u64,
         index: usize,
-        result: Result<Imported, String>,
+        result: Result<Imported, PhotoError>,
         caret: &dyn Caret,
     ) {
         let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {

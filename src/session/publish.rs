@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::{Session, Status, site_of};
 use crate::command::Effect;
-use crate::site::git::{Cancel, GitState, PathState};
+use crate::site::git::{Cancel, GitError, GitState, PathState};
 use crate::site::publish::PublishPlan;
 use crate::workers::git::{GitOp, GitOutcome};
 
@@ -15,7 +15,7 @@ use crate::workers::git::{GitOp, GitOutcome};
 #[derive(Default)]
 pub struct GitPanel {
     /// The repository's state, or why there is none (no git, not a repository).
-    pub state: Option<Result<GitState, String>>,
+    pub state: Option<Result<GitState, GitError>>,
     /// A state read is running; another was asked for meanwhile.
     reading: bool,
     read_again: bool,
@@ -27,7 +27,7 @@ pub struct GitPanel {
 pub struct PublishPanel {
     pub post: PathBuf,
     /// What a commit takes, for the text of `generation`; `None` while it is worked out.
-    pub plan: Option<Result<PublishPlan, String>>,
+    pub plan: Option<Result<PublishPlan, GitError>>,
     planned_generation: Option<u64>,
     planning: bool,
     pub message: String,
@@ -94,7 +94,7 @@ impl Session {
         }
     }
 
-    pub(super) fn git_state_read(&mut self, state: Result<GitState, String>) {
+    pub(super) fn git_state_read(&mut self, state: Result<GitState, GitError>) {
         self.git.reading = false;
         if let (Ok(state), Some(Some(Ok(plan)))) =
             (&state, self.git.panel.as_mut().map(|p| p.plan.as_mut()))
@@ -166,7 +166,7 @@ impl Session {
         &mut self,
         post: &std::path::Path,
         generation: u64,
-        plan: Result<PublishPlan, String>,
+        plan: Result<PublishPlan, GitError>,
     ) {
         let Some(panel) = self.git.panel.as_mut().filter(|p| p.post == post) else {
             return;

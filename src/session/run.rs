@@ -7,7 +7,8 @@ use super::{AfterPrompt, Caret, OnOpen, Session, site_of};
 use crate::command::{Command, Effect, Focus, NewPostForm, PromptChoice};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
-use crate::site::{create, store};
+use crate::site::rename::RenameError;
+use crate::site::{SiteError, create, store};
 use crate::tr;
 use std::path::PathBuf;
 
@@ -241,6 +242,7 @@ impl Session {
         };
         let dialog_site = NewPostSite::of(&site.config);
         let created = post_from_form(form, &dialog_site)
+            .map_err(|e| e.to_string())
             .and_then(|post| create::create_post(site, &post).map_err(|e| e.to_string()));
         match created {
             Ok(path) => {
@@ -307,7 +309,7 @@ impl Session {
 
     pub(super) fn image_renamed(
         &mut self,
-        result: Result<crate::site::rename::Renamed, String>,
+        result: Result<crate::site::rename::Renamed, RenameError>,
         open: Option<&(PathBuf, u64)>,
     ) {
         match result {
@@ -340,12 +342,16 @@ impl Session {
                     site.last_rename = Some(renamed);
                 }
             }
-            Err(e) => self.error(e),
+            Err(e) => self.error(tr!(
+                "could-not-rename",
+                file = e.rel.as_str(),
+                error = e.source.to_string()
+            )),
         }
     }
 
     /// A rename was undone (or could not be).
-    pub(super) fn rename_undone(&mut self, result: Result<String, String>) {
+    pub(super) fn rename_undone(&mut self, result: Result<String, SiteError>) {
         match result {
             Ok(rel) => {
                 self.files_changed();
@@ -353,7 +359,7 @@ impl Session {
                 self.check_open_post_on_disk(&[]);
                 self.info(tr!("rename-undone", file = rel));
             }
-            Err(e) => self.error(e),
+            Err(e) => self.error(tr!("could-not-undo-rename", error = e.to_string())),
         }
     }
 

@@ -4,16 +4,33 @@
 // Loading only; each library's calls and their reasoning are in its own module.
 #![allow(unsafe_code)]
 
+/// Why a library loaded at run time cannot be used; the loader's own words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LibraryError {
+    /// None of its file names loads (it is not installed): why the last did not.
+    #[error("{why}")]
+    NotFound { why: String },
+    /// It loaded but lacks a function daybook calls (too old a version).
+    #[error("{why}")]
+    MissingFunction { why: String },
+}
+
+impl LibraryError {
+    pub(super) fn missing(e: &libloading::Error) -> LibraryError {
+        LibraryError::MissingFunction { why: e.to_string() }
+    }
+}
+
 /// The first of `names` that loads, or why the last one did not.
-pub(super) fn open_first(names: &[&str]) -> Result<libloading::Library, String> {
-    let mut last = String::new();
+pub(super) fn open_first(names: &[&str]) -> Result<libloading::Library, LibraryError> {
+    let mut why = String::new();
     for name in names {
         // SAFETY: the libraries daybook loads (libheif, Hunspell) run no initialiser with
         // preconditions when loaded.
         match unsafe { libloading::Library::new(name) } {
             Ok(lib) => return Ok(lib),
-            Err(e) => last = e.to_string(),
+            Err(e) => why = e.to_string(),
         }
     }
-    Err(last)
+    Err(LibraryError::NotFound { why })
 }

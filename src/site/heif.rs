@@ -24,10 +24,12 @@ use super::heif_ffi::{
 
 use image::DynamicImage;
 
+use super::codec_error::CodecError;
+use super::dylib::LibraryError;
 use super::photo_kind::MAX_PIXELS;
 
 /// Whether libheif could be loaded (and why not).
-pub fn available() -> Result<(), String> {
+pub fn available() -> Result<(), LibraryError> {
     api().map(|_| ())
 }
 
@@ -90,12 +92,12 @@ impl Drop for Opened<'_> {
 }
 
 impl<'a> Opened<'a> {
-    fn new(bytes: &'a [u8]) -> Result<Opened<'a>, String> {
+    fn new(bytes: &'a [u8]) -> Result<Opened<'a>, CodecError> {
         let api = api()?;
         // SAFETY: a fresh context; `bytes` outlives it (held in `_bytes`).
         let ctx = unsafe { (api.context_alloc)() };
         if ctx.is_null() {
-            return Err(crate::tr!("heif-no-context"));
+            return Err(CodecError::Decode(crate::tr!("heif-no-context")));
         }
         let mut opened = Opened {
             api,
@@ -139,15 +141,13 @@ impl<'a> Opened<'a> {
 
     /// Refuses a picture larger than [`MAX_PIXELS`] as shown or as coded: a crop or a grid
     /// can declare a small picture over a huge one, and the coded one is what is decoded.
-    fn within_limits(&self, handle: *const Handle) -> Result<(), String> {
+    fn within_limits(&self, handle: *const Handle) -> Result<(), CodecError> {
         let area = |(w, h): (u32, u32)| u64::from(w) * u64::from(h);
         let pixels = area(self.size(handle)).max(area(self.coded_size(handle)));
         if pixels > MAX_PIXELS {
-            return Err(crate::tr!(
-                "heif-too-many-pixels",
-                megapixels = pixels / 1_000_000,
-                limit = MAX_PIXELS / 1_000_000
-            ));
+            return Err(CodecError::TooManyPixels {
+                megapixels: pixels / 1_000_000,
+            });
         }
         Ok(())
     }
@@ -159,7 +159,7 @@ impl<'a> Opened<'a> {
         handle: *const Handle,
         colorspace: c_int,
         chroma: c_int,
-    ) -> Result<DecodedImage, String> {
+    ) -> Result<DecodedImage, CodecError> {
         self.within_limits(handle)?;
         let mut img = std::ptr::null_mut();
         // SAFETY: a valid handle; `img` receives an owned image, released by the guard.
@@ -169,7 +169,7 @@ impl<'a> Opened<'a> {
         Ok(DecodedImage { api: self.api, img })
     }
 
-    fn decode(&self, handle: *const Handle) -> Result<DynamicImage, String> {
+    fn decode(&self, handle: *const Handle) -> Result<DynamicImage, CodecError> {
         // SAFETY: a valid handle.
         let alpha = unsafe { (self.api.handle_has_alpha)(handle) } != 0;
         let (chroma, channels) = if alpha {
@@ -180,7 +180,7 @@ impl<'a> Opened<'a> {
         let decoded = self.decode_as(handle, COLORSPACE_RGB, chroma)?;
         let plane = decoded
             .plane(CHANNEL_INTERLEAVED, channels)
-            .ok_or_else(|| crate::tr!("heif-no-pixels"))?;
+            .ok_or_else(|| CodecError::Decode(crate::tr!("heif-no-pixels")))?;
         let row = plane.width * channels;
         let mut pixels = Vec::with_capacity(row * plane.height);
         for y in 0..plane.height {
@@ -195,7 +195,7 @@ impl<'a> Opened<'a> {
         } else {
             image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
         };
-        image.ok_or_else(|| crate::tr!("heif-wrong-size"))
+        image.ok_or_else(|| CodecError::Decode(crate::tr!("heif-wrong-size")))
     }
 
     /// The planes' matrix and range: the file's `nclx` description, else what libheif
@@ -221,7 +221,7 @@ impl<'a> Opened<'a> {
     /// Decode the primary image as 8-bit 4:2:0 planes and convert them ourselves, at half
     /// size when `half`; `None` when the photo is not such (alpha, more bits, another
     /// matrix): libheif converts those.
-    fn decode_planes(&self, half: bool) -> Result<Option<DynamicImage>, String> {
+    fn decode_planes(&self, half: bool) -> Result<Option<DynamicImage>, CodecError> {
         let api = self.api;
         // SAFETY: a valid handle.
         if unsafe { (api.handle_has_alpha)(self.primary) } != 0 {
@@ -403,7 +403,7 @@ const MAX_BLOCK: u64 = 256 << 20;
 
 /// Width and height of the primary image as shown, or as coded when that is larger (what
 /// decoding it costs).
-pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), CodecError> {
     let opened = Opened::new(bytes)?;
     let shown = opened.size(opened.primary);
     let coded = opened.coded_size(opened.primary);
@@ -418,7 +418,7 @@ pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
 /// Decode the primary image with its profile and EXIF; with `max_edge`, for a photo that
 /// will be shrunk to that long edge: a photo larger than that is converted at half size straight from its planes (as a JPEG is decoded at a
 /// reduced DCT scale), which saves most of the work after the HEVC decoding itself.
-pub fn decode_within(bytes: &[u8], max_edge: Option<u32>) -> Result<Decoded, String> {
+pub fn decode_within(bytes: &[u8], max_edge: Option<u32>) -> Result<Decoded, CodecError> {
     let opened = Opened::new(bytes)?;
     let (w, h) = opened.size(opened.primary);
     let half = max_edge.is_some_and(|m| w.max(h) > m);
@@ -436,7 +436,7 @@ pub fn decode_within(bytes: &[u8], max_edge: Option<u32>) -> Result<Decoded, Str
 
 /// A picture at least `long_edge` on its long side, from the embedded thumbnail when there
 /// is one that large (phones store one), else the whole image.
-pub fn decode_preview(bytes: &[u8], long_edge: u32) -> Result<Decoded, String> {
+pub fn decode_preview(bytes: &[u8], long_edge: u32) -> Result<Decoded, CodecError> {
     let opened = Opened::new(bytes)?;
     let image = match opened.thumbnail(long_edge) {
         Some(img) => img,

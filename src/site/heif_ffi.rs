@@ -7,6 +7,9 @@
 use std::ffi::{CStr, c_char, c_int, c_void};
 use std::sync::OnceLock;
 
+use super::codec_error::CodecError;
+use super::dylib::LibraryError;
+
 /// libheif's error struct, returned by value.
 #[repr(C)]
 pub(super) struct HeifError {
@@ -118,15 +121,15 @@ pub(super) const LIBRARY_NAMES: &[&str] = &[
     "libheif.dll",
 ];
 
-fn load() -> Result<Api, String> {
+fn load() -> Result<Api, LibraryError> {
     bind(super::dylib::open_first(LIBRARY_NAMES)?)
 }
 
-fn bind(lib: libloading::Library) -> Result<Api, String> {
+fn bind(lib: libloading::Library) -> Result<Api, LibraryError> {
     macro_rules! sym {
         ($name:literal) => {
             // SAFETY: the symbol's type is the one heif.h declares for it.
-            *unsafe { lib.get($name) }.map_err(|e| e.to_string())?
+            *unsafe { lib.get($name) }.map_err(|e| LibraryError::missing(&e))?
         };
     }
     // `heif_init` exists from 1.13 and loads plugins; older versions need no call.
@@ -179,12 +182,13 @@ fn bind(lib: libloading::Library) -> Result<Api, String> {
     })
 }
 
-pub(super) fn api() -> Result<&'static Api, String> {
-    static API: OnceLock<Result<Api, String>> = OnceLock::new();
+pub(super) fn api() -> Result<&'static Api, LibraryError> {
+    static API: OnceLock<Result<Api, LibraryError>> = OnceLock::new();
     API.get_or_init(load).as_ref().map_err(Clone::clone)
 }
 
-pub(super) fn check(e: &HeifError) -> Result<(), String> {
+/// libheif's answer as a result: its message when it failed.
+pub(super) fn check(e: &HeifError) -> Result<(), CodecError> {
     if e.code == 0 {
         return Ok(());
     }
@@ -196,5 +200,5 @@ pub(super) fn check(e: &HeifError) -> Result<(), String> {
             .to_string_lossy()
             .into_owned()
     };
-    Err(message)
+    Err(CodecError::Decode(message))
 }

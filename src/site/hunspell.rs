@@ -12,6 +12,8 @@ use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char, c_int, c_void};
 use std::path::{Path, PathBuf};
 
+use super::dylib::LibraryError;
+
 type Handle = c_void;
 
 /// The functions daybook calls.
@@ -39,15 +41,15 @@ const LIBRARY_NAMES: &[&str] = &[
     "hunspell.dll",
 ];
 
-fn load() -> Result<Api, String> {
+fn load() -> Result<Api, LibraryError> {
     bind(super::dylib::open_first(LIBRARY_NAMES)?)
 }
 
-fn bind(lib: libloading::Library) -> Result<Api, String> {
+fn bind(lib: libloading::Library) -> Result<Api, LibraryError> {
     macro_rules! sym {
         ($name:literal) => {
             // SAFETY: the symbol's type is the one hunspell.h declares for it.
-            *unsafe { lib.get($name) }.map_err(|e| e.to_string())?
+            *unsafe { lib.get($name) }.map_err(|e| LibraryError::missing(&e))?
         };
     }
     Ok(Api {
@@ -132,15 +134,16 @@ impl Drop for Speller {
     }
 }
 
-/// Why spelling cannot be checked here: the library is missing.
-pub fn unavailable_message(error: &str) -> String {
-    crate::tr!("spelling-no-library", error = error)
-}
+/// Why spelling cannot be checked here: the library is missing (the message says what to
+/// install).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::tr!("spelling-no-library", error = .0.to_string()))]
+pub struct NoSpeller(#[from] pub LibraryError);
 
 impl Speller {
     /// Load the library (not yet any dictionary).
-    pub fn new() -> Result<Speller, String> {
-        let api = load().map_err(|e| unavailable_message(&e))?;
+    pub fn new() -> Result<Speller, NoSpeller> {
+        let api = load()?;
         Ok(Speller {
             api,
             dirs: dictionary_dirs(),

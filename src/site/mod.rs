@@ -7,10 +7,11 @@
 
 pub mod bundled;
 pub mod check;
+pub mod codec_error;
 pub mod config;
 pub mod create;
 pub mod data;
-mod dylib;
+pub mod dylib;
 pub mod git;
 pub mod git_cancel;
 mod git_state;

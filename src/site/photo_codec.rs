@@ -9,6 +9,7 @@ use std::io::Cursor;
 use image::{DynamicImage, ImageFormat};
 use img_parts::{Bytes, ImageEXIF, ImageICC};
 
+use super::codec_error::CodecError;
 use super::photo_format::{ImportOptions, PhotoFormat};
 use super::photo_meta::{self, PhotoFacts};
 
@@ -18,7 +19,7 @@ use super::photo_meta::{self, PhotoFacts};
 pub(super) fn heif_photo(
     bytes: &[u8],
     options: &ImportOptions,
-) -> Result<(Vec<u8>, &'static str, PhotoFacts), String> {
+) -> Result<(Vec<u8>, &'static str, PhotoFacts), CodecError> {
     let decoded = super::heif::decode_within(bytes, options.max_edge)?;
     let mut facts = decoded
         .exif
@@ -47,10 +48,10 @@ pub(super) fn reencode_photo(
     format: ImageFormat,
     facts: &PhotoFacts,
     options: &ImportOptions,
-) -> Result<(Vec<u8>, &'static str), String> {
+) -> Result<(Vec<u8>, &'static str), CodecError> {
     let image = match format {
         ImageFormat::Jpeg => decode_jpeg_scaled(bytes, options.max_edge)?,
-        f => image::load_from_memory_with_format(bytes, f).map_err(|e| e.to_string())?,
+        f => image::load_from_memory_with_format(bytes, f).map_err(CodecError::decode)?,
     };
     let icc = super::strip::icc_profile(bytes, format);
     let keep = if options.strip_metadata {
@@ -82,7 +83,7 @@ fn encode_upright(
     keep: Option<Vec<u8>>,
     options: &ImportOptions,
     original: Option<ImageFormat>,
-) -> Result<(Vec<u8>, &'static str), String> {
+) -> Result<(Vec<u8>, &'static str), CodecError> {
     if let Some(o) = image::metadata::Orientation::from_exif(orientation as u8) {
         image.apply_orientation(o);
     }
@@ -101,7 +102,7 @@ fn encode_upright(
         if let Some(mut exif) = keep {
             photo_meta::mark_upright(&mut exif);
             let mut w = img_parts::webp::WebP::from_bytes(Bytes::from(out.clone()))
-                .map_err(|e| e.to_string())?;
+                .map_err(CodecError::encode)?;
             w.set_exif(Some(Bytes::from(exif)));
             out = w.encoder().bytes().to_vec();
         }
@@ -117,7 +118,7 @@ fn encode_upright(
         }
         image
             .write_with_encoder(encoder)
-            .map_err(|e| e.to_string())?;
+            .map_err(CodecError::encode)?;
         return Ok((out, "png"));
     }
     let rgb = image.to_rgb8();
@@ -129,7 +130,7 @@ fn encode_upright(
     if let Some(icc) = icc {
         let _ = image::ImageEncoder::set_icc_profile(&mut encoder, icc.to_vec());
     }
-    encoder.encode_image(&rgb).map_err(|e| e.to_string())?;
+    encoder.encode_image(&rgb).map_err(CodecError::encode)?;
     if let Some(mut exif) = keep {
         // Keep the metadata (location included), marked upright since the pixels now are.
         photo_meta::mark_upright(&mut exif);
@@ -144,7 +145,7 @@ const MAX_ANIMATION_PIXELS: u64 = 100_000_000;
 /// What a GIF becomes when WebP is asked for.
 pub(super) enum GifAs {
     /// An animated WebP (or why it could not be made).
-    Animation(Result<Vec<u8>, String>),
+    Animation(Result<Vec<u8>, CodecError>),
     /// One frame: a still photo like any other.
     Still,
     /// An animation longer than daybook converts: it stays a GIF.
@@ -158,7 +159,7 @@ pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
     use image::AnimationDecoder;
     let decoder = match image::codecs::gif::GifDecoder::new(Cursor::new(bytes)) {
         Ok(d) => d,
-        Err(e) => return GifAs::Animation(Err(e.to_string())),
+        Err(e) => return GifAs::Animation(Err(CodecError::decode(e))),
     };
     let (w, h) = image::ImageDecoder::dimensions(&decoder);
     let (w2, h2) = match options.max_edge {
@@ -183,7 +184,7 @@ pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
         let frame = match frames.next() {
             None => break,
             Some(Ok(f)) => f,
-            Some(Err(e)) => return GifAs::Animation(Err(e.to_string())),
+            Some(Err(e)) => return GifAs::Animation(Err(CodecError::decode(e))),
         };
         let (num, den) = frame.delay().numer_denom_ms();
         let picture = if (w2, h2) == (w, h) {
@@ -205,7 +206,7 @@ pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
         return GifAs::Still;
     }
     let Ok(mut config) = webp::WebPConfig::new() else {
-        return GifAs::Animation(Err(crate::tr!("webp-not-encoded")));
+        return GifAs::Animation(Err(CodecError::Encode(crate::tr!("webp-not-encoded"))));
     };
     config.quality = f32::from(options.quality.clamp(30, 100));
     let mut encoder = webp::AnimEncoder::new(w2, h2, &config);
@@ -217,12 +218,16 @@ pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
         encoder
             .try_encode()
             .map(|m| m.to_vec())
-            .map_err(|e| format!("{e:?}")),
+            .map_err(|e| CodecError::Encode(format!("{e:?}"))),
     )
 }
 
 /// `image` as lossy WebP at `quality` (transparency kept), with the colour profile `icc`.
-fn encode_webp(image: &DynamicImage, quality: u8, icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
+fn encode_webp(
+    image: &DynamicImage,
+    quality: u8,
+    icc: Option<&[u8]>,
+) -> Result<Vec<u8>, CodecError> {
     let quality = f32::from(quality.clamp(30, 100));
     let (w, h) = (image.width(), image.height());
     let encoded = if image.color().has_alpha() {
@@ -235,13 +240,13 @@ fn encode_webp(image: &DynamicImage, quality: u8, icc: Option<&[u8]>) -> Result<
         webp::Encoder::from_rgb(&rgb, w, h).encode(quality).to_vec()
     };
     if encoded.is_empty() {
-        return Err(crate::tr!("webp-not-encoded"));
+        return Err(CodecError::Encode(crate::tr!("webp-not-encoded")));
     }
     let Some(icc) = icc else {
         return Ok(encoded);
     };
     let mut file =
-        img_parts::webp::WebP::from_bytes(Bytes::from(encoded)).map_err(|e| e.to_string())?;
+        img_parts::webp::WebP::from_bytes(Bytes::from(encoded)).map_err(CodecError::encode)?;
     file.set_icc_profile(Some(Bytes::copy_from_slice(icc)));
     Ok(file.encoder().bytes().to_vec())
 }
@@ -260,7 +265,7 @@ fn shrink(image: &DynamicImage, max: u32) -> DynamicImage {
 /// Decode a JPEG at the largest DCT scale (1, 1/2, 1/4, 1/8) whose long edge fits in
 /// `max_edge`: a 4032-pixel photo decodes straight to 2016 pixels, a quarter of the work,
 /// and needs no resampling after.
-fn decode_jpeg_scaled(bytes: &[u8], max_edge: Option<u32>) -> Result<DynamicImage, String> {
+fn decode_jpeg_scaled(bytes: &[u8], max_edge: Option<u32>) -> Result<DynamicImage, CodecError> {
     decode_jpeg_with(bytes, |long| match max_edge {
         Some(max) if long > max => [2u32, 4, 8]
             .into_iter()
@@ -272,7 +277,7 @@ fn decode_jpeg_scaled(bytes: &[u8], max_edge: Option<u32>) -> Result<DynamicImag
 
 /// Decode a JPEG at the smallest DCT scale whose long edge still covers `long_edge` (for
 /// showing it at that size: a 12 MP photo shown 800 pixels wide decodes at 1/4).
-pub fn decode_jpeg_covering(bytes: &[u8], long_edge: u32) -> Result<DynamicImage, String> {
+pub fn decode_jpeg_covering(bytes: &[u8], long_edge: u32) -> Result<DynamicImage, CodecError> {
     decode_jpeg_with(bytes, |long| {
         [8u32, 4, 2]
             .into_iter()
@@ -286,22 +291,22 @@ pub fn decode_jpeg_covering(bytes: &[u8], long_edge: u32) -> Result<DynamicImage
 fn decode_jpeg_with(
     bytes: &[u8],
     divisor_for: impl Fn(u32) -> u32,
-) -> Result<DynamicImage, String> {
+) -> Result<DynamicImage, CodecError> {
     let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-    decoder.read_info().map_err(|e| e.to_string())?;
+    decoder.read_info().map_err(CodecError::decode)?;
     let info = decoder
         .info()
-        .ok_or_else(|| crate::tr!("no-image-information"))?;
+        .ok_or_else(|| CodecError::Decode(crate::tr!("no-image-information")))?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     let divisor = divisor_for(w.max(h));
     if divisor > 1 {
         let req = |d: u32| u16::try_from(d.div_ceil(divisor)).unwrap_or(u16::MAX);
-        decoder.scale(req(w), req(h)).map_err(|e| e.to_string())?;
+        decoder.scale(req(w), req(h)).map_err(CodecError::decode)?;
     }
-    let pixels = decoder.decode().map_err(|e| e.to_string())?;
+    let pixels = decoder.decode().map_err(CodecError::decode)?;
     let info = decoder
         .info()
-        .ok_or_else(|| crate::tr!("no-image-information"))?;
+        .ok_or_else(|| CodecError::Decode(crate::tr!("no-image-information")))?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     let image = match info.pixel_format {
         jpeg_decoder::PixelFormat::RGB24 => {
@@ -328,7 +333,7 @@ fn decode_jpeg_with(
             image::RgbImage::from_raw(w, h, rgb).map(DynamicImage::ImageRgb8)
         }
     };
-    image.ok_or_else(|| crate::tr!("decoded-wrong-size"))
+    image.ok_or_else(|| CodecError::Decode(crate::tr!("decoded-wrong-size")))
 }
 
 /// A small upright picture of a photo for choosing it, and what its metadata says.
@@ -339,17 +344,16 @@ pub struct Thumbnail {
 
 /// Decode `path` small (its long edge about `long_edge`), upright: JPEGs at a reduced DCT
 /// scale, HEIF from its embedded thumbnail when large enough.
-pub fn thumbnail(path: &std::path::Path, long_edge: u32) -> Result<Thumbnail, String> {
+pub fn thumbnail(path: &std::path::Path, long_edge: u32) -> Result<Thumbnail, CodecError> {
     use super::photo_kind::{Kind, MAX_FILE_BYTES, kind_of};
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| CodecError::read(path, &e))?
+        .len();
     if size > MAX_FILE_BYTES {
-        return Err(crate::tr!("too-large-for-photo"));
+        return Err(CodecError::FileTooLarge);
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let kind = kind_of(&bytes).map_err(|f| match f {
-        Some(format) => crate::tr!("not-a-photo-format", format = format),
-        None => crate::tr!("not-an-image"),
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| CodecError::read(path, &e))?;
+    let kind = kind_of(&bytes).map_err(|format| CodecError::NotAPhoto { format })?;
     let (image, facts) = match kind {
         Kind::Heif(_) => {
             let decoded = super::heif::decode_preview(&bytes, long_edge)?;
@@ -372,7 +376,7 @@ pub fn thumbnail(path: &std::path::Path, long_edge: u32) -> Result<Thumbnail, St
             (image, photo_meta::facts(&bytes))
         }
         Kind::Raster(format) => (
-            image::load_from_memory_with_format(&bytes, format).map_err(|e| e.to_string())?,
+            image::load_from_memory_with_format(&bytes, format).map_err(CodecError::decode)?,
             photo_meta::facts(&bytes),
         ),
     };

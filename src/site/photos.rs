@@ -49,11 +49,11 @@ pub enum PhotoError {
     NotAnImage { path: PathBuf },
     #[error("{}", crate::tr!("photo-unsupported", file = .path.display().to_string(), format = .format.as_str()))]
     Unsupported { path: PathBuf, format: String },
-    #[error("{}", crate::tr!("photo-no-decoder", file = .path.display().to_string(), format = .format.as_str(), error = .why.as_str()))]
+    #[error("{}", crate::tr!("photo-no-decoder", file = .path.display().to_string(), format = .format.as_str(), error = .why.to_string()))]
     NoDecoder {
         path: PathBuf,
         format: String,
-        why: String,
+        why: super::dylib::LibraryError,
     },
     #[error("{}", crate::tr!("photo-corrupt", file = .path.display().to_string(), error = .message.as_str()))]
     Corrupt { path: PathBuf, message: String },
@@ -61,6 +61,8 @@ pub enum PhotoError {
     TooLarge { path: PathBuf, megapixels: u64 },
     #[error("{}", crate::tr!("photo-file-too-large", file = .path.display().to_string(), megabytes = *.megabytes, limit = MAX_FILE_BYTES / 1024 / 1024))]
     FileTooLarge { path: PathBuf, megabytes: u64 },
+    #[error("{}", crate::tr!("photo-cancelled", file = .path.display().to_string()))]
+    Cancelled { path: PathBuf },
     #[error("{}", crate::tr!("photo-cannot-write", file = .path.display().to_string(), error = .source.to_string()))]
     Write {
         path: PathBuf,

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use image::{AnimationDecoder, DynamicImage, ImageDecoder, ImageFormat, RgbaImage};
 
+use super::codec_error::CodecError;
 use crate::journal::check::not_shown_reason;
 use crate::journal::image_kind::{ImageKind, SNIFF_BYTES, sniff};
 
@@ -159,11 +160,11 @@ fn own_box(w: u32, h: u32, fit: Fit) -> (u32, u32) {
 }
 
 /// A JPEG decoded straight at a reduced DCT scale, turned upright by its EXIF orientation.
-fn jpeg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, String> {
+fn jpeg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, CodecError> {
     let facts = super::photo_meta::facts(bytes);
     let (w, h) = image::ImageReader::with_format(Cursor::new(bytes), ImageFormat::Jpeg)
         .into_dimensions()
-        .map_err(|e| e.to_string())?;
+        .map_err(CodecError::decode)?;
     let (uw, uh) = if facts.orientation >= 5 {
         (h, w)
     } else {
@@ -182,20 +183,20 @@ fn jpeg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, String> {
 
 /// PNG, BMP or ICO (the largest icon), with its EXIF orientation applied; refuses pictures
 /// over 20,000 pixels a side.
-fn raster(bytes: &[u8]) -> Result<DynamicImage, String> {
+fn raster(bytes: &[u8]) -> Result<DynamicImage, CodecError> {
     let reader = image::ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| e.to_string())?;
+        .map_err(CodecError::decode)?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(20_000);
     limits.max_image_height = Some(20_000);
     limits.max_alloc = Some(1 << 30);
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
-    decoder.set_limits(limits).map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder().map_err(CodecError::decode)?;
+    decoder.set_limits(limits).map_err(CodecError::decode)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(CodecError::decode)?;
     image.apply_orientation(orientation);
     Ok(image)
 }
@@ -233,12 +234,12 @@ fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
 
 /// An SVG rendered at the size it is shown: its own size (times `own_scale`) when drawn at
 /// its own size, else fitted to the box.
-fn svg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, String> {
+fn svg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, CodecError> {
     let options = resvg::usvg::Options {
         fontdb: fonts(),
         ..resvg::usvg::Options::default()
     };
-    let tree = resvg::usvg::Tree::from_data(bytes, &options).map_err(|e| e.to_string())?;
+    let tree = resvg::usvg::Tree::from_data(bytes, &options).map_err(CodecError::decode)?;
     let size = tree.size();
     let (w, h) = (size.width().max(1.0), size.height().max(1.0));
     let scale = match fit.own_scale {
@@ -247,7 +248,7 @@ fn svg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, String> {
     };
     let pw = ((w * scale).round() as u32).clamp(1, fit.max_w.max(1));
     let ph = ((h * scale).round() as u32).clamp(1, fit.max_h.max(1));
-    let too_large = || crate::tr!("picture-no-canvas", width = pw, height = ph);
+    let too_large = || CodecError::Decode(crate::tr!("picture-no-canvas", width = pw, height = ph));
     let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or_else(too_large)?;
     let transform = resvg::tiny_skia::Transform::from_scale(pw as f32 / w, ph as f32 / h);
     resvg::render(&tree, transform, &mut pixmap.as_mut());

@@ -27,6 +27,15 @@ pub struct Renamed {
     pub open_text: Option<String>,
 }
 
+/// Why an image could not be renamed (`rel`, its site path).
+#[derive(Debug, thiserror::Error)]
+#[error("{rel}: {source}")]
+pub struct RenameError {
+    pub rel: String,
+    #[source]
+    pub source: SiteError,
+}
+
 /// Rename site file `rel` to a URL-safe name and update every post that links to it; the
 /// open post (`open`: its path and current text) is updated in memory only.
 pub fn rename_image(

@@ -4,7 +4,7 @@
 use super::*;
 
 fn speller_here() -> Option<Speller> {
-    let found = Speller::new().and_then(|mut s| {
+    let found = Speller::new().map_err(|e| e.to_string()).and_then(|mut s| {
         if s.has("ko") && s.has("en") {
             Ok(s)
         } else {

@@ -84,7 +84,7 @@ pub fn new_post_dialog(
                 });
             }
             Err(e) => {
-                ui.colored_label(ui.visuals().warn_fg_color, e);
+                ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
             }
         }
         ui.horizontal(|ui| {

@@ -172,7 +172,7 @@ pub fn import_window(
                     }
                 });
             for failure in batch.failures() {
-                ui.colored_label(ui.visuals().error_fg_color, failure);
+                ui.colored_label(ui.visuals().error_fg_color, failure.to_string());
             }
             for note in &batch.notes {
                 ui.weak(note);
@@ -308,7 +308,7 @@ fn photo_row(
                     egui::StrokeKind::Inside,
                 );
                 ui.put(rect, egui::Label::new(egui::RichText::new("?").weak()))
-                    .on_hover_text(why);
+                    .on_hover_text(why.to_string());
             }
             Some(Ok(None)) | None => {
                 ui.put(rect, egui::Spinner::new());

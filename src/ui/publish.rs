@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::labels;
 use crate::command::Command;
 use crate::journal::check::unused::human_size;
-use crate::site::git::{GitState, PathState};
+use crate::site::git::{GitError, GitState, PathState};
 use crate::site::publish::PublishPlan;
 use crate::ui::toolbar::Status;
 
@@ -17,8 +17,8 @@ use crate::ui::toolbar::Status;
 pub struct PublishView<'a> {
     /// The post's file name.
     pub post: String,
-    pub git: Option<&'a Result<GitState, String>>,
-    pub plan: Option<&'a Result<PublishPlan, String>>,
+    pub git: Option<&'a Result<GitState, GitError>>,
+    pub plan: Option<&'a Result<PublishPlan, GitError>>,
     /// The post has unsaved changes (a commit saves it first).
     pub dirty: bool,
     /// What git is doing, while it runs.
@@ -56,7 +56,7 @@ pub fn publish_window(
                 }
                 Some(Err(why)) => {
                     // Nothing is offered that would fail later.
-                    ui.colored_label(ui.visuals().warn_fg_color, why);
+                    ui.colored_label(ui.visuals().warn_fg_color, why.to_string());
                     ui.label(tr("publish-needs-git"));
                     return;
                 }
@@ -72,7 +72,7 @@ pub fn publish_window(
                     });
                 }
                 Some(Err(why)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, why);
+                    ui.colored_label(ui.visuals().error_fg_color, why.to_string());
                 }
                 Some(Ok(plan)) => plan_ui(ui, v, plan, message, commit_anyway, commands),
             }

@@ -57,9 +57,7 @@ impl Workers {
     pub fn git_state(&self, site: &Site) {
         let root = site.root.clone();
         self.report_from_thread("git-status", move || Event::GitState {
-            state: Git::open(&root)
-                .and_then(|g| g.state(&root))
-                .map_err(|e| e.to_string()),
+            state: Git::open(&root).and_then(|g| g.state(&root)),
             root,
         });
     }
@@ -69,9 +67,7 @@ impl Workers {
     pub fn publish_plan(&self, site: &Site, post: PathBuf, text: String, generation: u64) {
         let site = site.clone();
         self.report_from_thread("git-plan", move || Event::PublishPlanned {
-            plan: Git::open(&site.root)
-                .and_then(|g| publish::plan(&site, &g, &post, &text))
-                .map_err(|e| e.to_string()),
+            plan: Git::open(&site.root).and_then(|g| publish::plan(&site, &g, &post, &text)),
             root: site.root,
             post,
             generation,

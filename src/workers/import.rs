@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::{Event, Workers};
-use crate::site::photos::{ImportOptions, import};
+use crate::site::SiteError;
+use crate::site::codec_error::CodecError;
+use crate::site::photos::{ImportOptions, PhotoError, import};
 
 /// Save clipboard pixels (RGBA) as `pasted-YYYY-MM-DD-HHMMSS.png` in `dir`, ready to import.
 pub fn save_pasted_image(
@@ -17,18 +19,17 @@ pub fn save_pasted_image(
     rgba: &[u8],
     dir: &std::path::Path,
     now: chrono::NaiveDateTime,
-) -> Result<PathBuf, String> {
-    let (w, h) = (
-        u32::try_from(width).map_err(|e| e.to_string())?,
-        u32::try_from(height).map_err(|e| e.to_string())?,
-    );
-    let image = image::RgbaImage::from_raw(w, h, rgba.to_vec())
-        .ok_or_else(|| tr!("clipboard-wrong-size"))?;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+) -> Result<PathBuf, PasteError> {
+    let image = u32::try_from(width)
+        .ok()
+        .zip(u32::try_from(height).ok())
+        .and_then(|(w, h)| image::RgbaImage::from_raw(w, h, rgba.to_vec()))
+        .ok_or(PasteError::WrongSize)?;
+    std::fs::create_dir_all(dir).map_err(|e| SiteError::io(dir, e))?;
     let mut png = Vec::new();
     image
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
+        .map_err(CodecError::encode)?;
     // Two pastes in the same second get two files (`-2`, `-3`…): never one over the other.
     let name = format!("pasted-{}.png", now.format("%Y-%m-%d-%H%M%S"));
     for n in 1..1000 {
@@ -41,10 +42,30 @@ pub fn save_pasted_image(
         match crate::site::store::create_new_atomic(&path, &png) {
             Ok(true) => return Ok(path),
             Ok(false) => {}
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.into()),
         }
     }
-    Err(tr!("too-many-pastes", folder = dir.display().to_string()))
+    Err(PasteError::TooMany {
+        folder: dir.to_owned(),
+    })
+}
+
+/// Why a pasted image was not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum PasteError {
+    /// The clipboard holds no image, or cannot be read: the system's words.
+    #[error("{}", tr!("no-clipboard-image", error = .0.as_str()))]
+    NoImage(String),
+    /// The clipboard's image is not as large as it says.
+    #[error("{}", tr!("clipboard-wrong-size"))]
+    WrongSize,
+    #[error(transparent)]
+    Encode(#[from] CodecError),
+    #[error(transparent)]
+    Write(#[from] SiteError),
+    /// Every numbered name of this second is taken.
+    #[error("{}", tr!("too-many-pastes", folder = .folder.display().to_string()))]
+    TooMany { folder: PathBuf },
 }
 
 /// The long edge of thumbnails in the Photos window, in pixels.
@@ -108,10 +129,12 @@ impl Workers {
                     };
                     let index = first + i;
                     let result = if cancel.load(Ordering::Relaxed) {
-                        Err(format!("{}: cancelled", source.display()))
+                        Err(PhotoError::Cancelled {
+                            path: source.clone(),
+                        })
                     } else {
                         report(Event::PhotoStarted { batch, index });
-                        import(source, dest, &options).map_err(|e| e.to_string())
+                        import(source, dest, &options)
                     };
                     if !report(Event::PhotoImported {
                         batch,
@@ -133,7 +156,7 @@ impl Workers {
         self.spawn("paste", move || {
             let result = arboard::Clipboard::new()
                 .and_then(|mut c| c.get_image())
-                .map_err(|e| tr!("no-clipboard-image", error = e.to_string()))
+                .map_err(|e| PasteError::NoImage(e.to_string()))
                 .and_then(|img| {
                     save_pasted_image(
                         img.width,
@@ -148,7 +171,7 @@ impl Workers {
                     paths: Some(vec![path]),
                     no_dialog: false,
                 },
-                Err(message) => Event::PasteFailed(message),
+                Err(e) => Event::PasteFailed(e),
             };
             let _ = tx.send(event);
             waker.wake();

@@ -9,14 +9,17 @@ pub mod import;
 pub mod spell;
 pub mod watcher;
 
-use crate::tr;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::journal::check::Problem;
-use crate::site::Site;
-use crate::site::check::Checker;
+use crate::site::check::{CheckError, Checker};
+use crate::site::codec_error::CodecError;
+use crate::site::git::GitError;
 use crate::site::index::{PostSummary, index_site};
+use crate::site::photos::PhotoError;
+use crate::site::rename::RenameError;
+use crate::site::{Site, SiteError};
 
 /// What a worker reports to the UI. Past tense: it has happened.
 #[derive(Debug)]
@@ -40,7 +43,7 @@ pub enum Event {
     PhotoPreviewed {
         batch: u64,
         index: usize,
-        result: Result<(Thumbnail, Option<crate::journal::trip::CaptureTime>), String>,
+        result: Result<(Thumbnail, Option<crate::journal::trip::CaptureTime>), CodecError>,
     },
     /// A photo of import `batch` started processing.
     PhotoStarted { batch: u64, index: usize },
@@ -48,10 +51,10 @@ pub enum Event {
     PhotoImported {
         batch: u64,
         index: usize,
-        result: Result<crate::site::photos::Imported, String>,
+        result: Result<crate::site::photos::Imported, PhotoError>,
     },
     /// Reading an image from the clipboard failed.
-    PasteFailed(String),
+    PasteFailed(import::PasteError),
     /// The picker closed; `no_dialog` when it could not show one at all.
     PhotosPicked {
         paths: Option<Vec<PathBuf>>,
@@ -61,26 +64,26 @@ pub enum Event {
     /// open post's text generation the rename was asked at.
     ImageRenamed {
         root: PathBuf,
-        result: Result<crate::site::rename::Renamed, String>,
+        result: Result<crate::site::rename::Renamed, RenameError>,
         open: Option<(PathBuf, u64)>,
     },
     /// A rename was undone (or could not be).
     RenameUndone {
         root: PathBuf,
-        result: Result<String, String>,
+        result: Result<String, SiteError>,
     },
     /// The git state of the site at `root` was read (or why it could not be: no git, not a
     /// repository).
     GitState {
         root: PathBuf,
-        state: Result<crate::site::git::GitState, String>,
+        state: Result<crate::site::git::GitState, GitError>,
     },
     /// What publishing `post` (its text at `generation`) would commit.
     PublishPlanned {
         root: PathBuf,
         post: PathBuf,
         generation: u64,
-        plan: Result<crate::site::publish::PublishPlan, String>,
+        plan: Result<crate::site::publish::PublishPlan, GitError>,
     },
     /// A line git printed while committing, pushing or pulling.
     GitProgress { root: PathBuf, line: String },
@@ -93,7 +96,7 @@ pub enum Event {
     SiteChecked {
         root: PathBuf,
         /// The problems, or why the check could not finish.
-        problems: Result<Vec<Problem>, String>,
+        problems: Result<Vec<Problem>, CheckError>,
         seq: u64,
     },
 }
@@ -256,7 +259,7 @@ impl Workers {
     }
 
     /// Watch the site for changes made by others; reports [`Event::FilesChanged`].
-    pub fn watch(&self, site: &Site) -> Result<watcher::SiteWatcher, String> {
+    pub fn watch(&self, site: &Site) -> Result<watcher::SiteWatcher, watcher::WatchError> {
         watcher::watch(&site.root, self.tx.clone(), self.waker.clone())
     }
 
@@ -283,13 +286,7 @@ impl Workers {
                 &rel,
                 open.as_ref().map(|(p, t, _)| (p.as_path(), t.as_str())),
             )
-            .map_err(|e| {
-                tr!(
-                    "could-not-rename",
-                    file = rel.as_str(),
-                    error = e.to_string()
-                )
-            });
+            .map_err(|source| RenameError { rel, source });
             Event::ImageRenamed {
                 root: site.root,
                 result,
@@ -303,8 +300,7 @@ impl Workers {
         let root = site.root.clone();
         self.report_from_thread("rename", move || Event::RenameUndone {
             result: crate::site::rename::undo_rename(&root, &renamed)
-                .map(|()| renamed.old_rel.clone())
-                .map_err(|e| tr!("could-not-undo-rename", error = e.to_string())),
+                .map(|()| renamed.old_rel.clone()),
             root,
         });
     }

@@ -36,7 +36,7 @@ pub enum SpellResult {
         list: Vec<String>,
     },
     /// No Hunspell here (the message says what to install).
-    Unavailable(String),
+    Unavailable(crate::site::hunspell::NoSpeller),
 }
 
 enum Msg {

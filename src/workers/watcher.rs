@@ -56,22 +56,48 @@ fn watch_list(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     list
 }
 
+/// Why a site cannot be watched at all (not even by polling).
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("{}: {source}", .root.display())]
+    Watcher {
+        root: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+    #[error("{}: {source}", .root.display())]
+    Thread {
+        root: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
 /// Start watching the site at `root`; changes are reported on `tx`, waking `waker`.
-pub fn watch(root: &Path, tx: Sender<Event>, waker: super::Waker) -> Result<SiteWatcher, String> {
+pub fn watch(
+    root: &Path,
+    tx: Sender<Event>,
+    waker: super::Waker,
+) -> Result<SiteWatcher, WatchError> {
+    let failed = |source| WatchError::Watcher {
+        root: root.to_owned(),
+        source,
+    };
     let (raw_tx, raw_rx) = channel::<notify::Result<notify::Event>>();
     let handler = move |res| {
         // The debounce thread is gone only when the watcher is being dropped.
         let _ = raw_tx.send(res);
     };
     let list = watch_list(root);
-    let poll = |why: String| -> Result<(Box<dyn notify::Watcher + Send>, Option<String>), String> {
+    type Watcher = Box<dyn notify::Watcher + Send>;
+    let poll = |why: String| -> Result<(Watcher, Option<String>), WatchError> {
         let config = notify::Config::default().with_poll_interval(POLL);
-        let w = notify::PollWatcher::new(handler.clone(), config).map_err(|e| e.to_string())?;
+        let w = notify::PollWatcher::new(handler.clone(), config).map_err(failed)?;
         Ok((Box::new(w), Some(tr!("watch-polling", error = why))))
     };
     let (mut inner, polling) = match notify::recommended_watcher(handler.clone()) {
         Ok(mut w) => match list.iter().try_for_each(|(p, m)| w.watch(p, *m)) {
-            Ok(()) => (Box::new(w) as Box<dyn notify::Watcher + Send>, None),
+            Ok(()) => (Box::new(w) as Watcher, None),
             Err(e) => poll(e.to_string())?,
         },
         Err(e) => poll(e.to_string())?,
@@ -79,13 +105,18 @@ pub fn watch(root: &Path, tx: Sender<Event>, waker: super::Waker) -> Result<Site
     if polling.is_some() {
         list.iter()
             .try_for_each(|(p, m)| inner.watch(p, *m))
-            .map_err(|e| e.to_string())?;
+            .map_err(failed)?;
     }
     let root = root.to_owned();
+    let thread_failed = |source| WatchError::Thread {
+        root: root.clone(),
+        source,
+    };
+    let owned = root.clone();
     std::thread::Builder::new()
         .name("daybook-watch".into())
-        .spawn(move || debounce(&raw_rx, &root, &tx, &waker))
-        .map_err(|e| e.to_string())?;
+        .spawn(move || debounce(&raw_rx, &owned, &tx, &waker))
+        .map_err(thread_failed)?;
     Ok(SiteWatcher {
         _inner: inner,
         polling,

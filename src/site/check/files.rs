@@ -133,31 +133,20 @@ impl SiteFileSet {
         root: &Path,
         exclude: &[String],
         include: &[String],
-    ) -> Result<SiteFileSet, String> {
-        let out = std::process::Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(["ls-files", "-z", "--cached", "--full-name", "--", "."])
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .output()
-            .map_err(|e| tr!("could-not-run-git", error = e.to_string()))?;
-        if !out.status.success() {
-            return Err(String::from_utf8_lossy(&out.stderr).trim().to_owned());
-        }
-        let prefix = std::process::Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(["rev-parse", "--show-prefix"])
-            .output()
-            .map_err(|e| tr!("could-not-run-git", error = e.to_string()))?;
-        let prefix = String::from_utf8_lossy(&prefix.stdout).trim().to_owned();
+    ) -> Result<SiteFileSet, CheckError> {
+        let listed = git_output(
+            root,
+            &["ls-files", "-z", "--cached", "--full-name", "--", "."],
+        )?;
+        let prefix = git_output(root, &["rev-parse", "--show-prefix"])?;
+        let prefix = String::from_utf8_lossy(&prefix).trim().to_owned();
         let mut set = SiteFileSet {
             root: root.to_owned(),
             exclude: exclude.to_vec(),
             include: include.to_vec(),
             ..SiteFileSet::default()
         };
-        for name in out.stdout.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        for name in listed.split(|b| *b == 0).filter(|n| !n.is_empty()) {
             let full = String::from_utf8_lossy(name);
             let Some(rel) = full.strip_prefix(prefix.as_str()) else {
                 continue;

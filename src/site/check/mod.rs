@@ -2,6 +2,7 @@
 //! posts to check (all, some, or the ones staged in git), and unused images.
 
 mod files;
+mod git_read;
 pub use files::*;
 
 use crate::tr;
@@ -18,6 +19,8 @@ use crate::journal::check::{
     self, CheckContext, PostInput, Problem, SiteFiles, UnusedInput, unused_images,
 };
 use crate::journal::kramdown::Doc;
+pub use git_read::CheckError;
+use git_read::git_output;
 
 /// Folders never published (or not the site's): not walked.
 const SKIPPED_DIRS: [&str; 5] = [
@@ -67,7 +70,7 @@ impl Checker {
     }
 
     /// A checker that looks for images in git's index instead of the working tree.
-    pub fn staged(site: &Site, now: DateTime<FixedOffset>) -> Result<Checker, String> {
+    pub fn staged(site: &Site, now: DateTime<FixedOffset>) -> Result<Checker, CheckError> {
         let mut checker = Checker::new(site, now);
         checker.files =
             SiteFileSet::from_index(&site.root, &site.config.exclude, &site.config.include)?;
@@ -118,7 +121,7 @@ impl Checker {
     /// Check every post and draft, plus unused images. Problems sorted by path and line.
     /// A worker that panics fails the whole check (its posts' rows would be missing, and a
     /// check that silently passes is worse than one that says it could not run).
-    pub fn check_site(&self) -> Result<Vec<Problem>, String> {
+    pub fn check_site(&self) -> Result<Vec<Problem>, CheckError> {
         let files = post_files(&self.site);
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
@@ -147,10 +150,13 @@ impl Checker {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().map_err(|p| panic_message(p.as_ref())))
-                .collect::<Result<Vec<_>, String>>()
-        })
-        .map_err(|why| tr!("check-worker-stopped", error = why))?;
+                .map(|h| {
+                    h.join().map_err(|p| CheckError::WorkerStopped {
+                        why: panic_message(p.as_ref()),
+                    })
+                })
+                .collect::<Result<Vec<_>, CheckError>>()
+        })?;
         let mut problems = Vec::new();
         let mut referenced = HashSet::new();
         for (p, used) in results {
@@ -211,22 +217,8 @@ fn unreadable(rel: &str, e: &SiteError) -> Problem {
 
 /// The posts staged in git under this site, with their staged text: `(site-relative path,
 /// text)`. Errors when git is not available or the site is not in a repository.
-pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, String> {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(&site.root)
-            .args(args)
-            .output()
-            .map_err(|e| tr!("could-not-run-git", error = e.to_string()))
-            .and_then(|o| {
-                if o.status.success() {
-                    Ok(o.stdout)
-                } else {
-                    Err(String::from_utf8_lossy(&o.stderr).trim().to_owned())
-                }
-            })
-    };
+pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, CheckError> {
+    let git = |args: &[&str]| git_output(&site.root, args);
     let top = String::from_utf8_lossy(&git(&["rev-parse", "--show-toplevel"])?)
         .trim()
         .to_owned();
@@ -255,7 +247,7 @@ pub fn staged_posts(site: &Site) -> Result<Vec<(String, String)>, String> {
         }
         let blob = git(&["show", &format!(":{name}")])?;
         let text =
-            String::from_utf8(blob).map_err(|_| tr!("staged-not-utf8", file = rel.as_str()))?;
+            String::from_utf8(blob).map_err(|_| CheckError::StagedNotUtf8 { rel: rel.clone() })?;
         out.push((rel, text));
     }
     Ok(out)
