@@ -21,7 +21,6 @@ use std::time::{Duration, Instant};
 
 use daybook::app::{DaybookApp, StartOptions};
 use daybook::settings::Settings;
-use daybook::ui::editor;
 use daybook::ui::fonts::KoreanFont;
 use eframe::App as _;
 
@@ -174,7 +173,7 @@ fn caret_in_first_paragraph(
     text: &str,
 ) {
     let at = text.find("1번째").unwrap();
-    editor::select(ctx, text, at..at);
+    app.select_in_editor(ctx, at..at);
     frame(ctx, app, f, Vec::new());
 }
 
@@ -187,7 +186,7 @@ fn typed_ms(ctx: &egui::Context, app: &mut DaybookApp, f: &mut eframe::Frame) ->
         app.session
             .doc()
             .unwrap()
-            .text
+            .text()
             .contains(&"가".repeat(FRAMES)),
         "typing reached the editor"
     );
@@ -409,7 +408,7 @@ fn spelling(root: &Path) {
         started.elapsed().as_secs_f64() * 1000.0
     );
     let at = text.find("아침").unwrap();
-    editor::select(&ctx, &text, at..at);
+    app.select_in_editor(&ctx, at..at);
     frame(&ctx, &mut app, &mut f, Vec::new());
     for on in [false, true] {
         app.session.settings.spelling = on;
@@ -523,7 +522,7 @@ fn memory(root: &Path) {
         app.session
             .doc()
             .unwrap()
-            .text
+            .text()
             .contains(&"가".repeat(EDITS))
     );
     println!(

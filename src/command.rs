@@ -1,7 +1,9 @@
 //! What flows between the window and the session: [`Command`]s (everything the user can
-//! ask, pushed by buttons, menus and shortcuts during the UI pass and run after it, so
-//! drawing never changes the world halfway through a frame) and [`Effect`]s (what the
-//! session asks of the window in return). Neither `ui` nor `session` owns this module.
+//! ask of the session, pushed by buttons, menus and shortcuts during the UI pass and run
+//! after it, so drawing never changes the world halfway through a frame; the editor's
+//! edits as [`EditOp`]s), [`WindowCommand`]s (what the window does itself: find, the theme
+//! preview, the typed-paths window) and [`Effect`]s (what the session asks of the window in
+//! return). Neither `ui` nor `session` owns this module.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -49,9 +51,28 @@ pub enum PhotoEdit {
     Gallery(Option<String>),
 }
 
+/// One thing the user did in the editor, in bytes of the open post's text as it is when
+/// the op runs (ops of one [`Command::Edit`] run in order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditOp {
+    /// Typed: replace `range` with `text`, the caret after it. Typing until a pause is one
+    /// undo step.
+    Type { range: Range<usize>, text: String },
+    /// Replace `range` with `text` as an undo step of its own (a replace made by find).
+    Replace { range: Range<usize>, text: String },
+    /// Select from `anchor` to `head`.
+    Select { anchor: usize, head: usize },
+    /// End the undo step in progress: what follows is a step of its own (an input
+    /// method's commit).
+    EndStep,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum Command {
+    /// What the user did in the editor: typing, the input method, paste, a click or a
+    /// drag, keys that move the caret.
+    Edit(Vec<EditOp>),
     /// Open a post, asking first when the open one has unsaved changes.
     OpenPost(PathBuf),
     SavePost,
@@ -66,12 +87,11 @@ pub enum Command {
     SetOtherFields(String),
     Undo,
     Redo,
-    ToggleFind,
-    FindNext,
-    ReplaceOne,
-    ReplaceAll,
-    /// Replace the open post's whole text as one undo step (a replace made by find).
-    EditText(String),
+    /// Replace every `find` in the open post with `with`, as one undo step.
+    ReplaceAll {
+        find: String,
+        with: String,
+    },
     SetView(ViewMode),
     Reindex,
     AnswerPrompt(PromptChoice),
@@ -91,8 +111,6 @@ pub enum Command {
     EditPhoto(PhotoEdit),
     /// Choose the photo folder of the open post.
     SetPhotoFolder(String),
-    SubmitTypedPaths,
-    CloseTypedPaths,
     /// The conflict bar: keep my text (the next save overwrites on purpose).
     KeepMine,
     /// The conflict bar: take the text on disk (undoable).
@@ -147,8 +165,70 @@ pub enum Command {
     },
     /// List misspelt words in the problems panel, or not.
     ShowSpellingProblems(bool),
+}
+
+/// What the window does itself, with its own widgets' state.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum WindowCommand {
+    ToggleFind,
+    /// Select the next match of the find field.
+    FindNext,
+    /// Replace the selected match and find the next.
+    ReplaceOne,
+    /// Replace every match (the window asks the session with [`WindowCommand::ReplaceAll`]).
+    ReplaceAll,
+    /// The typed-paths window: import what was typed, or close it.
+    SubmitTypedPaths,
+    CloseTypedPaths,
     /// The theme preview: the site's own Jekyll serving the post in the site's theme.
     Theme(ThemeAction),
+}
+
+/// What a view asks for: of the session, or of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Session(Command),
+    Window(WindowCommand),
+}
+
+impl From<Command> for Request {
+    fn from(c: Command) -> Request {
+        Request::Session(c)
+    }
+}
+
+impl From<WindowCommand> for Request {
+    fn from(c: WindowCommand) -> Request {
+        Request::Window(c)
+    }
+}
+
+/// The requests the views push during a frame, run after it.
+#[derive(Debug, Default)]
+pub struct Requests(Vec<Request>);
+
+impl Requests {
+    pub fn push(&mut self, request: impl Into<Request>) {
+        self.0.push(request.into());
+    }
+
+    /// The requests pushed so far, in order, leaving none.
+    pub fn take(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The session commands pushed so far (for tests).
+    pub fn commands(&self) -> impl Iterator<Item = &Command> {
+        self.0.iter().filter_map(|r| match r {
+            Request::Session(c) => Some(c),
+            Request::Window(_) => None,
+        })
+    }
 }
 
 /// What the user asks of the theme preview.
@@ -177,8 +257,9 @@ pub enum Focus {
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
 pub enum Effect {
-    /// Select these bytes of the open post in the editor.
-    Select { range: Range<usize>, focus: Focus },
+    /// The open post's selection was set by the session: scroll it into view in the
+    /// editor (unfolding the front matter when it is in it), taking the focus as asked.
+    Reveal { focus: Focus },
     /// Scroll the preview to the block made from this byte of the open post.
     ScrollPreviewTo(usize),
     /// Draw again after this long (a pause to wait out), even without input.

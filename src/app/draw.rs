@@ -18,12 +18,8 @@ use crate::ui::{editor, labels};
 
 impl DaybookApp {
     pub(super) fn draw(&mut self, ui: &mut egui::Ui) {
-        // The caret as a byte offset walks the text: once per frame, for the status bar and
-        // the outline.
-        let caret = self
-            .session
-            .doc()
-            .and_then(|d| editor::cursor_byte(ui.ctx(), &d.text));
+        // The caret, for the status bar and the outline.
+        let caret = self.session.doc().map(|d| d.selection().head);
         let s = &self.session;
         let mut warnings = s
             .site()
@@ -187,9 +183,7 @@ impl DaybookApp {
             _ => Vec::new(),
         };
         let (widgets, commands) = (&mut self.widgets, &mut self.commands);
-        // Typing is grouped into undo steps by the session's clock.
-        let now = (self.session.clock)();
-        let Some(doc) = self.session.doc_mut() else {
+        let Some(doc) = self.session.doc() else {
             ui.centered_and_justified(|ui| ui.label(tr("choose-a-post")));
             return;
         };
@@ -205,7 +199,7 @@ impl DaybookApp {
             let mut folder = target.folder.clone();
             crate::ui::photos::folder_field(ui, target.root, &mut folder, commands);
         }
-        widgets.form.sync(&doc.text, doc.generation, &doc.path);
+        widgets.form.sync(doc.text(), doc.generation(), &doc.path);
         egui::CollapsingHeader::new(tr("front-matter"))
             .default_open(true)
             .show(ui, |ui| {
@@ -217,8 +211,8 @@ impl DaybookApp {
             widgets.find.ui(ui, commands);
         }
         ui.separator();
-        // The editor is the one widget that edits the session's document in place, as
-        // typed edits (typing until a pause is one undo step).
+        // The editor draws the session's document; what the user does in it goes to the
+        // session as edits (its keys before this frame, its mouse after it).
         let find = widgets.find.open.then_some(widgets.find.query.as_str());
         if let Some(at) = widgets.preview.take_user_scroll() {
             // The preview was scrolled: the editor follows.
@@ -228,15 +222,7 @@ impl DaybookApp {
             words: &misspelt,
             suggestions: Some(&widgets.spelling.suggestions),
         };
-        let out = editor::editor(
-            ui,
-            doc,
-            &mut widgets.editor,
-            fold,
-            find,
-            now,
-            (&marks, commands),
-        );
+        let out = editor::editor(ui, doc, &mut widgets.editor, fold, find, (&marks, commands));
         if let Some(word) = out.asked {
             widgets.spelling.suggest(word);
         }
@@ -258,7 +244,7 @@ impl DaybookApp {
             Some(o) if o.deleted_on_disk => SaveState::DeletedOnDisk,
             Some(o) if o.conflict.is_some() => SaveState::ChangedOnDisk,
             Some(o) if o.doc.is_dirty() => {
-                if o.autosaved == Some(o.doc.generation) {
+                if o.autosaved == Some(o.doc.generation()) {
                     SaveState::Autosaved
                 } else {
                     SaveState::Unsaved

@@ -1,30 +1,17 @@
 //! Carrying out what the session asks of the window.
 
 use super::DaybookApp;
-use crate::command::{Effect, Focus};
+use crate::command::{Command, EditOp, Effect, Focus, Request};
 use crate::ui::editor;
-
-/// The editor's caret, read when the session asks for it.
-pub struct EditorCaret<'a>(pub &'a egui::Context);
-
-impl crate::session::Caret for EditorCaret<'_> {
-    fn caret(&self, text: &str) -> Option<usize> {
-        editor::cursor_byte(self.0, text)
-    }
-}
 
 impl DaybookApp {
     pub(super) fn carry_out(&mut self, ctx: &egui::Context, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Select { range, focus } => {
-                    let Some(doc) = self.session.doc() else {
-                        continue;
-                    };
-                    if focus == Focus::Take || editor::may_take_focus(ctx) {
-                        editor::select(ctx, &doc.text, range);
-                    } else {
-                        editor::set_selection(ctx, &doc.text, range);
+                Effect::Reveal { focus } => {
+                    if let Some(doc) = self.session.doc() {
+                        let take = focus == Focus::Take || editor::may_take_focus(ctx);
+                        editor::reveal(ctx, doc, take);
                     }
                 }
                 Effect::ScrollPreviewTo(at) => self.widgets.preview.scroll_to_source(at),
@@ -43,15 +30,51 @@ impl DaybookApp {
         }
     }
 
-    /// Run the commands the views pushed this frame: the widgets' own first, the rest in
-    /// the session.
+    /// Run what the views asked for this frame: the window's own commands here, the rest
+    /// in the session.
     pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            let effects = match self.widgets.run(ctx, &mut self.session, &command) {
-                Some(effects) => effects,
-                None => self.session.apply(command, &EditorCaret(ctx)),
+        for request in self.commands.take() {
+            let effects = match request {
+                Request::Window(command) => self.widgets.run(ctx, &mut self.session, &command),
+                Request::Session(Command::Edit(ops)) => {
+                    self.edit(ctx, ops);
+                    continue;
+                }
+                Request::Session(command) => self.session.apply(command),
             };
             self.carry_out(ctx, effects);
+        }
+    }
+
+    /// The one way the editor's edits reach the session: as [`Command::Edit`], the editor's
+    /// line index following what they changed.
+    pub(super) fn edit(&mut self, ctx: &egui::Context, ops: Vec<EditOp>) {
+        if ops.is_empty() {
+            return;
+        }
+        let before = self.session.doc().map(|d| (d.serial, d.generation()));
+        let span = ops.clone();
+        let effects = self.session.apply(Command::Edit(ops));
+        if let (Some(doc), Some(before)) = (self.session.doc(), before) {
+            self.widgets.editor.follow(doc, before, &span);
+        }
+        self.carry_out(ctx, effects);
+    }
+
+    /// The editor's keys, text and input-method events, read before the frame is drawn and
+    /// given to the session one at a time, so each is read against the text the one before
+    /// it made.
+    pub(super) fn editor_input(&mut self, ctx: &egui::Context) {
+        if let Some(doc) = self.session.doc() {
+            let ops = editor::end_interrupted_composition(ctx, &mut self.widgets.editor, doc);
+            self.edit(ctx, ops);
+        }
+        for event in editor::events(ctx) {
+            let Some(doc) = self.session.doc() else {
+                break;
+            };
+            let ops = editor::handle(ctx, &mut self.widgets.editor, doc, event);
+            self.edit(ctx, ops);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One frame of the window: input handled before drawing (worker events, the input-method
-//! guard, dropped and pasted files, focus, what time asks for, shortcuts, a close request),
-//! then the views ([`super::draw`]), then the commands they pushed.
+//! guard, dropped and pasted files, shortcuts, the editor's keys and input method, focus,
+//! what time asks for, a close request), then the views ([`super::draw`]), then the
+//! commands they pushed.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -8,8 +9,7 @@ use std::time::Instant;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::DaybookApp;
-use super::effects::EditorCaret;
-use crate::command::Command;
+use crate::command::{Command, Request, WindowCommand};
 use crate::session::photos::pasted_files;
 use crate::settings::{self, Theme};
 use crate::ui::preview::PreviewInput;
@@ -40,34 +40,37 @@ impl DaybookApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let cmd = Modifiers::COMMAND;
-        let table = [
-            (KeyboardShortcut::new(cmd, Key::S), Command::SavePost),
+        let table: [(KeyboardShortcut, Request); 10] = [
+            (KeyboardShortcut::new(cmd, Key::S), Command::SavePost.into()),
             (
                 KeyboardShortcut::new(cmd, Key::N),
-                Command::ShowNewPostDialog,
+                Command::ShowNewPostDialog.into(),
             ),
-            (KeyboardShortcut::new(cmd, Key::F), Command::ToggleFind),
+            (
+                KeyboardShortcut::new(cmd, Key::F),
+                WindowCommand::ToggleFind.into(),
+            ),
             (
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
-                Command::Redo,
+                Command::Redo.into(),
             ),
-            (KeyboardShortcut::new(cmd, Key::Y), Command::Redo),
-            (KeyboardShortcut::new(cmd, Key::Z), Command::Undo),
+            (KeyboardShortcut::new(cmd, Key::Y), Command::Redo.into()),
+            (KeyboardShortcut::new(cmd, Key::Z), Command::Undo.into()),
             (
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::I),
-                Command::PickPhotos,
+                Command::PickPhotos.into(),
             ),
             (
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::V),
-                Command::PasteImage,
+                Command::PasteImage.into(),
             ),
             (
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::G),
-                Command::TogglePublish,
+                Command::TogglePublish.into(),
             ),
             (
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::P),
-                Command::Theme(crate::command::ThemeAction::Start),
+                WindowCommand::Theme(crate::command::ThemeAction::Start).into(),
             ),
         ];
         for (shortcut, command) in table {
@@ -103,9 +106,7 @@ impl DaybookApp {
             .into_iter()
             .partition(|p| crate::journal::post_name::has_post_extension(&p.to_string_lossy()));
         if !photos.is_empty() {
-            let effects = self
-                .session
-                .apply(Command::ImportPhotos(photos), &EditorCaret(ctx));
+            let effects = self.session.apply(Command::ImportPhotos(photos));
             self.carry_out(ctx, effects);
         }
         if let Some(post) = posts.into_iter().next() {
@@ -121,17 +122,17 @@ impl DaybookApp {
         let (Some(site), Some(doc)) = (self.session.site(), self.session.doc()) else {
             return;
         };
-        if !preview.is_current(&doc.path, doc.generation) {
+        if !preview.is_current(&doc.path, doc.generation()) {
             let input = PreviewInput {
                 site,
                 path: &doc.path,
                 rel: crate::site::relative_slash(&site.root, &doc.path),
-                text: &doc.text,
+                text: doc.snapshot(),
             };
-            preview.update(ctx, &doc.path, doc.generation, &input);
+            preview.update(ctx, &doc.path, doc.generation(), &input);
         }
         preview.poll(ctx);
-        let (path, generation) = (doc.path.clone(), doc.generation);
+        let (path, generation) = (doc.path.clone(), doc.generation());
         let preview = &self.widgets.preview;
         if let Some(problems) = preview.problems_of(&path, generation) {
             self.session.offer_problems(
@@ -167,7 +168,7 @@ impl DaybookApp {
 
 impl eframe::App for DaybookApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        let effects = self.session.drain_events(&EditorCaret(ctx));
+        let effects = self.session.drain_events();
         self.carry_out(ctx, effects);
         self.guard_input_method(ctx);
         // Photos evicted from the preview's cache give back their textures as well.
@@ -175,6 +176,10 @@ impl eframe::App for DaybookApp {
             ctx.forget_image(&uri);
         }
         self.take_dropped_and_pasted_files(ctx);
+        if self.session.prompt.is_none() && self.widgets.new_post.is_none() {
+            self.shortcuts(ctx);
+        }
+        self.editor_input(ctx);
         let focused = ctx.input(|i| i.focused);
         if focused && !self.window.was_focused {
             let effects = self.session.focus_regained();
@@ -191,9 +196,6 @@ impl eframe::App for DaybookApp {
         self.load_thumbnails(ctx);
         let effects = self.session.tick(Instant::now());
         self.carry_out(ctx, effects);
-        if self.session.prompt.is_none() && self.widgets.new_post.is_none() {
-            self.shortcuts(ctx);
-        }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.window.allow_close
             && !self.session.close_requested()

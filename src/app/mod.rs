@@ -1,7 +1,8 @@
 //! The window: a thin egui shell over the [`Session`]. It keeps only widget state, draws
-//! the views from the session, pushes their [`Command`]s to the session after the UI pass,
-//! and carries out the [`Effect`]s the session returns (select a range in the editor,
-//! repaint later, close). Find and the typed-paths window are its own.
+//! the views from the session, gives the session their [`crate::command::Command`]s after
+//! the UI pass (the editor's keys before it, one event at a time), and carries out the
+//! [`crate::command::Effect`]s the session returns (show the selection, repaint later,
+//! close). Find, the theme preview and the typed-paths window are its own.
 
 mod draw;
 mod effects;
@@ -13,7 +14,7 @@ mod widgets;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::command::Command;
+use crate::command::Requests;
 use crate::session::{Session, SessionStart};
 use crate::settings::{self, Settings, Theme};
 pub use crate::site::sample;
@@ -53,7 +54,7 @@ pub struct DaybookApp {
     pub session: Session,
     widgets: Widgets,
     window: WindowState,
-    commands: Vec<Command>,
+    commands: Requests,
     _photos: Arc<PhotoLoader>,
 }
 
@@ -81,7 +82,7 @@ impl DaybookApp {
                 was_focused: true,
                 ..WindowState::default()
             },
-            commands: Vec::new(),
+            commands: Requests::default(),
             _photos: photos,
         };
         app.widgets.theme.cache = theme_cache;
@@ -112,7 +113,7 @@ impl DaybookApp {
     pub fn preview_is_current(&self) -> bool {
         self.session
             .doc()
-            .is_some_and(|d| self.widgets.preview.shows(&d.path, d.generation))
+            .is_some_and(|d| self.widgets.preview.shows(&d.path, d.generation()))
     }
 
     /// The preview's scroll offset as of the last frame.
@@ -130,6 +131,22 @@ impl DaybookApp {
             ),
             None => (Vec::new(), false),
         }
+    }
+
+    /// Select `range` of the open post and show it in the editor with the focus, as a jump
+    /// does (through the session, as every selection the user makes).
+    pub fn select_in_editor(&mut self, ctx: &egui::Context, range: std::ops::Range<usize>) {
+        let select = crate::command::EditOp::Select {
+            anchor: range.start,
+            head: range.end,
+        };
+        self.edit(ctx, vec![select]);
+        self.carry_out(
+            ctx,
+            vec![crate::command::Effect::Reveal {
+                focus: crate::command::Focus::Take,
+            }],
+        );
     }
 
     /// The editor's scroll offset as of the last frame.

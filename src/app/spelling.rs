@@ -65,14 +65,15 @@ impl Spelling {
         }
         // The panel's rows, counted once per answer in the text it answers.
         if let (Some(c), Some(site)) = (&self.checked, session.site())
-            && c.key == (doc.serial, doc.generation)
+            && c.key == (doc.serial, doc.generation())
             && self.problems.as_ref().is_none_or(|(k, _)| *k != c.key)
         {
             let rel = crate::site::relative_slash(&site.root, &doc.path);
-            let rows = crate::site::spelling::as_problems(&rel, &doc.text, &c.misspelt, Vec::new());
+            let rows =
+                crate::site::spelling::as_problems(&rel, doc.text(), &c.misspelt, Vec::new());
             self.problems = Some((c.key, rows));
         }
-        let key = (doc.serial, doc.generation);
+        let key = (doc.serial, doc.generation());
         let wanted = (key, session.spell_version());
         if self.asked == Some(wanted) || doc.pause_remaining(PAUSE, now).is_some() {
             return;
@@ -89,7 +90,7 @@ impl Spelling {
         });
         worker.check(SpellJob {
             key,
-            text: doc.text.clone(),
+            text: doc.snapshot(),
             latin: session.spell_latin_language(),
             accepted: session.spell_accepted(),
         });
@@ -100,7 +101,7 @@ impl Spelling {
     pub fn is_current(&self, doc: &Document) -> bool {
         self.checked
             .as_ref()
-            .is_some_and(|c| c.key == (doc.serial, doc.generation))
+            .is_some_and(|c| c.key == (doc.serial, doc.generation()))
     }
 
     /// The problems panel's rows of the open post's misspelt words (as of the newest answer).
@@ -117,14 +118,14 @@ impl Spelling {
         let Some(c) = self.checked.as_ref().filter(|c| c.key.0 == doc.serial) else {
             return Vec::new();
         };
-        if c.key.1 == doc.generation {
+        if c.key.1 == doc.generation() {
             return c.misspelt.clone();
         }
-        let delta = doc.text.len() as isize - c.len as isize;
+        let delta = doc.text().len() as isize - c.len as isize;
         let stands = |r: &std::ops::Range<usize>, word: &str| {
-            doc.text.get(r.clone()) == Some(word)
-                && !doc.text[..r.start].ends_with(char::is_alphanumeric)
-                && !doc.text[r.end..].starts_with(char::is_alphanumeric)
+            doc.text().get(r.clone()) == Some(word)
+                && !doc.text()[..r.start].ends_with(char::is_alphanumeric)
+                && !doc.text()[r.end..].starts_with(char::is_alphanumeric)
         };
         c.misspelt
             .iter()

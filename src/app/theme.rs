@@ -56,7 +56,7 @@ impl ThemePreview {
         Some(match session.doc() {
             Some(d) => {
                 let rel = crate::site::relative_slash(&site.root, &d.path);
-                server.page_url(&rel, &d.text)
+                server.page_url(&rel, d.text())
             }
             None => server.url(),
         })
@@ -221,7 +221,7 @@ impl ThemePreview {
         else {
             return;
         };
-        let key = (doc.serial, doc.generation);
+        let key = (doc.serial, doc.generation());
         if self.sent.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
@@ -234,7 +234,7 @@ impl ThemePreview {
         {
             let _ = server.set_text(before, None);
         }
-        if let Err(e) = server.set_text(&rel, Some(doc.text.clone())) {
+        if let Err(e) = server.set_text(&rel, Some(doc.text().to_owned())) {
             self.message = Some(e.to_string());
         }
         self.sent = Some((key, rel));

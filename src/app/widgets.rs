@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::command::{Command, Effect, Focus, NewPostForm};
+use crate::command::{Command, EditOp, Effect, Focus, NewPostForm, WindowCommand};
 use crate::session::Session;
 use crate::tr;
 use crate::ui::editor;
@@ -36,61 +36,65 @@ pub struct Widgets {
 }
 
 impl Widgets {
-    /// Run a command that only the window's widgets are concerned with; `false` when it
-    /// is the session's. Edits of the text go to the session as [`Command::EditText`].
+    /// Run a command of the window's own; what the session asked in return when it was
+    /// given a command on the way (the text itself is only ever edited by the session).
     pub fn run(
         &mut self,
         ctx: &egui::Context,
         session: &mut Session,
-        command: &Command,
-    ) -> Option<Vec<Effect>> {
+        command: &WindowCommand,
+    ) -> Vec<Effect> {
         match command {
-            Command::ToggleFind => {
+            WindowCommand::ToggleFind => {
                 self.find.open = !self.find.open && session.open.is_some();
                 self.find.focus = self.find.open;
                 self.find.message = None;
-                Some(Vec::new())
+                Vec::new()
             }
-            Command::FindNext => Some(self.find_next(ctx, session)),
-            Command::Theme(action) => {
+            WindowCommand::FindNext => self.find_next(session),
+            WindowCommand::Theme(action) => {
                 self.theme.act(ctx, session, *action);
-                Some(Vec::new())
+                Vec::new()
             }
-            Command::ReplaceOne => {
+            WindowCommand::ReplaceOne => {
                 let Some(doc) = session.doc() else {
-                    return Some(Vec::new());
+                    return Vec::new();
                 };
                 let current = self
                     .find
                     .current
                     .clone()
-                    .filter(|r| doc.text.get(r.clone()) == Some(self.find.query.as_str()));
+                    .filter(|r| doc.text().get(r.clone()) == Some(self.find.query.as_str()));
                 let mut effects = Vec::new();
                 if let Some(range) = current {
-                    let mut text = doc.text.clone();
-                    text.replace_range(range.clone(), &self.find.replacement);
-                    effects = session.apply(Command::EditText(text), &crate::session::NoCaret);
+                    let replace = EditOp::Replace {
+                        range: range.clone(),
+                        text: self.find.replacement.clone(),
+                    };
+                    effects = session.apply(Command::Edit(vec![replace]));
                     self.find.current =
                         Some(range.start..range.start + self.find.replacement.len());
                 }
-                effects.extend(self.find_next(ctx, session));
-                Some(effects)
+                effects.extend(self.find_next(session));
+                effects
             }
-            Command::ReplaceAll => {
+            WindowCommand::ReplaceAll => {
                 let (Some(doc), false) = (session.doc(), self.find.query.is_empty()) else {
-                    return Some(Vec::new());
+                    return Vec::new();
                 };
-                let count = doc.text.matches(&self.find.query).count();
+                let count = doc.text().matches(&self.find.query).count();
                 let mut effects = Vec::new();
                 if count > 0 {
-                    let text = doc.text.replace(&self.find.query, &self.find.replacement);
-                    effects = session.apply(Command::EditText(text), &crate::session::NoCaret);
+                    effects = session.apply(Command::ReplaceAll {
+                        find: self.find.query.clone(),
+                        with: self.find.replacement.clone(),
+                    });
                 }
                 self.find.current = None;
                 self.find.message = Some(tr!("replaced", count = count));
-                Some(effects)
+                effects
             }
-            Command::SubmitTypedPaths => {
+            WindowCommand::SubmitTypedPaths => {
                 let text = self.typed_paths.take().unwrap_or_default();
                 let paths: Vec<std::path::PathBuf> = text
                     .lines()
@@ -98,18 +102,17 @@ impl Widgets {
                     .filter(|l| !l.is_empty())
                     .map(std::path::PathBuf::from)
                     .collect();
-                Some(session.apply(Command::ImportPhotos(paths), &crate::session::NoCaret))
+                session.apply(Command::ImportPhotos(paths))
             }
-            Command::CloseTypedPaths => {
+            WindowCommand::CloseTypedPaths => {
                 self.typed_paths = None;
-                Some(Vec::new())
+                Vec::new()
             }
-            _ => None,
         }
     }
 
     /// Select the next match of the query after the last one (or the caret).
-    fn find_next(&mut self, ctx: &egui::Context, session: &Session) -> Vec<Effect> {
+    fn find_next(&mut self, session: &mut Session) -> Vec<Effect> {
         let Some(doc) = session.doc() else {
             return Vec::new();
         };
@@ -117,17 +120,18 @@ impl Widgets {
             .find
             .current
             .as_ref()
-            .map(|r| r.end)
-            .or_else(|| editor::cursor_byte(ctx, &doc.text))
-            .unwrap_or(0);
-        match self.find.next_match(&doc.text, from) {
+            .map_or(doc.selection().head, |r| r.end);
+        match self.find.next_match(doc.text(), from) {
             Some(range) => {
                 self.find.current = Some(range.clone());
                 self.find.message = None;
-                vec![Effect::Select {
-                    range,
-                    focus: Focus::Take,
-                }]
+                let select = EditOp::Select {
+                    anchor: range.start,
+                    head: range.end,
+                };
+                let mut effects = session.apply(Command::Edit(vec![select]));
+                effects.push(Effect::Reveal { focus: Focus::Take });
+                effects
             }
             None => {
                 self.find.current = None;

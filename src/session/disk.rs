@@ -88,7 +88,7 @@ impl Document {
     /// Replace the text with what is on disk now, as one undo step, and take it as saved.
     pub fn reload_from_disk(&mut self, text: String, fingerprint: Fingerprint) {
         self.take_text(text);
-        self.saved_text = self.text.clone();
+        self.saved_text = self.text().to_owned();
         self.fingerprint = Some(fingerprint);
     }
 }
@@ -241,7 +241,7 @@ impl Session {
             self.disk.compare = Some(Comparison::new(
                 tr!("compare-conflict-title", file = open.doc.file_name()),
                 tr("compare-yours"),
-                &open.doc.text,
+                open.doc.text(),
                 tr("compare-on-disk-now"),
                 &conflict.theirs,
             ));
@@ -262,7 +262,7 @@ impl Session {
             }
             return;
         }
-        if self.settings.autosave_seconds <= 0.0 || open.autosaved == Some(doc.generation) {
+        if self.settings.autosave_seconds <= 0.0 || open.autosaved == Some(doc.generation()) {
             return;
         }
         if let Some(wait) = doc.pause_remaining(delay, now) {
@@ -272,11 +272,11 @@ impl Session {
         }
         self.disk.autosave.write(RecoveryEntry {
             post: doc.path.clone(),
-            text: doc.text.clone(),
+            text: doc.text().to_owned(),
             base: doc.fingerprint,
             written_at: chrono::Utc::now().timestamp(),
         });
-        open.autosaved = Some(doc.generation);
+        open.autosaved = Some(doc.generation());
     }
 
     /// Restore the unsaved text of recovery entry `index`.
@@ -288,7 +288,7 @@ impl Session {
         if let Some(doc) = self.open.as_ref().map(|o| &o.doc)
             && doc.path == self.disk.recovery[index].post
             && doc.is_dirty()
-            && doc.text != self.disk.recovery[index].text
+            && doc.text() != self.disk.recovery[index].text
         {
             self.error(tr!("restore-over-unsaved"));
             return;

@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-use super::{Caret, Session};
+use super::Session;
 use crate::command::Effect;
 use crate::tr;
 use crate::workers::Event;
 
 impl Session {
     /// Apply one worker event.
-    pub(super) fn on_event(&mut self, event: Event, caret: &dyn Caret) {
+    pub(super) fn on_event(&mut self, event: Event) {
         let ours = |s: &Session, root: &Path| s.site().is_some_and(|s| s.root == root);
         match event {
             Event::SiteIndexed { root, posts, seq } => {
@@ -42,7 +42,7 @@ impl Session {
                 batch,
                 index,
                 result,
-            } => self.photo_imported(batch, index, result, caret),
+            } => self.photo_imported(batch, index, result),
             Event::PasteFailed(message) => {
                 self.error(tr!("paste-failed", error = message.to_string()))
             }

@@ -7,6 +7,7 @@
 //! [`Session::tick`] does what time alone asks for (autosave, a plan after a typing pause);
 //! each returns the effects for the window (select a range, repaint later, close).
 
+mod buffer;
 pub mod disk;
 pub mod document;
 mod events;
@@ -49,21 +50,6 @@ pub struct Status {
 pub enum AfterPrompt {
     Open(PathBuf),
     Close,
-}
-
-/// What the session needs to know of the editor when it runs a command: the caret.
-pub trait Caret {
-    /// The caret as a byte offset into `text` (the open post's text), if the editor has one.
-    fn caret(&self, text: &str) -> Option<usize>;
-}
-
-/// No caret (the links of a photo import go at the end of the post).
-pub struct NoCaret;
-
-impl Caret for NoCaret {
-    fn caret(&self, _text: &str) -> Option<usize> {
-        None
-    }
 }
 
 /// Where the session keeps its files, and how it starts.
@@ -156,15 +142,15 @@ impl Session {
     }
 
     /// Run `command`; the effects for the window.
-    pub fn apply(&mut self, command: Command, caret: &dyn Caret) -> Vec<Effect> {
-        self.run(command, caret);
+    pub fn apply(&mut self, command: Command) -> Vec<Effect> {
+        self.run(command);
         std::mem::take(&mut self.effects)
     }
 
     /// Apply what workers reported since the last call.
-    pub fn drain_events(&mut self, caret: &dyn Caret) -> Vec<Effect> {
+    pub fn drain_events(&mut self) -> Vec<Effect> {
         for event in self.workers.drain() {
-            self.on_event(event, caret);
+            self.on_event(event);
         }
         std::mem::take(&mut self.effects)
     }
@@ -410,7 +396,7 @@ impl Session {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        if open.problems_generation == Some(generation) || open.doc.generation != generation {
+        if open.problems_generation == Some(generation) || open.doc.generation() != generation {
             return;
         }
         if let Some(wait) = open.doc.pause_remaining(PAUSE, now) {

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{Caret, Session, site_of};
+use super::document::Document;
+use super::{Session, site_of};
 use crate::command::{Effect, Focus};
 use crate::journal::photos::insert_links;
 use crate::journal::trip::{CaptureTime, live_photo_videos};
@@ -45,7 +46,7 @@ impl Session {
         let site = &open_site.site;
         let doc = &open.doc;
         let key = (
-            doc.generation,
+            doc.generation(),
             open_site.photo_folders.get(&doc.path).cloned(),
         );
         let typing = doc
@@ -56,7 +57,7 @@ impl Session {
         {
             return Some(target.clone());
         }
-        let target = PhotoTarget::for_post(site, &doc.path, &doc.text, key.1.as_deref());
+        let target = PhotoTarget::for_post(site, &doc.path, doc.text(), key.1.as_deref());
         open.photo_target = Some((key, target.clone()));
         Some(target)
     }
@@ -83,7 +84,7 @@ impl Session {
             self.error(tr!("read-only-post", file = file, target = target));
             return;
         }
-        let mut layout = layout_for(site, &doc.text, true, false);
+        let mut layout = layout_for(site, doc.text(), true, false);
         // A gallery is written for the site's own gallery include when it has one.
         let galleries = crate::site::trip::site_galleries(site);
         layout.gallery = galleries.first().cloned();
@@ -195,7 +196,7 @@ impl Session {
             image
         }));
         b.sort();
-        self.sync_photo_links(false, &super::NoCaret);
+        self.sync_photo_links(false);
     }
 
     pub(super) fn photo_imported(
@@ -203,7 +204,6 @@ impl Session {
         batch: u64,
         index: usize,
         result: Result<Imported, PhotoError>,
-        caret: &dyn Caret,
     ) {
         let Some(b) = self.import.as_mut().filter(|b| b.id == batch) else {
             return;
@@ -220,14 +220,14 @@ impl Session {
         if b.finished() {
             b.current = None;
             self.files_changed();
-            self.sync_photo_links(false, caret);
+            self.sync_photo_links(false);
         }
     }
 
     /// Write the batch's links into the post as they should stand now: at the cursor the
     /// first time (one undo step), then in place of what was written. `typing` groups the
     /// change with the next ones until a pause (an alt text being typed).
-    pub(super) fn sync_photo_links(&mut self, typing: bool, caret: &dyn Caret) {
+    pub(super) fn sync_photo_links(&mut self, typing: bool) {
         let baseurl = self
             .site()
             .map(|s| s.config.baseurl.clone())
@@ -257,8 +257,8 @@ impl Session {
                 if paragraphs.is_empty() {
                     return;
                 }
-                let at = caret.caret(&doc.text).unwrap_or(doc.text.len());
-                let (text, inserted) = insert_links(&doc.text, at, &paragraphs);
+                let at = doc.selection().head;
+                let (text, inserted) = insert_links(doc.text(), at, &paragraphs);
                 // A gallery read from the front matter: its list goes there (above the
                 // links, which move down by as much).
                 let with_list = b.with_front_matter(&text, &baseurl);
@@ -270,8 +270,8 @@ impl Session {
                 doc.replace_text(text);
                 // The caret goes after the links; the focus stays in a field being typed in
                 // (an alt text in the Photos window).
-                self.effects.push(Effect::Select {
-                    range: inserted.end..inserted.end,
+                doc.select(inserted.end, inserted.end);
+                self.effects.push(Effect::Reveal {
                     focus: Focus::IfFree,
                 });
                 b.written = Some((core, core_at));
@@ -280,9 +280,9 @@ impl Session {
             }
             Some((old, hint)) if old == core => {
                 // The links stand; a front-matter list may not (a caption is its title).
-                let text = b.with_front_matter(&doc.text, &baseurl);
-                if text != doc.text {
-                    let at = (hint + text.len()).saturating_sub(doc.text.len());
+                let text = b.with_front_matter(doc.text(), &baseurl);
+                if text != doc.text() {
+                    let at = (hint + text.len()).saturating_sub(doc.text().len());
                     b.written = Some((core, at));
                     if typing {
                         doc.type_text(text, (self.clock)());
@@ -293,9 +293,9 @@ impl Session {
             }
             Some((old, hint)) => {
                 let found = if old.is_empty() {
-                    Some(hint).filter(|h| *h <= doc.text.len() && doc.text.is_char_boundary(*h))
+                    Some(hint).filter(|h| *h <= doc.text().len() && doc.text().is_char_boundary(*h))
                 } else {
-                    doc.text
+                    doc.text()
                         .match_indices(old.as_str())
                         .map(|(i, _)| i)
                         .min_by_key(|i| i.abs_diff(hint))
@@ -304,7 +304,7 @@ impl Session {
                     b.detached = true;
                     return;
                 };
-                let mut text = doc.text.clone();
+                let mut text = doc.text().to_owned();
                 if old.is_empty() {
                     text = insert_links(&text, at, &paragraphs).0;
                 } else if core.is_empty() {
@@ -337,7 +337,7 @@ impl Session {
             return;
         };
         b.cancel.store(true, Ordering::Relaxed);
-        let text = self.doc().map(|d| d.text.clone()).unwrap_or_default();
+        let text = self.doc().map(Document::snapshot).unwrap_or_default();
         let root = site_of(&self.site).map(|s| s.root.clone());
         for item in b.items.iter().filter(|i| !i.include) {
             if let (Some(Ok(photo)), Some(root)) = (&item.result, &root)
@@ -357,7 +357,7 @@ impl Session {
     }
 
     /// A choice made in the Photos window.
-    pub(super) fn edit_batch(&mut self, edit: crate::command::PhotoEdit, caret: &dyn Caret) {
+    pub(super) fn edit_batch(&mut self, edit: crate::command::PhotoEdit) {
         use crate::command::PhotoEdit;
         let Some(b) = self.import.as_mut() else {
             return;
@@ -408,7 +408,7 @@ impl Session {
             }
             PhotoEdit::Format(format) => self.settings.import.format = format,
         }
-        self.sync_photo_links(typing, caret);
+        self.sync_photo_links(typing);
     }
 
     /// The folder the picker opens in: the last one photos came from.

@@ -139,14 +139,14 @@ impl Session {
         }
         if panel.planning
             || panel.busy.is_some()
-            || panel.planned_generation == Some(doc.generation)
+            || panel.planned_generation == Some(doc.generation())
         {
             return;
         }
         panel.planning = true;
-        panel.planned_generation = Some(doc.generation);
+        panel.planned_generation = Some(doc.generation());
         self.workers
-            .publish_plan(site, doc.path.clone(), doc.text.clone(), doc.generation);
+            .publish_plan(site, doc.path.clone(), doc.snapshot(), doc.generation());
     }
 
     /// Plan again once typing in the open post has paused (planning reads the site's files).
@@ -222,7 +222,7 @@ impl Session {
         };
         let op = GitOp::Commit {
             post: doc.path.clone(),
-            text: doc.text.clone(),
+            text: doc.snapshot(),
             message,
             push,
             accepted,

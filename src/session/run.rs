@@ -3,8 +3,8 @@
 //! place, is the one exception).
 
 use super::new_post::{NewPostSite, post_from_form};
-use super::{AfterPrompt, Caret, OnOpen, Session, site_of};
-use crate::command::{Command, Effect, Focus, NewPostForm, PromptChoice};
+use super::{AfterPrompt, OnOpen, Session, site_of};
+use crate::command::{Command, EditOp, Effect, Focus, NewPostForm, PromptChoice};
 use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
 use crate::site::rename::RenameError;
@@ -24,15 +24,38 @@ fn line_range(text: &str, line: usize) -> std::ops::Range<usize> {
 }
 
 impl Session {
+    /// Select `range` of the open post and show it, taking the focus.
     fn select(&mut self, range: std::ops::Range<usize>) {
-        self.effect(Effect::Select {
-            range,
-            focus: Focus::Take,
-        });
+        if let Some(doc) = self.doc_mut() {
+            doc.select(range.start, range.end);
+            self.effect(Effect::Reveal { focus: Focus::Take });
+        }
     }
 
-    pub(super) fn run(&mut self, command: Command, caret: &dyn Caret) {
+    /// What the user did in the editor, in order: typing (grouped into undo steps by the
+    /// session's clock), replacements, selections.
+    fn edit(&mut self, ops: Vec<EditOp>) {
+        let now = (self.clock)();
+        let Some(doc) = self.doc_mut() else {
+            return;
+        };
+        for op in ops {
+            match op {
+                EditOp::Type { range, text } => doc.edit(range, &text, now),
+                EditOp::Replace { range, text } => {
+                    doc.end_step();
+                    doc.edit(range, &text, now);
+                    doc.end_step();
+                }
+                EditOp::Select { anchor, head } => doc.select(anchor, head),
+                EditOp::EndStep => doc.end_step(),
+            }
+        }
+    }
+
+    pub(super) fn run(&mut self, command: Command) {
         match command {
+            Command::Edit(ops) => self.edit(ops),
             Command::OpenPost(path) => {
                 if self.is_dirty() {
                     self.prompt = Some(AfterPrompt::Open(path));
@@ -71,26 +94,21 @@ impl Session {
                 let Some(doc) = self.doc_mut() else {
                     return;
                 };
-                let stepped = if redo { doc.redo() } else { doc.undo() };
-                // The caret goes to the end of what the step put back.
-                if let Some(range) = doc.last_step_range(redo).filter(|_| stepped) {
-                    self.effect(Effect::Select {
-                        range: range.end..range.end,
-                        focus: crate::command::Focus::IfFree,
+                // The selection goes back to that of the step.
+                if if redo { doc.redo() } else { doc.undo() } {
+                    self.effect(Effect::Reveal {
+                        focus: Focus::IfFree,
                     });
                 }
             }
-            // Find, the typed-paths window and the theme preview are the window's own.
-            Command::Theme(_)
-            | Command::ToggleFind
-            | Command::FindNext
-            | Command::ReplaceOne
-            | Command::ReplaceAll
-            | Command::SubmitTypedPaths
-            | Command::CloseTypedPaths => {}
-            Command::EditText(text) => {
-                if let Some(doc) = self.doc_mut() {
-                    doc.replace_text(text);
+            Command::ReplaceAll { find, with } => {
+                if let Some(doc) = self.doc_mut().filter(|_| !find.is_empty()) {
+                    let ranges: Vec<_> = doc
+                        .text()
+                        .match_indices(&find)
+                        .map(|(i, m)| i..i + m.len())
+                        .collect();
+                    doc.replace_ranges(&ranges, &with);
                 }
             }
             Command::SetSettings(settings) => self.settings = *settings,
@@ -106,7 +124,7 @@ impl Session {
             Command::TogglePublish => self.toggle_publish(),
             Command::JumpToOffset(at) => {
                 if let Some(doc) = self.doc() {
-                    let at = at.min(doc.text.len());
+                    let at = at.min(doc.text().len());
                     self.select(at..at);
                     self.effect(Effect::ScrollPreviewTo(at));
                 }
@@ -151,7 +169,7 @@ impl Session {
             }
             Command::CancelImport => self.cancel_import(),
             Command::CloseImport => self.close_import(),
-            Command::EditPhoto(edit) => self.edit_batch(edit, caret),
+            Command::EditPhoto(edit) => self.edit_batch(edit),
             Command::SetPhotoFolder(folder) => {
                 if let (Some(doc), Some(site)) = (self.open.as_ref(), self.site.as_mut()) {
                     site.photo_folders.insert(doc.doc.path.clone(), folder);
@@ -188,7 +206,7 @@ impl Session {
             return false;
         };
         let doc = &mut open.doc;
-        match store::write_atomic(&doc.path, doc.text.as_bytes(), Some(doc.fingerprint)) {
+        match store::write_atomic(&doc.path, doc.text().as_bytes(), Some(doc.fingerprint)) {
             Ok(fingerprint) => {
                 doc.mark_saved(fingerprint);
                 self.disk.autosave.remove(doc.path.clone());
@@ -222,10 +240,10 @@ impl Session {
         let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) else {
             return false;
         };
-        match edit(&doc.text) {
+        match edit(doc.text()) {
             Ok(text) => {
                 doc.replace_text(text);
-                let generation = doc.generation;
+                let generation = doc.generation();
                 self.effect(Effect::FormSynced(generation));
                 true
             }
@@ -254,7 +272,7 @@ impl Session {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.info(tr!("created", file = name));
-                self.run(Command::OpenPost(path), &super::NoCaret);
+                self.run(Command::OpenPost(path));
                 self.place_cursor_for_new_post();
             }
             Err(e) => self.error(tr!("could-not-create", error = e.to_string())),
@@ -268,8 +286,8 @@ impl Session {
             return;
         };
         let range = match &self.select_on_open {
-            Some((p, OnOpen::BodyEnd)) if *p == doc.path => doc.text.len()..doc.text.len(),
-            Some((p, OnOpen::Line(line))) if *p == doc.path => line_range(&doc.text, *line),
+            Some((p, OnOpen::BodyEnd)) if *p == doc.path => doc.text().len()..doc.text().len(),
+            Some((p, OnOpen::Line(line))) if *p == doc.path => line_range(doc.text(), *line),
             _ => return,
         };
         self.select_on_open = None;
@@ -282,7 +300,7 @@ impl Session {
         };
         let path = site.root.join(rel);
         if let Some(doc) = self.doc().filter(|d| d.path == path) {
-            let range = line_range(&doc.text, line);
+            let range = line_range(doc.text(), line);
             self.select(range);
             return;
         }
@@ -291,7 +309,7 @@ impl Session {
             return;
         }
         self.select_on_open = Some((path.clone(), OnOpen::Line(line)));
-        self.run(Command::OpenPost(path), &super::NoCaret);
+        self.run(Command::OpenPost(path));
         self.place_cursor_for_new_post();
     }
 
@@ -302,7 +320,7 @@ impl Session {
         // Every post of the site is read and rewritten: on a worker, not in the frame.
         let open = self
             .doc()
-            .map(|d| (d.path.clone(), d.text.clone(), d.generation));
+            .map(|d| (d.path.clone(), d.text().to_owned(), d.generation()));
         self.workers.rename_image(site, rel.to_owned(), open);
         self.info(tr!("renaming", file = rel));
     }
@@ -321,7 +339,7 @@ impl Session {
                 ) {
                     if open
                         .as_ref()
-                        .is_some_and(|(p, g)| *p == doc.path && *g == doc.generation)
+                        .is_some_and(|(p, g)| *p == doc.path && *g == doc.generation())
                     {
                         // One undo step in the editor.
                         doc.replace_text(text);
@@ -377,7 +395,7 @@ impl Session {
         };
         // A fix is applied only where the text it was computed on still stands (a row of the
         // whole-site check was computed on the file on disk, not on this buffer).
-        match fix.apply_anchored_at(&doc.text) {
+        match fix.apply_anchored_at(doc.text()) {
             Some((text, range)) => {
                 doc.replace_text(text);
                 if fix.select {

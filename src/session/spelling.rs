@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::document::Document;
 use super::{Session, site_of};
 use crate::site::spelling::{add_to_list, personal_list, read_list, site_list};
 use crate::tr;
@@ -56,7 +57,7 @@ impl Session {
     /// The language the open post's Latin words are read in.
     pub fn spell_latin_language(&self) -> String {
         let site = site_of(&self.site).and_then(|s| s.config.lang.as_deref());
-        let text = self.doc().map_or("", |d| d.text.as_str());
+        let text = self.doc().map_or("", Document::text);
         crate::site::spelling::latin_language_of(text, site)
     }
 
@@ -67,7 +68,7 @@ impl Session {
         let Some(doc) = self.open.as_mut().map(|o| &mut o.doc) else {
             return;
         };
-        if doc.text.get(range.clone()) != Some(word) {
+        if doc.text().get(range.clone()) != Some(word) {
             return;
         }
         doc.end_step();

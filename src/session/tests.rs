@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::command::{Focus, PromptChoice};
+use crate::command::{EditOp, Focus, PromptChoice};
 use crate::i18n::{Language, LanguageChoice};
 use crate::workers::Event;
 
@@ -42,43 +42,31 @@ fn session_on(open: &Path, data: &Path) -> Session {
             watch: false,
         },
     );
-    let _ = s.drain_events(&NoCaret);
+    let _ = s.drain_events();
     s
 }
 
-/// The caret at a fixed byte.
-struct At(usize);
-
-impl Caret for At {
-    fn caret(&self, _text: &str) -> Option<usize> {
-        Some(self.0)
-    }
-}
-
 fn text(s: &Session) -> &str {
-    &s.doc().unwrap().text
+    s.doc().unwrap().text()
 }
 
 /// Type `more` at the end of the open post at `now`.
 fn type_at_end(s: &mut Session, more: &str, now: Instant) {
     let doc = s.doc_mut().unwrap();
-    let end = doc.text.len();
+    let end = doc.text().len();
     doc.edit(end..end, more, now);
 }
 
 /// What the watcher would report for `paths` of the open site.
 fn files_changed(s: &mut Session, paths: &[PathBuf]) -> Vec<Effect> {
     let root = s.site().unwrap().root.clone();
-    s.on_event(
-        Event::FilesChanged {
-            root,
-            paths: paths.to_vec(),
-            rescan: None,
-        },
-        &NoCaret,
-    );
+    s.on_event(Event::FilesChanged {
+        root,
+        paths: paths.to_vec(),
+        rescan: None,
+    });
     let effects = s.take_effects();
-    let mut more = s.drain_events(&NoCaret);
+    let mut more = s.drain_events();
     more.splice(0..0, effects);
     more
 }
@@ -108,14 +96,14 @@ fn opening_another_post_replaces_everything_about_the_last_one() {
     assert!(s.has_conflict());
     s.open.as_mut().unwrap().problems = vec![];
     // Opening the second asks first; discarding opens it with nothing of the first.
-    let _ = s.apply(Command::OpenPost(root.join(SECOND)), &NoCaret);
+    let _ = s.apply(Command::OpenPost(root.join(SECOND)));
     assert!(s.is_prompting());
     assert_eq!(
         s.doc().unwrap().path,
         root.join(FIRST),
         "asked, not yet opened"
     );
-    let effects = s.apply(Command::AnswerPrompt(PromptChoice::Discard), &NoCaret);
+    let effects = s.apply(Command::AnswerPrompt(PromptChoice::Discard));
     assert!(effects.contains(&Effect::PostOpened));
     let open = s.open.as_ref().unwrap();
     assert_eq!(open.doc.path, root.join(SECOND));
@@ -129,7 +117,7 @@ fn saving_writes_the_text_and_refuses_a_file_changed_meanwhile() {
     let (_d, root, data) = journal();
     let mut s = session_on(&root.join(FIRST), &data);
     type_at_end(&mut s, "\n저장할 줄", Instant::now());
-    let _ = s.apply(Command::SavePost, &NoCaret);
+    let _ = s.apply(Command::SavePost);
     assert!(!s.is_dirty());
     assert_eq!(std::fs::read_to_string(root.join(FIRST)).unwrap(), text(&s));
     assert!(
@@ -140,7 +128,7 @@ fn saving_writes_the_text_and_refuses_a_file_changed_meanwhile() {
     // Someone else writes the file; no watcher told us. Saving refuses and shows the bar.
     type_at_end(&mut s, "\n하나 더", Instant::now());
     std::fs::write(root.join(FIRST), "---\ntitle: someone else\n---\n").unwrap();
-    let _ = s.apply(Command::SavePost, &NoCaret);
+    let _ = s.apply(Command::SavePost);
     assert!(s.is_dirty() && s.has_conflict());
     assert!(s.status.as_ref().is_some_and(|st| st.is_error));
     assert_eq!(
@@ -246,13 +234,13 @@ fn a_conflict_keeps_mine_or_takes_theirs_undoably() {
         let _ = files_changed(&mut s, std::slice::from_ref(&post));
         assert!(s.has_conflict());
         if keep_mine {
-            let _ = s.apply(Command::KeepMine, &NoCaret);
-            let _ = s.apply(Command::SavePost, &NoCaret);
+            let _ = s.apply(Command::KeepMine);
+            let _ = s.apply(Command::SavePost);
             assert_eq!(std::fs::read_to_string(&post).unwrap(), mine);
         } else {
-            let _ = s.apply(Command::TakeTheirs, &NoCaret);
+            let _ = s.apply(Command::TakeTheirs);
             assert_eq!(text(&s), "---\ntitle: theirs\n---\n");
-            let _ = s.apply(Command::Undo, &NoCaret);
+            let _ = s.apply(Command::Undo);
             assert_eq!(text(&s), mine, "one undo brings mine back");
         }
         assert!(!s.has_conflict());
@@ -288,13 +276,13 @@ fn unsaved_text_goes_to_recovery_after_a_pause_and_comes_back_in_the_next_sessio
     let _ = s.tick(t0 + Duration::from_secs(4));
     assert_eq!(
         s.open.as_ref().unwrap().autosaved,
-        Some(s.doc().unwrap().generation)
+        Some(s.doc().unwrap().generation())
     );
     drop(s);
     // The next session offers it back; restoring makes it the unsaved text again.
     let mut next = session_on(&root.join(SECOND), &data);
     assert_eq!(next.recoverable(), vec![root.join(FIRST)]);
-    let _ = next.apply(Command::RestoreRecovery(0), &NoCaret);
+    let _ = next.apply(Command::RestoreRecovery(0));
     assert_eq!(next.doc().unwrap().path, root.join(FIRST));
     assert_eq!(text(&next), recovered);
     assert!(next.is_dirty() && next.recoverable().is_empty());
@@ -311,7 +299,7 @@ fn problems_wait_for_a_typing_pause_and_a_fix_is_one_undo_step() {
         let checker = crate::site::check::Checker::new(site, s.now());
         (checker.check_text(FIRST, text(s)), Vec::new())
     };
-    let generation = s.doc().unwrap().generation;
+    let generation = s.doc().unwrap().generation();
     let found = check(&s);
     // Still typing: not shown yet, a repaint asked for.
     s.offer_problems(
@@ -334,15 +322,15 @@ fn problems_wait_for_a_typing_pause_and_a_fix_is_one_undo_step() {
         .expect("the sample has a spaced image path");
     // The fix wraps the path; one undo takes it back.
     let before = text(&s).to_owned();
-    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()), &NoCaret);
+    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()));
     assert!(text(&s).contains("](</images/busan2024/"), "{}", text(&s));
-    let _ = s.apply(Command::Undo, &NoCaret);
+    let _ = s.apply(Command::Undo);
     assert_eq!(text(&s), before);
     // Where its lines no longer stand, a fix is refused with a message.
     s.doc_mut()
         .unwrap()
         .replace_text("---\ntitle: x\n---\n".into());
-    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()), &NoCaret);
+    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()));
     assert_eq!(text(&s), "---\ntitle: x\n---\n");
     assert!(s.status.as_ref().is_some_and(|st| st.is_error));
 }
@@ -353,14 +341,14 @@ fn renaming_a_spaced_image_updates_the_open_post_and_undoes() {
     let mut s = session_on(&root.join(FIRST), &data);
     let rel = "images/busan2024/2024-05-03 10.12.40.jpg";
     assert!(text(&s).contains(rel));
-    let _ = s.apply(Command::RenameImage(rel.to_owned()), &NoCaret);
-    let _ = s.drain_events(&NoCaret);
+    let _ = s.apply(Command::RenameImage(rel.to_owned()));
+    let _ = s.drain_events();
     assert!(!text(&s).contains(rel), "the open post's link follows");
     assert!(!root.join(rel).exists());
     let old = s.undo_rename_name().map(str::to_owned);
     assert_eq!(old.as_deref(), Some(rel));
-    let _ = s.apply(Command::UndoRename, &NoCaret);
-    let _ = s.drain_events(&NoCaret);
+    let _ = s.apply(Command::UndoRename);
+    let _ = s.drain_events();
     assert!(root.join(rel).is_file(), "the file has its old name back");
     assert!(s.undo_rename_name().is_none());
 }
@@ -393,23 +381,29 @@ fn photos_are_linked_at_the_caret_in_capture_order_as_one_undo_step() {
     let mut s = session_on(&root.join(FIRST), &data);
     let before = text(&s).to_owned();
     let caret = before.find("# 자갈치 시장").unwrap();
-    let _ = s.apply(Command::ImportPhotos(paths), &At(caret));
-    let effects = s.drain_events(&At(caret));
+    let _ = s.apply(Command::Edit(vec![EditOp::Select {
+        anchor: caret,
+        head: caret,
+    }]));
+    let _ = s.apply(Command::ImportPhotos(paths));
+    let effects = s.drain_events();
     let after = text(&s).to_owned();
     let first = after.find("2024-05-03-090000.jpg");
     let second = after.find("2024-05-03-150000.jpg");
     let (first, second) = (first.expect(&after), second.expect(&after));
     assert!(first < second, "capture order:\n{after}");
     assert!(first >= caret && after[caret..].contains("# 자갈치 시장"));
-    assert!(effects.iter().any(|e| matches!(
-        e,
-        Effect::Select {
-            focus: Focus::IfFree,
-            ..
-        }
-    )));
+    assert!(effects.contains(&Effect::Reveal {
+        focus: Focus::IfFree
+    }));
+    let links_end = s.doc().unwrap().selection();
+    assert_eq!(links_end.anchor, links_end.head);
+    assert!(
+        after[caret..links_end.head].contains("2024-05-03-150000.jpg"),
+        "the caret goes after the links"
+    );
     assert!(s.import.as_ref().is_some_and(|b| b.finished()));
-    let _ = s.apply(Command::Undo, &NoCaret);
+    let _ = s.apply(Command::Undo);
     assert_eq!(text(&s), before, "one undo step");
 }
 
@@ -421,7 +415,7 @@ fn closing_with_unsaved_changes_asks_and_closes_once_saved() {
     type_at_end(&mut s, "\n닫기 전에", Instant::now());
     assert!(!s.close_requested());
     assert!(s.is_prompting());
-    let effects = s.apply(Command::AnswerPrompt(PromptChoice::Save), &NoCaret);
+    let effects = s.apply(Command::AnswerPrompt(PromptChoice::Save));
     assert_eq!(effects, vec![Effect::CloseWindow]);
     assert!(!s.is_dirty());
 }
@@ -430,21 +424,19 @@ fn closing_with_unsaved_changes_asks_and_closes_once_saved() {
 fn jumping_to_a_problem_in_another_post_opens_it_and_selects_the_line() {
     let (_d, root, data) = journal();
     let mut s = session_on(&root.join(FIRST), &data);
-    let effects = s.apply(
-        Command::JumpTo {
-            path: SECOND.to_owned(),
-            line: 2,
-        },
-        &NoCaret,
-    );
+    let effects = s.apply(Command::JumpTo {
+        path: SECOND.to_owned(),
+        line: 2,
+    });
     assert_eq!(s.doc().unwrap().path, root.join(SECOND));
     let line_two = text(&s).lines().nth(1).unwrap();
     let start = text(&s).find(line_two).unwrap();
+    assert_eq!(
+        s.doc().unwrap().selection().range(),
+        start..start + line_two.len()
+    );
     assert!(
-        effects.contains(&Effect::Select {
-            range: start..start + line_two.len(),
-            focus: Focus::Take,
-        }),
+        effects.contains(&Effect::Reveal { focus: Focus::Take }),
         "{effects:?}"
     );
 }
@@ -477,14 +469,11 @@ fn a_data_file_that_cannot_be_read_is_warned_of_as_it_changes() {
     let file = root.join("_data/trips.yml");
     std::fs::write(&file, "a: [unclosed\n").unwrap();
     let changed = |s: &mut Session, paths: Vec<PathBuf>| {
-        s.on_event(
-            crate::workers::Event::FilesChanged {
-                root: root.clone(),
-                paths,
-                rescan: None,
-            },
-            &NoCaret,
-        );
+        s.on_event(crate::workers::Event::FilesChanged {
+            root: root.clone(),
+            paths,
+            rescan: None,
+        });
     };
     changed(&mut s, vec![file.clone()]);
     assert!(warned(&s), "{:?}", s.site().unwrap().config.warnings);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Color32, RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::i18n::tr;
 use crate::tr;
 
@@ -15,7 +15,7 @@ pub fn disk_banners(
     file: &str,
     (conflict, deleted): (bool, bool),
     read_only: Option<&std::path::Path>,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     if let Some(target) = read_only {
         egui::Frame::new()
@@ -64,7 +64,7 @@ pub fn disk_banners(
 }
 
 /// A notice about watching the site, until dismissed.
-pub fn notice(ui: &mut Ui, text: &str, commands: &mut Vec<Command>) {
+pub fn notice(ui: &mut Ui, text: &str, commands: &mut Requests) {
     egui::Window::new(tr("watching-title"))
         .id(egui::Id::unique("daybook-notice"))
         .collapsible(false)
@@ -79,7 +79,7 @@ pub fn notice(ui: &mut Ui, text: &str, commands: &mut Vec<Command>) {
 }
 
 /// Two texts side by side, changed lines marked.
-pub fn comparison(ui: &mut Ui, c: &crate::session::disk::Comparison, commands: &mut Vec<Command>) {
+pub fn comparison(ui: &mut Ui, c: &crate::session::disk::Comparison, commands: &mut Requests) {
     let mut open = true;
     egui::Window::new(&c.title)
         .id(egui::Id::unique("daybook-compare"))
@@ -131,7 +131,7 @@ pub fn comparison(ui: &mut Ui, c: &crate::session::disk::Comparison, commands: &
 }
 
 /// The offer to restore unsaved text found from an earlier run.
-pub fn recovery_dialog(ui: &mut Ui, posts: &[PathBuf], commands: &mut Vec<Command>) {
+pub fn recovery_dialog(ui: &mut Ui, posts: &[PathBuf], commands: &mut Requests) {
     egui::Window::new(tr("restore-title"))
         .id(egui::Id::unique("daybook-restore"))
         .collapsible(false)

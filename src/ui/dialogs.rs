@@ -4,7 +4,7 @@
 use egui::{Id, Modal, Ui};
 
 use super::labels;
-use crate::command::{Command, NewPostForm, PromptChoice};
+use crate::command::{Command, NewPostForm, PromptChoice, Requests};
 use crate::i18n::tr;
 use crate::journal::permalink::{UrlParts, post_url};
 use crate::journal::slug::SlugStyle;
@@ -16,7 +16,7 @@ pub fn new_post_dialog(
     ui: &mut Ui,
     form: &mut Option<NewPostForm>,
     site: &NewPostSite<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     let Some(f) = form.as_mut() else {
         return;
@@ -105,7 +105,7 @@ pub fn new_post_dialog(
 }
 
 /// Draw the unsaved-changes prompt for the post named `file`.
-pub fn unsaved_prompt(ui: &mut Ui, file: &str, commands: &mut Vec<Command>) {
+pub fn unsaved_prompt(ui: &mut Ui, file: &str, commands: &mut Requests) {
     let modal = Modal::new(Id::unique("unsaved-prompt")).show(ui.ctx(), |ui| {
         ui.set_width(380.0);
         ui.heading(tr("unsaved-title"));

@@ -4,7 +4,7 @@ use crate::i18n::tr;
 use egui::Ui;
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Requests, WindowCommand};
 
 #[derive(Debug, Default, Clone)]
 pub struct FindState {
@@ -36,7 +36,7 @@ impl FindState {
             .map(|start| start..start + self.query.len())
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut Ui, commands: &mut Requests) {
         // Wrapped: beside the preview the editor's column is narrow, and no button may be
         // cut off.
         ui.horizontal_wrapped(|ui| {
@@ -49,22 +49,22 @@ impl FindState {
                 self.focus = false;
             }
             if q.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                commands.push(Command::FindNext);
+                commands.push(WindowCommand::FindNext);
             }
             let l = ui.label(tr(labels::REPLACE));
             ui.add(egui::TextEdit::singleline(&mut self.replacement).desired_width(160.0))
                 .labelled_by(l.id);
             if ui.button(tr("find-next")).clicked() {
-                commands.push(Command::FindNext);
+                commands.push(WindowCommand::FindNext);
             }
             if ui.button(tr("replace-one")).clicked() {
-                commands.push(Command::ReplaceOne);
+                commands.push(WindowCommand::ReplaceOne);
             }
             if ui.button(tr("replace-all")).clicked() {
-                commands.push(Command::ReplaceAll);
+                commands.push(WindowCommand::ReplaceAll);
             }
             if ui.button(tr("close")).clicked() {
-                commands.push(Command::ToggleFind);
+                commands.push(WindowCommand::ToggleFind);
             }
             if let Some(m) = &self.message {
                 ui.weak(m);

@@ -7,7 +7,7 @@ use crate::tr;
 use egui::Ui;
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::journal::date::{Zone, format_with_offset, parse_user_date};
 use crate::journal::form_fields::other_fields_text;
 use crate::journal::front_matter::{FrontMatter, NewValue, Value};
@@ -93,7 +93,7 @@ impl FormState {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut Ui, zone: &Zone, commands: &mut Requests) {
         if let Some(e) = &self.error {
             ui.colored_label(
                 ui.visuals().error_fg_color,

@@ -6,14 +6,14 @@ use crate::tr;
 use egui::Ui;
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::journal::stats::OutlineItem;
 
 pub fn outline(
     ui: &mut Ui,
     items: &[OutlineItem],
     current: Option<usize>,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     egui::CollapsingHeader::new(tr(labels::OUTLINE))
         .default_open(true)

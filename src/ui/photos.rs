@@ -6,7 +6,7 @@ use crate::tr;
 use egui::{Color32, Ui};
 
 use super::labels;
-use crate::command::{Command, PhotoEdit};
+use crate::command::{Command, PhotoEdit, Requests, WindowCommand};
 use crate::session::photos::ImportBatch;
 
 /// While files are dragged over the window: where they will go.
@@ -35,7 +35,7 @@ pub fn drop_overlay(ui: &mut Ui, target: Option<&str>) {
 }
 
 /// The photo folder of the open post, editable.
-pub fn folder_field(ui: &mut Ui, root: &str, folder: &mut String, commands: &mut Vec<Command>) {
+pub fn folder_field(ui: &mut Ui, root: &str, folder: &mut String, commands: &mut Requests) {
     ui.horizontal(|ui| {
         let l = ui.label(tr(labels::PHOTO_FOLDER));
         ui.weak(format!("{root}/"));
@@ -79,7 +79,7 @@ pub fn import_window(
     batch: &ImportBatch,
     thumbnails: &Thumbnails,
     format: (crate::site::photos::PhotoFormat, bool),
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     egui::Window::new(tr(labels::PHOTOS))
         .collapsible(false)
@@ -219,7 +219,7 @@ pub fn import_window(
 /// One photo: tick, thumbnail, name and time, Up/Down, alt text and caption.
 /// Which gallery a gallery is written as: the site's includes that take a list of photos,
 /// or daybook's own HTML.
-fn gallery_choice(ui: &mut Ui, batch: &ImportBatch, commands: &mut Vec<Command>) {
+fn gallery_choice(ui: &mut Ui, batch: &ImportBatch, commands: &mut Requests) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(labels::GALLERY_FORM));
         let current = batch.layout.gallery.as_ref().map(|g| g.name.clone());
@@ -264,7 +264,7 @@ fn photo_row(
     thumbnails: &Thumbnails,
     i: usize,
     pos: usize,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     let item = &batch.items[i];
     let name = item.name();
@@ -395,7 +395,7 @@ fn text_field(
     value: &str,
     hint: &str,
     edit: impl FnOnce(String) -> PhotoEdit,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     let mut text = value.to_owned();
     let r = ui.add(
@@ -416,7 +416,7 @@ fn text_field(
 }
 
 /// When no file dialog can be shown: paste or type photo paths instead.
-pub fn typed_paths_window(ui: &mut Ui, text: &mut String, commands: &mut Vec<Command>) {
+pub fn typed_paths_window(ui: &mut Ui, text: &mut String, commands: &mut Requests) {
     egui::Window::new(tr(labels::INSERT_PHOTOS))
         .collapsible(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
@@ -431,10 +431,10 @@ pub fn typed_paths_window(ui: &mut Ui, text: &mut String, commands: &mut Vec<Com
             .labelled_by(l.id);
             ui.horizontal(|ui| {
                 if ui.button(tr("import")).clicked() {
-                    commands.push(Command::SubmitTypedPaths);
+                    commands.push(WindowCommand::SubmitTypedPaths);
                 }
                 if ui.button(tr("cancel")).clicked() {
-                    commands.push(Command::CloseTypedPaths);
+                    commands.push(WindowCommand::CloseTypedPaths);
                 }
             });
         });

@@ -29,7 +29,8 @@ pub struct PreviewInput<'a> {
     pub path: &'a Path,
     /// Site-relative path.
     pub rel: String,
-    pub text: &'a str,
+    /// The open post's text, shared with the worker.
+    pub text: std::sync::Arc<str>,
 }
 
 /// The preview's state: the worker, what it last returned, and measured heights.
@@ -136,7 +137,7 @@ impl Preview {
             files_generation: self.files_generation,
             path: path.to_owned(),
             rel: input.rel.clone(),
-            text: input.text.to_owned(),
+            text: input.text.clone(),
             generation,
         });
         self.requested = Some((path.to_owned(), generation));

@@ -53,7 +53,7 @@ pub struct PreviewJob {
     pub path: PathBuf,
     /// Site-relative path.
     pub rel: String,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub generation: u64,
 }
 

@@ -7,7 +7,7 @@ use crate::tr;
 use egui::{RichText, Ui};
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::journal::check::{Problem, Severity};
 
 /// What the panel shows.
@@ -54,7 +54,7 @@ enum Row<'a> {
 }
 
 /// One problem on one line (the whole message on hover).
-fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut Vec<Command>) {
+fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut Requests) {
     ui.label(severity_text(ui, p.severity));
     let place = format!("{}:{}", p.path, p.line);
     if ui.link(&place).on_hover_text(tr("go-to-line")).clicked() {
@@ -81,7 +81,7 @@ fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut 
     ui.add(egui::Label::new(&p.message).truncate());
 }
 
-pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Vec<Command>) {
+pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Requests) {
     ui.horizontal(|ui| {
         ui.strong(tr(labels::PROBLEMS));
         ui.weak(tr!("problems-this-post", counts = counts(view.post)));

@@ -7,7 +7,7 @@ use crate::tr;
 use egui::{RichText, Ui};
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::journal::check::unused::human_size;
 use crate::site::git::{GitError, GitState, PathState};
 use crate::site::publish::PublishPlan;
@@ -36,7 +36,7 @@ pub fn publish_window(
     v: &PublishView<'_>,
     message: &str,
     commit_anyway: bool,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     let mut open = true;
     egui::Window::new(tr(labels::PUBLISH))
@@ -115,7 +115,7 @@ fn plan_ui(
     plan: &PublishPlan,
     message: &str,
     commit_anyway: bool,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) {
     let changes = plan.to_commit().len();
     ui.label(tr!(
@@ -184,7 +184,7 @@ fn plan_ui(
     }
 }
 
-fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Vec<Command>) {
+fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Requests) {
     let idle = v.busy.is_none();
     let can_commit =
         idle && !v.blocked && matches!(v.plan, Some(Ok(p)) if !p.to_commit().is_empty() || v.dirty);

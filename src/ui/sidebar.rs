@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use egui::{RichText, Ui};
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::site::index::PostSummary;
 
 /// What the sidebar needs to draw.
@@ -40,12 +40,7 @@ pub fn markers(post: &PostSummary, now: DateTime<FixedOffset>) -> Vec<&'static s
     m
 }
 
-pub fn sidebar(
-    ui: &mut Ui,
-    view: &SidebarView<'_>,
-    filter: &mut String,
-    commands: &mut Vec<Command>,
-) {
+pub fn sidebar(ui: &mut Ui, view: &SidebarView<'_>, filter: &mut String, commands: &mut Requests) {
     ui.horizontal(|ui| {
         let label = ui.label(tr(labels::FILTER));
         ui.add(
@@ -107,7 +102,7 @@ pub fn sidebar(
         });
 }
 
-fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &mut Vec<Command>) {
+fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &mut Requests) {
     {
         {
             let is_open = view.open == Some(post.path.as_path());

@@ -5,7 +5,7 @@
 use egui::{Id, Modal, Ui};
 
 use super::labels;
-use crate::command::{Command, ThemeAction};
+use crate::command::{Command, Requests, ThemeAction, WindowCommand};
 use crate::i18n::tr;
 use crate::site::serve::BuildStatus;
 use crate::tr;
@@ -24,13 +24,13 @@ pub struct ThemeView<'a> {
     pub problems_shown: bool,
 }
 
-pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) {
+pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Requests) {
     ui.horizontal_wrapped(|ui| {
         ui.strong(tr(labels::THEME_PREVIEW));
         if let Some(m) = v.message {
             ui.colored_label(ui.visuals().error_fg_color, m);
             if ui.small_button(tr("close")).clicked() {
-                commands.push(Command::Theme(ThemeAction::Stop));
+                commands.push(WindowCommand::Theme(ThemeAction::Stop));
             }
             return;
         }
@@ -90,7 +90,7 @@ pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) 
                 .on_hover_text(tr("theme-open-hover"))
                 .clicked()
         {
-            commands.push(Command::Theme(ThemeAction::OpenPage));
+            commands.push(WindowCommand::Theme(ThemeAction::OpenPage));
         }
         if !s.stale_pages.is_empty() {
             let hover = format!(
@@ -105,30 +105,30 @@ pub fn theme_strip(ui: &mut Ui, v: &ThemeView<'_>, commands: &mut Vec<Command>) 
             .on_hover_text(hover);
         }
         if ui.button(tr(labels::FULL_REBUILD)).clicked() {
-            commands.push(Command::Theme(ThemeAction::FullRebuild));
+            commands.push(WindowCommand::Theme(ThemeAction::FullRebuild));
         }
         if ui.button(tr(labels::STOP_THEME)).clicked() {
-            commands.push(Command::Theme(ThemeAction::Stop));
+            commands.push(WindowCommand::Theme(ThemeAction::Stop));
         }
     });
 }
 
 /// "This site's Jekyll runs the site's own code: run it?", asked once per site.
-pub fn trust_dialog(ui: &mut Ui, site: &std::path::Path, commands: &mut Vec<Command>) {
+pub fn trust_dialog(ui: &mut Ui, site: &std::path::Path, commands: &mut Requests) {
     let modal = Modal::new(Id::unique("theme-trust-dialog")).show(ui.ctx(), |ui| {
         ui.set_width(520.0);
         ui.heading(tr(labels::THEME_PREVIEW));
         ui.label(tr!("theme-trust", site = site.display().to_string()));
         ui.horizontal(|ui| {
             if ui.button(tr(labels::THEME_TRUST)).clicked() {
-                commands.push(Command::Theme(ThemeAction::Trust(true)));
+                commands.push(WindowCommand::Theme(ThemeAction::Trust(true)));
             }
             if ui.button(tr("cancel")).clicked() {
-                commands.push(Command::Theme(ThemeAction::Trust(false)));
+                commands.push(WindowCommand::Theme(ThemeAction::Trust(false)));
             }
         });
     });
     if modal.should_close() {
-        commands.push(Command::Theme(ThemeAction::Trust(false)));
+        commands.push(WindowCommand::Theme(ThemeAction::Trust(false)));
     }
 }

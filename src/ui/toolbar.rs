@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::labels;
-use crate::command::Command;
+use crate::command::{Command, Requests, WindowCommand};
 use crate::i18n::{self, Language, LanguageChoice, tr};
 use crate::settings::{Settings, Theme, ViewMode};
 use crate::tr;
@@ -38,7 +38,7 @@ pub struct ToolbarView<'a> {
 
 /// The settings menu: language, theme, autosave and photos. It edits a copy; a change goes
 /// to the session as [`Command::SetSettings`].
-pub fn settings_menu(ui: &mut Ui, current: &Settings, commands: &mut Vec<Command>) {
+pub fn settings_menu(ui: &mut Ui, current: &Settings, commands: &mut Requests) {
     let mut edited = current.clone();
     settings_fields(ui, &mut edited);
     if edited != *current {
@@ -101,7 +101,7 @@ fn settings_fields(ui: &mut Ui, settings: &mut Settings) {
 }
 
 /// The theme preview's button, and its menu (open the page, full rebuild, stop).
-fn theme_controls(ui: &mut Ui, v: &ToolbarView<'_>, commands: &mut Vec<Command>) {
+fn theme_controls(ui: &mut Ui, v: &ToolbarView<'_>, commands: &mut Requests) {
     use crate::command::ThemeAction;
     let button = egui::Button::selectable(v.theme_active, tr(labels::PREVIEW_IN_THEME));
     if ui
@@ -109,7 +109,7 @@ fn theme_controls(ui: &mut Ui, v: &ToolbarView<'_>, commands: &mut Vec<Command>)
         .on_hover_text(tr("preview-in-theme-hover"))
         .clicked()
     {
-        commands.push(Command::Theme(ThemeAction::Start));
+        commands.push(WindowCommand::Theme(ThemeAction::Start));
     }
     ui.menu_button(tr(labels::THEME_MENU), |ui| {
         let items = [
@@ -131,14 +131,14 @@ fn theme_controls(ui: &mut Ui, v: &ToolbarView<'_>, commands: &mut Vec<Command>)
                 .add_enabled(enabled, egui::Button::new(tr(label)))
                 .clicked()
             {
-                commands.push(Command::Theme(action));
+                commands.push(WindowCommand::Theme(action));
                 ui.close();
             }
         }
     });
 }
 
-pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: &mut Vec<Command>) {
+pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: &mut Requests) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(tr(labels::NEW_POST))
@@ -173,7 +173,7 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: 
             .on_hover_text(tr("shortcut-find"))
             .clicked()
         {
-            commands.push(Command::ToggleFind);
+            commands.push(WindowCommand::ToggleFind);
         }
         ui.separator();
         for (mode, name) in [

@@ -19,7 +19,7 @@ pub enum GitOp {
     /// errors only those in `accepted` (the ones the user chose to commit anyway) let it go.
     Commit {
         post: PathBuf,
-        text: String,
+        text: std::sync::Arc<str>,
         message: String,
         push: bool,
         accepted: Vec<String>,
@@ -64,7 +64,13 @@ impl Workers {
 
     /// Work out what publishing the post at `post` with `text` (of `generation`) commits;
     /// reports [`Event::PublishPlanned`].
-    pub fn publish_plan(&self, site: &Site, post: PathBuf, text: String, generation: u64) {
+    pub fn publish_plan(
+        &self,
+        site: &Site,
+        post: PathBuf,
+        text: std::sync::Arc<str>,
+        generation: u64,
+    ) {
         let site = site.clone();
         self.report_from_thread("git-plan", move || Event::PublishPlanned {
             plan: Git::open(&site.root).and_then(|g| publish::plan(&site, &g, &post, &text)),

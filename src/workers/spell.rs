@@ -13,7 +13,7 @@ use crate::site::spelling::{Checker, Misspelt};
 pub struct SpellJob {
     /// The document's serial and text generation, to match the answer to the text.
     pub key: (u64, u64),
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// The language Latin words are read in.
     pub latin: String,
     /// Words taken as right (word lists, ignored words), with a number that changes with

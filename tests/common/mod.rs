@@ -165,9 +165,21 @@ pub fn has_text(h: &Harness<'_, DaybookApp>, needle: &str) -> bool {
     .is_some()
 }
 
+/// The open post's selection (anchor, head) as the session keeps it.
+pub fn selection(h: &Harness<'_, DaybookApp>) -> (usize, usize) {
+    let s = h.state().session.doc().unwrap().selection();
+    (s.anchor, s.head)
+}
+
+/// Select `range` of the open post with the editor focused, as a jump does.
+pub fn select(h: &mut Harness<'_, DaybookApp>, range: std::ops::Range<usize>) {
+    let ctx = h.ctx.clone();
+    h.state_mut().select_in_editor(&ctx, range);
+}
+
 /// The open post's text as the window has it.
 pub fn doc_text(h: &Harness<'_, DaybookApp>) -> String {
-    h.state().session.doc().unwrap().text.clone()
+    h.state().session.doc().unwrap().text().to_owned()
 }
 
 /// Asserts that some widget shows `needle`.

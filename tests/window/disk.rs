@@ -104,7 +104,7 @@ fn a_clean_post_changed_on_disk_reloads_in_place_as_one_undo_step() {
     let theirs = before.replace("KTX 첫차를", "새벽 KTX 첫차를");
     std::fs::write(&path, &theirs).unwrap();
     step_until_state(&mut h, "the reload", |a| {
-        a.session.doc().unwrap().text == theirs
+        a.session.doc().unwrap().text() == theirs
     });
     assert!(!h.state().session.is_dirty() && !h.state().session.has_conflict());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

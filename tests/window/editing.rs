@@ -44,7 +44,7 @@ fn hangul_typed_through_ime_appears_once_in_editor_and_preview() {
     }
     h.event(Event::Ime(ImeEvent::Commit("한".to_owned())));
     h.run_steps(3);
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     let before = std::fs::read_to_string(root.join(SECOND)).unwrap();
     assert_eq!(
         text.matches('한').count(),
@@ -245,7 +245,7 @@ fn backspace_while_composing_edits_only_the_composing_syllable() {
         h.get_by_label(tr(labels::TITLE)).value().as_deref(),
         Some("부산 여행 둘째 날: 감천문화마을학")
     );
-    let text = &h.state().session.doc().unwrap().text;
+    let text = &h.state().session.doc().unwrap().text();
     assert!(
         text.contains("title:  \"부산 여행 둘째 날: 감천문화마을학\"\n"),
         "{text}"
@@ -273,7 +273,7 @@ fn switching_fields_mid_composition_keeps_the_syllable_once() {
         .get_by_label(tr(labels::TITLE))
         .value()
         .unwrap_or_default();
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     let added = text.matches('한').count()
         - std::fs::read_to_string(root.join(SECOND))
             .unwrap()
@@ -310,8 +310,8 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
     // (A line may have several problems; each link goes to the same line.)
     h.query_all_by_label(&place).next().unwrap().click();
     h.run_steps(3);
-    let (anchor, head) = daybook::ui::editor::selection(&h.ctx);
-    let text = h.state().session.doc().unwrap().text.clone();
+    let (anchor, head) = crate::common::selection(&h);
+    let text = h.state().session.doc().unwrap().text().to_owned();
     let selected = &text[anchor.min(head)..anchor.max(head)];
     assert_eq!(
         selected,
@@ -323,14 +323,14 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
         .unwrap()
         .click();
     h.run_steps(3);
-    let fixed = h.state().session.doc().unwrap().text.clone();
+    let fixed = h.state().session.doc().unwrap().text().to_owned();
     assert!(
         fixed.contains("![해운대 바다](</images/busan2024/2024-05-03 10.12.40.jpg>)"),
         "{fixed}"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().session.doc().unwrap().text, text);
+    assert_eq!(h.state().session.doc().unwrap().text(), text);
 }
 
 #[test]

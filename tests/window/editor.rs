@@ -17,18 +17,17 @@ use egui_kittest::kittest::Queryable;
 use crate::common::doc_text as text;
 
 fn selected(h: &Harness<'_, DaybookApp>) -> String {
-    let (a, b) = editor::selection(&h.ctx);
+    let (a, b) = crate::common::selection(h);
     text(h)[a.min(b)..a.max(b)].to_owned()
 }
 
 fn caret(h: &Harness<'_, DaybookApp>) -> usize {
-    editor::cursor_byte(&h.ctx, &text(h)).unwrap()
+    crate::common::selection(h).1
 }
 
 /// Put the caret at byte `at` (as a jump does) and return where it is drawn on screen.
 fn place(h: &mut Harness<'_, DaybookApp>, at: usize) -> egui::Rect {
-    let t = text(h);
-    editor::select(&h.ctx, &t, at..at);
+    crate::common::select(h, at..at);
     h.run_steps(3);
     h.output()
         .platform_output
@@ -322,7 +321,7 @@ fn ending_a_composition_early_keeps_the_syllable_once() {
     let end = t.len();
     place(&mut h, end);
     preedit(&mut h, "녕");
-    editor::select(&h.ctx, &t, line..line);
+    crate::common::select(&mut h, line..line);
     h.run_steps(1);
     commit(&mut h, "녕");
     h.run_steps(2);
@@ -544,7 +543,7 @@ fn find_highlights_matches_jumps_to_them_and_replaces() {
     for &at in matches.iter().chain(&matches[..1]) {
         h.get_by_label(tr("find-next")).click();
         h.run_steps(2);
-        assert_eq!(editor::selection(&h.ctx), (at, at + "시장".len()));
+        assert_eq!(crate::common::selection(&h), (at, at + "시장".len()));
     }
     // Replace changes the selected match only; Replace all the rest, as one undo step.
     let replace = h.get_by_role_and_label(egui::accesskit::Role::TextInput, tr(labels::REPLACE));
@@ -639,4 +638,35 @@ fn the_text_on_screen_stays_put_while_heights_settle() {
         );
     }
     assert!(h.state().editor_offset() > 0.0);
+}
+
+#[test]
+fn undo_gives_back_the_text_and_the_selection_of_its_step() {
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    h.run_steps(3);
+    let t = text(&h);
+    let at = t.find("KTX").unwrap();
+    crate::common::select(&mut h, at..at + 3);
+    h.run_steps(2);
+    h.event(Event::Text("기차".into()));
+    h.run_steps(2);
+    assert!(text(&h).contains("기차 첫차를"), "typed over the selection");
+    assert_eq!(caret(&h), at + "기차".len());
+    // Elsewhere, then undo: the text and the selection come back.
+    place(&mut h, 0);
+    key(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(text(&h), t);
+    assert_eq!(selected(&h), "KTX", "undo selects what the step replaced");
+    key(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(text(&h).contains("기차 첫차를"));
+    assert_eq!((selected(&h).as_str(), caret(&h)), ("", at + "기차".len()));
+    // The editor drew the caret where the session keeps it.
+    let rect = h
+        .output()
+        .platform_output
+        .ime
+        .as_ref()
+        .map(|i| i.cursor_rect);
+    assert!(rect.is_some(), "the caret is on screen with the focus");
 }

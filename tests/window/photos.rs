@@ -32,10 +32,10 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     std::fs::write(camera.join("메모.txt"), "not a photo").unwrap();
 
     let mut h = harness(&root.join(FIRST));
-    let before = h.state().session.doc().unwrap().text.clone();
+    let before = h.state().session.doc().unwrap().text().to_owned();
     // The cursor sits at the end of the "# 해운대" heading line.
     let at = before.find("# 해운대").unwrap() + "# 해운대".len();
-    daybook::ui::editor::select(&h.ctx, &before, at..at);
+    crate::common::select(&mut h, at..at);
     h.run_steps(2);
     for name in ["2016-11-07 10.29.43.jpg", "해운대 바다.png", "메모.txt"] {
         h.input_mut()
@@ -56,7 +56,7 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     let img = image::open(&jpg).unwrap();
     assert_eq!((img.width(), img.height()), (32, 64), "upright");
     assert!(!daybook::site::photo_meta::facts(&std::fs::read(&jpg).unwrap()).has_location);
-    let after = h.state().session.doc().unwrap().text.clone();
+    let after = h.state().session.doc().unwrap().text().to_owned();
     // A camera's file name is no alt text: the title and the photo's number stand in.
     let want = "# 해운대\n\n![부산 여행 첫 날: 해운대와 자갈치 6](/images/busan2024/2016-11-07-102943.jpg)\n\n![해운대 바다](/images/busan2024/해운대-바다.png)\n\n바다부터";
     assert!(after.contains(want), "{after}");
@@ -66,7 +66,7 @@ fn dropped_photos_are_copied_and_linked_at_the_cursor_in_one_undo_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().session.doc().unwrap().text,
+        h.state().session.doc().unwrap().text(),
         before,
         "one undo removes every link"
     );
@@ -93,7 +93,7 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
         h.state()
             .session
             .doc()
-            .is_some_and(|d| d.text.contains("2024-05-03-10.12.40.jpg"))
+            .is_some_and(|d| d.text().contains("2024-05-03-10.12.40.jpg"))
     });
     let renamed = root.join("images/busan2024/2024-05-03-10.12.40.jpg");
     assert!(
@@ -102,7 +102,7 @@ fn renaming_a_spaced_image_updates_the_links_in_every_post() {
                 .join("images/busan2024/2024-05-03 10.12.40.jpg")
                 .exists()
     );
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     assert!(
         text.contains("![해운대 바다](/images/busan2024/2024-05-03-10.12.40.jpg)"),
         "{text}"
@@ -252,13 +252,13 @@ fn leaving_the_date_field_unchanged_rewrites_nothing() {
     h.run_steps(2);
     h.get_by_label(tr(labels::TITLE)).focus();
     h.run_steps(3);
-    assert_eq!(h.state().session.doc().unwrap().text, written);
+    assert_eq!(h.state().session.doc().unwrap().text(), written);
     assert!(!h.state().session.is_dirty());
 }
 
 /// The image links of the open post, as `(alt, file name)`, in order.
 fn links_in(h: &Harness<'_, DaybookApp>) -> Vec<(String, String)> {
-    let text = &h.state().session.doc().unwrap().text;
+    let text = &h.state().session.doc().unwrap().text();
     daybook::journal::links::scan_images(text)
         .into_iter()
         .filter(|i| i.target.contains("/trip/"))
@@ -279,8 +279,8 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
         ],
     );
     let mut h = harness(&root.join(FIRST));
-    let text = h.state().session.doc().unwrap().text.clone();
-    daybook::ui::editor::select(&h.ctx, &text, text.len()..text.len());
+    let text = h.state().session.doc().unwrap().text().to_owned();
+    crate::common::select(&mut h, text.len()..text.len());
     h.run_steps(2);
     h.get_by_label(tr(labels::PHOTO_FOLDER)).focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -348,7 +348,7 @@ fn the_photos_window_shows_thumbnails_and_writes_the_choices_into_the_post() {
     h.get_by_label(&caption).type_text("광안리 아침");
     h.get_by_label(tr(labels::PHOTOS_BY_DAY)).click();
     h.run_steps(3);
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     assert!(
         text.contains(
             "## 5월 3일\n\n![부산 여행 첫 날: 해운대와 자갈치 6](/images/trip/2024-05-03-100200.jpg)\n\n![해운대 일출](/images/trip/2024-05-03-100100.jpg)\n\n## 5월 4일\n\n![부산 여행 첫 날: 해운대와 자갈치 8](/images/trip/2024-05-04-090000.jpg)\n*광안리 아침*\n"
@@ -376,7 +376,7 @@ fn the_status_bar_counts_the_page_and_the_outline_jumps_to_a_heading() {
         .next()
         .and_then(|n| n.value())
         .unwrap();
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     // The sample post's body, counted as published (no front matter, no Markdown).
     assert!(
         counts.contains("characters") && counts.contains("min read"),
@@ -395,7 +395,7 @@ fn the_status_bar_counts_the_page_and_the_outline_jumps_to_a_heading() {
     // frame (the problems panel as the spelling worker answers).
     h.get_by_label("자갈치 시장").click_accesskit();
     h.run_steps(2);
-    let at = daybook::ui::editor::cursor_byte(&h.ctx, &text).unwrap();
+    let at = crate::common::selection(&h).1;
     assert!(
         text[at..].starts_with("# 자갈치 시장"),
         "{}",
@@ -423,11 +423,11 @@ fn a_post_dropped_on_the_window_opens_and_sites_are_remembered() {
 
 #[test]
 fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
-    use daybook::ui::editor::{cursor_byte, foldable_prefix};
+    use daybook::ui::editor::foldable_prefix;
     let (_d, root) = site();
     let mut h = harness(&root.join(FIRST));
     h.run_steps(3);
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     let prefix = foldable_prefix(&text);
     assert!(text[..prefix].contains("title:") && prefix < text.len());
     h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
@@ -443,11 +443,11 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
     // A jump lands on the same character as unfolded, and typing goes there.
     h.get_by_label("자갈치 시장").click();
     h.run_steps(2);
-    let at = cursor_byte(&h.ctx, &text).unwrap();
+    let at = crate::common::selection(&h).1;
     assert!(text[at..].starts_with("# 자갈치 시장"));
     h.get_by_label(tr(labels::EDITOR)).type_text("!");
     h.run_steps(2);
-    let typed = h.state().session.doc().unwrap().text.clone();
+    let typed = h.state().session.doc().unwrap().text().to_owned();
     assert_eq!(typed, format!("{}!{}", &text[..at], &text[at..]));
     let (line, _) = daybook::ui::status::line_and_column(&typed, at + 1);
     shows_text(&h, &format!("Ln {line}, Col 2"));
@@ -455,7 +455,7 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
     h.get_by_label(tr(labels::FOLD_FRONT_MATTER)).click();
     h.run_steps(2);
     assert!(!h.state().session.settings.fold_front_matter);
-    assert_eq!(cursor_byte(&h.ctx, &typed), Some(at + 1));
+    assert_eq!(Some(crate::common::selection(&h).1), Some(at + 1));
     assert!(
         h.get_by_label(tr(labels::EDITOR))
             .value()
@@ -477,6 +477,6 @@ fn folding_the_front_matter_hides_it_in_the_editor_and_keeps_every_offset() {
         !h.state().session.settings.fold_front_matter,
         "a find in the front matter unfolds it"
     );
-    let (anchor, head) = daybook::ui::editor::selection(&h.ctx);
+    let (anchor, head) = crate::common::selection(&h);
     assert_eq!(&typed[anchor.min(head)..anchor.max(head)], "title:");
 }

@@ -35,9 +35,9 @@ fn photos_added_as_webp_go_in_as_one_gallery() {
         h.state()
             .session
             .doc()
-            .is_some_and(|d| d.text.contains("<div class=\"daybook-gallery\">"))
+            .is_some_and(|d| d.text().contains("<div class=\"daybook-gallery\">"))
     });
-    let text = h.state().session.doc().unwrap().text.clone();
+    let text = h.state().session.doc().unwrap().text().to_owned();
     let gallery = &text[text.find("<div class=\"daybook-gallery\">").unwrap()..];
     assert_eq!(gallery.matches("<img ").count(), 2, "{gallery}");
     assert_eq!(
@@ -74,7 +74,10 @@ fn the_photos_window_writes_a_gallery_for_the_site_s_own_include_or_daybook_s() 
     });
     h.get_by_label(tr("insert-as-gallery")).click();
     let text_has = |h: &egui_kittest::Harness<'_, daybook::app::DaybookApp>, s: &str| {
-        h.state().session.doc().is_some_and(|d| d.text.contains(s))
+        h.state()
+            .session
+            .doc()
+            .is_some_and(|d| d.text().contains(s))
     };
     step_until(&mut h, "the site's gallery", |h| {
         text_has(h, "{% include slider.html images=\"")
@@ -112,7 +115,7 @@ fn a_front_matter_gallery_keeps_its_list_in_step_with_the_window() {
         h.state()
             .session
             .doc()
-            .map(|d| d.text.clone())
+            .map(|d| d.text().to_owned())
             .unwrap_or_default()
     };
     step_until(&mut h, "the gallery's list in the front matter", |h| {

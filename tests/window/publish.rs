@@ -419,7 +419,7 @@ fn unsaved_text_is_saved_before_the_commit_and_a_pull_under_a_dirty_post_shows_t
         h.state().session.has_conflict()
     });
     assert!(
-        h.state().session.doc().unwrap().text.contains("내 것."),
+        h.state().session.doc().unwrap().text().contains("내 것."),
         "mine kept"
     );
 }

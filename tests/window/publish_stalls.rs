@@ -27,7 +27,7 @@ fn the_commit_is_decided_on_the_plan_it_commits() {
     let commit = |text: &str, accepted: Vec<String>| {
         let op = GitOp::Commit {
             post: r.join(POST),
-            text: text.to_owned(),
+            text: text.into(),
             message: "m".into(),
             push: false,
             accepted,

@@ -91,17 +91,19 @@ fn typed_text_reaches_the_theme_page_and_nothing_is_left_running() {
         "---\ntitle: a\n---\n",
     );
     let open = |h: &mut egui_kittest::Harness<'_, daybook::app::DaybookApp>, path| {
-        let _ = h.state_mut().session.apply(
-            daybook::command::Command::OpenPost(path),
-            &daybook::session::NoCaret,
-        );
+        let _ = h
+            .state_mut()
+            .session
+            .apply(daybook::command::Command::OpenPost(path));
     };
     open(&mut h, other.path().join("_posts/2024-01-01-a.md"));
     // The typed text is not saved: discard it when asked.
-    let _ = h.state_mut().session.apply(
-        daybook::command::Command::AnswerPrompt(daybook::command::PromptChoice::Discard),
-        &daybook::session::NoCaret,
-    );
+    let _ = h
+        .state_mut()
+        .session
+        .apply(daybook::command::Command::AnswerPrompt(
+            daybook::command::PromptChoice::Discard,
+        ));
     assert_eq!(h.state().session.site().unwrap().root, other.path());
     let stopped = (0..400).any(|_| {
         h.step();

@@ -1,6 +1,8 @@
-//! The keyboard, the clipboard and the input method, turned into edits of the document and
-//! moves of the caret. Edits go through [`Document::edit`] (typing until a pause is one undo
-//! step; an input method's commit is a step of its own) and the line index follows each.
+//! The keyboard, the clipboard and the input method, turned into what the user did to the
+//! text: [`EditOp`]s for the session (typing until a pause is one undo step; an input
+//! method's commit is a step of its own) and moves of the selection. Nothing here changes
+//! the text: the window gives the ops to the session one event at a time, before the
+//! frame is drawn, so the next event reads the text they made.
 //!
 //! The input method, on egui's rules: its events are read only while the editor has the
 //! focus (it then owns them); what it composes is shown at the caret but never enters the
@@ -14,42 +16,53 @@
 use std::ops::Range;
 
 use egui::text::CCursor;
-use egui::{Event, ImeEvent, Key, Modifiers, Ui, vec2};
+use egui::{Event, ImeEvent, Key, Modifiers, vec2};
 
 use super::lines::Lines;
 use super::placed::layout;
 use super::{EditorState, motion};
-use crate::session::document::Document;
+use crate::command::EditOp;
 
 /// How long after the editor ended a composition a commit of the same text is its late copy.
 const LATE_COMMIT_SECONDS: f64 = 1.0;
 
-/// What the editor works on during one frame.
+/// What the editor works on for one event (or the mouse of one frame).
 pub(super) struct Frame<'a> {
-    pub ui: &'a mut Ui,
-    pub doc: &'a mut Document,
+    pub ctx: &'a egui::Context,
+    /// The open post's text before this event's ops: read, never changed here.
+    pub text: &'a str,
     pub lines: &'a mut Lines,
     pub state: &'a mut EditorState,
+    /// The selection after the ops so far.
+    pub anchor: usize,
+    pub head: usize,
+    /// The post may not be edited (a link to a file outside the site).
+    pub read_only: bool,
     /// Bytes folded away at the start: never edited, the caret stays after them.
     pub hidden: usize,
     pub wrap: f32,
     /// The height of the screen of text (Page Up and Page Down).
     pub page: f32,
-    /// The session's clock this frame (typing until a pause is one undo step).
-    pub now: std::time::Instant,
+    /// What the user did, for the session, in order.
+    pub ops: Vec<EditOp>,
 }
 
 impl Frame<'_> {
     pub fn select(&mut self, anchor: usize, head: usize) {
-        self.state.anchor = anchor.max(self.hidden);
-        self.state.head = head.max(self.hidden);
+        self.anchor = anchor.max(self.hidden);
+        self.head = head.max(self.hidden);
         self.state.preferred_x = None;
+    }
+
+    /// The selection as a range, start first.
+    fn selection(&self) -> Range<usize> {
+        self.anchor.min(self.head)..self.anchor.max(self.head)
     }
 
     /// Replace `range` with `with`; the caret goes after it.
     fn replace(&mut self, range: Range<usize>, with: &str) {
         let range = range.start.max(self.hidden)..range.end.max(self.hidden);
-        if range.is_empty() && with.is_empty() || self.doc.read_only.is_some() {
+        if range.is_empty() && with.is_empty() || self.read_only {
             return;
         }
         if let Some((at, _)) = &mut self.state.awaiting_commit {
@@ -58,69 +71,63 @@ impl Frame<'_> {
                 *at = (*at).max(range.end) - range.len() + with.len();
             }
         }
-        self.doc.edit(range.clone(), with, self.now);
-        self.lines
-            .edited(&self.doc.text, range.start, range.len(), with.len());
         let at = range.start + with.len();
+        self.ops.push(EditOp::Type {
+            range,
+            text: with.to_owned(),
+        });
         self.select(at, at);
         self.state.reveal = true;
     }
 
     fn insert(&mut self, with: &str) {
-        let range = self.state.selection();
+        let range = self.selection();
         self.replace(range, with);
     }
 
     /// Put `text` in at `at` rather than at the caret; the selection stays on the same text.
     fn insert_at(&mut self, at: usize, text: &str) {
-        let (anchor, head) = (self.state.anchor, self.state.head);
+        let (anchor, head) = (self.anchor, self.head);
         self.replace(at..at, text);
         let shift = |p: usize| if p >= at { p + text.len() } else { p };
         self.select(shift(anchor), shift(head));
     }
 
-    /// Put what is being composed into the text (once), where it was being composed (the
-    /// caret, unless a command moved the caret away meanwhile), and interrupt the input
-    /// method.
-    pub fn end_composition(&mut self) -> bool {
-        let moved_from = self.state.moved_from.take();
+    fn end_step(&mut self) {
+        self.ops.push(EditOp::EndStep);
+    }
+
+    /// Put what is being composed into the text (once), where it was being composed, and
+    /// interrupt the input method.
+    pub fn end_composition(&mut self) {
+        let at = self.state.composing_at.take();
         let Some(composed) = self.state.preedit.take() else {
-            return false;
+            return;
         };
-        self.ui.memory_mut(|m| m.interrupt_ime());
-        let time = self.ui.input(|i| i.time);
-        self.doc.end_step();
-        match moved_from {
-            Some(at) => self.insert_at(at, &composed),
-            None => self.insert(&composed),
+        self.ctx.memory_mut(|m| m.interrupt_ime());
+        let time = self.ctx.input(|i| i.time);
+        self.end_step();
+        match at {
+            Some(at) if at != self.head => self.insert_at(at, &composed),
+            _ => self.insert(&composed),
         }
-        self.doc.end_step();
+        self.end_step();
         self.state.late_commit = Some((composed, time));
-        true
     }
 
-    /// The caret was moved by a command mid-composition: the composition ends where it was.
-    pub fn end_moved_composition(&mut self) -> bool {
-        self.state.moved_from.is_some() && self.end_composition()
-    }
-
-    /// Handle this frame's events; whether the text changed.
-    pub fn events(&mut self) -> bool {
-        let filter = egui::EventFilter {
-            tab: true,
-            horizontal_arrows: true,
-            vertical_arrows: true,
-            escape: false,
-        };
-        let events = self.ui.input(|i| i.filtered_events(&filter));
-        let generation = self.doc.generation;
-        for event in events {
-            self.event(event);
+    /// The ops with the selection they leave last, when anything changed.
+    pub fn finish(mut self, before: (usize, usize)) -> Vec<EditOp> {
+        if !self.ops.is_empty() || (self.anchor, self.head) != before {
+            self.ops.push(EditOp::Select {
+                anchor: self.anchor,
+                head: self.head,
+            });
         }
-        self.doc.generation != generation
+        self.ops
     }
 
-    fn event(&mut self, event: Event) {
+    /// Handle one event.
+    pub fn event(&mut self, event: Event) {
         match event {
             Event::Ime(ime) => self.ime(ime),
             Event::Text(text) if !text.is_empty() && text != "\n" && text != "\r" => {
@@ -148,10 +155,10 @@ impl Frame<'_> {
     }
 
     fn copy(&mut self) {
-        let r = self.state.selection();
+        let r = self.selection();
         if !r.is_empty() {
-            let copied = self.doc.text[r].to_owned();
-            self.ui.ctx().copy_text(copied);
+            let copied = self.text[r].to_owned();
+            self.ctx.copy_text(copied);
         }
     }
 
@@ -162,22 +169,26 @@ impl Frame<'_> {
                     return;
                 }
                 if text.is_empty() {
+                    self.state.composing_at = None;
                     if self.state.preedit.take().is_some() {
-                        let time = self.ui.input(|i| i.time);
-                        self.state.awaiting_commit = Some((self.state.head, time));
+                        let time = self.ctx.input(|i| i.time);
+                        self.state.awaiting_commit = Some((self.head, time));
                     }
                 } else {
                     self.state.late_commit = None;
                     self.state.awaiting_commit = None;
-                    if self.state.preedit.is_none() && !self.state.selection().is_empty() {
-                        self.insert("");
+                    if self.state.preedit.is_none() {
+                        if !self.selection().is_empty() {
+                            self.insert("");
+                        }
+                        self.state.composing_at = Some(self.head);
                     }
                     self.state.preedit = Some(text);
                     self.state.reveal = true;
                 }
             }
             ImeEvent::Commit(text) => {
-                let now = self.ui.input(|i| i.time);
+                let now = self.ctx.input(|i| i.time);
                 let late = self
                     .state
                     .late_commit
@@ -189,29 +200,30 @@ impl Frame<'_> {
                     .take()
                     .filter(|(_, at)| now - at < LATE_COMMIT_SECONDS);
                 let composing = self.state.preedit.take().is_some();
+                self.state.composing_at = None;
                 if text == "\n" || text == "\r" || (late.is_some() && !composing) {
                     return;
                 }
                 if text.is_empty() {
                     return;
                 }
-                self.doc.end_step();
+                self.end_step();
                 match awaiting {
                     // Keys forwarded after the composition landed first: the commit goes
                     // before them, and the caret stays after them.
-                    Some((at, _)) if !composing && at != self.state.head => {
+                    Some((at, _)) if !composing && at != self.head => {
                         self.insert_at(at, &text);
                     }
                     _ => self.insert(&text),
                 }
-                self.doc.end_step();
+                self.end_step();
             }
             ImeEvent::DeleteSurrounding {
                 before_chars,
                 after_chars,
             } => {
-                let at = self.state.head;
-                let r = motion::surrounding(&self.doc.text, at, before_chars, after_chars);
+                let at = self.head;
+                let r = motion::surrounding(self.text, at, before_chars, after_chars);
                 self.replace(r, "");
             }
             #[expect(deprecated)]
@@ -220,10 +232,10 @@ impl Frame<'_> {
     }
 
     fn key(&mut self, key: Key, m: Modifiers) {
-        let text = &self.doc.text;
-        let head = self.state.head;
+        let text = self.text;
+        let head = self.head;
         let word = m.command || m.alt;
-        let selection = self.state.selection();
+        let selection = self.selection();
         let target = match key {
             Key::ArrowLeft if !m.shift && !selection.is_empty() && !word => selection.start,
             Key::ArrowRight if !m.shift && !selection.is_empty() && !word => selection.end,
@@ -283,23 +295,21 @@ impl Frame<'_> {
             }
             _ => return,
         };
-        let anchor = if m.shift { self.state.anchor } else { target };
+        let anchor = if m.shift { self.anchor } else { target };
         self.select(anchor, target);
         self.state.reveal = true;
     }
 
     /// Remove one tab or up to four spaces from the start of the caret's line.
     fn outdent(&mut self) {
-        let line = self
-            .lines
-            .range(&self.doc.text, self.lines.line_of(self.state.head));
-        let indent = &self.doc.text[line.start..line.end];
+        let line = self.lines.range(self.text, self.lines.line_of(self.head));
+        let indent = &self.text[line.start..line.end];
         let n = if indent.starts_with('\t') {
             1
         } else {
             indent.bytes().take(4).take_while(|b| *b == b' ').count()
         };
-        let (anchor, head) = (self.state.anchor, self.state.head);
+        let (anchor, head) = (self.anchor, self.head);
         self.replace(line.start..line.start + n, "");
         self.select(
             anchor.saturating_sub(n).max(line.start),
@@ -309,10 +319,10 @@ impl Frame<'_> {
 
     /// The start or end of the caret's row (a wrapped line has several).
     fn row_end(&mut self, end: bool) -> usize {
-        let text = &self.doc.text;
-        let line = self.lines.line_of(self.state.head);
-        let p = layout(self.ui, text, self.lines, line, None, self.wrap);
-        let c = p.char_of(text, self.state.head);
+        let text = self.text;
+        let line = self.lines.line_of(self.head);
+        let p = layout(self.ctx, text, self.lines, line, None, self.wrap);
+        let c = p.char_of(text, self.head);
         let cursor = p.galley.layout_from_cursor(CCursor::new(c));
         let mut start = 0;
         for row in &p.galley.rows[..cursor.row.min(p.galley.rows.len())] {
@@ -327,10 +337,10 @@ impl Frame<'_> {
 
     /// Move the caret `rows` rows, or `pixels` down (negative: up), keeping its x.
     fn vertical(&mut self, rows: f32, pixels: Option<f32>, extend: bool) {
-        let text = &self.doc.text;
-        let line = self.lines.line_of(self.state.head);
-        let p = layout(self.ui, text, self.lines, line, None, self.wrap);
-        let caret = p.caret_rect(text, self.state.head);
+        let text = self.text;
+        let line = self.lines.line_of(self.head);
+        let p = layout(self.ctx, text, self.lines, line, None, self.wrap);
+        let caret = p.caret_rect(text, self.head);
         let x = self.state.preferred_x.unwrap_or(caret.min.x);
         let row = self.lines.metrics().row;
         let top = self.lines.top(line);
@@ -342,12 +352,12 @@ impl Frame<'_> {
             text.len()
         } else {
             let i = self.lines.line_at_y(y);
-            let q = layout(self.ui, text, self.lines, i, None, self.wrap);
+            let q = layout(self.ctx, text, self.lines, i, None, self.wrap);
             let q_top = self.lines.top(i);
             let c = q.galley.cursor_from_pos(vec2(x, y - q_top));
             q.byte_of(text, c.index.0)
         };
-        let anchor = if extend { self.state.anchor } else { target };
+        let anchor = if extend { self.anchor } else { target };
         self.select(anchor, target);
         self.state.preferred_x = Some(x);
         self.state.reveal = true;

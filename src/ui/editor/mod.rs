@@ -1,10 +1,15 @@
 //! The Markdown editor: our own text widget over the open post's text, whose cost follows
-//! the screen, not the post. The text stays in the [`Document`]; the editor keeps an index
-//! of its lines ([`lines`]), lays out and paints only the lines on screen (their galleys
-//! cached by egui, the highlighting of each line from the state it starts in), and turns
-//! keys, the mouse and the input method into edits of the document ([`input`]). The front
-//! matter can be folded away (the form shows it). Every caret helper here counts in bytes
-//! of the whole post text, folded or not.
+//! the screen, not the post. The text and its selection stay in the session's
+//! [`Document`] (its buffer); the editor draws a `&Document`, keeps an index of its lines
+//! ([`lines`]), lays out and paints only the lines on screen (their galleys cached by egui,
+//! the highlighting of each line from the state it starts in), and turns keys, the mouse
+//! and the input method into [`EditOp`]s ([`input`]) that the window hands the session as
+//! [`crate::command::Command::Edit`]. Keys and the input method are read before the frame
+//! is drawn ([`handle`], one event at a time, each applied before the next is read); the
+//! mouse while it is drawn. egui's memory keeps only view state (the composition, the
+//! column kept while moving up and down, whether to scroll to the caret). The front matter
+//! can be folded away (the form shows it). Offsets count bytes of the whole post text,
+//! folded or not.
 
 mod input;
 pub mod lines;
@@ -14,12 +19,11 @@ mod spell_marks;
 mod view;
 pub use spell_marks::SpellMarks;
 
-use std::ops::Range;
-
 use egui::{Id, Ui};
 
 use self::lines::Lines;
 use super::labels;
+use crate::command::EditOp;
 use crate::i18n::tr;
 use crate::journal::front_matter::{self, FrontMatter};
 use crate::session::document::Document;
@@ -41,19 +45,17 @@ fn unfold_id() -> Id {
     Id::unique("daybook-editor-unfold")
 }
 
-/// The caret, the selection and the composition, kept in egui's memory under
-/// [`editor_id`] so commands can set them between frames. Offsets are bytes of the text.
+/// The editor's view state, kept in egui's memory under [`editor_id`]: what the input
+/// method composes and where, the column kept while moving up and down, whether to scroll
+/// to the caret. Offsets are bytes of the text.
 #[derive(Debug, Clone, Default)]
 pub struct EditorState {
-    /// The document (its serial) this is about; `None` when set by a command for whichever
-    /// post is shown next. Another post starts with the caret at its end.
+    /// The document (its serial) this is about; another post starts afresh.
     serial: Option<u64>,
-    /// Where the selection started; equal to `head` when nothing is selected.
-    pub anchor: usize,
-    /// The caret.
-    pub head: usize,
     /// What the input method is composing at the caret: shown, never in the text.
     pub preedit: Option<String>,
+    /// Where the composition stands: a selection moved away from it (a jump) ends it there.
+    composing_at: Option<usize>,
     /// A composition the editor ended itself (a click, a key, focus leaving) and the time:
     /// the input method may still commit it, and that copy is dropped.
     late_commit: Option<(String, f64)>,
@@ -61,9 +63,6 @@ pub struct EditorState {
     /// and when. Keys it forwards (Space, Enter) may reach us before its commit; the commit
     /// still goes where the composition was, before them.
     awaiting_commit: Option<(usize, f64)>,
-    /// Where a composition stood when a command (a jump) moved the caret away from it: the
-    /// editor puts it in there on its next frame.
-    moved_from: Option<usize>,
     /// The x the caret keeps while moving up and down.
     preferred_x: Option<f32>,
     /// Scroll the caret into view on the next frame.
@@ -71,17 +70,9 @@ pub struct EditorState {
 }
 
 impl EditorState {
-    pub fn selection(&self) -> Range<usize> {
-        self.anchor.min(self.head)..self.anchor.max(self.head)
-    }
-
     fn load(ctx: &egui::Context) -> EditorState {
         ctx.data(|d| d.get_temp::<EditorState>(editor_id()))
-            .unwrap_or(EditorState {
-                // Not any post's: the first post shown starts with the caret at its end.
-                serial: Some(u64::MAX),
-                ..EditorState::default()
-            })
+            .unwrap_or_default()
     }
 
     fn store(self, ctx: &egui::Context) {
@@ -89,22 +80,18 @@ impl EditorState {
     }
 
     /// This state for `doc` (a fresh one when it was another post's), its offsets moved
-    /// onto the text's character boundaries, not before `hidden`.
-    fn for_doc(mut self, doc: &Document, hidden: usize) -> EditorState {
-        if self.serial.is_some_and(|s| s != doc.serial) {
+    /// onto the text's character boundaries.
+    fn for_doc(mut self, doc: &Document) -> EditorState {
+        if self.serial != Some(doc.serial) {
             self = EditorState {
-                anchor: doc.text.len(),
-                head: doc.text.len(),
+                serial: Some(doc.serial),
                 ..EditorState::default()
             };
         }
-        self.serial = Some(doc.serial);
-        let text = &doc.text;
-        let clamp = |at: usize| crate::session::document::floor_boundary(text, at.max(hidden));
-        self.anchor = clamp(self.anchor);
-        self.head = clamp(self.head);
+        let text = doc.text();
+        let clamp = |at: usize| crate::session::document::floor_boundary(text, at);
         self.awaiting_commit = self.awaiting_commit.map(|(at, time)| (clamp(at), time));
-        self.moved_from = self.moved_from.map(clamp);
+        self.composing_at = self.composing_at.map(clamp);
         self
     }
 }
@@ -121,6 +108,11 @@ pub struct EditorView {
     pending_offset: Option<f32>,
     /// The lines laid out last frame, for the mouse.
     placed: Vec<placed::Placed>,
+    /// As of the last frame, for the keys read before this one is drawn: the bytes folded
+    /// away, the wrap width and the height of the screen of text.
+    hidden: usize,
+    wrap: f32,
+    page: f32,
 }
 
 impl EditorView {
@@ -138,35 +130,75 @@ impl EditorView {
     /// The line and column (from 1, in characters) of byte `at` of `doc`, from the line
     /// index when it is `doc`'s (no walk over the text before `at`).
     pub fn line_and_column(&self, doc: &Document, at: usize) -> (usize, usize) {
-        if self.key != Some((doc.serial, doc.generation)) {
-            return super::status::line_and_column(&doc.text, at);
+        if self.key != Some((doc.serial, doc.generation())) {
+            return super::status::line_and_column(doc.text(), at);
         }
         let line = self.lines.line_of(at);
         let start = self.lines.start(line).min(at);
-        let column = doc.text.get(start..at).map_or(0, |s| s.chars().count());
+        let column = doc.text().get(start..at).map_or(0, |s| s.chars().count());
         (line + 1, column + 1)
+    }
+
+    /// The session applied `ops` (what the editor did) to `doc`, which was at `before`
+    /// (serial and generation): the line index follows the text they changed, from the
+    /// first to the last byte any of them touched, without reading the rest of the post.
+    pub fn follow(&mut self, doc: &Document, before: (u64, u64), ops: &[EditOp]) {
+        let now = (doc.serial, doc.generation());
+        if self.key != Some(before) || now == before {
+            return;
+        }
+        if let Some((at, removed, inserted)) = changed_span(ops, doc.text().len()) {
+            self.lines.edited(doc.text(), at, removed, inserted);
+            self.key = Some(now);
+        }
     }
 
     /// The line index, made again when the document is not the one it was made for.
     fn sync(&mut self, doc: &Document, metrics: lines::Metrics) {
-        let key = (doc.serial, doc.generation);
+        let key = (doc.serial, doc.generation());
         if self.key != Some(key) {
             let metrics = if self.key.is_none() {
                 metrics
             } else {
                 self.lines.metrics()
             };
-            self.lines = Lines::new(&doc.text, metrics);
+            self.lines = Lines::new(doc.text(), metrics);
             self.key = Some(key);
         }
     }
 }
 
+/// The one span of the text that `ops` (run in order) changed, as a replacement of the
+/// text before them: `(at, bytes removed, bytes inserted)`; `len` is the text's length
+/// after them. `None` when none of them changed the text.
+pub fn changed_span(ops: &[EditOp], len: usize) -> Option<(usize, usize, usize)> {
+    // [start, end) in the text as it is after the ops so far; `delta` is how much longer
+    // that text is than the one before them.
+    let mut span: Option<(usize, usize)> = None;
+    let mut delta = 0isize;
+    for op in ops {
+        let (EditOp::Type { range, text } | EditOp::Replace { range, text }) = op else {
+            continue;
+        };
+        let grow = text.len() as isize - range.len() as isize;
+        span = Some(match span {
+            None => (range.start, range.start + text.len()),
+            Some((start, end)) => (
+                start.min(range.start),
+                end.max(range.end).saturating_add_signed(grow),
+            ),
+        });
+        delta += grow;
+    }
+    let (start, end) = span?;
+    let end = end.min(len);
+    let removed = (end - start).checked_add_signed(-delta)?;
+    Some((start, removed, end - start))
+}
+
 /// What the editor reports after drawing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorOutput {
-    /// The user changed the text.
-    pub changed: bool,
     /// The byte offset of the first visible line, when the user scrolled the editor.
     pub top_byte: Option<usize>,
     /// The front matter should be folded (`Some(true)`) or shown (`Some(false)`) from now on:
@@ -218,18 +250,17 @@ fn hidden(ctx: &egui::Context, text: &str) -> usize {
 /// shows it); `find` is highlighted wherever it is on screen.
 pub fn editor(
     ui: &mut Ui,
-    doc: &mut Document,
+    doc: &Document,
     view: &mut EditorView,
     fold: bool,
     find: Option<&str>,
-    now: std::time::Instant,
-    (marks, commands): (&SpellMarks<'_>, &mut Vec<crate::command::Command>),
+    (marks, commands): (&SpellMarks<'_>, &mut crate::command::Requests),
 ) -> EditorOutput {
     let ctx = ui.ctx().clone();
     let unfold = ctx
         .data_mut(|d| d.remove_temp::<bool>(unfold_id()))
         .unwrap_or(false);
-    let prefix = foldable_prefix(&doc.text);
+    let prefix = foldable_prefix(doc.text());
     let active = fold && !unfold && prefix > 0;
     ctx.data_mut(|d| d.insert_temp(fold_id(), active));
     let hidden = if active { prefix } else { 0 };
@@ -251,7 +282,7 @@ pub fn editor(
         })
         .inner;
     if active {
-        let lines = doc.text[..prefix].lines().count();
+        let lines = doc.text()[..prefix].lines().count();
         if ui
             .add(egui::Button::new(
                 egui::RichText::new(tr!("front-matter-folded", lines = lines)).weak(),
@@ -266,23 +297,15 @@ pub fn editor(
         hidden,
         find,
         label: label.id,
-        now,
         marks,
         commands,
     };
     let out = view::show(ui, doc, view, around);
     EditorOutput {
-        changed: out.changed,
         top_byte: out.top_byte,
         fold: fold_out,
         asked: out.asked,
     }
-}
-
-/// Select `bytes` of `text` in the editor and focus it.
-pub fn select(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
-    set_selection(ctx, text, bytes);
-    ctx.memory_mut(|m| m.request_focus(editor_id()));
 }
 
 /// Whether the editor, or nothing, has the keyboard focus (no other field is being typed in).
@@ -290,37 +313,94 @@ pub fn may_take_focus(ctx: &egui::Context) -> bool {
     ctx.memory(|m| m.focused().is_none_or(|f| f == editor_id()))
 }
 
-/// Select `bytes` of `text` in the editor without moving the keyboard focus, and scroll it
-/// into view. A selection in the folded front matter unfolds it.
-pub fn set_selection(ctx: &egui::Context, text: &str, bytes: Range<usize>) {
-    let hidden = hidden(ctx, text);
-    if bytes.start < hidden {
+/// The session set the selection of `doc`: scroll it into view on the next frame (a
+/// selection in the folded front matter unfolds it), taking the focus when `focus`.
+pub fn reveal(ctx: &egui::Context, doc: &Document, focus: bool) {
+    if doc.selection().range().start < hidden(ctx, doc.text()) {
         ctx.data_mut(|d| {
             d.insert_temp(fold_id(), false);
             d.insert_temp(unfold_id(), true);
         });
     }
-    let mut state = EditorState::load(ctx);
-    let clamp = |at: usize| crate::session::document::floor_boundary(text, at);
-    if state.preedit.is_some() && state.moved_from.is_none() {
-        state.moved_from = Some(state.head);
-    }
-    state.anchor = clamp(bytes.start);
-    state.head = clamp(bytes.end);
-    state.serial = None;
+    let mut state = EditorState::load(ctx).for_doc(doc);
     state.preferred_x = None;
     state.reveal = true;
     state.store(ctx);
+    if focus {
+        ctx.memory_mut(|m| m.request_focus(editor_id()));
+    }
 }
 
-/// The editor's selection as bytes of the text (`head` last: start..end may be reversed).
-pub fn selection(ctx: &egui::Context) -> (usize, usize) {
-    let state = EditorState::load(ctx);
-    (state.anchor, state.head)
+/// The keys, text and input-method events of this frame that are the editor's: none
+/// unless it has the keyboard focus.
+pub fn events(ctx: &egui::Context) -> Vec<egui::Event> {
+    if !ctx.memory(|m| m.has_focus(editor_id())) {
+        return Vec::new();
+    }
+    let filter = egui::EventFilter {
+        tab: true,
+        horizontal_arrows: true,
+        vertical_arrows: true,
+        escape: false,
+    };
+    ctx.input(|i| i.filtered_events(&filter))
 }
 
-/// The editor's caret as a byte offset into `text`, if it has one.
-pub fn cursor_byte(ctx: &egui::Context, text: &str) -> Option<usize> {
-    let state = ctx.data(|d| d.get_temp::<EditorState>(editor_id()))?;
-    Some(crate::session::document::floor_boundary(text, state.head))
+/// What the user did with one of [`events`], read against `doc` as it is now. The window
+/// gives the ops to the session before reading the next event.
+pub fn handle(
+    ctx: &egui::Context,
+    view: &mut EditorView,
+    doc: &Document,
+    event: egui::Event,
+) -> Vec<EditOp> {
+    input_frame(ctx, view, doc, |f| f.event(event))
+}
+
+/// A composition that must end before this frame's events: the selection was moved away
+/// from it (a jump), or the editor lost the keyboard focus.
+pub fn end_interrupted_composition(
+    ctx: &egui::Context,
+    view: &mut EditorView,
+    doc: &Document,
+) -> Vec<EditOp> {
+    let state = EditorState::load(ctx).for_doc(doc);
+    let Some(at) = state.composing_at.filter(|_| state.preedit.is_some()) else {
+        return Vec::new();
+    };
+    let focused = ctx.memory(|m| m.has_focus(editor_id()));
+    if focused && at == doc.selection().head {
+        return Vec::new();
+    }
+    input_frame(ctx, view, doc, |f| f.end_composition())
+}
+
+/// Run `act` on the editor's input state for `doc`: the ops it made.
+fn input_frame(
+    ctx: &egui::Context,
+    view: &mut EditorView,
+    doc: &Document,
+    act: impl FnOnce(&mut input::Frame<'_>),
+) -> Vec<EditOp> {
+    let metrics = view.lines.metrics();
+    view.sync(doc, metrics);
+    let mut state = EditorState::load(ctx).for_doc(doc);
+    let sel = doc.selection();
+    let mut frame = input::Frame {
+        ctx,
+        text: doc.text(),
+        lines: &mut view.lines,
+        state: &mut state,
+        anchor: sel.anchor,
+        head: sel.head,
+        read_only: doc.read_only.is_some(),
+        hidden: view.hidden,
+        wrap: view.wrap.max(40.0),
+        page: view.page,
+        ops: Vec::new(),
+    };
+    act(&mut frame);
+    let ops = frame.finish((sel.anchor, sel.head));
+    state.store(ctx);
+    ops
 }

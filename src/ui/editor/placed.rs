@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{CCursor, Galley};
-use egui::{Rect, Ui, Vec2, vec2};
+use egui::{Rect, Vec2, vec2};
 
 use super::lines::Lines;
 use crate::ui::highlight;
@@ -61,7 +61,7 @@ impl Placed {
 
 /// Lay out line `i` of `text` (with the composition, when the caret is in it).
 pub(super) fn layout(
-    ui: &Ui,
+    ctx: &egui::Context,
     text: &str,
     lines: &Lines,
     i: usize,
@@ -76,10 +76,10 @@ pub(super) fn layout(
         line,
         &spans,
         preedit.map(|(at, s)| (at - range.start, s)),
-        ui.style(),
+        &ctx.global_style(),
         wrap,
     );
-    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let galley = ctx.fonts_mut(|f| f.layout_job(job));
     Placed {
         top: 0.0,
         preedit: preedit.map(|(at, s)| (at, s.chars().count())),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use egui::{Pos2, Stroke, Ui, pos2, vec2};
 
 use super::placed::{Placed, hit, range_rects};
-use crate::command::Command;
+use crate::command::{Command, Requests};
 use crate::i18n::tr;
 use crate::site::spelling::Misspelt;
 use crate::ui::labels;
@@ -86,7 +86,7 @@ pub(super) fn menu(
     placed: &[Placed],
     origin: Pos2,
     marks: &SpellMarks<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Requests,
 ) -> Option<Misspelt> {
     let mut asked = None;
     if response.secondary_clicked() {
@@ -110,7 +110,7 @@ pub(super) fn menu(
     asked
 }
 
-fn items(ui: &mut Ui, w: &Misspelt, marks: &SpellMarks<'_>, commands: &mut Vec<Command>) {
+fn items(ui: &mut Ui, w: &Misspelt, marks: &SpellMarks<'_>, commands: &mut Requests) {
     match marks.suggestions.and_then(|s| s.get(&w.word)) {
         None => {
             ui.horizontal(|ui| {

@@ -1,7 +1,8 @@
 //! Drawing the editor: the lines on screen (and a margin) laid out from the line index,
 //! measured heights fed back to it with the scroll position held steady, the mouse turned
-//! into a caret or selection, then the selection, find matches, text, caret and composition
-//! painted; the input method told where the caret is; the node screen readers read.
+//! into a caret or selection (ops for the session, drawn at once), then the selection, find
+//! matches, text, caret and composition painted; the input method told where the caret is;
+//! the node screen readers read.
 
 use egui::{PointerButton, Pos2, Rect, Sense, Ui, pos2, vec2};
 
@@ -9,6 +10,7 @@ use super::lines::Metrics;
 use super::placed::{Placed, hit, layout, range_rects};
 use super::spell_marks::{self, SpellMarks};
 use super::{EditorState, EditorView, editor_id, input, motion};
+use crate::command::Command;
 use crate::session::document::Document;
 
 /// Space around the text inside the editor's frame.
@@ -16,7 +18,6 @@ const MARGIN: f32 = 4.0;
 
 /// What one frame of the editor did.
 pub(super) struct Shown {
-    pub changed: bool,
     pub top_byte: Option<usize>,
     /// A misspelt word was right-clicked.
     pub asked: Option<crate::site::spelling::Misspelt>,
@@ -30,15 +31,13 @@ pub(super) struct Around<'a> {
     pub find: Option<&'a str>,
     /// The label the editor is read by.
     pub label: egui::Id,
-    /// The session's clock this frame.
-    pub now: std::time::Instant,
     pub marks: &'a SpellMarks<'a>,
-    pub commands: &'a mut Vec<crate::command::Command>,
+    pub commands: &'a mut crate::command::Requests,
 }
 
 pub(super) fn show(
     ui: &mut Ui,
-    doc: &mut Document,
+    doc: &Document,
     view: &mut EditorView,
     around: Around<'_>,
 ) -> Shown {
@@ -46,7 +45,6 @@ pub(super) fn show(
         hidden,
         find,
         label,
-        now,
         marks,
         commands,
     } = around;
@@ -61,8 +59,9 @@ pub(super) fn show(
         wrap,
     };
     view.sync(doc, metrics);
-    view.lines.set_metrics(&doc.text, metrics);
-    let mut state = EditorState::load(ui.ctx()).for_doc(doc, hidden);
+    view.lines.set_metrics(doc.text(), metrics);
+    let mut state = EditorState::load(ui.ctx()).for_doc(doc);
+    let text = doc.text();
     let first_line = view.lines.line_of(hidden);
     let hidden_top = view.lines.top(first_line);
     let mut area = egui::ScrollArea::vertical()
@@ -78,7 +77,6 @@ pub(super) fn show(
         area = area.vertical_scroll_offset(y.max(0.0));
     }
     let fill = ui.visuals().extreme_bg_color;
-    let mut changed = false;
     let mut settled = 0.0;
     let mut asked = None;
     let out = area.show_viewport(ui, |ui, viewport| {
@@ -98,28 +96,37 @@ pub(super) fn show(
         }
         // What was on screen last frame, for the mouse.
         let placed = std::mem::take(&mut view.placed);
-        let mut ctx = input::Frame {
-            ui,
-            doc: &mut *doc,
+        let before = doc.selection();
+        let mut frame = input::Frame {
+            ctx: &ui.ctx().clone(),
+            text,
             lines: &mut view.lines,
             state: &mut state,
+            anchor: before.anchor.max(hidden),
+            head: before.head.max(hidden),
+            read_only: doc.read_only.is_some(),
             hidden,
             wrap,
             page: viewport.height(),
-            now,
+            ops: Vec::new(),
         };
-        changed |= ctx.end_moved_composition();
         // A press of the mouse, not egui's keyboard "click" (Space or Enter on the focused
         // widget), which the input method sends while it commits a syllable.
         if response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Primary) {
-            ctx.end_composition();
+            frame.end_composition();
             if !has_focus {
-                ctx.ui.memory_mut(|m| m.request_focus(id));
+                ui.memory_mut(|m| m.request_focus(id));
             }
         }
-        pointer(&mut ctx, &response, &placed, origin);
+        pointer(&mut frame, &response, &placed, origin);
+        let shown = (frame.anchor, frame.head);
+        let ops = frame.finish((before.anchor, before.head));
+        if !ops.is_empty() {
+            // Drawn now; the session takes it after this frame.
+            commands.push(Command::Edit(ops));
+        }
         if has_focus {
-            ctx.ui.memory_mut(|m| {
+            ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     id,
                     egui::EventFilter {
@@ -130,10 +137,6 @@ pub(super) fn show(
                     },
                 );
             });
-            changed |= ctx.events();
-        } else if ctx.state.preedit.is_some() {
-            // Focus left mid-composition: what was composed stays, once.
-            changed |= ctx.end_composition();
         }
         // Lay out what is on screen now, plus half a screen either side.
         let margin = viewport.height() * 0.5;
@@ -141,7 +144,7 @@ pub(super) fn show(
             .preedit
             .as_deref()
             .filter(|_| has_focus)
-            .map(|p| (state.head, p));
+            .map(|p| (shown.1, p));
         let mut placed = Vec::new();
         let mut i = view
             .lines
@@ -155,7 +158,7 @@ pub(super) fn show(
             if top > viewport.max.y + margin {
                 break;
             }
-            let mut p = layout(ui, &doc.text, &view.lines, i, preedit, wrap);
+            let mut p = layout(ui.ctx(), text, &view.lines, i, preedit, wrap);
             let delta = view.lines.measured(i, p.galley.size().y.max(row));
             if i < anchor {
                 shift += delta;
@@ -174,19 +177,20 @@ pub(super) fn show(
         for (k, p) in placed.iter_mut().enumerate() {
             p.top = view.lines.top(first_placed + k) - hidden_top - shift;
         }
-        paint(ui, &doc.text, &placed, &state, origin, has_focus, find);
-        spell_marks::paint(ui, &doc.text, &placed, origin, marks);
-        asked = spell_marks::menu(ui, &response, &doc.text, &placed, origin, marks, commands);
+        paint(ui, text, &placed, shown, origin, has_focus, find);
+        spell_marks::paint(ui, text, &placed, origin, marks);
+        asked = spell_marks::menu(ui, &response, text, &placed, origin, marks, commands);
+        let head = shown.1;
         let caret = placed
             .iter()
-            .find(|p| p.range.start <= state.head && state.head <= p.range.end)
+            .find(|p| p.range.start <= head && head <= p.range.end)
             .map(|p| {
-                p.caret_rect(&doc.text, state.head)
+                p.caret_rect(text, head)
                     .translate(origin.to_vec2() + vec2(0.0, p.top))
             });
         if state.reveal {
             state.reveal = false;
-            let line = view.lines.line_of(state.head);
+            let line = view.lines.line_of(head);
             let rect = caret.unwrap_or_else(|| {
                 let top = origin.y + view.lines.top(line) - hidden_top;
                 Rect::from_min_size(pos2(origin.x, top), vec2(1.0, row))
@@ -207,12 +211,12 @@ pub(super) fn show(
                 });
             });
         }
-        accessibility(ui, &response, &doc.text, &placed);
+        accessibility(ui, &response, text, &placed);
         view.placed = placed;
-        // The index followed this frame's own edits line by line (`Lines::edited`), so it
-        // is the document's as it is now; an edit from elsewhere makes `sync` rebuild it.
-        view.key = Some((doc.serial, doc.generation));
+        view.page = viewport.height();
     });
+    view.hidden = hidden;
+    view.wrap = wrap;
     state.store(ui.ctx());
     if settled != 0.0 {
         // From where the scroll area goes next (a wheel still moving it included).
@@ -226,11 +230,7 @@ pub(super) fn show(
         let line = view.lines.line_at_y(hidden_top + offset);
         view.lines.start(line)
     });
-    Shown {
-        changed,
-        top_byte,
-        asked,
-    }
+    Shown { top_byte, asked }
 }
 
 /// The mouse: a press puts the caret (shift extends), a drag selects, a double click the
@@ -239,13 +239,13 @@ fn pointer(ctx: &mut input::Frame<'_>, response: &egui::Response, placed: &[Plac
     let Some(pos) = response.interact_pointer_pos() else {
         return;
     };
-    let Some(at) = hit(&ctx.doc.text, placed, pos - origin) else {
+    let Some(at) = hit(ctx.text, placed, pos - origin) else {
         return;
     };
     let at = at.max(ctx.hidden);
-    let text = &ctx.doc.text;
+    let text = ctx.text;
     let (pressed, shift) = ctx
-        .ui
+        .ctx
         .input(|i| (i.pointer.any_pressed(), i.modifiers.shift));
     if response.triple_clicked() {
         let r = motion::line_at(text, at);
@@ -256,10 +256,10 @@ fn pointer(ctx: &mut input::Frame<'_>, response: &egui::Response, placed: &[Plac
     } else if pressed
         && (response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Primary))
     {
-        let anchor = if shift { ctx.state.anchor } else { at };
+        let anchor = if shift { ctx.anchor } else { at };
         ctx.select(anchor, at);
     } else if response.dragged() {
-        ctx.select(ctx.state.anchor, at);
+        ctx.select(ctx.anchor, at);
     }
 }
 
@@ -267,14 +267,14 @@ fn paint(
     ui: &Ui,
     text: &str,
     placed: &[Placed],
-    state: &EditorState,
+    (anchor, head): (usize, usize),
     origin: Pos2,
     has_focus: bool,
     find: Option<&str>,
 ) {
     let painter = ui.painter();
     let visuals = ui.visuals();
-    let selection = state.selection();
+    let selection = anchor.min(head)..anchor.max(head);
     let find_fill = visuals.warn_fg_color.gamma_multiply(0.25);
     for p in placed {
         let at = origin + vec2(0.0, p.top);
@@ -306,8 +306,8 @@ fn paint(
             }
         }
         painter.galley(at, p.galley.clone(), visuals.text_color());
-        if has_focus && p.range.start <= state.head && state.head <= p.range.end {
-            let r = p.caret_rect(text, state.head).translate(at.to_vec2());
+        if has_focus && p.range.start <= head && head <= p.range.end {
+            let r = p.caret_rect(text, head).translate(at.to_vec2());
             let stroke = visuals.text_cursor.stroke;
             painter.line_segment([r.center_top(), r.center_bottom()], stroke);
         }
