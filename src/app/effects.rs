@@ -53,10 +53,10 @@ impl DaybookApp {
             return;
         }
         let before = self.session.doc().map(|d| (d.serial, d.generation()));
-        let span = ops.clone();
+        let span = editor::changed_span(&ops);
         let effects = self.session.apply(Command::Edit(ops));
-        if let (Some(doc), Some(before)) = (self.session.doc(), before) {
-            self.widgets.editor.follow(doc, before, &span);
+        if let (Some(doc), Some(before), Some(span)) = (self.session.doc(), before, span) {
+            self.widgets.editor.follow(doc, before, span);
         }
         self.carry_out(ctx, effects);
     }

@@ -114,9 +114,8 @@ impl DaybookApp {
         }
     }
 
-    /// Ask the preview worker for the open post's text when it changed (the preview and the
-    /// open post's problems both come from it, so this runs whatever the view), and hand
-    /// the session what it found.
+    /// Ask the preview worker for the open post's text when it changed (the status bar's
+    /// counts and the outline come from it too, so this runs whatever the view).
     fn request_preview(&mut self, ctx: &egui::Context) {
         let preview = &mut self.widgets.preview;
         let (Some(site), Some(doc)) = (self.session.site(), self.session.doc()) else {
@@ -125,22 +124,12 @@ impl DaybookApp {
         if !preview.is_current(&doc.path, doc.generation()) {
             let input = PreviewInput {
                 site,
-                path: &doc.path,
                 rel: crate::site::relative_slash(&site.root, &doc.path),
-                text: doc.snapshot(),
+                doc,
             };
             preview.update(ctx, &doc.path, doc.generation(), &input);
         }
         preview.poll(ctx);
-        let (path, generation) = (doc.path.clone(), doc.generation());
-        let preview = &self.widgets.preview;
-        if let Some(problems) = preview.problems_of(&path, generation) {
-            self.session.offer_problems(
-                generation,
-                || (problems.to_vec(), preview.uses_of(&path).to_vec()),
-                Instant::now(),
-            );
-        }
     }
 
     /// Textures for the Photos window's new thumbnails (the session has their pixels).

@@ -1,12 +1,22 @@
 //! Applying what the workers report: each [`Event`] of the open site (late results of
 //! another site, or of an older request, are dropped).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Session;
 use crate::command::Effect;
+use crate::journal::check::Problem;
 use crate::tr;
 use crate::workers::Event;
+
+/// What the worker found in the open post.
+pub struct Checked {
+    pub path: PathBuf,
+    pub generation: u64,
+    pub files_generation: u64,
+    pub problems: Vec<Problem>,
+    pub uses: Vec<String>,
+}
 
 impl Session {
     /// Apply one worker event.
@@ -84,6 +94,24 @@ impl Session {
             Event::GitFinished { root, outcome } => {
                 if ours(self, &root) {
                     self.git_finished(&outcome);
+                }
+            }
+            Event::PostChecked {
+                root,
+                path,
+                generation,
+                files_generation,
+                problems,
+                uses,
+            } => {
+                if ours(self, &root) {
+                    self.post_checked(Checked {
+                        path,
+                        generation,
+                        files_generation,
+                        problems,
+                        uses,
+                    });
                 }
             }
             Event::SiteChecked {

@@ -33,7 +33,9 @@ use crate::site::index::PostSummary;
 use crate::site::sample;
 use crate::tr;
 use crate::workers::Workers;
+use crate::workers::post_check::PostCheck;
 use document::Document;
+use events::Checked;
 pub use open_post::OpenPost;
 pub use open_site::OpenSite;
 use open_site::site_of;
@@ -155,10 +157,11 @@ impl Session {
         std::mem::take(&mut self.effects)
     }
 
-    /// What time alone asks for, at `now`: autosave after a pause, the publish plan after
-    /// a pause, the end of a typing burst, a language change.
+    /// What time alone asks for, at `now`: autosave after a pause, the open post's check
+    /// and the publish plan after a pause, the end of a typing burst, a language change.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
         self.autosave_tick(now);
+        self.check_open_post(now);
         self.plan_publish_after_pause(now);
         if let Some(doc) = self.doc_mut()
             && let Some(wait) = doc.tick(now)
@@ -379,41 +382,64 @@ impl Session {
     pub(crate) fn files_changed(&mut self) {
         if let Some(open) = self.open.as_mut() {
             open.problems_generation = None;
+            open.checking = None;
+        }
+        if let Some(site) = self.site.as_mut() {
+            site.files_generation += 1;
         }
         self.effect(Effect::FilesChanged);
     }
 
-    /// The problems and used files the preview worker found in the open post's text at
-    /// `generation`, offered once typing has paused for a moment (`now`): the problems
-    /// panel does not flicker while the user types.
-    pub fn offer_problems(
-        &mut self,
-        generation: u64,
-        found: impl FnOnce() -> (Vec<Problem>, Vec<String>),
-        now: Instant,
-    ) {
+    /// Ask for the open post's problems once typing has paused for a moment (`now`, on
+    /// the session's clock): the problems panel does not flicker while the user types.
+    fn check_open_post(&mut self, now: Instant) {
         const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
-        let Some(open) = self.open.as_mut() else {
+        let (Some(site), Some(open)) = (self.site.as_ref(), self.open.as_mut()) else {
             return;
         };
-        if open.problems_generation == Some(generation) || open.doc.generation() != generation {
+        let generation = open.doc.generation();
+        if open.problems_generation == Some(generation) || open.checking == Some(generation) {
             return;
         }
         if let Some(wait) = open.doc.pause_remaining(PAUSE, now) {
             self.effects.push(Effect::RepaintAfter(wait));
             return;
         }
-        let (problems, uses) = found();
-        open.problems = problems;
-        if open.uses != uses || open.problems_generation.is_none() {
+        open.checking = Some(generation);
+        self.workers.check_post(PostCheck {
+            site: site.site.clone(),
+            files_generation: site.files_generation,
+            path: open.doc.path.clone(),
+            text: open.doc.snapshot(),
+            generation,
+        });
+    }
+
+    /// The worker checked the open post: keep what it found when it is about the text and
+    /// the site's files as they are now.
+    pub(super) fn post_checked(&mut self, checked: Checked) {
+        let files_generation = self.site.as_ref().map(|s| s.files_generation);
+        let Some(open) = self.open.as_mut().filter(|o| o.doc.path == checked.path) else {
+            return;
+        };
+        if open.checking == Some(checked.generation) {
+            open.checking = None;
+        }
+        if open.doc.generation() != checked.generation
+            || files_generation != Some(checked.files_generation)
+        {
+            return;
+        }
+        if open.uses != checked.uses || open.problems_generation.is_none() {
             // Weighed when the files change, not per keystroke.
             open.photo_weight = site_of(&self.site).map_or((0, 0), |site| {
                 let sizes = crate::site::check::FileSizes(&site.root);
-                crate::journal::check::picture_bytes(&uses, &sizes)
+                crate::journal::check::picture_bytes(&checked.uses, &sizes)
             });
         }
-        open.uses = uses;
-        open.problems_generation = Some(generation);
+        open.problems = checked.problems;
+        open.uses = checked.uses;
+        open.problems_generation = Some(checked.generation);
     }
 
     /// The problems of the open post, when they match its current text.
@@ -466,5 +492,7 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod problems_tests;
 #[cfg(test)]
 mod tests;

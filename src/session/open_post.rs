@@ -21,6 +21,8 @@ pub struct OpenPost {
     /// How many local pictures the page loads and their bytes (from `uses`).
     pub photo_weight: (usize, u64),
     pub problems_generation: Option<u64>,
+    /// The text generation a check was asked for and is not answered yet.
+    pub checking: Option<u64>,
     /// Where its photos go, and what that was worked out from (text generation, chosen
     /// folder).
     pub photo_target: Option<((u64, Option<String>), PhotoTarget)>,
@@ -37,6 +39,7 @@ impl OpenPost {
             uses: Vec::new(),
             photo_weight: (0, 0),
             problems_generation: None,
+            checking: None,
             photo_target: None,
         }
     }

@@ -21,6 +21,8 @@ pub struct OpenSite {
     /// ignored).
     pub posts_seq: u64,
     pub check_seq: u64,
+    /// Bumped when its files may have changed: the open post is checked against them again.
+    pub files_generation: u64,
     /// The problems of the whole site, once checked, and whether a check is running.
     pub problems: Option<Vec<Problem>>,
     pub checking: bool,
@@ -42,6 +44,7 @@ impl OpenSite {
             posts: Vec::new(),
             posts_seq: 0,
             check_seq: 0,
+            files_generation: 0,
             problems: None,
             checking: false,
             open_newest: false,

@@ -16,7 +16,7 @@ const FIRST: &str = crate::site::sample::WELCOME_POST;
 const SECOND: &str = "_posts/2024-05-04-부산-여행-둘째-날.md";
 
 /// A copy of the sample journal, and daybook's data folder beside it.
-fn journal() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(super) fn journal() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = sample::install(&dir.path().join("journal")).unwrap();
     let data = dir.path().join("data");
@@ -31,7 +31,7 @@ fn settings() -> Settings {
 }
 
 /// A session on `open`, with inline workers and no watcher, its first events applied.
-fn session_on(open: &Path, data: &Path) -> Session {
+pub(super) fn session_on(open: &Path, data: &Path) -> Session {
     let mut s = Session::new(
         settings(),
         Workers::inline(),
@@ -46,12 +46,12 @@ fn session_on(open: &Path, data: &Path) -> Session {
     s
 }
 
-fn text(s: &Session) -> &str {
+pub(super) fn text(s: &Session) -> &str {
     s.doc().unwrap().text()
 }
 
 /// Type `more` at the end of the open post at `now`.
-fn type_at_end(s: &mut Session, more: &str, now: Instant) {
+pub(super) fn type_at_end(s: &mut Session, more: &str, now: Instant) {
     let doc = s.doc_mut().unwrap();
     let end = doc.text().len();
     doc.edit(end..end, more, now);
@@ -286,53 +286,6 @@ fn unsaved_text_goes_to_recovery_after_a_pause_and_comes_back_in_the_next_sessio
     assert_eq!(next.doc().unwrap().path, root.join(FIRST));
     assert_eq!(text(&next), recovered);
     assert!(next.is_dirty() && next.recoverable().is_empty());
-}
-
-#[test]
-fn problems_wait_for_a_typing_pause_and_a_fix_is_one_undo_step() {
-    let (_d, root, data) = journal();
-    let mut s = session_on(&root.join(FIRST), &data);
-    let t0 = Instant::now();
-    type_at_end(&mut s, "\n", t0);
-    let check = |s: &Session| {
-        let site = s.site().unwrap();
-        let checker = crate::site::check::Checker::new(site, s.now());
-        (checker.check_text(FIRST, text(s)), Vec::new())
-    };
-    let generation = s.doc().unwrap().generation();
-    let found = check(&s);
-    // Still typing: not shown yet, a repaint asked for.
-    s.offer_problems(
-        generation,
-        || found.clone(),
-        t0 + Duration::from_millis(100),
-    );
-    assert!(s.post_problems().is_empty());
-    assert!(
-        s.effects
-            .iter()
-            .any(|e| matches!(e, Effect::RepaintAfter(_)))
-    );
-    s.offer_problems(generation, || found.clone(), t0 + Duration::from_secs(1));
-    let spaced = s
-        .post_problems()
-        .iter()
-        .find(|p| p.rule == "spaced-image-url")
-        .cloned()
-        .expect("the sample has a spaced image path");
-    // The fix wraps the path; one undo takes it back.
-    let before = text(&s).to_owned();
-    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()));
-    assert!(text(&s).contains("](</images/busan2024/"), "{}", text(&s));
-    let _ = s.apply(Command::Undo);
-    assert_eq!(text(&s), before);
-    // Where its lines no longer stand, a fix is refused with a message.
-    s.doc_mut()
-        .unwrap()
-        .replace_text("---\ntitle: x\n---\n".into());
-    let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()));
-    assert_eq!(text(&s), "---\ntitle: x\n---\n");
-    assert!(s.status.as_ref().is_some_and(|st| st.is_error));
 }
 
 #[test]

@@ -26,11 +26,11 @@ const BLOCK_GAP: f32 = 8.0;
 /// What the preview needs to ask for a post.
 pub struct PreviewInput<'a> {
     pub site: &'a Site,
-    pub path: &'a Path,
     /// Site-relative path.
     pub rel: String,
-    /// The open post's text, shared with the worker.
-    pub text: std::sync::Arc<str>,
+    /// The open post, whose text the worker is given as a shared snapshot only when a
+    /// request goes out (not on every frame the text differs).
+    pub doc: &'a crate::session::document::Document,
 }
 
 /// The preview's state: the worker, what it last returned, and measured heights.
@@ -137,7 +137,7 @@ impl Preview {
             files_generation: self.files_generation,
             path: path.to_owned(),
             rel: input.rel.clone(),
-            text: input.text.clone(),
+            text: input.doc.snapshot(),
             generation,
         });
         self.requested = Some((path.to_owned(), generation));
@@ -184,32 +184,6 @@ impl Preview {
             self.scroll_to_source(at);
         }
         true
-    }
-
-    /// The problems `daybook check` finds in the post at `path`, `generation`, when the
-    /// worker has prepared that text against the site's files as they are now (and in the
-    /// language in use: a change of either asks again).
-    pub fn problems_of(
-        &self,
-        path: &Path,
-        generation: u64,
-    ) -> Option<&[crate::journal::check::Problem]> {
-        self.shown
-            .as_ref()
-            .filter(|s| {
-                s.path == path
-                    && s.generation == generation
-                    && s.files_generation == self.files_generation
-            })
-            .map(|s| s.problems.as_slice())
-    }
-
-    /// The site files the shown post's page uses (for its git state), when it shows `path`.
-    pub fn uses_of(&self, path: &Path) -> &[String] {
-        self.shown
-            .as_ref()
-            .filter(|s| s.path == path)
-            .map_or(&[], |s| s.uses.as_slice())
     }
 
     /// The counts and outline of the shown post's page, when it shows `path`.

@@ -16,7 +16,6 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::ColorImage;
 
-use crate::journal::check::Problem;
 use crate::journal::check::browser_url;
 use crate::journal::check::{SiteFiles, not_shown_reason};
 use crate::journal::front_matter::FrontMatter;
@@ -92,7 +91,7 @@ pub struct PageHeading {
 pub struct Prepared {
     pub path: PathBuf,
     pub generation: u64,
-    /// The job's [`PreviewJob::files_generation`]: what the problems were checked against.
+    /// The job's [`PreviewJob::files_generation`]: the site's files it was prepared with.
     pub files_generation: u64,
     pub doc: Doc,
     pub heading: PageHeading,
@@ -104,10 +103,6 @@ pub struct Prepared {
     pub keys: Vec<u64>,
     /// The post's URL (for `#anchor` links and relative links).
     pub links: LinkContext,
-    /// What `daybook check` finds in this text of the post.
-    pub problems: Vec<Problem>,
-    /// The site files (site-relative) its page uses, sorted.
-    pub uses: Vec<String>,
     /// Counts of the page's text, and its headings.
     pub stats: crate::journal::stats::TextStats,
     pub outline: Vec<crate::journal::stats::OutlineItem>,
@@ -233,9 +228,6 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     let math_cache = &mut state.math;
     let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());
     let (doc, page) = renderer.prepare_with(&job.rel, &job.text, &fm);
-    let (problems, mut uses) = checker.check_prepared(&job.rel, &job.text, &doc);
-    uses.sort();
-    uses.dedup();
     let config = &renderer.site().config;
     let links = LinkContext {
         baseurl: config.baseurl.clone(),
@@ -290,8 +282,6 @@ pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
         math,
         keys,
         links,
-        problems,
-        uses,
         stats,
         outline,
         took: started.elapsed(),

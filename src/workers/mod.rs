@@ -6,6 +6,7 @@
 pub mod autosave;
 pub mod git;
 pub mod import;
+pub mod post_check;
 pub mod spell;
 pub mod watcher;
 
@@ -92,6 +93,16 @@ pub enum Event {
         root: PathBuf,
         outcome: git::GitOutcome,
     },
+    /// The open post `path` (its text at `generation`, the site's files at
+    /// `files_generation`) was checked: its problems and the site files its page uses.
+    PostChecked {
+        root: PathBuf,
+        path: PathBuf,
+        generation: u64,
+        files_generation: u64,
+        problems: Vec<Problem>,
+        uses: Vec<String>,
+    },
     /// The whole site at `root` was checked.
     SiteChecked {
         root: PathBuf,
@@ -112,6 +123,8 @@ pub struct Workers {
     index_pending: std::sync::Arc<std::sync::Mutex<Option<Site>>>,
     /// The newest index request's number.
     index_seq: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// The checker of the open post's site, kept between its checks.
+    post_checker: post_check::CheckerCache,
     pub(crate) tx: Sender<Event>,
     rx: Receiver<Event>,
     pub(crate) waker: Waker,
@@ -151,6 +164,7 @@ impl Workers {
             seq: std::sync::atomic::AtomicU64::new(0),
             index_pending: std::sync::Arc::default(),
             index_seq: std::sync::Arc::default(),
+            post_checker: std::sync::Arc::default(),
             tx,
             rx,
             waker,

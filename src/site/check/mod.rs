@@ -84,7 +84,7 @@ impl Checker {
     }
 
     /// The problems of one post and the site files its published page uses.
-    fn check_and_uses(&self, rel: &str, text: &str) -> (Vec<Problem>, Vec<String>) {
+    pub fn check_and_uses(&self, rel: &str, text: &str) -> (Vec<Problem>, Vec<String>) {
         if let Some(stripped) = rel.strip_prefix("_posts/") {
             let parts: Vec<&str> = stripped.split('/').collect();
             if let Some(p) = check::check_ignored(rel, &parts, &self.ctx.rules) {

@@ -139,18 +139,18 @@ impl EditorView {
         (line + 1, column + 1)
     }
 
-    /// The session applied `ops` (what the editor did) to `doc`, which was at `before`
-    /// (serial and generation): the line index follows the text they changed, from the
-    /// first to the last byte any of them touched, without reading the rest of the post.
-    pub fn follow(&mut self, doc: &Document, before: (u64, u64), ops: &[EditOp]) {
+    /// The session applied the editor's ops to `doc`, which was at `before` (serial and
+    /// generation), changing `span` ([`changed_span`]): the line index follows the text
+    /// they changed without reading the rest of the post.
+    pub fn follow(&mut self, doc: &Document, before: (u64, u64), span: (usize, usize, usize)) {
         let now = (doc.serial, doc.generation());
-        if self.key != Some(before) || now == before {
+        let (at, removed, inserted) = span;
+        let fits = at + inserted <= doc.text().len() && doc.text().is_char_boundary(at);
+        if self.key != Some(before) || now == before || !fits {
             return;
         }
-        if let Some((at, removed, inserted)) = changed_span(ops, doc.text().len()) {
-            self.lines.edited(doc.text(), at, removed, inserted);
-            self.key = Some(now);
-        }
+        self.lines.edited(doc.text(), at, removed, inserted);
+        self.key = Some(now);
     }
 
     /// The line index, made again when the document is not the one it was made for.
@@ -168,10 +168,10 @@ impl EditorView {
     }
 }
 
-/// The one span of the text that `ops` (run in order) changed, as a replacement of the
-/// text before them: `(at, bytes removed, bytes inserted)`; `len` is the text's length
-/// after them. `None` when none of them changed the text.
-pub fn changed_span(ops: &[EditOp], len: usize) -> Option<(usize, usize, usize)> {
+/// The one span of the text that `ops` (run in order) change, as a replacement of the
+/// text before them: `(at, bytes removed, bytes inserted)`. `None` when none of them
+/// changes the text.
+pub fn changed_span(ops: &[EditOp]) -> Option<(usize, usize, usize)> {
     // [start, end) in the text as it is after the ops so far; `delta` is how much longer
     // that text is than the one before them.
     let mut span: Option<(usize, usize)> = None;
@@ -191,7 +191,6 @@ pub fn changed_span(ops: &[EditOp], len: usize) -> Option<(usize, usize, usize)>
         delta += grow;
     }
     let (start, end) = span?;
-    let end = end.min(len);
     let removed = (end - start).checked_add_signed(-delta)?;
     Some((start, removed, end - start))
 }
@@ -403,4 +402,59 @@ fn input_frame(
     let ops = frame.finish((sel.anchor, sel.head));
     state.store(ctx);
     ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty(range: std::ops::Range<usize>, text: &str) -> EditOp {
+        EditOp::Type {
+            range,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_changed_span_covers_every_edit_of_an_event() {
+        // (text, ops, the span): applying the span to the text gives what the ops give.
+        type Span = Option<(usize, usize, usize)>;
+        let table: [(&str, Vec<EditOp>, Span); 6] = [
+            ("abc", vec![EditOp::Select { anchor: 0, head: 1 }], None),
+            ("abc", vec![ty(1..1, "가")], Some((1, 0, 3))),
+            (
+                "abcdef",
+                vec![ty(1..3, ""), EditOp::EndStep],
+                Some((1, 2, 0)),
+            ),
+            // A composition put in, then what was typed after it.
+            ("abc", vec![ty(3..3, "한"), ty(6..6, "!")], Some((3, 0, 4))),
+            // Put in before the caret's edit (a commit where the composition stood).
+            (
+                "abcdef",
+                vec![ty(5..5, "X"), ty(1..1, "YY")],
+                Some((1, 4, 7)),
+            ),
+            (
+                "abcdef",
+                vec![ty(0..6, "z"), ty(1..1, "q")],
+                Some((0, 6, 2)),
+            ),
+        ];
+        for (text, ops, span) in table {
+            assert_eq!(changed_span(&ops), span, "{ops:?}");
+            let Some((at, removed, inserted)) = span else {
+                continue;
+            };
+            let mut after = text.to_owned();
+            for op in &ops {
+                if let EditOp::Type { range, text } = op {
+                    after.replace_range(range.clone(), text);
+                }
+            }
+            let mut spliced = text.to_owned();
+            spliced.replace_range(at..at + removed, &after[at..at + inserted]);
+            assert_eq!(spliced, after, "{ops:?}");
+        }
+    }
 }
