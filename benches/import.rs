@@ -14,6 +14,9 @@
 
 use std::time::Instant;
 
+#[path = "../tests/support/exif.rs"]
+mod exif;
+
 use daybook::site::photo_meta;
 use daybook::site::photos::{ImportOptions, import_all};
 
@@ -39,7 +42,7 @@ fn photo(seed: u32) -> Vec<u8> {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut thumb, 80)
         .encode_image(&image::imageops::thumbnail(&img, 160, 120))
         .unwrap();
-    let exif = photo_meta::with_thumbnail(photo_meta::build(6, &time, true), &thumb);
+    let exif = exif::with_thumbnail(exif::build(6, &time, true), &thumb);
     photo_meta::with_exif(out, exif).unwrap()
 }
 

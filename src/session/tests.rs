@@ -325,7 +325,7 @@ fn photos_are_linked_at_the_caret_in_capture_order_as_one_undo_step() {
             .unwrap();
         let bytes = crate::site::photo_meta::with_exif(
             bytes,
-            crate::site::photo_meta::build(1, time, false),
+            crate::site::exif_fixture::build(1, time, false),
         )
         .unwrap();
         std::fs::write(camera.join(name), bytes).unwrap();

@@ -12,6 +12,9 @@ pub mod config;
 pub mod create;
 pub mod data;
 pub mod dylib;
+#[cfg(test)]
+#[path = "../../tests/support/exif.rs"]
+pub(crate) mod exif_fixture;
 pub mod git;
 pub mod git_cancel;
 mod git_state;

@@ -1,7 +1,8 @@
 //! Photo import tests, on JPEGs the tests make themselves (EXIF orientation 6, GPS).
 
 use super::*;
-use crate::site::photo_meta::{build, facts};
+use crate::site::exif_fixture::build;
+use crate::site::photo_meta::facts;
 use image::DynamicImage;
 use img_parts::ImageEXIF;
 

@@ -31,7 +31,7 @@ fn phone_jpeg(orientation: u16) -> Vec<u8> {
         .unwrap();
     let base = photo_meta::with_exif(
         base,
-        photo_meta::build(orientation, "2016:11:07 10:29:43", true),
+        crate::site::exif_fixture::build(orientation, "2016:11:07 10:29:43", true),
     )
     .unwrap();
     let mut icc_payload = b"ICC_PROFILE\0\x01\x01".to_vec();
@@ -56,7 +56,7 @@ fn phone_jpeg(orientation: u16) -> Vec<u8> {
                 .unwrap();
             t
         },
-        photo_meta::build(1, "2016:11:07 10:29:43", true),
+        crate::site::exif_fixture::build(1, "2016:11:07 10:29:43", true),
     )
     .unwrap();
     out.extend_from_slice(&tail);
@@ -83,7 +83,7 @@ fn png_with_text() -> Vec<u8> {
     with.extend(chunk(b"tEXt", "Comment\0집 주소 123".as_bytes()));
     with.extend(chunk(
         b"eXIf",
-        &photo_meta::build(1, "2016:11:07 10:29:43", true),
+        &crate::site::exif_fixture::build(1, "2016:11:07 10:29:43", true),
     ));
     with.extend_from_slice(&out[iend..]);
     with.extend_from_slice(b"MotionPhoto_Data");
@@ -98,7 +98,7 @@ fn webp_with_exif() -> Vec<u8> {
         .unwrap();
     let mut webp = img_parts::webp::WebP::from_bytes(out.into()).unwrap();
     webp.set_exif(Some(
-        photo_meta::build(1, "2016:11:07 10:29:43", true).into(),
+        crate::site::exif_fixture::build(1, "2016:11:07 10:29:43", true).into(),
     ));
     webp.set_icc_profile(Some(icc().into()));
     let mut bytes = webp.encoder().bytes().to_vec();

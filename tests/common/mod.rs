@@ -9,6 +9,9 @@ pub mod screenshot;
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "../support/exif.rs"]
+pub mod exif;
+
 use daybook::app::{DaybookApp, StartOptions};
 use daybook::i18n::{Language, LanguageChoice};
 use daybook::settings::Settings;
@@ -70,8 +73,7 @@ pub fn phone_jpeg(w: u32, h: u32, time: &str) -> Vec<u8> {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
         .encode_image(&img)
         .unwrap();
-    daybook::site::photo_meta::with_exif(out, daybook::site::photo_meta::build(6, time, true))
-        .unwrap()
+    daybook::site::photo_meta::with_exif(out, exif::build(6, time, true)).unwrap()
 }
 
 /// A small valid picture in the format `name`'s extension names (JPEG, PNG, GIF, WebP,
