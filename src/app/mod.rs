@@ -59,12 +59,24 @@ pub struct DaybookApp {
 }
 
 impl DaybookApp {
+    /// The window, its workers on threads that wake it when they report.
     pub fn new(ctx: &egui::Context, settings: Settings, start: StartOptions) -> DaybookApp {
+        let repaint = ctx.clone();
+        let workers = Workers::new(Waker::new(move || repaint.request_repaint()));
+        DaybookApp::with_workers(ctx, settings, start, workers)
+    }
+
+    /// The window with the session's `workers` given (inline ones in tests: what they
+    /// report is there on the next frame, no waiting).
+    pub fn with_workers(
+        ctx: &egui::Context,
+        settings: Settings,
+        start: StartOptions,
+        workers: Workers,
+    ) -> DaybookApp {
         fonts::install(ctx, start.fonts);
         let photos = PhotoLoader::install(ctx, PHOTO_CACHE_BYTES);
         let theme_cache = start.data_dir.as_ref().map(|d| d.join("serve"));
-        let repaint = ctx.clone();
-        let workers = Workers::new(Waker::new(move || repaint.request_repaint()));
         let session = Session::new(
             settings,
             workers,

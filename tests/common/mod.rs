@@ -16,16 +16,41 @@ use daybook::app::{DaybookApp, StartOptions};
 use daybook::i18n::{Language, LanguageChoice};
 use daybook::settings::Settings;
 use daybook::ui::fonts::KoreanFont;
+use daybook::workers::Workers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
 /// The real app opened on `open`, with its recovery files under `data`; in English unless
-/// `settings` chooses a language.
+/// `settings` chooses a language. The session's workers run inline: what they report is
+/// there on the next frame.
 pub fn app(
+    open: &Path,
+    data: &Path,
+    settings: Settings,
+    size: [f32; 2],
+) -> Harness<'static, DaybookApp> {
+    app_with(open, data, settings, size, Workers::inline)
+}
+
+/// [`app`] with the session's workers on threads, for what must go on while the window
+/// draws (a push that stalls, an import cancelled halfway).
+pub fn app_threaded(
+    open: &Path,
+    data: &Path,
+    settings: Settings,
+    size: [f32; 2],
+) -> Harness<'static, DaybookApp> {
+    app_with(open, data, settings, size, || {
+        Workers::new(daybook::workers::Waker::new(|| {}))
+    })
+}
+
+fn app_with(
     open: &Path,
     data: &Path,
     mut settings: Settings,
     size: [f32; 2],
+    workers: fn() -> Workers,
 ) -> Harness<'static, DaybookApp> {
     if settings.language == LanguageChoice::System {
         settings.language = LanguageChoice::Use(Language::English);
@@ -35,7 +60,7 @@ pub fn app(
         .with_size(size)
         .renderer(screenshot::CpuRenderer::default())
         .build_eframe(move |cc| {
-            DaybookApp::new(
+            DaybookApp::with_workers(
                 &cc.egui_ctx,
                 settings,
                 StartOptions {
@@ -44,17 +69,14 @@ pub fn app(
                     sample_dir: None,
                     data_dir: Some(data),
                 },
+                workers(),
             )
         });
     h.run_steps(3);
     // The post list is read on a worker: wait for it, as a user would see it appear.
-    for _ in 0..300 {
-        if !h.state().session.posts().is_empty() {
-            break;
-        }
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(&mut h, "the post list", |h| {
+        !h.state().session.posts().is_empty()
+    });
     h.run_steps(1);
     h
 }

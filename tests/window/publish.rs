@@ -242,9 +242,10 @@ fn detached_head_no_upstream_and_no_repository_say_so() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not inside a git repository"));
 }
 
-/// The window on the post of `r`, its recovery files in the test's temp folder.
+/// The window on the post of `r`, its recovery files in the test's temp folder; git runs
+/// on threads, as a push must go on (or stall) while the window draws.
 pub(crate) fn window(d: &Path, r: &Path) -> Harness<'static, DaybookApp> {
-    crate::common::app(
+    crate::common::app_threaded(
         &r.join(POST),
         &d.join("data"),
         Settings::default(),
