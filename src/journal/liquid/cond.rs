@@ -1,7 +1,10 @@
 //! Liquid conditions parsed, not split: a condition is comparisons (`a`, `a == b`,
-//! `a contains b`) joined by `and` and `or`, where quoted strings are single tokens (an
-//! ` or ` or `==` inside quotes is text). Liquid joins them from the right, without
+//! `a contains b`) joined by `and` and `or`, read with the expressions' lexer
+//! ([`super::ast`]), where quoted strings are single tokens (an ` or ` or `==` inside
+//! quotes is text). Liquid joins them from the right, without
 //! precedence: `a and b or c` is `a and (b or c)`.
+
+use super::ast::{Term, Token, lex, term_of};
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,12 +18,12 @@ pub(super) enum Op {
     Contains,
 }
 
-/// One comparison, its operands as written (a literal, a variable, a range).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One comparison, its operands parsed (a literal, a variable, a range).
+#[derive(Debug, Clone, PartialEq)]
 pub(super) enum Comparison {
     /// A value's truthiness.
-    Truthy(String),
-    Compare(String, Op, String),
+    Truthy(Term),
+    Compare(Term, Op, Term),
 }
 
 /// How a comparison joins the rest of the condition (to its right).
@@ -31,67 +34,16 @@ pub(super) enum Join {
 }
 
 /// A condition: comparisons, each but the last followed by how it joins what comes after.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Condition {
     pub first: Comparison,
     pub rest: Vec<(Join, Comparison)>,
 }
 
-/// The condition's tokens: quoted strings whole, operators, words (`a.b[0]`, `(1..3)`).
-fn tokens(s: &str) -> Vec<&str> {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        if c == b'"' || c == b'\'' {
-            i += 1;
-            while i < b.len() && b[i] != c {
-                i += 1;
-            }
-            i = (i + 1).min(b.len());
-        } else if matches!(c, b'=' | b'!' | b'<' | b'>') {
-            i += 1;
-            if i < b.len() && matches!(b[i], b'=' | b'>') {
-                i += 1;
-            }
-        } else {
-            // A word runs to a space or operator; quotes and brackets inside it (`a["b c"]`,
-            // `(1..n)`) stay part of it.
-            let mut depth = 0i32;
-            let mut quote = None;
-            while i < b.len() {
-                let d = b[i];
-                match quote {
-                    Some(q) if d == q => quote = None,
-                    Some(_) => {}
-                    None => match d {
-                        b'"' | b'\'' if depth > 0 => quote = Some(d),
-                        b'[' | b'(' => depth += 1,
-                        b']' | b')' => depth -= 1,
-                        _ if depth <= 0
-                            && (d.is_ascii_whitespace()
-                                || matches!(d, b'=' | b'!' | b'<' | b'>' | b'"' | b'\'')) =>
-                        {
-                            break;
-                        }
-                        _ => {}
-                    },
-                }
-                i += 1;
-            }
-        }
-        out.push(&s[start..i]);
-    }
-    out
-}
-
-fn op_of(token: &str) -> Option<Op> {
+fn op_of(token: Token<'_>) -> Option<Op> {
+    let (Token::Op(token) | Token::Word(token)) = token else {
+        return None;
+    };
     Some(match token {
         "==" => Op::Eq,
         "!=" | "<>" => Op::Ne,
@@ -107,7 +59,7 @@ fn op_of(token: &str) -> Option<Op> {
 /// Parse a condition; `None` when it is no condition Liquid reads (an operator without an
 /// operand).
 pub(super) fn parse(s: &str) -> Option<Condition> {
-    let tokens = tokens(s);
+    let tokens = lex(s);
     let mut parts: Vec<(Option<Join>, Comparison)> = Vec::new();
     let mut i = 0;
     let mut join = None;
@@ -116,21 +68,21 @@ pub(super) fn parse(s: &str) -> Option<Condition> {
         if op_of(left).is_some_and(|o| o != Op::Contains) {
             return None;
         }
-        let comparison = match (tokens.get(i + 1).and_then(|t| op_of(t)), tokens.get(i + 2)) {
+        let comparison = match (tokens.get(i + 1).and_then(|t| op_of(*t)), tokens.get(i + 2)) {
             (Some(op), Some(right)) => {
                 i += 3;
-                Comparison::Compare(left.to_owned(), op, (*right).to_owned())
+                Comparison::Compare(term_of(left)?, op, term_of(*right)?)
             }
             (Some(_), None) => return None,
             (None, _) => {
                 i += 1;
-                Comparison::Truthy(left.to_owned())
+                Comparison::Truthy(term_of(left)?)
             }
         };
         parts.push((join, comparison));
-        join = match tokens.get(i).copied() {
-            Some("and") => Some(Join::And),
-            Some("or") => Some(Join::Or),
+        join = match tokens.get(i) {
+            Some(Token::Word("and")) => Some(Join::And),
+            Some(Token::Word("or")) => Some(Join::Or),
             // Anything else after a comparison ends the condition (Liquid ignores it).
             _ => break,
         };
@@ -148,8 +100,12 @@ pub(super) fn parse(s: &str) -> Option<Condition> {
 mod tests {
     use super::*;
 
+    fn t(w: &str) -> Term {
+        super::super::ast::term(w).unwrap()
+    }
+
     fn cmp(a: &str, op: Op, b: &str) -> Comparison {
-        Comparison::Compare(a.into(), op, b.into())
+        Comparison::Compare(t(a), op, t(b))
     }
 
     #[test]
@@ -166,7 +122,7 @@ mod tests {
                 "x contains 'and' or y",
                 Condition {
                     first: cmp("x", Op::Contains, "'and'"),
-                    rest: vec![(Join::Or, Comparison::Truthy("y".into()))],
+                    rest: vec![(Join::Or, Comparison::Truthy(t("y")))],
                 },
             ),
             (
@@ -194,7 +150,7 @@ mod tests {
                 "x <> 'a' or orange",
                 Condition {
                     first: cmp("x", Op::Ne, "'a'"),
-                    rest: vec![(Join::Or, Comparison::Truthy("orange".into()))],
+                    rest: vec![(Join::Or, Comparison::Truthy(t("orange")))],
                 },
             ),
         ];

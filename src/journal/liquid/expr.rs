@@ -1,5 +1,6 @@
 //! Liquid expressions: conditions, values with their filters, variable lookups.
 
+use super::ast::{self, Term};
 use super::*;
 
 impl Eval<'_, '_, '_> {
@@ -33,20 +34,20 @@ impl Eval<'_, '_, '_> {
     fn comparison(&self, c: &cond::Comparison, locals: &Locals) -> Option<bool> {
         use cond::Op;
         let (a, op, b) = match c {
-            cond::Comparison::Truthy(t) => return Some(self.term(t, locals)?.truthy()),
-            cond::Comparison::Compare(a, op, b) => (a, *op, b.as_str()),
+            cond::Comparison::Truthy(t) => return Some(self.eval(t, locals)?.truthy()),
+            cond::Comparison::Compare(a, op, b) => (a, *op, b),
         };
         // `x == empty` asks Ruby's `empty?`: true for "", [] and {}, never for nil;
         // `x == blank` asks `blank?`, which Jekyll's objects do not answer: false.
-        if matches!(op, Op::Eq | Op::Ne) && matches!(b, "empty" | "blank") {
-            let v = self.term(a, locals)?;
-            let empty = b == "empty"
+        if matches!(op, Op::Eq | Op::Ne) && matches!(b, Term::Empty | Term::Blank) {
+            let v = self.eval(a, locals)?;
+            let empty = *b == Term::Empty
                 && matches!(&v, LValue::Str(_) | LValue::List(_) | LValue::Map(_))
                 && v.is_empty_value();
             return Some(empty == (op == Op::Eq));
         }
-        let a = self.term(a, locals)?;
-        let b = self.term(b, locals)?;
+        let a = self.eval(a, locals)?;
+        let b = self.eval(b, locals)?;
         Some(match op {
             Op::Eq => loose_eq(&a, &b),
             Op::Ne => !loose_eq(&a, &b),
@@ -67,54 +68,44 @@ impl Eval<'_, '_, '_> {
         })
     }
 
-    /// `value | filter: a, b | filter`; `None` when it cannot be evaluated.
+    /// `value | filter: a, b | filter`, parsed ([`ast::expr`]); `None` when it cannot be
+    /// evaluated.
     pub(super) fn expression(&self, expr: &str, locals: &Locals) -> Option<LValue> {
-        let parts = split_outside_quotes(expr, '|');
-        let mut value = self.term(parts.first()?.trim(), locals)?;
-        for filter in &parts[1..] {
-            let (name, args) = filter
-                .split_once(':')
-                .map_or((filter.trim(), ""), |(n, a)| (n.trim(), a));
-            let args = split_outside_quotes(args, ',')
+        let parsed = ast::expr(expr)?;
+        let mut value = self.eval(&parsed.head, locals)?;
+        for filter in &parsed.filters {
+            let args = filter
+                .args
                 .iter()
-                .filter(|a| !a.trim().is_empty())
-                .map(|a| self.term(a.trim(), locals))
+                .map(|a| self.eval(a, locals))
                 .collect::<Option<Vec<_>>>()?;
-            value = self.filter(name, value, &args, locals)?;
+            value = self.filter(&filter.name, value, &args, locals)?;
         }
         Some(value)
     }
 
+    /// The value of one term written as `t` (a quoted string, a literal, a variable, a
+    /// range).
     pub(super) fn term(&self, t: &str, locals: &Locals) -> Option<LValue> {
-        if t.is_empty() {
-            return None;
-        }
-        if let Some(s) = unquote(t) {
-            return Some(LValue::Str(s.to_owned()));
-        }
+        self.eval(&ast::term(t)?, locals)
+    }
+
+    /// The value of a parsed term.
+    pub(super) fn eval(&self, t: &Term, locals: &Locals) -> Option<LValue> {
         match t {
-            "true" => return Some(LValue::Bool(true)),
-            "false" => return Some(LValue::Bool(false)),
-            "nil" | "null" => return Some(LValue::Nil),
-            "empty" | "blank" => return Some(LValue::Str(String::new())),
-            _ => {}
+            Term::Value(v) => Some(v.clone()),
+            Term::Empty | Term::Blank => Some(LValue::Str(String::new())),
+            // A range `(1..n)`, as a list.
+            Term::Range(a, b) => {
+                let a = self.eval(a, locals)?.as_num()? as i64;
+                let b = self.eval(b, locals)?.as_num()? as i64;
+                let n = (b - a + 1).clamp(0, MAX_LOOP as i64);
+                Some(LValue::List(
+                    (0..n).map(|i| LValue::Num((a + i) as f64)).collect(),
+                ))
+            }
+            Term::Var(path) => self.lookup_path(&parse_path(path)?, locals),
         }
-        if let Some(n) = numbers::literal(t) {
-            return Some(n);
-        }
-        // A range `(1..n)`, as a list.
-        if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
-            && let Some((a, b)) = inner.split_once("..")
-        {
-            let a = self.term(a.trim(), locals)?.as_num()? as i64;
-            let b = self.term(b.trim(), locals)?.as_num()? as i64;
-            let n = (b - a + 1).clamp(0, MAX_LOOP as i64);
-            return Some(LValue::List(
-                (0..n).map(|i| LValue::Num((a + i) as f64)).collect(),
-            ));
-        }
-        let path = parse_path(t)?;
-        self.lookup_path(&path, locals)
     }
 
     pub(super) fn filter(

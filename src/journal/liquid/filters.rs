@@ -36,26 +36,6 @@ pub(super) fn unquote(t: &str) -> Option<&str> {
     None
 }
 
-pub(super) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut quote = None;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == sep => {
-                out.push(&s[start..i]);
-                start = i + c.len_utf8();
-            }
-            None => {}
-        }
-    }
-    out.push(&s[start..]);
-    out
-}
-
 /// The value of one include parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Param {

@@ -19,6 +19,7 @@
 
 mod tokens;
 use tokens::*;
+mod ast;
 mod cond;
 mod expr;
 mod filters;
