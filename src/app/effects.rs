@@ -1,4 +1,7 @@
-//! Carrying out what the session asks of the window.
+//! Carrying out what the session asks of the window, and the one way requests reach the
+//! session: the views' after the UI pass, the editor's keys and input method before it,
+//! one event at a time (each read against the text the one before it made), its line index
+//! following each edit.
 
 use super::DaybookApp;
 use crate::command::{Command, EditOp, Effect, Focus, Request};

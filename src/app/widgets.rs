@@ -1,7 +1,7 @@
 //! What the window keeps that is not the session's: the state of its widgets (the filter
 //! box, the form's fields, find, the dialogs' fields, the preview, the editor's line index,
-//! the thumbnails' textures), and the commands that only touch it (find and replace, the
-//! typed-paths window).
+//! the thumbnails' textures), and the window's own commands (find — its replacements go
+//! to the session as edits —, the theme preview, the typed-paths window).
 
 use std::collections::HashMap;
 

@@ -1,11 +1,13 @@
-//! The editing session, with no egui in it: the open site, its post list, the open post
-//! and everything about it, the settings, the workers and what they report. The window
-//! (`app`) draws it, pushes [`Command`]s and carries out the [`Effect`]s it returns; tests
-//! drive it directly, with workers run inline and the clock given.
+//! The editing session, with no egui in it: the open site ([`OpenSite`]) and the open post
+//! ([`OpenPost`], its text, selection and history in one buffer), the settings, the
+//! workers and what they report. The window (`app`) draws it, gives it [`Command`]s (the
+//! editor's edits among them) and carries out the [`Effect`]s it returns; tests drive it
+//! directly, with workers run inline and the clock given.
 //!
 //! [`Session::apply`] runs a command, [`Session::on_event`] applies what a worker reported,
-//! [`Session::tick`] does what time alone asks for (autosave, a plan after a typing pause);
-//! each returns the effects for the window (select a range, repaint later, close).
+//! [`Session::tick`] does what time alone asks for (autosave, the open post's check and a
+//! plan after a typing pause); each returns the effects for the window (show the
+//! selection, repaint later, close).
 
 mod buffer;
 pub mod disk;

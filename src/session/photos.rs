@@ -1,6 +1,6 @@
 //! Photos into the open post: three ways in (drop, picker, paste — the window turns
 //! each into a command), one batch on the worker pool (thumbnails first, then the photos),
-//! the links inserted at the caret in capture order as one undo step when it is done, and
+//! the links inserted at the open post's caret (its buffer's) in capture order as one undo step when it is done, and
 //! rewritten as the user chooses in the Photos window.
 
 use crate::tr;

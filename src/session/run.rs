@@ -1,6 +1,7 @@
-//! Running commands: every change to documents, files and settings that a button, field
-//! or shortcut asked for happens here, after the UI pass (typing, which the editor does in
-//! place, is the one exception).
+//! Running commands: every change to documents, files and settings that a button, field,
+//! shortcut or the editor asked for happens here — typing, the input method, paste, find
+//! and replace, fixes and undo all come through [`Command`]s, the editor's as
+//! [`Command::Edit`].
 
 use super::new_post::{NewPostSite, post_from_form};
 use super::{AfterPrompt, OnOpen, Session, site_of};
