@@ -360,3 +360,28 @@ fn no_string_errors_outside_tests() {
     }
     assert!(wrong.is_empty(), "Result<_, String> in {wrong:#?}");
 }
+
+#[test]
+fn the_journal_never_words_anything() {
+    // Its problems, fixes and errors are `Words`: worded where they are shown.
+    let mut wrong = Vec::new();
+    for (rel, text) in sources("journal") {
+        if rel.ends_with("tests.rs") {
+            continue;
+        }
+        let code = code(&text);
+        for needle in ["tr!(", "tr(", "tr_args(", "language("] {
+            // As a name of its own (`include_str!(` is no `tr!(`).
+            let named = code.match_indices(needle).any(|(at, _)| {
+                !code[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            if named {
+                wrong.push(format!("{rel}: {needle}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -157,6 +157,9 @@ impl DaybookApp {
 
 impl eframe::App for DaybookApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // A language chosen in Settings: problems and fixes are data, worded as they are
+        // drawn, so they follow at once.
+        crate::i18n::apply_choice(self.session.settings.language);
         let effects = self.session.drain_events();
         self.carry_out(ctx, effects);
         self.guard_input_method(ctx);

@@ -75,6 +75,8 @@ impl DaybookApp {
         workers: Workers,
     ) -> DaybookApp {
         fonts::install(ctx, start.fonts);
+        // The language is the window's: the session and below never word anything by it.
+        crate::i18n::apply_choice(settings.language);
         let photos = PhotoLoader::install(ctx, PHOTO_CACHE_BYTES);
         let theme_cache = start.data_dir.as_ref().map(|d| d.join("serve"));
         let session = Session::new(

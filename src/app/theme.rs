@@ -73,7 +73,7 @@ impl ThemePreview {
                 column: 1,
                 rule: "jekyll-build",
                 severity: Severity::Error,
-                message: e.message.clone(),
+                message: crate::i18n::Words::verbatim(e.message.clone()),
                 fixes: Vec::new(),
                 file: None,
                 target: None,

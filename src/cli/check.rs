@@ -161,7 +161,7 @@ fn print_problems(root: &Path, problems: &[Problem], format: Format) {
                 let hint = p
                     .fixes
                     .first()
-                    .map(|f| crate::tr!("cli-fix-hint", fix = f.label.as_str()))
+                    .map(|f| crate::tr!("cli-fix-hint", fix = f.label.to_string()))
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,

@@ -41,7 +41,7 @@ pub fn run(post: &Path, fields: &[String]) -> CliResult<()> {
             return Err(CliError::Failed(crate::tr!(
                 "cli-ignored-post",
                 file = post.display().to_string(),
-                reason = reason
+                reason = reason.to_string()
             )));
         }
     }

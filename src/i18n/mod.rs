@@ -14,6 +14,9 @@ use std::sync::{Mutex, OnceLock};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+mod words;
+pub use words::{IntoWordArg, WordArg, Words};
+
 #[cfg(test)]
 mod tests;
 

@@ -43,7 +43,7 @@ pub fn set_other_fields(text: &str, raw: &str) -> Result<String, FrontMatterErro
     if let Some(key) = parsed.keys().find(|k| FORM_KEYS.contains(k)) {
         return Err(FrontMatterError::Uneditable {
             key: key.to_owned(),
-            why: crate::tr!("fm-own-field"),
+            why: crate::words!("fm-own-field"),
         });
     }
     let block = match l.block {

@@ -49,16 +49,16 @@ pub fn parse_post_file_name(name: &str) -> Option<PostFileName<'_>> {
 }
 
 /// Why Jekyll would skip a file under `_posts/`, if it would.
-pub fn ignored_reason(relative_parts: &[&str]) -> Option<String> {
+pub fn ignored_reason(relative_parts: &[&str]) -> Option<crate::i18n::Words> {
     if let Some(hidden) = relative_parts
         .iter()
         .find(|p| p.starts_with('_') || p.starts_with('.'))
     {
-        return Some(crate::tr!("ignored-hidden", name = hidden));
+        return Some(crate::words!("ignored-hidden", name = hidden));
     }
     let name = relative_parts.last()?;
     if parse_post_file_name(name).is_none() {
-        return Some(crate::tr!("ignored-bad-name", name = name));
+        return Some(crate::words!("ignored-bad-name", name = name));
     }
     None
 }
@@ -131,6 +131,7 @@ mod tests {
         assert!(
             ignored_reason(&["notes.md"])
                 .unwrap()
+                .to_string()
                 .contains("YYYY-MM-DD")
         );
     }

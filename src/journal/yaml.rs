@@ -44,19 +44,27 @@ pub enum YamlError {
     TooManyBytes,
 }
 
+impl YamlError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> crate::i18n::Words {
+        match self {
+            YamlError::Syntax { line, message } => {
+                crate::words!("yaml-syntax", line = *line, error = message.as_str())
+            }
+            YamlError::TooLarge => crate::words!("yaml-too-large", limit = MAX_NODES),
+            YamlError::TooDeep { line } => {
+                crate::words!("yaml-too-deep", line = *line, limit = MAX_DEPTH)
+            }
+            YamlError::TooManyBytes => {
+                crate::words!("yaml-too-many-bytes", limit = MAX_BYTES >> 20)
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for YamlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = match self {
-            YamlError::Syntax { line, message } => {
-                crate::tr!("yaml-syntax", line = *line, error = message.as_str())
-            }
-            YamlError::TooLarge => crate::tr!("yaml-too-large", limit = MAX_NODES),
-            YamlError::TooDeep { line } => {
-                crate::tr!("yaml-too-deep", line = *line, limit = MAX_DEPTH)
-            }
-            YamlError::TooManyBytes => crate::tr!("yaml-too-many-bytes", limit = MAX_BYTES >> 20),
-        };
-        f.write_str(&text)
+        self.words().fmt(f)
     }
 }
 

@@ -108,7 +108,6 @@ enum OnOpen {
 impl Session {
     /// A session reporting through `workers`, started on `start`.
     pub fn new(settings: Settings, workers: Workers, start: SessionStart) -> Session {
-        crate::i18n::apply_choice(settings.language);
         let data_dir: PathBuf = start
             .data_dir
             .clone()
@@ -160,7 +159,7 @@ impl Session {
     }
 
     /// What time alone asks for, at `now`: autosave after a pause, the open post's check
-    /// and the publish plan after a pause, the end of a typing burst, a language change.
+    /// and the publish plan after a pause, the end of a typing burst.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
         self.autosave_tick(now);
         self.check_open_post(now);
@@ -169,13 +168,6 @@ impl Session {
             && let Some(wait) = doc.tick(now)
         {
             self.effects.push(Effect::RepaintAfter(wait));
-        }
-        if crate::i18n::apply_choice(self.settings.language) {
-            // Problems and notes are worded when made: make them again.
-            self.files_changed();
-            if let Some(site) = self.site.as_mut() {
-                site.problems = None;
-            }
         }
         std::mem::take(&mut self.effects)
     }

@@ -20,7 +20,7 @@ fn the_open_posts_problems_come_from_the_sessions_worker_once_typing_pauses() {
     let missing = |s: &Session| {
         s.post_problems()
             .iter()
-            .any(|p| p.rule == "missing-image" && p.message.contains("없는-사진.jpg"))
+            .any(|p| p.rule == "missing-image" && p.message.to_string().contains("없는-사진.jpg"))
     };
     assert!(!missing(&s));
     type_at_end(&mut s, "\n\n![사진](/images/없는-사진.jpg)\n", at(1_000));

@@ -34,7 +34,7 @@ pub struct PostSummary {
     pub error: Option<String>,
     /// Why Jekyll does not treat this file in `_posts/` as a post at all (no date in its
     /// name, a `_` folder), if so: it is listed apart.
-    pub ignored: Option<String>,
+    pub ignored: Option<crate::i18n::Words>,
     pub modified: Option<SystemTime>,
 }
 
@@ -309,7 +309,12 @@ mod tests {
     #[test]
     fn problems_are_listed_not_hidden() {
         let s = summary("_posts/notes.md", "---\ntitle: x\n---\n");
-        assert!(s.ignored.unwrap_or_default().contains("YYYY-MM-DD"));
+        assert!(
+            s.ignored
+                .unwrap_or_default()
+                .to_string()
+                .contains("YYYY-MM-DD")
+        );
         assert!(s.error.is_none());
         let cases = [
             ("_posts/2016-11-03-a.md", "---\ntitle: x\n", "never closes"),

@@ -48,7 +48,7 @@ pub enum PictureError {
     Read(String),
     /// A browser would not draw it (HEIC, PSD, not a picture): the reason.
     #[error("{0}")]
-    NotShown(String),
+    NotShown(crate::i18n::Words),
     /// A format browsers draw, but this file is damaged or cut short.
     #[error("{0}")]
     Damaged(String),
@@ -60,7 +60,7 @@ pub fn decode(path: &Path, rel: &str, fit: Fit) -> Result<Vec<Frame>, PictureErr
         .map_err(|e| PictureError::Read(format!("{}: {e}", path.display())))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(PictureError::NotShown(crate::tr!("too-large-for-photo")));
+        return Err(PictureError::NotShown(crate::words!("too-large-for-photo")));
     }
     let bytes =
         std::fs::read(path).map_err(|e| PictureError::Read(format!("{}: {e}", path.display())))?;
@@ -117,7 +117,7 @@ pub fn decode_bytes(
         }
         // Every kind a browser draws is decoded above; the rest returned already.
         _ => {
-            return Err(PictureError::NotShown(crate::tr!(
+            return Err(PictureError::NotShown(crate::words!(
                 "rule-unreadable-image-format",
                 file = rel,
                 format = kind.name()

@@ -180,7 +180,7 @@ impl Checker {
                 self.suggest(m)
                     .into_iter()
                     .map(|s| {
-                        let label = crate::tr!("spelling-fix", word = s.as_str());
+                        let label = crate::words!("spelling-fix", word = s.as_str());
                         let mut fix = Fix::new(label, m.range.clone(), s);
                         fix.anchor_in(text);
                         fix
@@ -204,7 +204,7 @@ pub fn as_problems(
     let mut report = Report::new(PostInput { path: rel, text }, &rules);
     let mut fixes = fixes.into_iter();
     for m in misspelt {
-        let message = crate::tr!("spelling-message", word = m.word.as_str());
+        let message = crate::words!("spelling-message", word = m.word.as_str());
         report.add(
             "spelling",
             m.range.start,

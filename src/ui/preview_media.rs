@@ -76,16 +76,22 @@ pub(super) fn image(ui: &mut Ui, cx: &DrawCtx<'_>, n: usize, max_width: f32) {
         }
         ImageView::Missing { target, why } => notice(
             ui,
-            &tr!("preview-missing-image", target = target, why = why),
+            &tr!(
+                "preview-missing-image",
+                target = target,
+                why = why.to_string()
+            ),
             true,
         ),
         ImageView::Remote { url } => notice(ui, &tr!("preview-remote-image", url = url), false),
         ImageView::Unresolved { expr } => {
             notice(ui, &tr!("preview-liquid-image", expr = expr), false)
         }
-        ImageView::NotShown { why } => {
-            notice(ui, &tr!("preview-unviewable-image", why = why), true)
-        }
+        ImageView::NotShown { why } => notice(
+            ui,
+            &tr!("preview-unviewable-image", why = why.to_string()),
+            true,
+        ),
     }
 }
 

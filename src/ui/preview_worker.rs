@@ -7,7 +7,6 @@
 //! generation it was made from, so a late result for an old generation is still shown
 //! until the newer one arrives, never after it.
 
-use crate::tr;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
@@ -16,6 +15,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::ColorImage;
 
+use crate::i18n::Words;
 use crate::journal::check::browser_url;
 use crate::journal::check::{SiteFiles, not_shown_reason};
 use crate::journal::front_matter::FrontMatter;
@@ -62,13 +62,13 @@ pub enum ImageView {
     /// A site file: a `file://` URI for the photo loader.
     File { uri: String },
     /// Not on the published site: what the page asks for and why it is missing.
-    Missing { target: String, why: String },
+    Missing { target: String, why: Words },
     /// A remote image (never fetched).
     Remote { url: String },
     /// Its URL uses Liquid daybook cannot evaluate.
     Unresolved { expr: String },
     /// A site file browsers do not draw (HEIC, an empty file, not a picture): why.
-    NotShown { why: String },
+    NotShown { why: Words },
 }
 
 /// A typeset formula (white on transparent; tinted when drawn).
@@ -361,7 +361,7 @@ fn image_view(
         Resolved::SiteFile(rel) => ImageView::Missing {
             why: files
                 .unpublished_reason(&rel)
-                .unwrap_or_else(|| tr!("no-such-file")),
+                .unwrap_or_else(|| crate::words!("no-such-file")),
             target: format!("/{rel}"),
         },
         Resolved::OutsideSite(url) if files.exists(url.trim_start_matches('/')) => {
@@ -371,7 +371,7 @@ fn image_view(
         }
         Resolved::OutsideSite(url) => ImageView::Missing {
             target: url,
-            why: tr!("outside-the-site"),
+            why: crate::words!("outside-the-site"),
         },
     }
 }

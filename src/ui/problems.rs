@@ -65,7 +65,7 @@ fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut 
     }
     if open_rel == Some(p.path.as_str()) {
         for fix in &p.fixes {
-            if ui.small_button(&fix.label).clicked() {
+            if ui.small_button(fix.label.to_string()).clicked() {
                 commands.push(Command::ApplyFix(fix.clone()));
             }
         }
@@ -78,7 +78,7 @@ fn problem_row(ui: &mut Ui, p: &Problem, open_rel: Option<&str>, commands: &mut 
         }
     }
     ui.weak(format!("[{}]", p.rule));
-    ui.add(egui::Label::new(&p.message).truncate());
+    ui.add(egui::Label::new(p.message.to_string()).truncate());
 }
 
 pub fn problems_panel(ui: &mut Ui, view: &ProblemsView<'_>, commands: &mut Requests) {

@@ -138,7 +138,11 @@ fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &
                 text
             };
             let response = ui.selectable_label(is_open, text);
-            let response = match post.error.as_ref().or(post.ignored.as_ref()) {
+            let why = post
+                .error
+                .clone()
+                .or_else(|| post.ignored.as_ref().map(ToString::to_string));
+            let response = match why {
                 Some(e) => response.on_hover_text(format!("{}\n{e}", post.relative)),
                 None => response.on_hover_text(&post.relative),
             };

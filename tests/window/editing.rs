@@ -300,11 +300,11 @@ fn the_problems_panel_lists_jumps_and_fixes_undoably() {
         .find(|p| p.rule == "missing-image")
         .expect("the broken photo is reported");
     assert!(
-        missing.message.contains("-05-03 18.10.44.jpg"),
+        missing.message.to_string().contains("-05-03 18.10.44.jpg"),
         "{}",
         missing.message
     );
-    shows_text(&h, &missing.message);
+    shows_text(&h, &missing.message.to_string());
     // Clicking the place selects the line in the editor.
     let place = format!("{}:{}", missing.path, missing.line);
     // (A line may have several problems; each link goes to the same line.)
@@ -348,7 +348,10 @@ fn checking_the_whole_site_finds_problems_in_other_posts_and_jumps_there() {
         .find(|p| p.rule == "missing-image" && p.path.ends_with("둘째-날.md"))
         .expect("the second post's relative image");
     assert!(
-        other.message.contains("relative to the post's URL"),
+        other
+            .message
+            .to_string()
+            .contains("relative to the post's URL"),
         "{}",
         other.message
     );

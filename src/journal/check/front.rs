@@ -1,16 +1,16 @@
 //! Front-matter rules: `front-matter-invalid`, `missing-title`, `missing-layout`,
 //! `date-mismatch`, `date-without-offset`, `future-date`, `unpublished`.
 
-use crate::tr;
 use chrono::NaiveTime;
 
 use super::{CheckContext, Fix, PostInput, Report};
+use crate::i18n::Words;
 use crate::journal::date::{format_with_offset, parse_written_date};
 use crate::journal::front_matter::{FrontMatter, FrontMatterError, NewValue, layout, set_field};
 use crate::journal::post_name::parse_post_file_name;
 
 /// The smallest edit turning `old` into `new`, as a fix.
-pub(super) fn fix_between(old: &str, new: &str, label: String) -> Fix {
+pub(super) fn fix_between(old: &str, new: &str, label: Words) -> Fix {
     let prefix = old
         .bytes()
         .zip(new.bytes())
@@ -39,7 +39,7 @@ pub(super) fn fix_between(old: &str, new: &str, label: String) -> Fix {
     )
 }
 
-fn set_fix(text: &str, key: &str, value: &NewValue, label: String) -> Vec<Fix> {
+fn set_fix(text: &str, key: &str, value: &NewValue, label: Words) -> Vec<Fix> {
     set_field(text, key, value)
         .map(|new| fix_between(text, &new, label))
         .into_iter()
@@ -75,7 +75,7 @@ pub(super) fn check(
             report.add(
                 "front-matter-invalid",
                 line_offset,
-                tr!("rule-front-matter-invalid", error = e.to_string()),
+                crate::words!("rule-front-matter-invalid", error = e.words()),
                 Vec::new(),
             );
             return None;
@@ -87,12 +87,12 @@ pub(super) fn check(
         report.add(
             "missing-title",
             start,
-            tr!("rule-missing-title"),
+            crate::words!("rule-missing-title"),
             set_fix(
                 text,
                 "title",
                 &NewValue::Text(guess.clone()),
-                tr!("fix-set-title", title = guess.as_str()),
+                crate::words!("fix-set-title", title = guess.as_str()),
             ),
         );
     }
@@ -100,12 +100,12 @@ pub(super) fn check(
         report.add(
             "missing-layout",
             start,
-            tr!("rule-missing-layout"),
+            crate::words!("rule-missing-layout"),
             set_fix(
                 text,
                 "layout",
                 &NewValue::Text("post".into()),
-                tr!("fix-set-layout"),
+                crate::words!("fix-set-layout"),
             ),
         );
     }
@@ -114,7 +114,7 @@ pub(super) fn check(
         report.add(
             "unpublished",
             key_offset(&fm, "published").unwrap_or(start),
-            tr!("rule-unpublished"),
+            crate::words!("rule-unpublished"),
             Vec::new(),
         );
     }
@@ -134,7 +134,7 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
                 report.add(
                     "front-matter-invalid",
                     at,
-                    tr!("rule-invalid-date", date = text.as_str()),
+                    crate::words!("rule-invalid-date", date = text.as_str()),
                     Vec::new(),
                 );
                 return;
@@ -148,7 +148,7 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
                         post.text,
                         "date",
                         &NewValue::Raw(format_with_offset(&meant)),
-                        tr!("fix-local-time", date = format_with_offset(&meant)),
+                        crate::words!("fix-local-time", date = format_with_offset(&meant)),
                     );
                     fixes.extend(set_fix(
                         post.text,
@@ -157,12 +157,12 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
                             "{} +0000",
                             written.local.format("%Y-%m-%d %H:%M:%S")
                         )),
-                        tr!("fix-utc"),
+                        crate::words!("fix-utc"),
                     ));
                     report.add(
                         "date-without-offset",
                         at,
-                        tr!(
+                        crate::words!(
                             "rule-date-without-offset",
                             date = text.as_str(),
                             shown = shown.format("%Y-%m-%d %H:%M").to_string()
@@ -183,7 +183,7 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
         report.add(
             "date-mismatch",
             at,
-            tr!(
+            crate::words!(
                 "rule-date-mismatch",
                 date = date.format("%Y-%m-%d").to_string(),
                 name = name.date.format("%Y-%m-%d").to_string()
@@ -195,7 +195,7 @@ fn check_date(report: &mut Report<'_>, post: PostInput<'_>, fm: &FrontMatter, ct
         report.add(
             "future-date",
             at,
-            tr!(
+            crate::words!(
                 "rule-future-date",
                 date = date.format("%Y-%m-%d %H:%M").to_string()
             ),

@@ -4,7 +4,7 @@
 
 use super::front::fix_between;
 use super::{CheckContext, Fix, PostInput, Report, SiteFiles};
-use crate::i18n::tr;
+use crate::i18n::Words;
 use crate::journal::front_matter::{FrontMatter, layout};
 use crate::journal::image_kind::{ImageKind, Shown};
 use crate::journal::kramdown::{self, Block, BlockKind, Doc, HNode, Inline, Visit};
@@ -12,7 +12,6 @@ use crate::journal::links::{ImageSyntax, LinkContext, Resolved, resolve, scan_im
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
 use crate::journal::permalink::{percent_decode, url_of_post};
 use crate::journal::trip::{default_alt, is_camera_name};
-use crate::tr;
 
 /// Where the alt text of an image as written sits in `body` (for an `<img>` without one,
 /// the empty place after `<img`).
@@ -210,15 +209,15 @@ pub(super) fn check(
             let fix = literal().and_then(|w| alt_range(body, w)).map(|r| Fix {
                 select: true,
                 ..Fix::new(
-                    tr!("fix-write-alt", alt = suggestion.as_str()),
+                    crate::words!("fix-write-alt", alt = suggestion.as_str()),
                     base + r.start..base + r.end,
                     suggestion.clone(),
                 )
             });
             let message = if image.alt.trim().is_empty() {
-                tr!("rule-no-alt-text")
+                crate::words!("rule-no-alt-text")
             } else {
-                tr!("rule-camera-alt-text", alt = image.alt.trim())
+                crate::words!("rule-camera-alt-text", alt = image.alt.trim())
             };
             report.add("camera-alt-text", at, message, fix.into_iter().collect());
         }
@@ -227,7 +226,7 @@ pub(super) fn check(
             report.add(
                 "unresolved-image",
                 at,
-                tr!("rule-unresolved-image", expr = expr),
+                crate::words!("rule-unresolved-image", expr = expr),
                 Vec::new(),
             );
             continue;
@@ -237,12 +236,12 @@ pub(super) fn check(
             report.add(
                 "backslash-image-path",
                 at,
-                tr!("rule-backslash-image-path", src = image.src.trim()),
+                crate::words!("rule-backslash-image-path", src = image.src.trim()),
                 literal()
                     .filter(|w| w.target.contains('\\'))
                     .map(|w| {
                         Fix::new(
-                            tr!("fix-use-slash"),
+                            crate::words!("fix-use-slash"),
                             base + w.target_range.start..base + w.target_range.end,
                             w.target.replace('\\', "/"),
                         )
@@ -260,7 +259,7 @@ pub(super) fn check(
             Resolved::Remote(url) => report.add(
                 "remote-image",
                 at,
-                tr!("rule-remote-image", url = url),
+                crate::words!("rule-remote-image", url = url),
                 Vec::new(),
             ),
             Resolved::SiteFile(rel) if files.exists(rel) => {
@@ -279,25 +278,24 @@ pub(super) fn check(
                 };
                 let relative = !url.starts_with('/') && !url.contains("://");
                 let message = if let Some(reason) = files.unpublished_reason(rel) {
-                    tr!(
+                    crate::words!(
                         "rule-missing-image-unpublished",
                         file = rel,
                         reason = reason
                     )
                 } else if relative {
-                    let post_url = if links.post_url.is_empty() {
-                        tr("unknown")
-                    } else {
-                        &links.post_url
-                    };
-                    tr!(
+                    let words = crate::words!(
                         "rule-missing-image-relative",
                         url = url.as_str(),
-                        post_url = post_url,
                         file = rel
-                    )
+                    );
+                    if links.post_url.is_empty() {
+                        words.with("post_url", crate::words!("unknown"))
+                    } else {
+                        words.with("post_url", links.post_url.as_str())
+                    }
                 } else {
-                    tr!("rule-missing-image", file = rel)
+                    crate::words!("rule-missing-image", file = rel)
                 };
                 report.add("missing-image", at, message, fixes);
                 report.with_target(target_of(rel));
@@ -308,7 +306,7 @@ pub(super) fn check(
                 report.add(
                     "baseurl-image",
                     at,
-                    tr!(
+                    crate::words!(
                         "rule-baseurl-image",
                         url = url,
                         baseurl = links.baseurl.as_str()
@@ -321,7 +319,7 @@ pub(super) fn check(
                 report.add(
                     "missing-image",
                     at,
-                    tr!(
+                    crate::words!(
                         "rule-outside-site-image",
                         url = url,
                         baseurl = links.baseurl.as_str()
@@ -340,14 +338,14 @@ pub(super) fn check(
         {
             let target_range = base + w.target_range.start..base + w.target_range.end;
             let wrap = Fix::new(
-                tr!("fix-wrap-path"),
+                crate::words!("fix-wrap-path"),
                 target_range,
                 format!("<{}>", w.target),
             );
             report.add(
                 "spaced-image-url",
                 at,
-                tr!("rule-spaced-image-url"),
+                crate::words!("rule-spaced-image-url"),
                 vec![wrap],
             );
             if let Resolved::SiteFile(rel) = &resolved
@@ -380,10 +378,10 @@ pub(super) fn check(
             fix_between(
                 post.text,
                 &format!("{}!{}", &post.text[..at - 1], &post.text[at..]),
-                tr!("fix-replace-one"),
+                crate::words!("fix-replace-one"),
             )
         } else {
-            Fix::new(tr!("fix-make-image"), at..at, "!".to_owned())
+            Fix::new(crate::words!("fix-make-image"), at..at, "!".to_owned())
         };
         let at = if post.text[..at].ends_with('1') {
             at - 1
@@ -393,7 +391,7 @@ pub(super) fn check(
         report.add(
             "image-as-link",
             at,
-            tr!(
+            crate::words!(
                 "rule-image-as-link",
                 text = link.text.as_str(),
                 target = link.target.as_str()
@@ -424,20 +422,24 @@ fn kind_rules(report: &mut Report<'_>, at: usize, rel: &str, files: &dyn SiteFil
 /// Why readers do not see `rel`, a file of `kind`: only Safari draws it, or no browser
 /// does; `None` when every browser draws it. The check, the preview and the photo loader
 /// all say it in these words.
-pub fn not_shown_reason(kind: ImageKind, rel: &str) -> Option<String> {
+pub fn not_shown_reason(kind: ImageKind, rel: &str) -> Option<Words> {
     match kind.shown() {
         Shown::Everywhere => None,
-        Shown::SafariOnly => Some(tr!("rule-heic-on-page", file = rel, format = kind.name())),
+        Shown::SafariOnly => Some(crate::words!(
+            "rule-heic-on-page",
+            file = rel,
+            format = kind.name()
+        )),
         Shown::Nowhere => Some(unreadable_reason(kind, rel)),
     }
 }
 
 /// Why no browser draws `rel`, a file of `kind`.
-fn unreadable_reason(kind: ImageKind, rel: &str) -> String {
+fn unreadable_reason(kind: ImageKind, rel: &str) -> Words {
     match kind {
-        ImageKind::Empty => tr!("rule-unreadable-image-empty", file = rel),
-        ImageKind::NotAnImage => tr!("rule-unreadable-image-not-image", file = rel),
-        other => tr!(
+        ImageKind::Empty => crate::words!("rule-unreadable-image-empty", file = rel),
+        ImageKind::NotAnImage => crate::words!("rule-unreadable-image-not-image", file = rel),
+        other => crate::words!(
             "rule-unreadable-image-format",
             file = rel,
             format = other.name()
@@ -457,7 +459,7 @@ fn missing_fixes(
         let rooted = percent_decode(target.split(['?', '#']).next().unwrap_or_default());
         if files.exists(&rooted) {
             fixes.push(Fix::new(
-                tr!("fix-make-rooted", target = target),
+                crate::words!("fix-make-rooted", target = target),
                 target_range.start..target_range.start,
                 "/".to_owned(),
             ));
@@ -467,7 +469,7 @@ fn missing_fixes(
     if let Some(cut) = target.rfind('/') {
         for candidate in nearest_names(files, dir, name) {
             fixes.push(Fix::new(
-                tr!("fix-use-name", name = candidate.as_str()),
+                crate::words!("fix-use-name", name = candidate.as_str()),
                 target_range.start + cut + 1..target_range.end,
                 candidate,
             ));

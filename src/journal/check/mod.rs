@@ -22,6 +22,7 @@ use super::date::Zone;
 use super::kramdown::Doc;
 use super::liquid::LValue;
 use super::render::{PageFacts, RenderSite, prepare_post};
+use crate::i18n::Words;
 
 pub use unused::{UnusedInput, unused_images};
 
@@ -83,8 +84,8 @@ pub const RULES: [(&str, Severity); 23] = [
 /// A safe text edit that fixes a problem.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Fix {
-    /// What the fix does, for a button.
-    pub label: String,
+    /// What the fix does, for a button (worded where it is shown).
+    pub label: Words,
     /// The bytes of the post text to replace.
     pub range: Range<usize>,
     pub replacement: String,
@@ -101,7 +102,7 @@ pub struct Fix {
 
 impl Fix {
     /// A fix replacing `range` with `replacement`.
-    pub fn new(label: String, range: Range<usize>, replacement: String) -> Fix {
+    pub fn new(label: Words, range: Range<usize>, replacement: String) -> Fix {
         Fix {
             label,
             range,
@@ -175,7 +176,8 @@ pub struct Problem {
     pub column: usize,
     pub rule: &'static str,
     pub severity: Severity,
-    pub message: String,
+    /// What is wrong, as data: worded where it is shown (the window, the command line).
+    pub message: Words,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<Fix>,
     /// The site file the problem is about, when renaming it is a fix (`images/a b.jpg`).
@@ -209,7 +211,7 @@ pub trait SiteFiles {
     /// The file names in a site-relative folder.
     fn names_in(&self, dir: &str) -> Vec<String>;
     /// Why a file that is in the site folder is not published (`exclude:`, a `_` folder).
-    fn unpublished_reason(&self, rel: &str) -> Option<String> {
+    fn unpublished_reason(&self, rel: &str) -> Option<Words> {
         let _ = rel;
         None
     }
@@ -296,7 +298,7 @@ impl<'a> Report<'a> {
     }
 
     /// Record a problem at byte `at` of the post.
-    pub fn add(&mut self, rule: &'static str, at: usize, message: String, fixes: Vec<Fix>) {
+    pub fn add(&mut self, rule: &'static str, at: usize, message: Words, fixes: Vec<Fix>) {
         let Some(severity) = self.rules.severity(rule) else {
             return;
         };
@@ -400,7 +402,7 @@ pub fn check_and_uses(
     let used = images::check(&mut report, post, &fm, ctx, files, doc);
     weight::check(&mut report, &used, ctx, files);
     for hit in &doc.liquid_limits {
-        let message = crate::tr!(
+        let message = crate::words!(
             "rule-liquid-limit",
             tag = hit.tag.as_str(),
             limit = hit.limit.as_str()

@@ -145,7 +145,10 @@ fn missing_images_offer_fixes() {
         .iter()
         .find(|p| p.rule == "missing-image" && p.line == 8)
         .unwrap();
-    assert_eq!(near.fixes[0].label, "Use 2016-11-07 10.29.43.jpg");
+    assert_eq!(
+        near.fixes[0].label.to_string(),
+        "Use 2016-11-07 10.29.43.jpg"
+    );
     assert_eq!(
         near.fixes[0].apply(&text).lines().nth(7),
         Some("![y](/images/q/2016-11-07 10.29.43.jpg)")
@@ -310,7 +313,7 @@ fn ignored_posts_and_unused_images() {
     assert_eq!(unused.len(), 1);
     assert_eq!(unused[0].path, "images/b.jpg");
     assert!(
-        unused[0].message.contains("500 KB"),
+        unused[0].message.to_string().contains("500 KB"),
         "{}",
         unused[0].message
     );
@@ -342,7 +345,7 @@ fn fixes_apply_only_where_the_text_they_were_computed_on_stands() {
     let fix = problems
         .iter()
         .flat_map(|p| p.fixes.iter())
-        .find(|f| f.label.starts_with("Use "))
+        .find(|f| f.label.to_string().starts_with("Use "))
         .unwrap()
         .clone();
     let edited = disk.replace("---\n![x]", "---\n새로 쓴 문단입니다.\n\n![x]");

@@ -1,6 +1,5 @@
 //! `unused-image`: files in the images folders that no post or page uses.
 
-use crate::tr;
 use std::collections::HashSet;
 
 use super::{Problem, RuleConfig};
@@ -38,7 +37,7 @@ pub fn unused_images(input: &UnusedInput<'_>, rules: &RuleConfig) -> Vec<Problem
             column: 1,
             rule: "unused-image",
             severity,
-            message: tr!(
+            message: crate::words!(
                 "rule-unused-image",
                 size = human_size(*size),
                 count = unused.len(),

@@ -63,7 +63,7 @@ pub(super) fn oversized(
     };
     let shown = shown_width(width, ctx.content_width);
     if shown > 0 && w > shown.saturating_mul(2) {
-        let message = crate::tr!("rule-oversized-image", file = rel, width = w, shown = shown);
+        let message = crate::words!("rule-oversized-image", file = rel, width = w, shown = shown);
         report.add("oversized-image", at, message, Vec::new());
     }
 }
@@ -80,7 +80,7 @@ pub(super) fn check(
     let (count, bytes) = picture_bytes(used, files);
     let kb = bytes.div_ceil(1024);
     if kb > ctx.page_weight_kb {
-        let message = crate::tr!(
+        let message = crate::words!(
             "rule-page-weight",
             count = count,
             kb = kb,
@@ -132,7 +132,10 @@ mod tests {
             let hit = problems.iter().find(|p| p.rule == "page-weight");
             assert_eq!(hit.is_some(), warned, "{budget}: {problems:?}");
             if let Some(p) = hit {
-                assert!(p.message.contains("800 KB") && p.message.contains(&budget.to_string()));
+                assert!(
+                    p.message.to_string().contains("800 KB")
+                        && p.message.to_string().contains(&budget.to_string())
+                );
             }
         }
     }

@@ -15,18 +15,32 @@ use std::ops::Range;
 use yaml_rust2::Yaml;
 
 use super::scalar::{self, Quoting};
+use crate::i18n::Words;
 
-/// Why front matter could not be read.
+/// Why front matter could not be read (its words are data: worded where shown).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum FrontMatterError {
-    #[error("{}", crate::i18n::tr("fm-unclosed"))]
     Unclosed,
-    #[error("{}", crate::tr!("fm-invalid-yaml", line = *.line, error = .message.as_str()))]
-    InvalidYaml { line: usize, message: String },
-    #[error("{}", crate::i18n::tr("fm-not-a-map"))]
+    InvalidYaml { line: usize, why: Words },
     NotAMapping,
-    #[error("{}", crate::tr!("fm-uneditable", key = .key.as_str(), why = .why.as_str()))]
-    Uneditable { key: String, why: String },
+    Uneditable { key: String, why: Words },
+}
+
+impl FrontMatterError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        match self {
+            FrontMatterError::Unclosed => crate::words!("fm-unclosed"),
+            FrontMatterError::InvalidYaml { line, why } => {
+                crate::words!("fm-invalid-yaml", line = *line, error = why.clone())
+            }
+            FrontMatterError::NotAMapping => crate::words!("fm-not-a-map"),
+            FrontMatterError::Uneditable { key, why } => {
+                crate::words!("fm-uneditable", key = key.as_str(), why = why.clone())
+            }
+        }
+    }
 }
 
 /// Where the front matter sits in a post's text (byte offsets into the text).
@@ -342,7 +356,7 @@ impl FrontMatter {
         if aliases > MAX_ALIASES {
             return Err(FrontMatterError::InvalidYaml {
                 line: first_line,
-                message: crate::tr!("fm-too-many-aliases", count = aliases, limit = MAX_ALIASES),
+                why: crate::words!("fm-too-many-aliases", count = aliases, limit = MAX_ALIASES),
             });
         }
         // A key written twice keeps its last value, as Jekyll (Psych) reads it.
@@ -350,12 +364,12 @@ impl FrontMatter {
             crate::journal::yaml::YamlError::Syntax { line, message } => {
                 FrontMatterError::InvalidYaml {
                     line: (first_line + line.saturating_sub(1)).min(last_line),
-                    message,
+                    why: Words::verbatim(message),
                 }
             }
             too_large => FrontMatterError::InvalidYaml {
                 line: first_line,
-                message: too_large.to_string(),
+                why: too_large.words(),
             },
         })?;
         let map = match doc {

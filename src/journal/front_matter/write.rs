@@ -115,7 +115,7 @@ pub fn set_field(text: &str, key: &str, value: &NewValue) -> Result<String, Fron
     if old_raw.starts_with(['|', '>', '&', '*', '!']) {
         return Err(FrontMatterError::Uneditable {
             key: key.to_owned(),
-            why: crate::tr!("fm-complex-value"),
+            why: crate::words!("fm-complex-value"),
         });
     }
     let rendered = render(value, old_raw, nl);

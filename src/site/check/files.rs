@@ -25,7 +25,7 @@ impl SiteFiles for SiteFileSet {
         self.dirs.get(dir).cloned().unwrap_or_default()
     }
 
-    fn unpublished_reason(&self, rel: &str) -> Option<String> {
+    fn unpublished_reason(&self, rel: &str) -> Option<crate::i18n::Words> {
         let reason = self.exclusion(rel)?;
         // Only a file that is really there is "in the site folder but not published".
         self.root.join(rel).is_file().then_some(reason)
@@ -165,12 +165,12 @@ impl SiteFileSet {
     }
 
     /// Why Jekyll leaves `rel` out, if it does.
-    pub(super) fn exclusion(&self, rel: &str) -> Option<String> {
+    pub(super) fn exclusion(&self, rel: &str) -> Option<crate::i18n::Words> {
         if self.include.iter().any(|p| matches_entry(p, rel)) {
             return None;
         }
         if self.exclude.iter().any(|p| matches_entry(p, rel)) {
-            return Some(tr!("excluded-by-config"));
+            return Some(crate::words!("excluded-by-config"));
         }
         let mut path = String::new();
         for part in rel.split('/') {
@@ -181,7 +181,7 @@ impl SiteFileSet {
             if (part.starts_with('_') || part.starts_with('.'))
                 && !self.include.iter().any(|p| matches_entry(p, &path))
             {
-                return Some(tr!(
+                return Some(crate::words!(
                     "not-published-prefix",
                     part = part,
                     prefix = &part[..1]

@@ -5,7 +5,6 @@ mod files;
 mod git_read;
 pub use files::*;
 
-use crate::tr;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -208,7 +207,7 @@ fn unreadable(rel: &str, e: &SiteError) -> Problem {
         column: 1,
         rule: "front-matter-invalid",
         severity: check::Severity::Error,
-        message: e.to_string(),
+        message: crate::words!("rule-front-matter-invalid", error = e.to_string()),
         fixes: Vec::new(),
         file: None,
         target: None,
