@@ -211,9 +211,11 @@ pub fn shows_text(h: &Harness<'_, DaybookApp>, needle: &str) {
     assert!(has_text(h, needle), "no widget shows {needle:?}");
 }
 
-/// Steps until `done` holds, waiting for worker threads (never a fixed sleep alone); how
-/// long it took. On a timeout (10 s) the panic lists the texts the window shows and saves
-/// a screenshot of it (drawn on the CPU) under the target folder.
+/// Steps frames until `done` holds; how long it took. The session's workers run inline, so
+/// what they report is there on the next frame; the window's own threads (the preview's,
+/// the photos' decoders, spelling) and the file watcher answer while frames are drawn. On a
+/// timeout (10 s) the panic lists the texts the window shows and saves a screenshot of it
+/// (drawn on the CPU) under the target folder.
 pub fn step_until(
     h: &mut Harness<'_, DaybookApp>,
     what: &str,
@@ -225,7 +227,6 @@ pub fn step_until(
         if done(h) {
             return start.elapsed();
         }
-        std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let shown: Vec<String> = h
         .query_all(By::new().predicate(|n| n.value().is_some() || n.label().is_some()))
