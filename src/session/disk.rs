@@ -324,7 +324,7 @@ impl Session {
                 // The post is gone: recreate it from the recovered text when saved.
                 let mut doc = Document::from_text(&entry.post, entry.text);
                 doc.fingerprint = None;
-                let mut open = super::OpenPost::new(doc);
+                let mut open = super::OpenPost::new(doc, (self.clock)());
                 open.deleted_on_disk = true;
                 self.open = Some(open);
             }

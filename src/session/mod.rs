@@ -277,7 +277,7 @@ impl Session {
                 }
                 self.disk.compare = None;
                 // Everything about the post that was open goes with it.
-                self.open = Some(OpenPost::new(doc));
+                self.open = Some(OpenPost::new(doc, (self.clock)()));
                 self.status = None;
                 self.effect(Effect::PostOpened);
             }
@@ -376,7 +376,6 @@ impl Session {
     pub(crate) fn files_changed(&mut self) {
         if let Some(open) = self.open.as_mut() {
             open.problems_generation = None;
-            open.checking = None;
         }
         if let Some(site) = self.site.as_mut() {
             site.files_generation += 1;
@@ -385,21 +384,35 @@ impl Session {
     }
 
     /// Ask for the open post's problems once typing has paused for a moment (`now`, on
-    /// the session's clock): the problems panel does not flicker while the user types.
+    /// the session's clock): the problems panel does not flicker while the user types. A
+    /// post just opened waits as long, so its first screen has the cores.
     fn check_open_post(&mut self, now: Instant) {
         const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
         let (Some(site), Some(open)) = (self.site.as_ref(), self.open.as_mut()) else {
             return;
         };
+        /// A check not answered in this long is taken as lost (its worker stopped).
+        const LOST: std::time::Duration = std::time::Duration::from_secs(30);
         let generation = open.doc.generation();
-        if open.problems_generation == Some(generation) || open.checking == Some(generation) {
+        // One check at a time: the text typed meanwhile is checked when its answer is in.
+        let in_flight = open
+            .checking
+            .is_some_and(|(_, asked)| now.saturating_duration_since(asked) < LOST);
+        if open.problems_generation == Some(generation) || in_flight {
             return;
         }
-        if let Some(wait) = open.doc.pause_remaining(PAUSE, now) {
+        // A post just opened is drawn first (a long one takes the cores a while), then
+        // checked; after that, once typing pauses.
+        let since_open = now.saturating_duration_since(open.opened);
+        let wait = open
+            .doc
+            .pause_remaining(PAUSE, now)
+            .or_else(|| (since_open < PAUSE).then(|| PAUSE - since_open));
+        if let Some(wait) = wait {
             self.effects.push(Effect::RepaintAfter(wait));
             return;
         }
-        open.checking = Some(generation);
+        open.checking = Some((generation, now));
         self.workers.check_post(PostCheck {
             site: site.site.clone(),
             files_generation: site.files_generation,
@@ -416,7 +429,7 @@ impl Session {
         let Some(open) = self.open.as_mut().filter(|o| o.doc.path == checked.path) else {
             return;
         };
-        if open.checking == Some(checked.generation) {
+        if open.checking.is_some_and(|(g, _)| g == checked.generation) {
             open.checking = None;
         }
         if open.doc.generation() != checked.generation

@@ -21,15 +21,17 @@ pub struct OpenPost {
     /// How many local pictures the page loads and their bytes (from `uses`).
     pub photo_weight: (usize, u64),
     pub problems_generation: Option<u64>,
-    /// The text generation a check was asked for and is not answered yet.
-    pub checking: Option<u64>,
+    /// The text generation a check was asked for and is not answered yet (one at a time).
+    pub checking: Option<(u64, std::time::Instant)>,
+    /// When it opened (the session's clock): its first check waits for its first screen.
+    pub opened: std::time::Instant,
     /// Where its photos go, and what that was worked out from (text generation, chosen
     /// folder).
     pub photo_target: Option<((u64, Option<String>), PhotoTarget)>,
 }
 
 impl OpenPost {
-    pub fn new(doc: Document) -> OpenPost {
+    pub fn new(doc: Document, opened: std::time::Instant) -> OpenPost {
         OpenPost {
             doc,
             conflict: None,
@@ -40,6 +42,7 @@ impl OpenPost {
             photo_weight: (0, 0),
             problems_generation: None,
             checking: None,
+            opened,
             photo_target: None,
         }
     }

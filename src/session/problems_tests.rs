@@ -13,7 +13,8 @@ fn the_open_posts_problems_come_from_the_sessions_worker_once_typing_pauses() {
     let mut s = session_on(&root.join(FIRST), &data);
     let t0 = Instant::now();
     let at = |ms: u64| t0 + Duration::from_millis(ms);
-    let _ = s.tick(at(0));
+    // A post just opened is checked once its first screen is drawn.
+    let _ = s.tick(at(400));
     let _ = s.drain_events();
     let checked = |s: &Session| s.open.as_ref().unwrap().problems_generation;
     assert_eq!(checked(&s), Some(s.doc().unwrap().generation()));
@@ -56,7 +57,7 @@ fn a_fix_is_one_undo_step_and_refused_where_its_lines_moved() {
     let (_d, root, data) = journal();
     let mut s = session_on(&root.join(FIRST), &data);
     let t0 = Instant::now();
-    let _ = s.tick(t0);
+    let _ = s.tick(t0 + Duration::from_millis(400));
     let _ = s.drain_events();
     let spaced = s
         .post_problems()
@@ -77,4 +78,48 @@ fn a_fix_is_one_undo_step_and_refused_where_its_lines_moved() {
     let _ = s.apply(Command::ApplyFix(spaced.fixes[0].clone()));
     assert_eq!(text(&s), "---\ntitle: x\n---\n");
     assert!(s.status.as_ref().is_some_and(|st| st.is_error));
+}
+
+#[test]
+fn one_check_at_a_time_and_the_newest_text_is_checked_once_it_is_answered() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    let t0 = Instant::now();
+    let at = |ms: u64| t0 + Duration::from_millis(ms);
+    // A post just opened is checked once its first screen is drawn.
+    let _ = s.tick(at(400));
+    let _ = s.drain_events();
+    let asked = |s: &Session| s.open.as_ref().unwrap().checking.map(|(g, _)| g);
+    type_at_end(&mut s, "가", at(1_000));
+    let first = s.doc().unwrap().generation();
+    let _ = s.tick(at(1_400));
+    assert_eq!(asked(&s), Some(first));
+    // More typing while that check runs: no second check is asked for.
+    type_at_end(&mut s, "나", at(1_500));
+    let _ = s.tick(at(2_000));
+    assert_eq!(asked(&s), Some(first), "a second check while one runs");
+    // Its answer is about an older text: taken as done, not as the problems.
+    let _ = s.drain_events();
+    assert_eq!(asked(&s), None);
+    assert_ne!(
+        s.open.as_ref().unwrap().problems_generation,
+        Some(s.doc().unwrap().generation())
+    );
+    // The next tick checks the text as it is now.
+    let _ = s.tick(at(2_100));
+    let _ = s.drain_events();
+    assert_eq!(
+        s.open.as_ref().unwrap().problems_generation,
+        Some(s.doc().unwrap().generation())
+    );
+    // A check never answered (its worker stopped) is asked again after a while.
+    type_at_end(&mut s, "다", at(3_000));
+    let _ = s.tick(at(3_400));
+    let lost = asked(&s);
+    s.workers.drain();
+    type_at_end(&mut s, "라", at(3_500));
+    let _ = s.tick(at(4_000));
+    assert_eq!(asked(&s), lost);
+    let _ = s.tick(at(40_000));
+    assert_eq!(asked(&s), Some(s.doc().unwrap().generation()));
 }
