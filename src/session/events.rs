@@ -1,22 +1,13 @@
 //! Applying what the workers report: each [`Event`] of the open site (late results of
 //! another site, or of an older request, are dropped).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Session;
+use super::checking::Checked;
 use crate::command::Effect;
-use crate::journal::check::Problem;
 use crate::tr;
 use crate::workers::Event;
-
-/// What the worker found in the open post.
-pub struct Checked {
-    pub path: PathBuf,
-    pub generation: u64,
-    pub files_generation: u64,
-    pub problems: Vec<Problem>,
-    pub uses: Vec<String>,
-}
 
 impl Session {
     /// Apply one worker event.

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::checking::Checked;
 use super::tests::{journal, session_on, text, type_at_end};
 use super::*;
 use crate::site::sample::WELCOME_POST as FIRST;
