@@ -77,6 +77,13 @@ fn app_with(
     step_until(&mut h, "the post list", |h| {
         !h.state().session.posts().is_empty()
     });
+    // And the open post's own problems (asked once its first screen is drawn), so what a
+    // test clicks in the problems panel stands still.
+    step_until(&mut h, "the open post's check", |h| {
+        h.state().session.open.as_ref().is_none_or(|o| {
+            o.problems_generation == Some(o.doc.generation()) || o.doc.read_only.is_some()
+        })
+    });
     h.run_steps(1);
     h
 }
