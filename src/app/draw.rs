@@ -319,11 +319,12 @@ impl DaybookApp {
         if let Some(c) = &s.disk.compare {
             banners::comparison(ui, c, commands);
         }
-        if !s.disk.recovery.is_empty() && s.prompt.is_none() {
-            let posts: Vec<PathBuf> = s.disk.recovery.iter().map(|r| r.post.clone()).collect();
+        let recoverable = s.recoverable();
+        if !recoverable.is_empty() && !s.is_prompting() {
+            let posts: Vec<PathBuf> = recoverable;
             banners::recovery_dialog(ui, &posts, commands);
         }
-        if s.prompt.is_some() {
+        if s.is_prompting() {
             let file = s.doc().map(Document::file_name).unwrap_or_default();
             dialogs::unsaved_prompt(ui, &file, commands);
         }

@@ -168,7 +168,7 @@ impl eframe::App for DaybookApp {
             ctx.forget_image(&uri);
         }
         self.take_dropped_and_pasted_files(ctx);
-        if self.session.prompt.is_none() && self.widgets.new_post.is_none() {
+        if !self.session.is_prompting() && self.widgets.new_post.is_none() {
             self.shortcuts(ctx);
         }
         self.editor_input(ctx);

@@ -15,14 +15,15 @@ use crate::site::store::{self, Fingerprint};
 /// What the session knows of the disk beyond the open post's file.
 pub struct DiskState {
     /// daybook's data folder (recovery files, pasted images, the user's word list).
-    pub data_dir: PathBuf,
+    pub(super) data_dir: PathBuf,
     /// Watch the site for changes made by others (a window does; a test sends the events).
-    pub watch: bool,
+    pub(super) watch: bool,
     /// Two texts side by side (a conflict, or recovered text and the file).
     pub compare: Option<Comparison>,
-    pub autosave: crate::workers::autosave::Autosave,
-    /// Unsaved text found from an earlier run, offered back.
-    pub recovery: Vec<RecoveryEntry>,
+    pub(super) autosave: crate::workers::autosave::Autosave,
+    /// Unsaved text found from an earlier run, offered back (read by
+    /// [`Session::recoverable`]).
+    pub(super) recovery: Vec<RecoveryEntry>,
     /// How often the open post was reloaded from disk, and how often the conflict bar came
     /// up (for tests and diagnostics).
     pub reloads: u64,

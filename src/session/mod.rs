@@ -75,7 +75,7 @@ pub struct Session {
     pub open: Option<OpenPost>,
     pub settings: Settings,
     pub status: Option<Status>,
-    pub prompt: Option<AfterPrompt>,
+    prompt: Option<AfterPrompt>,
     workers: Workers,
     /// Where the caret goes in a post once it opens (a new post, a problem in another post).
     select_on_open: Option<(PathBuf, OnOpen)>,
