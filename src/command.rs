@@ -217,18 +217,6 @@ impl Requests {
     pub fn take(&mut self) -> Vec<Request> {
         std::mem::take(&mut self.0)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The session commands pushed so far (for tests).
-    pub fn commands(&self) -> impl Iterator<Item = &Command> {
-        self.0.iter().filter_map(|r| match r {
-            Request::Session(c) => Some(c),
-            Request::Window(_) => None,
-        })
-    }
 }
 
 /// What the user asks of the theme preview.

@@ -40,6 +40,15 @@ pub(crate) fn sources(dir: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether byte `at` of `code` starts a name (is not inside a longer one: `include_str!(`
+/// holds `tr!(` but does not call it).
+pub(crate) fn starts_a_name(code: &str, at: usize) -> bool {
+    !code[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
 /// A file's code before its inline tests (`#[cfg(test)] mod …` comes last).
 pub(crate) fn without_tests(text: &str) -> &str {
     text.split("#[cfg(test)]\nmod").next().unwrap_or_default()
@@ -372,12 +381,9 @@ fn the_journal_never_words_anything() {
         let code = code(&text);
         for needle in ["tr!(", "tr(", "tr_args(", "language("] {
             // As a name of its own (`include_str!(` is no `tr!(`).
-            let named = code.match_indices(needle).any(|(at, _)| {
-                !code[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
-            });
+            let named = code
+                .match_indices(needle)
+                .any(|(at, _)| starts_a_name(&code, at));
             if named {
                 wrong.push(format!("{rel}: {needle}"));
             }

@@ -95,8 +95,7 @@ fn ids_in_code() -> BTreeSet<(String, String)> {
             "words!(\n",
         ] {
             for (at, _) in text.match_indices(opener) {
-                let before = text[..at].chars().next_back();
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                if !crate::layers::starts_a_name(&text, at) {
                     continue;
                 }
                 let rest = text[at + opener.len()..].trim_start_matches([' ', '\n', '"']);

@@ -90,11 +90,6 @@ impl Words {
         }
     }
 
-    /// The message id (empty for [`Words::verbatim`]).
-    pub fn id(&self) -> &'static str {
-        self.id
-    }
-
     /// Argument `name`, as given.
     pub fn arg(&self, name: &str) -> Option<&WordArg> {
         self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v)

@@ -269,8 +269,14 @@ impl Buffer {
         self.changed();
     }
 
+    /// An edit: what was undone cannot be redone any more.
     fn changed(&mut self) {
         self.redo.clear();
+        self.text_changed();
+    }
+
+    /// The text is another: caches keyed on it (the generation, the snapshot) move on.
+    fn text_changed(&mut self) {
         self.generation += 1;
         self.snapshot = OnceLock::new();
     }
@@ -350,10 +356,7 @@ impl Buffer {
         self.end_step();
         let before = self.selection;
         let after = changes.iter().fold(before, |s, c| s.mapped(c));
-        self.selection = Selection {
-            anchor: floor_boundary(&self.text, after.anchor),
-            head: floor_boundary(&self.text, after.head),
-        };
+        self.select(after.anchor, after.head);
         self.push_undo(Step {
             changes,
             before,
@@ -422,17 +425,13 @@ impl Buffer {
         for change in &changes {
             change.apply(&mut self.text);
         }
-        self.selection = Selection {
-            anchor: floor_boundary(&self.text, step.before.anchor),
-            head: floor_boundary(&self.text, step.before.head),
-        };
         to.push(Step {
             changes,
             before: step.after,
             after: step.before,
         });
-        self.generation += 1;
-        self.snapshot = OnceLock::new();
+        self.select(step.before.anchor, step.before.head);
+        self.text_changed();
         true
     }
 }

@@ -65,11 +65,6 @@ impl Document {
         self.buffer.text()
     }
 
-    /// The text, its selection and its history.
-    pub fn buffer(&self) -> &Buffer {
-        &self.buffer
-    }
-
     /// Bumped on every change of the text, for caches keyed on it.
     pub fn generation(&self) -> u64 {
         self.buffer.generation()

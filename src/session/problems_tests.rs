@@ -1,6 +1,7 @@
 //! The open post's problems: checked on the session's worker once typing pauses, on the
 //! session's clock, answers about an older text dropped, and a fix applied as one undo step.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::checking::Checked;
@@ -8,15 +9,22 @@ use super::tests::{journal, session_on, text, type_at_end};
 use super::*;
 use crate::site::sample::WELCOME_POST as FIRST;
 
+/// A session on the sample's first post with its first check answered, and when the
+/// test's clock starts.
+fn opened_and_checked(root: &Path, data: &Path) -> (Session, Instant) {
+    let mut s = session_on(&root.join(FIRST), data);
+    let t0 = Instant::now();
+    // A post just opened is checked once its first screen is drawn.
+    let _ = s.tick(t0 + Duration::from_millis(400));
+    let _ = s.drain_events();
+    (s, t0)
+}
+
 #[test]
 fn the_open_posts_problems_come_from_the_sessions_worker_once_typing_pauses() {
     let (_d, root, data) = journal();
-    let mut s = session_on(&root.join(FIRST), &data);
-    let t0 = Instant::now();
+    let (mut s, t0) = opened_and_checked(&root, &data);
     let at = |ms: u64| t0 + Duration::from_millis(ms);
-    // A post just opened is checked once its first screen is drawn.
-    let _ = s.tick(at(400));
-    let _ = s.drain_events();
     let checked = |s: &Session| s.open.as_ref().unwrap().problems_generation;
     assert_eq!(checked(&s), Some(s.doc().unwrap().generation()));
     let missing = |s: &Session| {
@@ -56,10 +64,7 @@ fn the_open_posts_problems_come_from_the_sessions_worker_once_typing_pauses() {
 #[test]
 fn a_fix_is_one_undo_step_and_refused_where_its_lines_moved() {
     let (_d, root, data) = journal();
-    let mut s = session_on(&root.join(FIRST), &data);
-    let t0 = Instant::now();
-    let _ = s.tick(t0 + Duration::from_millis(400));
-    let _ = s.drain_events();
+    let (mut s, _) = opened_and_checked(&root, &data);
     let spaced = s
         .post_problems()
         .iter()
@@ -84,12 +89,8 @@ fn a_fix_is_one_undo_step_and_refused_where_its_lines_moved() {
 #[test]
 fn one_check_at_a_time_and_the_newest_text_is_checked_once_it_is_answered() {
     let (_d, root, data) = journal();
-    let mut s = session_on(&root.join(FIRST), &data);
-    let t0 = Instant::now();
+    let (mut s, t0) = opened_and_checked(&root, &data);
     let at = |ms: u64| t0 + Duration::from_millis(ms);
-    // A post just opened is checked once its first screen is drawn.
-    let _ = s.tick(at(400));
-    let _ = s.drain_events();
     let asked = |s: &Session| s.open.as_ref().unwrap().checking.map(|(g, _)| g);
     type_at_end(&mut s, "가", at(1_000));
     let first = s.doc().unwrap().generation();

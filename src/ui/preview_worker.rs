@@ -23,13 +23,13 @@ use crate::journal::kramdown::Doc;
 use crate::journal::links::{LinkContext, Resolved, resolve};
 use crate::journal::liquid::{UNRESOLVED_OPEN, restore_markers};
 use crate::site::Site;
-use crate::site::check::{Checker, SiteFileSet};
+use crate::site::check::{CheckerCache, SiteFileSet};
 
 /// What the worker keeps between jobs: the site's checker (renderer and files), and typeset
 /// math.
 #[derive(Default)]
 pub struct WorkerState {
-    site: Option<(PathBuf, u64, Checker)>,
+    checker: CheckerCache,
     math: HashMap<String, Option<MathImage>>,
 }
 
@@ -205,25 +205,7 @@ fn hash_of(s: &str) -> u64 {
 /// Prepare one post (also used directly by tests and benches).
 pub fn prepare(job: &PreviewJob, state: &mut WorkerState) -> Prepared {
     let started = std::time::Instant::now();
-    let fresh = state
-        .site
-        .as_ref()
-        .is_some_and(|(root, g, _)| *root == job.site.root && *g == job.files_generation);
-    if !fresh {
-        state.site = None;
-    }
-    let (_, _, checker) = &*state.site.get_or_insert_with(|| {
-        let now = job
-            .site
-            .config
-            .zone()
-            .to_zone(chrono::Utc::now().fixed_offset());
-        (
-            job.site.root.clone(),
-            job.files_generation,
-            Checker::new(&job.site, now),
-        )
-    });
+    let checker = state.checker.get(&job.site, job.files_generation);
     let (renderer, files) = (&checker.renderer, &checker.files);
     let math_cache = &mut state.math;
     let fm = FrontMatter::parse(&job.text).unwrap_or_else(|_| FrontMatter::empty());

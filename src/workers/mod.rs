@@ -124,7 +124,7 @@ pub struct Workers {
     /// The newest index request's number.
     index_seq: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// The checker of the open post's site, kept between its checks.
-    post_checker: post_check::CheckerCache,
+    post_checker: post_check::SharedChecker,
     pub(crate) tx: Sender<Event>,
     rx: Receiver<Event>,
     pub(crate) waker: Waker,

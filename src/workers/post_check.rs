@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{Event, Workers};
 use crate::site::Site;
-use crate::site::check::Checker;
+use crate::site::check::CheckerCache;
 
 /// The open post to check.
 pub struct PostCheck {
@@ -21,8 +21,8 @@ pub struct PostCheck {
     pub generation: u64,
 }
 
-/// The checker of the site last checked, and the files generation it was made at.
-pub(super) type CheckerCache = Arc<Mutex<Option<(PathBuf, u64, Checker)>>>;
+/// The checker of the site last checked, shared by the checks' threads.
+pub(super) type SharedChecker = Arc<Mutex<CheckerCache>>;
 
 impl Workers {
     /// Check the open post on a worker. Reports [`Event::PostChecked`].
@@ -30,23 +30,9 @@ impl Workers {
         let cache = Arc::clone(&self.post_checker);
         self.report_from_thread("post-check", move || {
             let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-            let fresh = cache.as_ref().is_some_and(|(root, generation, _)| {
-                *root == job.site.root && *generation == job.files_generation
-            });
-            if !fresh {
-                let now = job
-                    .site
-                    .config
-                    .zone()
-                    .to_zone(chrono::Utc::now().fixed_offset());
-                let checker = Checker::new(&job.site, now);
-                *cache = Some((job.site.root.clone(), job.files_generation, checker));
-            }
+            let checker = cache.get(&job.site, job.files_generation);
             let rel = crate::site::relative_slash(&job.site.root, &job.path);
-            let (problems, mut uses) = match cache.as_ref() {
-                Some((_, _, checker)) => checker.check_and_uses(&rel, &job.text),
-                None => (Vec::new(), Vec::new()),
-            };
+            let (problems, mut uses) = checker.check_and_uses(&rel, &job.text);
             uses.sort();
             uses.dedup();
             Event::PostChecked {

@@ -44,6 +44,33 @@ pub struct Checker {
     pub renderer: Renderer,
 }
 
+/// A worker's checker, kept between jobs until another site or a change of the site's files
+/// (`files_generation`) asks for a new one: the preview's and the open post's check.
+#[derive(Default)]
+pub struct CheckerCache(Option<(PathBuf, u64, Checker)>);
+
+impl CheckerCache {
+    /// The checker of `site` as its files were at `files_generation`, made now (in the
+    /// site's zone) when the kept one is not that.
+    pub fn get(&mut self, site: &Site, files_generation: u64) -> &Checker {
+        let fresh = self
+            .0
+            .as_ref()
+            .is_some_and(|(root, g, _)| *root == site.root && *g == files_generation);
+        if !fresh {
+            self.0 = None;
+        }
+        let (_, _, checker) = self.0.get_or_insert_with(|| {
+            let now = site
+                .config
+                .zone()
+                .to_zone(chrono::Utc::now().fixed_offset());
+            (site.root.clone(), files_generation, Checker::new(site, now))
+        });
+        checker
+    }
+}
+
 impl Checker {
     pub fn new(site: &Site, now: DateTime<FixedOffset>) -> Checker {
         let config = &site.config;

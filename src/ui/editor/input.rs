@@ -22,6 +22,7 @@ use super::lines::Lines;
 use super::placed::layout;
 use super::{EditorState, motion};
 use crate::command::EditOp;
+use crate::session::document::{Document, Selection};
 
 /// How long after the editor ended a composition a commit of the same text is its late copy.
 const LATE_COMMIT_SECONDS: f64 = 1.0;
@@ -45,9 +46,36 @@ pub(super) struct Frame<'a> {
     pub page: f32,
     /// What the user did, for the session, in order.
     pub ops: Vec<EditOp>,
+    /// The document's selection when this frame began.
+    before: (usize, usize),
 }
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
+    /// A frame over `doc` as it is now, its selection kept after the `hidden` bytes.
+    pub fn new(
+        ctx: &'a egui::Context,
+        doc: &'a Document,
+        lines: &'a mut Lines,
+        state: &'a mut EditorState,
+        (hidden, wrap, page): (usize, f32, f32),
+    ) -> Frame<'a> {
+        let selection = doc.selection();
+        Frame {
+            ctx,
+            text: doc.text(),
+            lines,
+            state,
+            anchor: selection.anchor.max(hidden),
+            head: selection.head.max(hidden),
+            read_only: doc.read_only.is_some(),
+            hidden,
+            wrap,
+            page,
+            ops: Vec::new(),
+            before: (selection.anchor, selection.head),
+        }
+    }
+
     pub fn select(&mut self, anchor: usize, head: usize) {
         self.anchor = anchor.max(self.hidden);
         self.head = head.max(self.hidden);
@@ -56,7 +84,11 @@ impl Frame<'_> {
 
     /// The selection as a range, start first.
     fn selection(&self) -> Range<usize> {
-        self.anchor.min(self.head)..self.anchor.max(self.head)
+        Selection {
+            anchor: self.anchor,
+            head: self.head,
+        }
+        .range()
     }
 
     /// Replace `range` with `with`; the caret goes after it.
@@ -116,8 +148,8 @@ impl Frame<'_> {
     }
 
     /// The ops with the selection they leave last, when anything changed.
-    pub fn finish(mut self, before: (usize, usize)) -> Vec<EditOp> {
-        if !self.ops.is_empty() || (self.anchor, self.head) != before {
+    pub fn finish(mut self) -> Vec<EditOp> {
+        if !self.ops.is_empty() || (self.anchor, self.head) != self.before {
             self.ops.push(EditOp::Select {
                 anchor: self.anchor,
                 head: self.head,

@@ -384,22 +384,10 @@ fn input_frame(
     let metrics = view.lines.metrics();
     view.sync(doc, metrics);
     let mut state = EditorState::load(ctx).for_doc(doc);
-    let sel = doc.selection();
-    let mut frame = input::Frame {
-        ctx,
-        text: doc.text(),
-        lines: &mut view.lines,
-        state: &mut state,
-        anchor: sel.anchor,
-        head: sel.head,
-        read_only: doc.read_only.is_some(),
-        hidden: view.hidden,
-        wrap: view.wrap.max(40.0),
-        page: view.page,
-        ops: Vec::new(),
-    };
+    let around = (view.hidden, view.wrap.max(40.0), view.page);
+    let mut frame = input::Frame::new(ctx, doc, &mut view.lines, &mut state, around);
     act(&mut frame);
-    let ops = frame.finish((sel.anchor, sel.head));
+    let ops = frame.finish();
     state.store(ctx);
     ops
 }

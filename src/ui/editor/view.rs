@@ -11,7 +11,7 @@ use super::placed::{Placed, hit, layout, range_rects};
 use super::spell_marks::{self, SpellMarks};
 use super::{EditorState, EditorView, editor_id, input, motion};
 use crate::command::Command;
-use crate::session::document::Document;
+use crate::session::document::{Document, Selection};
 
 /// Space around the text inside the editor's frame.
 const MARGIN: f32 = 4.0;
@@ -96,20 +96,9 @@ pub(super) fn show(
         }
         // What was on screen last frame, for the mouse.
         let placed = std::mem::take(&mut view.placed);
-        let before = doc.selection();
-        let mut frame = input::Frame {
-            ctx: &ui.ctx().clone(),
-            text,
-            lines: &mut view.lines,
-            state: &mut state,
-            anchor: before.anchor.max(hidden),
-            head: before.head.max(hidden),
-            read_only: doc.read_only.is_some(),
-            hidden,
-            wrap,
-            page: viewport.height(),
-            ops: Vec::new(),
-        };
+        let ctx = ui.ctx().clone();
+        let around = (hidden, wrap, viewport.height());
+        let mut frame = input::Frame::new(&ctx, doc, &mut view.lines, &mut state, around);
         // A press of the mouse, not egui's keyboard "click" (Space or Enter on the focused
         // widget), which the input method sends while it commits a syllable.
         if response.is_pointer_button_down_on() || response.clicked_by(PointerButton::Primary) {
@@ -120,7 +109,7 @@ pub(super) fn show(
         }
         pointer(&mut frame, &response, &placed, origin);
         let shown = (frame.anchor, frame.head);
-        let ops = frame.finish((before.anchor, before.head));
+        let ops = frame.finish();
         if !ops.is_empty() {
             // Drawn now; the session takes it after this frame.
             commands.push(Command::Edit(ops));
@@ -274,7 +263,7 @@ fn paint(
 ) {
     let painter = ui.painter();
     let visuals = ui.visuals();
-    let selection = anchor.min(head)..anchor.max(head);
+    let selection = Selection { anchor, head }.range();
     let find_fill = visuals.warn_fg_color.gamma_multiply(0.25);
     for p in placed {
         let at = origin + vec2(0.0, p.top);
