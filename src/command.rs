@@ -140,11 +140,14 @@ pub enum Command {
     JumpToOffset(usize),
     /// Open the Publish panel on the open post, or close it.
     TogglePublish,
+    /// The user's own commit message (the panel suggests one until then).
     SetCommitMessage(String),
     SetCommitAnyway(bool),
-    /// Commit the open post and exactly its files (saving it first); push after when `push`.
+    /// Commit the open post and exactly its files (saving it first) with `message`, the
+    /// panel's text as shown; push after when `push`.
     CommitPost {
         push: bool,
+        message: String,
     },
     Push,
     Pull,
@@ -263,7 +266,10 @@ pub enum Effect {
     /// The front-matter form made this text generation itself: keep its fields as typed.
     FormSynced(u64),
     /// Why the form's other keys could not be written (`None`: they were).
-    FormError(Option<String>),
+    FormError(Option<crate::i18n::Words>),
+    /// Show the system's photo picker (a post is open), starting in this folder: the window
+    /// gives it its words ([`crate::session::Session::pick_photos`]).
+    ShowPhotoPicker(Option<std::path::PathBuf>),
     /// No file dialog could be shown: ask for the photo paths in a small window.
     AskForPhotoPaths,
 }

@@ -371,14 +371,24 @@ fn no_string_errors_outside_tests() {
 }
 
 #[test]
-fn the_journal_never_words_anything() {
-    // Its problems, fixes and errors are `Words`: worded where they are shown.
+fn nothing_below_the_window_words_anything() {
+    // Problems, fixes, statuses, notices and errors are `Words` (typed errors have a
+    // `words()`): worded where they are shown, by the window or the command line, in the
+    // language in use there. Below them nothing reads the language.
     let mut wrong = Vec::new();
-    for (rel, text) in sources("journal") {
+    let below = [
+        "journal",
+        "site",
+        "workers",
+        "session",
+        "command.rs",
+        "settings.rs",
+    ];
+    for (rel, text) in below.iter().flat_map(|d| sources(d)) {
         if rel.ends_with("tests.rs") {
             continue;
         }
-        let code = code(&text);
+        let code = code(without_tests(&text));
         for needle in ["tr!(", "tr(", "tr_args(", "language("] {
             // As a name of its own (`include_str!(` is no `tr!(`).
             let named = code

@@ -94,7 +94,14 @@ fn the_window_speaks_korean_and_switches_language_from_the_settings() {
         "English in the Korean window: {untranslated:?}"
     );
 
-    // The settings switch the language at once, problems included.
+    // A status the session made in Korean…
+    let _ = h
+        .state_mut()
+        .session
+        .apply(daybook::command::Command::SavePost);
+    step_until(&mut h, "the Korean status", |h| has_text(h, "저장함"));
+    // The settings switch the language at once, problems and statuses included: the
+    // session keeps them as words, not as Korean text.
     h.get_by_label("설정").click();
     h.run_steps(2);
     h.get_by_label("English").click();
@@ -102,6 +109,20 @@ fn the_window_speaks_korean_and_switches_language_from_the_settings() {
         has_text(h, "New post") && has_text(h, "image will not show")
     });
     assert!(!has_text(&h, "이미지가 보이지 않습니다"));
+    let name = FIRST.rsplit('/').next().unwrap();
+    assert!(
+        has_text(&h, &format!("Saved {name}")),
+        "{:?}",
+        window_texts(&h)
+    );
+    assert!(!has_text(&h, "저장함"));
+    assert!(
+        h.state()
+            .session
+            .window_title()
+            .to_string()
+            .starts_with(name)
+    );
     assert_eq!(
         h.state().session.settings.language,
         LanguageChoice::Use(Language::English)

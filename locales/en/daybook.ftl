@@ -432,7 +432,14 @@ outside-site-not-written = outside the site; not written
 too-many-posts-with-name = too many posts with this name
 push-detached = HEAD is detached: check out a branch to push
 commit-detached = HEAD is detached: a commit here would be lost at the next checkout. Check out a branch (git switch main), then publish
-index-changed = The commit failed and git's index is not as it was before: check `git status` before committing again
+index-changed =
+    { $output }
+    The commit failed and git's index is not as it was before: check `git status` before committing again
+git-refused = { $what }: { $why }
+path-error = { $file }: { $error }
+window-title-post = { $post } — { $site } — daybook
+window-title-site = { $site } — daybook
+problem-line = { $path }:{ $line }: { $message } [{ $rule }]
 push-no-upstream = this branch has no upstream: push it once with `git push -u origin BRANCH`
 push-rejected = the remote has commits you do not have: pull first (your commit is kept)
 push-needs-credentials = the remote needs credentials git has not stored: set up a credential helper or an SSH key, then push again

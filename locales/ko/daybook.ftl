@@ -397,7 +397,14 @@ outside-site-not-written = 사이트 밖이라 쓰지 않았습니다
 too-many-posts-with-name = 이 이름의 글이 너무 많습니다
 push-detached = HEAD가 분리되어 있습니다: 푸시하려면 브랜치를 체크아웃하세요
 commit-detached = HEAD가 브랜치에 붙어 있지 않습니다: 여기서 커밋하면 다음 체크아웃 때 잃어버립니다. 브랜치를 체크아웃한 뒤(git switch main) 게시하세요
-index-changed = 커밋이 실패했고 git 인덱스가 전과 같지 않습니다: 다시 커밋하기 전에 `git status`를 확인하세요
+index-changed =
+    { $output }
+    커밋이 실패했고 git 인덱스가 전과 같지 않습니다: 다시 커밋하기 전에 `git status`를 확인하세요
+git-refused = { $what }: { $why }
+path-error = { $file }: { $error }
+window-title-post = { $post } — { $site } — daybook
+window-title-site = { $site } — daybook
+problem-line = { $path }:{ $line }: { $message } [{ $rule }]
 push-no-upstream = 이 브랜치에는 업스트림이 없습니다: 한 번 `git push -u origin 브랜치`로 푸시하세요
 push-rejected = 원격에 내게 없는 커밋이 있습니다: 먼저 풀 하세요(내 커밋은 남아 있습니다)
 push-needs-credentials = 원격에 git이 저장하지 않은 인증 정보가 필요합니다: credential helper나 SSH 키를 설정한 뒤 다시 푸시하세요

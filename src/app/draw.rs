@@ -21,14 +21,15 @@ impl DaybookApp {
         // The caret, for the status bar and the outline.
         let caret = self.session.doc().map(|d| d.selection().head);
         let s = &self.session;
-        let mut warnings = s
+        let mut warnings: Vec<String> = s
             .site()
-            .map(|s| s.config.warnings.clone())
+            .map(|s| s.config.warnings.iter().map(ToString::to_string).collect())
             .unwrap_or_default();
         if s.settings.spelling {
             warnings.extend(self.widgets.spelling.unavailable.clone());
         }
         let (git_line, git_files) = s.git_summary();
+        let git_line = git_line.map(|w| w.to_string());
         egui::Panel::top("toolbar").show(ui, |ui| {
             let view = ToolbarView {
                 git: git_line.as_deref(),
@@ -289,7 +290,7 @@ impl DaybookApp {
                 git: s.git.state.as_ref(),
                 plan: panel.plan.as_ref(),
                 dirty: s.is_dirty(),
-                busy: panel.busy,
+                busy: panel.busy.as_ref(),
                 progress: &panel.progress,
                 outcome: panel.outcome.as_ref(),
                 blocked: panel.blocked(),
@@ -297,7 +298,7 @@ impl DaybookApp {
             crate::ui::publish::publish_window(
                 ui,
                 &view,
-                &panel.message,
+                panel.message.as_deref(),
                 panel.commit_anyway,
                 commands,
             );
@@ -314,7 +315,7 @@ impl DaybookApp {
             crate::ui::photos::typed_paths_window(ui, text, commands);
         }
         if let Some(notice) = s.notice() {
-            banners::notice(ui, notice, commands);
+            banners::notice(ui, &notice.to_string(), commands);
         }
         if let Some(c) = &s.disk.compare {
             banners::comparison(ui, c, commands);

@@ -27,7 +27,14 @@ impl DaybookApp {
                 Effect::PostOpened => self.widgets.find.current = None,
                 Effect::ShowNewPostDialog(form) => self.widgets.new_post = Some(form),
                 Effect::FormSynced(generation) => self.widgets.form.mark_synced(generation),
-                Effect::FormError(error) => self.widgets.form.others_error = error,
+                Effect::FormError(error) => {
+                    self.widgets.form.others_error = error.map(|e| e.to_string());
+                }
+                Effect::ShowPhotoPicker(start_in) => {
+                    use crate::i18n::tr;
+                    let (title, filter) = (tr("picker-title"), tr("picker-filter"));
+                    self.session.pick_photos(start_in, title, filter);
+                }
                 Effect::AskForPhotoPaths => self.widgets.typed_paths = Some(String::new()),
             }
         }

@@ -203,7 +203,7 @@ impl eframe::App for DaybookApp {
             });
             self.window.theme_applied = Some(theme);
         }
-        let title = self.session.window_title();
+        let title = self.session.window_title().to_string();
         if title != self.window.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window.title_sent = title;

@@ -73,7 +73,7 @@ impl ThemePreview {
                 column: 1,
                 rule: "jekyll-build",
                 severity: Severity::Error,
-                message: crate::i18n::Words::verbatim(e.message.clone()),
+                message: e.message.clone(),
                 fixes: Vec::new(),
                 file: None,
                 target: None,

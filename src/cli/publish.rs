@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::{CliError, CliResult};
 use crate::site::git::{Git, GitError};
-use crate::site::publish::{self, one_line};
+use crate::site::publish;
 use crate::site::{Site, store};
 
 impl From<GitError> for CliError {
@@ -17,9 +17,20 @@ impl From<GitError> for CliError {
             GitError::NoGit(_) | GitError::NotARepository { .. } | GitError::TooOld { .. } => {
                 CliError::Unavailable(one_line(&e))
             }
-            GitError::Failed { .. } | GitError::Cancelled { .. } => CliError::Failed(one_line(&e)),
+            GitError::Failed { .. } | GitError::Refused { .. } | GitError::Cancelled { .. } => {
+                CliError::Failed(one_line(&e))
+            }
         }
     }
+}
+
+/// One line for a git error: what failed and git's last words, without blank lines.
+fn one_line(e: &GitError) -> String {
+    e.to_string()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// Run `daybook publish`; returns the exit code.
@@ -40,7 +51,7 @@ pub fn run(post: &Path, message: Option<&str>, push: bool, allow_errors: bool) -
             count = plan.errors.len()
         )));
     }
-    let message = message.map_or(plan.message.clone(), str::to_owned);
+    let message = message.map_or_else(|| plan.message.to_string(), str::to_owned);
     match publish::commit(&git, &plan, &message)? {
         Some((id, n)) => println!(
             "{}",

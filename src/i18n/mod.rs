@@ -2,9 +2,10 @@
 //! `locales/{en,ko}/daybook.ftl`, one process-wide language (set once at start from the
 //! settings or the system locale, and again when the user changes it).
 //!
-//! Views and messages ask for text by id: [`tr`] for a message without arguments (cached,
-//! so a label costs no allocation per frame) and the [`tr!`](crate::tr) macro for one with
-//! arguments. A missing id shows the id itself, and `tests` fail on it (every id the code
+//! The window's views and the command line ask for text by id: [`tr`] for a message
+//! without arguments (cached, so a label costs no allocation per frame) and the
+//! [`tr!`](crate::tr) macro for one with arguments. The layers below never do: they hand
+//! up [`Words`], worded here when shown (`src/layers.rs` checks it). A missing id shows the id itself, and `tests` fail on it (every id the code
 //! uses must exist in both files, with the same arguments).
 
 use std::collections::HashMap;

@@ -132,7 +132,16 @@ fn every_message_the_code_asks_for_exists() {
 #[test]
 fn korean_messages_are_translated() {
     // Messages that are the same in both languages on purpose: names, key chords, symbols.
-    let same_on_purpose = ["git-branch", "language-system-name"];
+    let same_on_purpose = [
+        "git-branch",
+        "language-system-name",
+        // Layouts of other words: a path and its error, a problem's line, a refusal.
+        "path-error",
+        "problem-line",
+        "git-refused",
+        "window-title-post",
+        "window-title-site",
+    ];
     let en = SOURCES[0].1;
     let ko = SOURCES[1].1;
     let value = |source: &str, id: &str| {
@@ -302,4 +311,30 @@ fn no_words_for_people_are_left_in_the_code() {
         "words for people outside the message files:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn words_below_the_window_are_worded_only_where_shown() {
+    use crate::site::SiteError;
+    // An error of ours, worded in each language when asked, never when made.
+    let e = SiteError::NotASite {
+        path: "/tmp/블로그".into(),
+    };
+    let (en, ko) = (e.words().say(Language::English), e.words().say(Language::Korean));
+    assert!(en.contains("not a Jekyll site") && en.contains("/tmp/블로그"), "{en}");
+    assert!(ko.contains("Jekyll 사이트가 아닙니다"), "{ko}");
+    // Our words inside an `io::Error` are found again, not frozen into one language.
+    let io = std::io::Error::other(crate::words!("outside-the-site"));
+    let wrapped = SiteError::io(std::path::Path::new("a.md"), io);
+    assert_eq!(wrapped.words().say(Language::Korean), "a.md: 사이트 밖");
+    assert_eq!(wrapped.words().say(Language::English), "a.md: outside the site");
+    // Another program's words are kept as they are, in every language.
+    let os = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+    let said = Words::of_error(&os);
+    assert_eq!(said.verbatim_text(), Some("No such file"));
+    assert_eq!(said.say(Language::Korean), "No such file");
+    // A list argument: one line each, each worded in the language of the whole.
+    let lines = vec![crate::words!("outside-the-site"), Words::verbatim("x.md:3")];
+    let ko = crate::words!("not-committed-new-errors", errors = lines).say(Language::Korean);
+    assert!(ko.ends_with(":\n  사이트 밖\n  x.md:3"), "{ko}");
 }

@@ -1,7 +1,9 @@
 //! Words as data: a message id with its arguments, worded only where they are shown — the
-//! window, the command line — in the language in use there. The journal's problems and
-//! fixes are made of these ([`words!`](crate::words)), so the core never reads the
-//! language, and a change of language rewords them without checking anything again.
+//! window, the command line — in the language in use there. Everything below the window
+//! speaks in these ([`words!`](crate::words)): the journal's problems and fixes, the
+//! session's statuses and notices, the site's warnings, every typed error's `words()`. So
+//! nothing below reads the language, and a change of language rewords what is shown
+//! without checking anything again.
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
@@ -24,6 +26,8 @@ pub enum WordArg {
     Decimal(String),
     /// Words of their own, worded in the same language.
     Words(Box<Words>),
+    /// A list, each on a line of its own (indented two spaces) after the text before it.
+    Lines(Vec<Words>),
 }
 
 /// What can be an argument of [`Words`].
@@ -46,6 +50,12 @@ impl IntoWordArg for String {
 impl IntoWordArg for Words {
     fn into_word_arg(self) -> WordArg {
         WordArg::Words(Box::new(self))
+    }
+}
+
+impl IntoWordArg for Vec<Words> {
+    fn into_word_arg(self) -> WordArg {
+        WordArg::Lines(self)
     }
 }
 
@@ -90,6 +100,14 @@ impl Words {
         }
     }
 
+    /// The text of [`Words::verbatim`] words (`None` for a message of ours).
+    pub fn verbatim_text(&self) -> Option<&str> {
+        match (self.id, self.arg("text")) {
+            ("", Some(WordArg::Text(t))) => Some(t),
+            _ => None,
+        }
+    }
+
     /// Argument `name`, as given.
     pub fn arg(&self, name: &str) -> Option<&WordArg> {
         self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
@@ -110,6 +128,11 @@ impl Words {
                 WordArg::Integer(n) => FluentValue::from(*n),
                 WordArg::Decimal(d) => FluentValue::from(d.parse::<f64>().unwrap_or(0.0)),
                 WordArg::Words(w) => FluentValue::from(w.say(language)),
+                WordArg::Lines(list) => FluentValue::from(
+                    list.iter()
+                        .map(|w| format!("\n  {}", w.say(language)))
+                        .collect::<String>(),
+                ),
             };
             fluent.set(*name, value);
         }
@@ -121,6 +144,28 @@ impl Words {
 impl std::fmt::Display for Words {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.say(super::language()))
+    }
+}
+
+/// Words can be the error inside an `io::Error` (`io::Error::other(words!(..))`): worded
+/// only when shown, and found again by [`Words::of_error`].
+impl std::error::Error for Words {}
+
+impl Words {
+    /// The words of `error`: ours when it is (or is an `io::Error` around) [`Words`], else
+    /// the error's own text, verbatim (an operating system's or a library's words). Our
+    /// typed errors have a `words()` of their own.
+    pub fn of_error(error: &(dyn std::error::Error + 'static)) -> Words {
+        if let Some(w) = error.downcast_ref::<Words>() {
+            return w.clone();
+        }
+        if let Some(io) = error.downcast_ref::<std::io::Error>()
+            && let Some(inner) = io.get_ref()
+            && inner.is::<Words>()
+        {
+            return Words::of_error(inner);
+        }
+        Words::verbatim(error.to_string())
     }
 }
 

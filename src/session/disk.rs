@@ -1,8 +1,8 @@
 //! The open post and the disk: changes made by others (reload, conflict, rename, delete),
 //! autosave to the recovery folder, and restoring unsaved text after a crash.
 
-use crate::i18n::tr;
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -41,9 +41,9 @@ pub struct Conflict {
 /// Two texts to show side by side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    pub title: String,
-    pub left_title: String,
-    pub right_title: String,
+    pub title: Words,
+    pub left_title: Words,
+    pub right_title: Words,
     /// The line diff, computed once when the comparison opens (not every frame).
     pub lines: Vec<DiffLine>,
 }
@@ -58,10 +58,10 @@ pub enum DiffLine {
 
 impl Comparison {
     pub fn new(
-        title: String,
-        left_title: &str,
+        title: Words,
+        left_title: Words,
         left: &str,
-        right_title: &str,
+        right_title: Words,
         right: &str,
     ) -> Comparison {
         use similar::{ChangeTag, TextDiff};
@@ -78,8 +78,8 @@ impl Comparison {
             .collect();
         Comparison {
             title,
-            left_title: left_title.to_owned(),
-            right_title: right_title.to_owned(),
+            left_title,
+            right_title,
             lines,
         }
     }
@@ -111,12 +111,12 @@ impl Session {
                 }
                 open.watcher = Some(w);
             }
-            Err(e) => open.notice = Some(tr!("cannot-watch", error = e.to_string())),
+            Err(e) => open.notice = Some(words!("cannot-watch", error = e.words())),
         }
     }
 
     /// Files changed under the site: refresh the list, settings, caches and the open post.
-    pub(super) fn files_changed_on_disk(&mut self, paths: &[PathBuf], rescan: Option<String>) {
+    pub(super) fn files_changed_on_disk(&mut self, paths: &[PathBuf], rescan: Option<Words>) {
         let Some(open) = self.site.as_mut() else {
             return;
         };
@@ -177,7 +177,7 @@ impl Session {
                     doc.reload_from_disk(theirs.text, fp);
                     self.disk.reloads += 1;
                     let name = doc.file_name();
-                    self.info(tr!("reloaded-from-disk", file = name));
+                    self.info(words!("reloaded-from-disk", file = name));
                 }
             }
             Ok(None) => {
@@ -195,7 +195,7 @@ impl Session {
                             .insert(site.root.clone(), new_path.clone());
                     }
                     self.disk.autosave.remove(old);
-                    self.info(tr!(
+                    self.info(words!(
                         "followed-rename",
                         path = new_path.display().to_string()
                     ));
@@ -206,7 +206,7 @@ impl Session {
                     open.conflict = None;
                 }
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(e.words()),
         }
     }
 
@@ -217,7 +217,7 @@ impl Session {
         {
             open.doc.fingerprint = Some(conflict.fingerprint);
             self.disk.compare = None;
-            self.info(tr!("keeping-yours"));
+            self.info(words!("keeping-yours"));
         }
     }
 
@@ -240,10 +240,10 @@ impl Session {
             && let Some(conflict) = &open.conflict
         {
             self.disk.compare = Some(Comparison::new(
-                tr!("compare-conflict-title", file = open.doc.file_name()),
-                tr("compare-yours"),
+                words!("compare-conflict-title", file = open.doc.file_name()),
+                words!("compare-yours"),
                 open.doc.text(),
-                tr("compare-on-disk-now"),
+                words!("compare-on-disk-now"),
                 &conflict.theirs,
             ));
         }
@@ -291,7 +291,7 @@ impl Session {
             && doc.is_dirty()
             && doc.text() != self.disk.recovery[index].text
         {
-            self.error(tr!("restore-over-unsaved"));
+            self.error(words!("restore-over-unsaved"));
             return;
         }
         let entry = self.disk.recovery.remove(index);
@@ -316,9 +316,9 @@ impl Session {
                     doc.fingerprint = entry.base;
                     let path = doc.path.clone();
                     self.check_open_post_on_disk(&[path]);
-                    self.info(tr!("restored-changed-on-disk", file = name));
+                    self.info(words!("restored-changed-on-disk", file = name));
                 } else {
-                    self.info(tr!("restored", file = name));
+                    self.info(words!("restored", file = name));
                 }
             }
             _ => {
@@ -345,10 +345,10 @@ impl Session {
         if let Some(entry) = self.disk.recovery.get(index) {
             let disk = crate::site::recovery::text_on_disk(&entry.post);
             self.disk.compare = Some(Comparison::new(
-                tr!("compare-recovery-title", file = file_name(&entry.post)),
-                tr("compare-recovered"),
+                words!("compare-recovery-title", file = file_name(&entry.post)),
+                words!("compare-recovered"),
                 &entry.text,
-                tr("compare-on-disk"),
+                words!("compare-on-disk"),
                 &disk,
             ));
         }

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::Session;
 use super::checking::Checked;
 use crate::command::Effect;
-use crate::tr;
+use crate::words;
 use crate::workers::Event;
 
 impl Session {
@@ -45,7 +45,7 @@ impl Session {
                 result,
             } => self.photo_imported(batch, index, result),
             Event::PasteFailed(message) => {
-                self.error(tr!("paste-failed", error = message.to_string()))
+                self.error(words!("paste-failed", error = message.words()))
             }
             Event::PhotosPicked { paths, no_dialog } => match paths {
                 Some(paths) => self.import_photos(paths),
@@ -117,7 +117,7 @@ impl Session {
                     open.checking = false;
                     match problems {
                         Ok(p) => open.problems = Some(p),
-                        Err(e) => self.error(tr!("check-site-failed", error = e.to_string())),
+                        Err(e) => self.error(words!("check-site-failed", error = e.words())),
                     }
                 }
             }

@@ -29,12 +29,13 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset};
 
 use crate::command::{Command, Effect};
+use crate::i18n::Words;
 use crate::journal::check::Problem;
 use crate::settings::Settings;
 use crate::site::Site;
 use crate::site::index::PostSummary;
 use crate::site::sample;
-use crate::tr;
+use crate::words;
 use crate::workers::Workers;
 use document::Document;
 pub use open_post::OpenPost;
@@ -44,7 +45,7 @@ use open_site::site_of;
 /// A message for the user in the toolbar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    pub text: String,
+    pub text: Words,
     pub is_error: bool,
 }
 
@@ -204,9 +205,9 @@ impl Session {
                     self.open_path(&root.join(sample::WELCOME_POST))
                 }
                 Ok(root) => self.open_path(&root),
-                Err(e) => self.error(tr!("sample-failed", error = e.to_string())),
+                Err(e) => self.error(words!("sample-failed", error = e.words())),
             },
-            None => self.error(tr!("sample-no-data-folder")),
+            None => self.error(words!("sample-no-data-folder")),
         }
     }
 
@@ -219,7 +220,7 @@ impl Session {
                     .then(|| std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
                 self.open_site(site, post);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(e.words()),
         }
     }
 
@@ -280,18 +281,18 @@ impl Session {
                 self.status = None;
                 self.effect(Effect::PostOpened);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(e.words()),
         }
     }
 
-    fn error(&mut self, text: String) {
+    fn error(&mut self, text: Words) {
         self.status = Some(Status {
             text,
             is_error: true,
         });
     }
 
-    fn info(&mut self, text: String) {
+    fn info(&mut self, text: Words) {
         self.status = Some(Status {
             text,
             is_error: false,
@@ -341,25 +342,24 @@ impl Session {
     }
 
     /// The window's title: the post (● when unsaved) and the site.
-    pub fn window_title(&self) -> String {
+    pub fn window_title(&self) -> Words {
         let site = self
             .site()
             .map(|s| {
-                s.config.title.clone().unwrap_or_else(|| {
+                Words::verbatim(s.config.title.clone().unwrap_or_else(|| {
                     s.root
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default()
-                })
+                }))
             })
-            .unwrap_or_else(|| tr!("no-site"));
+            .unwrap_or_else(|| words!("no-site"));
         match self.doc() {
-            Some(d) => format!(
-                "{}{} — {site} — daybook",
-                d.file_name(),
-                if d.is_dirty() { " ●" } else { "" }
-            ),
-            None => format!("{site} — daybook"),
+            Some(d) => {
+                let post = format!("{}{}", d.file_name(), if d.is_dirty() { " ●" } else { "" });
+                words!("window-title-post", post = post, site = site)
+            }
+            None => words!("window-title-site", site = site),
         }
     }
 
@@ -408,8 +408,8 @@ impl Session {
     }
 
     /// A notice about watching the site (polling, a rescan), until dismissed.
-    pub fn notice(&self) -> Option<&str> {
-        self.site.as_ref()?.notice.as_deref()
+    pub fn notice(&self) -> Option<&Words> {
+        self.site.as_ref()?.notice.as_ref()
     }
 
     /// The window regained focus: photos may have been copied into the site meanwhile, or

@@ -5,7 +5,7 @@ use crate::command::NewPostForm;
 use crate::journal::date::{Zone, parse_user_date};
 use crate::journal::new_post::{NewPost, split_list};
 use crate::site::SiteConfig;
-use crate::tr;
+use crate::words;
 
 /// The site facts the new-post dialog shows its preview with.
 pub struct NewPostSite<'a> {
@@ -29,11 +29,20 @@ impl NewPostSite<'_> {
 
 /// Why the form does not describe a post yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum FormError {
-    #[error("{}", tr!("new-post-needs-title"))]
     NoTitle,
-    #[error("{}", tr!("new-post-bad-date"))]
     BadDate,
+}
+
+impl FormError {
+    /// What is missing, as words for the dialog.
+    pub fn words(self) -> crate::i18n::Words {
+        match self {
+            FormError::NoTitle => words!("new-post-needs-title"),
+            FormError::BadDate => words!("new-post-bad-date"),
+        }
+    }
 }
 
 /// The post the form describes, or why it cannot be made yet.

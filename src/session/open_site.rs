@@ -30,7 +30,7 @@ pub struct OpenSite {
     pub open_newest: bool,
     pub watcher: Option<SiteWatcher>,
     /// A notice about watching it (polling, a rescan), shown until dismissed.
-    pub notice: Option<String>,
+    pub notice: Option<crate::i18n::Words>,
     /// The last image rename, for its undo.
     pub last_rename: Option<Renamed>,
     /// The photo folder chosen for a post, when not the one its images already use.

@@ -55,7 +55,7 @@ pub struct ImportBatch {
     /// The links were changed in the post by hand: the window no longer rewrites them.
     pub detached: bool,
     /// Notes for the user (a Live Photo's video skipped).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::i18n::Words>,
     /// The links to copy when the post was switched before they could be written.
     pub links: Option<Vec<String>>,
     /// The site's gallery includes a gallery can be written for.

@@ -3,7 +3,8 @@
 //! the links inserted at the open post's caret (its buffer's) in capture order as one undo step when it is done, and
 //! rewritten as the user chooses in the Photos window.
 
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -74,14 +75,14 @@ impl Session {
             self.open.as_ref().map(|o| &o.doc),
             target,
         ) else {
-            self.error(tr!("photos-need-post"));
+            self.error(words!("photos-need-post"));
             return;
         };
         if let Some(outside) = &doc.read_only {
             // Photos copied for a post that cannot take their links would be left behind.
             let file = doc.file_name();
             let target = outside.display().to_string();
-            self.error(tr!("read-only-post", file = file, target = target));
+            self.error(words!("read-only-post", file = file, target = target));
             return;
         }
         let mut layout = layout_for(site, doc.text(), true, false);
@@ -90,9 +91,9 @@ impl Session {
         layout.gallery = galleries.first().cloned();
         let (post, site_root) = (doc.path.clone(), site.root.clone());
         let videos = live_photo_videos(&sources);
-        let notes: Vec<String> = videos
+        let notes: Vec<Words> = videos
             .iter()
-            .map(|i| tr!("live-photo-video", file = sources[*i].display().to_string()))
+            .map(|i| words!("live-photo-video", file = sources[*i].display().to_string()))
             .collect();
         let sources: Vec<PathBuf> = sources
             .into_iter()
@@ -137,7 +138,7 @@ impl Session {
         let dest = match batch.target.dir_within(&site_root) {
             Ok(d) => d,
             Err(e) => {
-                self.error(e.to_string());
+                self.error(e.words());
                 return;
             }
         };
@@ -248,7 +249,7 @@ impl Session {
         else {
             if b.written.is_none() && !paragraphs.is_empty() {
                 b.links = Some(paragraphs);
-                self.error(tr!("import-post-switched"));
+                self.error(words!("import-post-switched"));
             }
             return;
         };
@@ -276,7 +277,7 @@ impl Session {
                 });
                 b.written = Some((core, core_at));
                 let count = b.order.iter().filter(|i| b.items[**i].include).count();
-                self.info(tr!("photos-linked", count = count));
+                self.info(words!("photos-linked", count = count));
             }
             Some((old, hint)) if old == core => {
                 // The links stand; a front-matter list may not (a caption is its title).
@@ -412,6 +413,12 @@ impl Session {
     }
 
     /// The folder the picker opens in: the last one photos came from.
+    /// Show the system's photo picker off the UI thread, with the window's words for its
+    /// title and filter (after [`Effect::ShowPhotoPicker`]).
+    pub fn pick_photos(&self, start_in: Option<PathBuf>, title: &str, filter: &str) {
+        self.workers.pick_photos(start_in, title, filter);
+    }
+
     pub(super) fn picker_start(&self) -> Option<PathBuf> {
         self.import
             .as_ref()

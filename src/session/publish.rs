@@ -2,8 +2,10 @@
 //! window regains focus, or git ran), and the Publish panel's flow — plan, save, commit
 //! exactly the post and its files, push, pull.
 
-use crate::tr;
 use std::path::PathBuf;
+
+use crate::i18n::Words;
+use crate::words;
 
 use super::{Session, Status, site_of};
 use crate::command::Effect;
@@ -30,13 +32,12 @@ pub struct PublishPanel {
     pub plan: Option<Result<PublishPlan, GitError>>,
     planned_generation: Option<u64>,
     planning: bool,
-    pub message: String,
-    /// The user typed a message of their own: a new plan does not replace it.
-    pub message_edited: bool,
+    /// The message the user typed; `None`: the plan's suggestion, worded by the window.
+    pub message: Option<String>,
     /// The user chose to commit although the check found errors.
     pub commit_anyway: bool,
     /// What git is doing, while it runs, and its latest progress line.
-    pub busy: Option<&'static str>,
+    pub busy: Option<Words>,
     pub progress: String,
     /// Stops the push or pull that runs (the panel's Cancel button).
     pub cancel: Option<Cancel>,
@@ -51,8 +52,7 @@ impl PublishPanel {
             plan: None,
             planned_generation: None,
             planning: false,
-            message: String::new(),
-            message_edited: false,
+            message: None,
             commit_anyway: false,
             busy: None,
             progress: String::new(),
@@ -116,7 +116,7 @@ impl Session {
             return;
         }
         let Some(doc) = self.open.as_ref().map(|o| &o.doc) else {
-            self.error(tr!("publish-needs-post"));
+            self.error(words!("publish-needs-post"));
             return;
         };
         self.git.panel = Some(PublishPanel::new(doc.path.clone()));
@@ -175,28 +175,24 @@ impl Session {
         if panel.planned_generation != Some(generation) {
             return;
         }
-        if let Ok(p) = &plan
-            && !panel.message_edited
-        {
-            panel.message = p.message.clone();
-        }
         panel.plan = Some(plan);
     }
 
-    /// Commit the open post (saved first) and exactly its files; push after when `push`.
-    pub(super) fn commit_post(&mut self, push: bool) {
+    /// Commit the open post (saved first) and exactly its files with `message` (the panel's
+    /// text as the user sees it); push after when `push`.
+    pub(super) fn commit_post(&mut self, push: bool, message: &str) {
         let Some(panel) = &self.git.panel else { return };
         if panel.busy.is_some() {
             return;
         }
         if panel.blocked() {
-            self.error(tr!("not-committed-errors"));
+            self.error(words!("not-committed-errors"));
             return;
         }
         if self.is_dirty() && !self.save() {
             if let Some(panel) = self.git.panel.as_mut() {
                 panel.outcome = Some(Status {
-                    text: tr!("not-committed-not-saved"),
+                    text: words!("not-committed-not-saved"),
                     is_error: true,
                 });
             }
@@ -206,10 +202,10 @@ impl Session {
         else {
             return;
         };
-        let message = panel.message.trim().to_owned();
+        let message = message.trim().to_owned();
         if message.is_empty() {
             panel.outcome = Some(Status {
-                text: tr!("not-committed-no-message"),
+                text: words!("not-committed-no-message"),
                 is_error: true,
             });
             return;
@@ -269,7 +265,7 @@ impl Session {
                 is_error: !outcome.ok,
             });
             if outcome.committed.is_some() {
-                panel.message_edited = false;
+                panel.message = None;
                 panel.commit_anyway = false;
             }
             // The states changed: plan again.
@@ -277,16 +273,11 @@ impl Session {
         }
         // The panel shows the whole outcome; the toolbar a line of it, when the panel is closed.
         if self.git.panel.is_none() {
-            let line = outcome
-                .message
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_owned();
+            let message = outcome.message.clone();
             if outcome.ok {
-                self.info(line);
+                self.info(message);
             } else {
-                self.error(line);
+                self.error(message);
             }
         }
         if outcome.pulled {
@@ -303,7 +294,7 @@ impl Session {
 
     /// What the toolbar says of the repository: the branch line, and the open post's files
     /// that are not committed (with their states).
-    pub fn git_summary(&self) -> (Option<String>, Vec<(String, PathState)>) {
+    pub fn git_summary(&self) -> (Option<Words>, Vec<(String, PathState)>) {
         let Some(Ok(state)) = &self.git.state else {
             return (None, Vec::new());
         };

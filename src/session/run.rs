@@ -10,7 +10,7 @@ use crate::journal::form_fields::set_other_fields;
 use crate::journal::front_matter::{self, FrontMatterError};
 use crate::site::rename::RenameError;
 use crate::site::{SiteError, create, store};
-use crate::tr;
+use crate::words;
 use std::path::PathBuf;
 
 /// The bytes of line `line` (1-based) of `text`.
@@ -132,8 +132,7 @@ impl Session {
             }
             Command::SetCommitMessage(text) => {
                 if let Some(panel) = self.git.panel.as_mut() {
-                    panel.message = text;
-                    panel.message_edited = true;
+                    panel.message = Some(text);
                 }
             }
             Command::SetCommitAnyway(on) => {
@@ -141,7 +140,7 @@ impl Session {
                     panel.commit_anyway = on;
                 }
             }
-            Command::CommitPost { push } => self.commit_post(push),
+            Command::CommitPost { push, message } => self.commit_post(push, &message),
             Command::Push => self.run_git(crate::workers::git::GitOp::Push),
             Command::Pull => self.run_git(crate::workers::git::GitOp::Pull),
             Command::CancelGit => self.cancel_git(),
@@ -155,9 +154,9 @@ impl Session {
             Command::SetFoldFrontMatter(fold) => self.settings.fold_front_matter = fold,
             Command::PickPhotos => {
                 if self.open.is_some() {
-                    self.workers.pick_photos(self.picker_start());
+                    self.effect(Effect::ShowPhotoPicker(self.picker_start()));
                 } else {
-                    self.error(tr!("photos-need-post"));
+                    self.error(words!("photos-need-post"));
                 }
             }
             Command::ImportPhotos(paths) => self.import_photos(paths),
@@ -165,7 +164,7 @@ impl Session {
                 if self.open.is_some() {
                     self.workers.paste_image(self.disk.data_dir.join("pasted"));
                 } else {
-                    self.error(tr!("photos-need-post"));
+                    self.error(words!("photos-need-post"));
                 }
             }
             Command::CancelImport => self.cancel_import(),
@@ -215,7 +214,7 @@ impl Session {
                 open.conflict = None;
                 open.deleted_on_disk = false;
                 let name = open.doc.file_name();
-                self.info(tr!("saved", file = name));
+                self.info(words!("saved", file = name));
                 self.reindex_site();
                 self.refresh_git_in_repo();
                 true
@@ -223,11 +222,11 @@ impl Session {
             Err(crate::site::SiteError::ChangedOnDisk { path }) => {
                 // Someone else wrote the file since it was loaded: never overwrite silently.
                 self.check_open_post_on_disk(&[path]);
-                self.error(tr!("not-saved-changed-on-disk"));
+                self.error(words!("not-saved-changed-on-disk"));
                 false
             }
             Err(e) => {
-                self.error(tr!("not-saved", error = e.to_string()));
+                self.error(words!("not-saved", error = e.words()));
                 false
             }
         }
@@ -249,7 +248,7 @@ impl Session {
                 true
             }
             Err(e) => {
-                self.effect(Effect::FormError(Some(e.to_string())));
+                self.effect(Effect::FormError(Some(e.words())));
                 false
             }
         }
@@ -261,8 +260,8 @@ impl Session {
         };
         let dialog_site = NewPostSite::of(&site.config);
         let created = post_from_form(form, &dialog_site)
-            .map_err(|e| e.to_string())
-            .and_then(|post| create::create_post(site, &post).map_err(|e| e.to_string()));
+            .map_err(|e| e.words())
+            .and_then(|post| create::create_post(site, &post).map_err(|e| e.words()));
         match created {
             Ok(path) => {
                 self.settings.slug_style = form.slug_style;
@@ -272,11 +271,11 @@ impl Session {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.info(tr!("created", file = name));
+                self.info(words!("created", file = name));
                 self.run(Command::OpenPost(path));
                 self.place_cursor_for_new_post();
             }
-            Err(e) => self.error(tr!("could-not-create", error = e.to_string())),
+            Err(e) => self.error(words!("could-not-create", error = e)),
         }
     }
 
@@ -306,7 +305,7 @@ impl Session {
             return;
         }
         if !(rel.starts_with("_posts/") || rel.starts_with("_drafts/")) || !path.is_file() {
-            self.info(tr!("not-a-post", file = rel));
+            self.info(words!("not-a-post", file = rel));
             return;
         }
         self.select_on_open = Some((path.clone(), OnOpen::Line(line)));
@@ -323,7 +322,7 @@ impl Session {
             .doc()
             .map(|d| (d.path.clone(), d.text().to_owned(), d.generation()));
         self.workers.rename_image(site, rel.to_owned(), open);
-        self.info(tr!("renaming", file = rel));
+        self.info(words!("renaming", file = rel));
     }
 
     pub(super) fn image_renamed(
@@ -353,18 +352,18 @@ impl Session {
                 let others = renamed.posts_changed.len();
                 let file = renamed.new_rel.clone();
                 self.info(if links_left {
-                    tr!("renamed-links-left", file = file, others = others)
+                    words!("renamed-links-left", file = file, others = others)
                 } else {
-                    tr!("renamed", file = file, others = others)
+                    words!("renamed", file = file, others = others)
                 });
                 if let Some(site) = self.site.as_mut() {
                     site.last_rename = Some(renamed);
                 }
             }
-            Err(e) => self.error(tr!(
+            Err(e) => self.error(words!(
                 "could-not-rename",
                 file = e.rel.as_str(),
-                error = e.source.to_string()
+                error = e.source.words()
             )),
         }
     }
@@ -376,9 +375,9 @@ impl Session {
                 self.files_changed();
                 self.reindex_site();
                 self.check_open_post_on_disk(&[]);
-                self.info(tr!("rename-undone", file = rel));
+                self.info(words!("rename-undone", file = rel));
             }
-            Err(e) => self.error(tr!("could-not-undo-rename", error = e.to_string())),
+            Err(e) => self.error(words!("could-not-undo-rename", error = e.words())),
         }
     }
 
@@ -403,7 +402,7 @@ impl Session {
                     self.select(range);
                 }
             }
-            None => self.error(tr!("fix-no-longer-applies")),
+            None => self.error(words!("fix-no-longer-applies")),
         }
     }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::document::Document;
 use super::{Session, site_of};
 use crate::site::spelling::{add_to_list, personal_list, read_list, site_list};
-use crate::tr;
+use crate::words;
 
 /// The word lists and ignored words, with a number that changes whenever they do.
 #[derive(Debug, Default)]
@@ -106,9 +106,9 @@ impl Session {
                 list.insert(word.clone());
                 self.spell_words.version += 1;
                 let file = path.display().to_string();
-                self.info(tr!("spelling-word-added", word = word, file = file));
+                self.info(words!("spelling-word-added", word = word, file = file));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(e.words()),
         }
     }
 }

@@ -80,6 +80,7 @@ fn opening_a_site_lists_its_posts_and_opens_the_post() {
     assert!(!s.is_dirty());
     assert!(
         s.window_title()
+            .to_string()
             .starts_with("2024-05-03-부산-여행-첫-날.md — ")
     );
 }
@@ -123,7 +124,7 @@ fn saving_writes_the_text_and_refuses_a_file_changed_meanwhile() {
     assert!(
         s.status
             .as_ref()
-            .is_some_and(|st| st.text.starts_with("Saved"))
+            .is_some_and(|st| st.text.to_string().starts_with("Saved"))
     );
     // Someone else writes the file; no watcher told us. Saving refuses and shows the bar.
     type_at_end(&mut s, "\n하나 더", Instant::now());
@@ -415,7 +416,7 @@ fn a_data_file_that_cannot_be_read_is_warned_of_as_it_changes() {
             .config
             .warnings
             .iter()
-            .any(|w| w.contains("_data/trips.yml"))
+            .any(|w| w.to_string().contains("_data/trips.yml"))
     };
     assert!(!warned(&s));
     std::fs::create_dir_all(root.join("_data")).unwrap();

@@ -5,42 +5,56 @@
 use std::path::PathBuf;
 
 use super::dylib::LibraryError;
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum CodecError {
     /// The library that decodes it (libheif) cannot be loaded.
-    #[error("{0}")]
     NoLibrary(#[from] LibraryError),
     /// The decoder refused the picture (damaged, cut short, a feature it lacks): its words.
-    #[error("{0}")]
-    Decode(String),
+    Decode(Words),
     /// The encoder failed.
-    #[error("{0}")]
-    Encode(String),
+    Encode(Words),
     /// More pixels than daybook decodes.
-    #[error("{}", tr!("heif-too-many-pixels", megapixels = *.megapixels, limit = super::photo_kind::MAX_PIXELS / 1_000_000))]
     TooManyPixels { megapixels: u64 },
     /// A file larger than daybook reads as a photo.
-    #[error("{}", tr!("too-large-for-photo"))]
     FileTooLarge,
     /// A picture in a format daybook does not take as a photo (`format`), or no picture.
-    #[error("{}", match .format { Some(f) => tr!("not-a-photo-format", format = f.as_str()), None => tr!("not-an-image") })]
     NotAPhoto { format: Option<String> },
     /// The file could not be read.
-    #[error("{}: {why}", .path.display())]
     Read { path: PathBuf, why: String },
 }
 
 impl CodecError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        match self {
+            CodecError::NoLibrary(e) => e.words(),
+            CodecError::Decode(w) | CodecError::Encode(w) => w.clone(),
+            CodecError::TooManyPixels { megapixels } => words!(
+                "heif-too-many-pixels",
+                megapixels = *megapixels,
+                limit = super::photo_kind::MAX_PIXELS / 1_000_000
+            ),
+            CodecError::FileTooLarge => words!("too-large-for-photo"),
+            CodecError::NotAPhoto { format: Some(f) } => words!("not-a-photo-format", format = f),
+            CodecError::NotAPhoto { format: None } => words!("not-an-image"),
+            CodecError::Read { path, why } => {
+                words!("path-error", file = path.display().to_string(), error = why)
+            }
+        }
+    }
+
     /// A decoder's error, in its words.
     pub fn decode(e: impl std::fmt::Display) -> CodecError {
-        CodecError::Decode(e.to_string())
+        CodecError::Decode(Words::verbatim(e.to_string()))
     }
 
     /// An encoder's error, in its words.
     pub fn encode(e: impl std::fmt::Display) -> CodecError {
-        CodecError::Encode(e.to_string())
+        CodecError::Encode(Words::verbatim(e.to_string()))
     }
 
     /// Reading `path` failed.

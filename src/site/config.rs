@@ -5,7 +5,8 @@
 //! `include`, the default `layout` for posts from `defaults:`, and every top-level scalar
 //! (and list of scalars) as a `site.*` variable for Liquid.
 
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -33,7 +34,7 @@ pub struct SiteConfig {
     /// The `daybook: rules:` settings: rules switched off or re-graded.
     pub rules: RuleConfig,
     /// Problems met while reading `_config.yml`, for the user to see.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Words>,
     /// `exclude:` — paths Jekyll does not publish.
     pub exclude: Vec<String>,
     /// `include:` — `_`/`.` paths Jekyll publishes all the same.
@@ -101,7 +102,7 @@ pub(crate) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > limit {
-        return Err(std::io::Error::other(YamlError::TooManyBytes.to_string()));
+        return Err(std::io::Error::other(YamlError::TooManyBytes.words()));
     }
     Ok(bytes)
 }
@@ -129,15 +130,17 @@ impl SiteConfig {
         let path = root.join("_config.yml");
         match read_capped(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
-            Err(e) => SiteConfig::with_warning(tr!("config-unreadable", error = e.to_string())),
+            Err(e) => {
+                SiteConfig::with_warning(words!("config-unreadable", error = Words::of_error(&e)))
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => SiteConfig::parse(&s),
-                Err(_) => SiteConfig::with_warning(tr!("config-not-utf8")),
+                Err(_) => SiteConfig::with_warning(words!("config-not-utf8")),
             },
         }
     }
 
-    pub(crate) fn with_warning(w: String) -> SiteConfig {
+    pub(crate) fn with_warning(w: Words) -> SiteConfig {
         SiteConfig {
             warnings: vec![w],
             ..SiteConfig::default()
@@ -150,20 +153,20 @@ impl SiteConfig {
         let (doc, duplicates) = match crate::journal::yaml::load(source) {
             Ok(loaded) => loaded,
             Err(YamlError::Syntax { line, message }) => {
-                return SiteConfig::with_warning(tr!(
+                return SiteConfig::with_warning(words!(
                     "config-invalid-yaml",
                     line = line,
                     error = message
                 ));
             }
             Err(e) => {
-                return SiteConfig::with_warning(tr!("config-refused", error = e.to_string()));
+                return SiteConfig::with_warning(words!("config-refused", error = e.words()));
             }
         };
         let mut config = SiteConfig::default();
         // Jekyll (Psych) takes the last of a key written twice: so does daybook, and says so.
         for d in duplicates {
-            config.warnings.push(tr!(
+            config.warnings.push(words!(
                 "config-duplicate-key",
                 key = d.key.as_str(),
                 line = d.line
@@ -173,7 +176,7 @@ impl SiteConfig {
             Yaml::Hash(_) => {}
             Yaml::Null => return config,
             _ => {
-                config.warnings.push(tr!("config-not-a-map"));
+                config.warnings.push(words!("config-not-a-map"));
                 return config;
             }
         }
@@ -190,7 +193,7 @@ impl SiteConfig {
             if Zone::named(&tz).is_none() {
                 config
                     .warnings
-                    .push(tr!("config-unknown-timezone", zone = tz.as_str()));
+                    .push(words!("config-unknown-timezone", zone = tz.as_str()));
             } else {
                 config.timezone = Some(tz);
             }
@@ -208,7 +211,7 @@ impl SiteConfig {
                 Some(s) => config.caption = s,
                 None => config
                     .warnings
-                    .push(tr!("config-bad-caption", style = style.as_str())),
+                    .push(words!("config-bad-caption", style = style.as_str())),
             }
         }
         config.lang = text(&doc["lang"]).or_else(|| text(&doc["locale"]));
@@ -217,7 +220,7 @@ impl SiteConfig {
                 Some(format) => config.photo_format = Some(format),
                 None => config
                     .warnings
-                    .push(tr!("config-bad-photo-format", format = f.as_str())),
+                    .push(words!("config-bad-photo-format", format = f.as_str())),
             }
         }
         if let Some(q) = doc["daybook"]["photo_quality"].as_i64() {
@@ -311,7 +314,7 @@ fn read_rules(rules: &Yaml, config: &mut SiteConfig) {
         if !RULES.iter().any(|(r, _)| *r == rule) {
             config
                 .warnings
-                .push(tr!("config-unknown-rule", rule = rule.as_str()));
+                .push(words!("config-unknown-rule", rule = rule.as_str()));
             continue;
         }
         let setting = match value {
@@ -327,7 +330,7 @@ fn read_rules(rules: &Yaml, config: &mut SiteConfig) {
             }
             None => config
                 .warnings
-                .push(tr!("config-bad-severity", rule = rule.as_str())),
+                .push(words!("config-bad-severity", rule = rule.as_str())),
         }
     }
 }
@@ -397,10 +400,14 @@ mod tests {
         assert_eq!(c.baseurl, "");
         assert_eq!(c.permalink, "date");
         assert_eq!(c.warnings.len(), 1);
-        assert!(c.warnings[0].contains("_config.yml"), "{:?}", c.warnings);
+        assert!(
+            c.warnings[0].to_string().contains("_config.yml"),
+            "{:?}",
+            c.warnings
+        );
         let c = SiteConfig::parse("timezone: Mars/Olympus\n");
         assert_eq!(c.zone(), Zone::Local);
-        assert!(c.warnings[0].contains("Mars/Olympus"));
+        assert!(c.warnings[0].to_string().contains("Mars/Olympus"));
         assert_eq!(SiteConfig::parse(""), SiteConfig::default());
         assert_eq!(SiteConfig::parse("- a\n").warnings.len(), 1);
     }
@@ -418,6 +425,10 @@ mod tests {
         let c = SiteConfig::parse("daybook:\n  photo_format: avif\n");
         assert_eq!(c.photo_format, None);
         assert_eq!(c.page_weight_kb, 8000);
-        assert!(c.warnings[0].contains("avif"), "{:?}", c.warnings);
+        assert!(
+            c.warnings[0].to_string().contains("avif"),
+            "{:?}",
+            c.warnings
+        );
     }
 }

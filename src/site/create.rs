@@ -22,7 +22,7 @@ pub fn create_post(site: &Site, post: &NewPost) -> Result<PathBuf, SiteError> {
         if !super::within(&site.root, &path) {
             return Err(SiteError::io(
                 &path,
-                std::io::Error::other(crate::tr!("outside-site-not-written")),
+                std::io::Error::other(crate::words!("outside-site-not-written")),
             ));
         }
         if store::create_new_atomic(&path, text.as_bytes())? {
@@ -33,7 +33,7 @@ pub fn create_post(site: &Site, post: &NewPost) -> Result<PathBuf, SiteError> {
         &dir.join(name),
         std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
-            crate::tr!("too-many-posts-with-name"),
+            crate::words!("too-many-posts-with-name"),
         ),
     ))
 }

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::i18n::Words;
 use crate::journal::liquid::LValue;
 
 /// Files larger than this are not read (a data dump is no site data a post loops over).
@@ -18,7 +19,7 @@ pub fn read(root: &Path) -> LValue {
 
 /// [`read`], and a message for each file that could not be read (naming the file, why, and
 /// the key left empty).
-pub fn read_with_warnings(root: &Path) -> (LValue, Vec<String>) {
+pub fn read_with_warnings(root: &Path) -> (LValue, Vec<Words>) {
     let mut pairs = Vec::new();
     let mut warnings = Vec::new();
     let mut walk = Walk {
@@ -30,19 +31,19 @@ pub fn read_with_warnings(root: &Path) -> (LValue, Vec<String>) {
 }
 
 struct Walk<'a> {
-    warnings: &'a mut Vec<String>,
+    warnings: &'a mut Vec<Words>,
     /// `_data/`-relative folder of the files being read, with a trailing `/`.
     prefix: String,
 }
 
 impl Walk<'_> {
-    fn refuse(&mut self, name: &str, key: &str, error: &dyn std::fmt::Display) {
+    fn refuse(&mut self, name: &str, key: &str, error: Words) {
         let file = format!("_data/{}{name}", self.prefix);
         let key = format!("{}{key}", self.prefix.replace('/', "."));
-        self.warnings.push(crate::tr!(
+        self.warnings.push(crate::words!(
             "data-refused",
             file = file.as_str(),
-            error = error.to_string(),
+            error = error,
             key = key.as_str()
         ));
     }
@@ -83,17 +84,17 @@ impl Walk<'_> {
             }
             if meta.len() > MAX_DATA_FILE {
                 let e = crate::journal::yaml::YamlError::TooManyBytes;
-                self.refuse(&name, stem, &e);
+                self.refuse(&name, stem, e.words());
                 continue;
             }
             let text = match std::fs::read(&path).map(String::from_utf8) {
                 Ok(Ok(text)) => text,
                 Ok(Err(_)) => {
-                    self.refuse(&name, stem, &crate::tr!("data-not-utf8"));
+                    self.refuse(&name, stem, crate::words!("data-not-utf8"));
                     continue;
                 }
                 Err(e) => {
-                    self.refuse(&name, stem, &e);
+                    self.refuse(&name, stem, Words::of_error(&e));
                     continue;
                 }
             };
@@ -101,14 +102,14 @@ impl Walk<'_> {
                 "yml" | "yaml" => match crate::journal::yaml::load(&text) {
                     Ok((doc, _)) => super::config::liquid_value(&doc),
                     Err(e) => {
-                        self.refuse(&name, stem, &e);
+                        self.refuse(&name, stem, e.words());
                         None
                     }
                 },
                 "json" => match serde_json::from_str::<serde_json::Value>(&text) {
                     Ok(j) => Some(from_json(&j)),
                     Err(e) => {
-                        self.refuse(&name, stem, &e);
+                        self.refuse(&name, stem, Words::verbatim(e.to_string()));
                         None
                     }
                 },
@@ -246,7 +247,9 @@ mod tests {
             ("_data/latin1.yml", "site.data.latin1"),
         ] {
             assert!(
-                warnings.iter().any(|w| w.contains(file) && w.contains(key)),
+                warnings
+                    .iter()
+                    .any(|w| w.to_string().contains(file) && w.to_string().contains(key)),
                 "{file}: {warnings:?}"
             );
         }

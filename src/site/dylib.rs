@@ -16,6 +16,15 @@ pub enum LibraryError {
 }
 
 impl LibraryError {
+    /// The loader's words, as they are.
+    pub fn words(&self) -> crate::i18n::Words {
+        match self {
+            LibraryError::NotFound { why } | LibraryError::MissingFunction { why } => {
+                crate::i18n::Words::verbatim(why.as_str())
+            }
+        }
+    }
+
     pub(super) fn missing(e: &libloading::Error) -> LibraryError {
         LibraryError::MissingFunction { why: e.to_string() }
     }

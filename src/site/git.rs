@@ -9,19 +9,52 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// Why git could not do something.
+use crate::i18n::Words;
+use crate::words;
+
+/// Why git could not do something; worded where it is shown.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum GitError {
-    #[error("{}", crate::tr!("git-not-installed", error = .0.as_str()))]
+    /// git would not start: the system's words.
     NoGit(String),
-    #[error("{}", crate::tr!("git-not-a-repository", file = .path.display().to_string()))]
-    NotARepository { path: PathBuf },
-    #[error("{}", crate::tr!("git-too-old", version = .version.as_str()))]
-    TooOld { version: String },
-    #[error("{what}: {output}")]
-    Failed { what: String, output: String },
-    #[error("{}", crate::tr!("git-cancelled", what = .what.as_str()))]
-    Cancelled { what: String },
+    NotARepository {
+        path: PathBuf,
+    },
+    TooOld {
+        version: String,
+    },
+    /// git ran `what` and failed: what it printed.
+    Failed {
+        what: String,
+        output: String,
+    },
+    /// `what` was refused, and why in daybook's words (no branch, a rejected push…).
+    Refused {
+        what: String,
+        why: Words,
+    },
+    Cancelled {
+        what: String,
+    },
+}
+
+impl GitError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        match self {
+            GitError::NoGit(why) => words!("git-not-installed", error = why),
+            GitError::NotARepository { path } => {
+                words!("git-not-a-repository", file = path.display().to_string())
+            }
+            GitError::TooOld { version } => words!("git-too-old", version = version),
+            GitError::Failed { what, output } => Words::verbatim(format!("{what}: {output}")),
+            GitError::Refused { what, why } => {
+                words!("git-refused", what = what, why = why.clone())
+            }
+            GitError::Cancelled { what } => words!("git-cancelled", what = what),
+        }
+    }
 }
 
 pub use super::git_cancel::Cancel;
@@ -222,9 +255,9 @@ impl Git {
                 .map(|o| o.stdout)
                 .unwrap_or_default();
             if index_after != index_before {
-                return Err(GitError::Failed {
+                return Err(GitError::Refused {
                     what: "git commit".into(),
-                    output: format!("{}\n{}", output_of(&e), crate::tr!("index-changed")),
+                    why: words!("index-changed", output = output_of(&e)),
                 });
             }
             return Err(e);
@@ -247,15 +280,15 @@ impl Git {
     ) -> Result<String, GitError> {
         let status = self.status()?;
         if status.branch.is_none() {
-            return Err(GitError::Failed {
+            return Err(GitError::Refused {
                 what: "git push".into(),
-                output: crate::tr!("push-detached"),
+                why: words!("push-detached"),
             });
         }
         if status.upstream.is_none() {
-            return Err(GitError::Failed {
+            return Err(GitError::Refused {
                 what: "git push".into(),
-                output: crate::tr!("push-no-upstream"),
+                why: words!("push-no-upstream"),
             });
         }
         let args = ["push", "--porcelain", "--progress"];
@@ -268,19 +301,22 @@ impl Git {
                     || lower.contains("fetch first")
                     || lower.contains("non-fast-forward")
                 {
-                    crate::tr!("push-rejected")
+                    words!("push-rejected")
                 } else if lower.contains("terminal prompts disabled")
                     || lower.contains("could not read username")
                     || lower.contains("authentication")
                     || lower.contains("permission denied")
                 {
-                    crate::tr!("push-needs-credentials")
+                    words!("push-needs-credentials")
                 } else {
-                    last_lines(&output)
+                    return Err(GitError::Failed {
+                        what: "git push".into(),
+                        output: last_lines(&output),
+                    });
                 };
-                Err(GitError::Failed {
+                Err(GitError::Refused {
                     what: "git push".into(),
-                    output: why,
+                    why,
                 })
             }
             Err(e) => Err(e),
@@ -408,11 +444,11 @@ impl Git {
     }
 }
 
-/// What git said in a failure (its message for other errors).
-fn output_of(e: &GitError) -> String {
+/// What git said in a failure (our words for other errors).
+fn output_of(e: &GitError) -> Words {
     match e {
-        GitError::Failed { output, .. } => output.clone(),
-        other => other.to_string(),
+        GitError::Failed { output, .. } => Words::verbatim(output.as_str()),
+        other => other.words(),
     }
 }
 

@@ -1,8 +1,8 @@
 //! What the user's git says of a repository, read from its machine format
 //! (`status --porcelain=v2 -z --branch`), and where a site file stands for the window.
 
-use crate::i18n::tr;
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 use std::collections::{HashMap, HashSet};
 
 /// What git says of one path.
@@ -53,15 +53,15 @@ pub enum PathState {
 
 impl PathState {
     /// A short word for lists and markers.
-    pub fn label(self) -> &'static str {
+    pub fn words(self) -> Words {
         match self {
-            PathState::Committed => tr("path-committed"),
-            PathState::Unpushed => tr("path-unpushed"),
-            PathState::New => tr("path-new"),
-            PathState::Modified => tr("path-modified"),
-            PathState::Deleted => tr("path-deleted"),
-            PathState::Conflicted => tr("path-conflicted"),
-            PathState::Ignored => tr("path-ignored"),
+            PathState::Committed => words!("path-committed"),
+            PathState::Unpushed => words!("path-unpushed"),
+            PathState::New => words!("path-new"),
+            PathState::Modified => words!("path-modified"),
+            PathState::Deleted => words!("path-deleted"),
+            PathState::Conflicted => words!("path-conflicted"),
+            PathState::Ignored => words!("path-ignored"),
         }
     }
 
@@ -106,14 +106,14 @@ impl GitState {
     }
 
     /// The branch and how it stands against its upstream, for the toolbar.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Words {
         let s = &self.status;
         let Some(branch) = &s.branch else {
-            return tr!("git-detached");
+            return words!("git-detached");
         };
         match &s.upstream {
-            None => tr!("git-no-upstream", branch = branch),
-            Some(_) => tr!(
+            None => words!("git-no-upstream", branch = branch),
+            Some(_) => words!(
                 "git-ahead-behind",
                 branch = branch,
                 ahead = s.ahead,

@@ -51,15 +51,15 @@ fn a_site_path_is_read_from_the_site_folder_inside_the_repository() {
     for (path, want) in table {
         assert_eq!(state.state_of(path), want, "{path}");
     }
-    assert_eq!(state.summary(), "main: 1 to push, 2 to pull");
+    assert_eq!(state.summary().to_string(), "main: 1 to push, 2 to pull");
     let detached = GitState {
         status: parse_status(b"# branch.head (detached)\0"),
         ..GitState::default()
     };
-    assert_eq!(detached.summary(), "detached HEAD");
+    assert_eq!(detached.summary().to_string(), "detached HEAD");
     let local = GitState {
         status: parse_status(b"# branch.head draft\0"),
         ..GitState::default()
     };
-    assert_eq!(local.summary(), "draft (no upstream)");
+    assert_eq!(local.summary().to_string(), "draft (no upstream)");
 }

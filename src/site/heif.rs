@@ -97,7 +97,7 @@ impl<'a> Opened<'a> {
         // SAFETY: a fresh context; `bytes` outlives it (held in `_bytes`).
         let ctx = unsafe { (api.context_alloc)() };
         if ctx.is_null() {
-            return Err(CodecError::Decode(crate::tr!("heif-no-context")));
+            return Err(CodecError::Decode(crate::words!("heif-no-context")));
         }
         let mut opened = Opened {
             api,
@@ -180,7 +180,7 @@ impl<'a> Opened<'a> {
         let decoded = self.decode_as(handle, COLORSPACE_RGB, chroma)?;
         let plane = decoded
             .plane(CHANNEL_INTERLEAVED, channels)
-            .ok_or_else(|| CodecError::Decode(crate::tr!("heif-no-pixels")))?;
+            .ok_or_else(|| CodecError::Decode(crate::words!("heif-no-pixels")))?;
         let row = plane.width * channels;
         let mut pixels = Vec::with_capacity(row * plane.height);
         for y in 0..plane.height {
@@ -195,7 +195,7 @@ impl<'a> Opened<'a> {
         } else {
             image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
         };
-        image.ok_or_else(|| CodecError::Decode(crate::tr!("heif-wrong-size")))
+        image.ok_or_else(|| CodecError::Decode(crate::words!("heif-wrong-size")))
     }
 
     /// The planes' matrix and range: the file's `nclx` description, else what libheif

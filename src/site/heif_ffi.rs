@@ -200,5 +200,5 @@ pub(super) fn check(e: &HeifError) -> Result<(), CodecError> {
             .to_string_lossy()
             .into_owned()
     };
-    Err(CodecError::Decode(message))
+    Err(CodecError::Decode(crate::i18n::Words::verbatim(message)))
 }

@@ -137,8 +137,15 @@ impl Drop for Speller {
 /// Why spelling cannot be checked here: the library is missing (the message says what to
 /// install).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", crate::tr!("spelling-no-library", error = .0.to_string()))]
+#[error("{}", self.words())]
 pub struct NoSpeller(#[from] pub LibraryError);
+
+impl NoSpeller {
+    /// Why, and what to install, as words for the window.
+    pub fn words(&self) -> crate::i18n::Words {
+        crate::words!("spelling-no-library", error = self.0.words())
+    }
+}
 
 impl Speller {
     /// Load the library (not yet any dictionary).

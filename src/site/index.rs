@@ -31,7 +31,7 @@ pub struct PostSummary {
     pub published: bool,
     pub draft: bool,
     /// Why the post cannot be read, if so.
-    pub error: Option<String>,
+    pub error: Option<crate::i18n::Words>,
     /// Why Jekyll does not treat this file in `_posts/` as a post at all (no date in its
     /// name, a `_` folder), if so: it is listed apart.
     pub ignored: Option<crate::i18n::Words>,
@@ -98,12 +98,12 @@ pub fn summarize(
     let head = match head {
         Ok(h) => h,
         Err(e) => {
-            summary.error = Some(e.to_string());
+            summary.error = Some(e.words());
             return summary;
         }
     };
     match FrontMatter::parse(&head) {
-        Err(e) => summary.error = Some(e.to_string()),
+        Err(e) => summary.error = Some(e.words()),
         Ok(fm) => {
             summary.title = fm.title();
             summary.categories = fm.categories();
@@ -115,7 +115,7 @@ pub fn summarize(
                     None => {
                         summary
                             .error
-                            .get_or_insert(crate::tr!("index-bad-date", date = text.as_str()));
+                            .get_or_insert(crate::words!("index-bad-date", date = text.as_str()));
                     }
                 }
             }
@@ -221,7 +221,7 @@ pub fn index_site(site: &Site) -> Vec<PostSummary> {
                         .iter()
                         .map(|(path, rel, draft)| {
                             let mut s = summarize(path, rel, Ok(String::new()), *draft, &zone);
-                            s.error = Some(crate::tr!("index-stopped", error = &why));
+                            s.error = Some(crate::words!("index-stopped", error = why.as_str()));
                             s
                         })
                         .collect()
@@ -331,7 +331,7 @@ mod tests {
         ];
         for (rel, text, want) in cases {
             let s = summary(rel, text);
-            let err = s.error.unwrap_or_default();
+            let err = s.error.unwrap_or_default().to_string();
             assert!(err.contains(want), "{rel}: {err}");
         }
         let s = summarize(
@@ -344,7 +344,7 @@ mod tests {
             false,
             &seoul(),
         );
-        assert!(s.error.unwrap().contains("UTF-8"));
+        assert!(s.error.unwrap().to_string().contains("UTF-8"));
     }
 
     #[test]

@@ -45,32 +45,67 @@ use std::path::{Path, PathBuf};
 
 pub use config::SiteConfig;
 
-/// An error at the file-system edge, with the path it concerns.
+use crate::i18n::Words;
+use crate::words;
+
+/// An error at the file-system edge, with the path it concerns; worded where it is shown.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum SiteError {
-    #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}", crate::tr!("site-not-utf8", file = .path.display().to_string(), at = *.valid_up_to))]
-    NotUtf8 { path: PathBuf, valid_up_to: usize },
-    #[error("{}", crate::tr!("site-not-a-site", file = .path.display().to_string()))]
-    NotASite { path: PathBuf },
-    #[error("{}: {source}", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        valid_up_to: usize,
+    },
+    NotASite {
+        path: PathBuf,
+    },
     FrontMatter {
         path: PathBuf,
         #[source]
         source: crate::journal::front_matter::FrontMatterError,
     },
-    #[error("{}", crate::tr!("site-changed-on-disk", file = .path.display().to_string()))]
-    ChangedOnDisk { path: PathBuf },
-    #[error("{}", crate::tr!("site-link-outside", file = .path.display().to_string(), target = .target.display().to_string()))]
-    LinkOutsideSite { path: PathBuf, target: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    LinkOutsideSite {
+        path: PathBuf,
+        target: PathBuf,
+    },
 }
 
 impl SiteError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            SiteError::Io { path, source } => {
+                words!(
+                    "path-error",
+                    file = shown(path),
+                    error = Words::of_error(source)
+                )
+            }
+            SiteError::NotUtf8 { path, valid_up_to } => {
+                words!("site-not-utf8", file = shown(path), at = *valid_up_to)
+            }
+            SiteError::NotASite { path } => words!("site-not-a-site", file = shown(path)),
+            SiteError::FrontMatter { path, source } => {
+                words!("path-error", file = shown(path), error = source.words())
+            }
+            SiteError::ChangedOnDisk { path } => words!("site-changed-on-disk", file = shown(path)),
+            SiteError::LinkOutsideSite { path, target } => words!(
+                "site-link-outside",
+                file = shown(path),
+                target = shown(target)
+            ),
+        }
+    }
+
     pub fn io(path: &Path, source: std::io::Error) -> SiteError {
         SiteError::Io {
             path: path.to_owned(),
@@ -143,7 +178,7 @@ impl Site {
         if !abs.exists() {
             return Err(SiteError::io(
                 path,
-                std::io::Error::new(std::io::ErrorKind::NotFound, crate::tr!("no-such-path")),
+                std::io::Error::new(std::io::ErrorKind::NotFound, crate::words!("no-such-path")),
             ));
         }
         let start = if abs.is_dir() {

@@ -206,7 +206,7 @@ pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
         return GifAs::Still;
     }
     let Ok(mut config) = webp::WebPConfig::new() else {
-        return GifAs::Animation(Err(CodecError::Encode(crate::tr!("webp-not-encoded"))));
+        return GifAs::Animation(Err(CodecError::Encode(crate::words!("webp-not-encoded"))));
     };
     config.quality = f32::from(options.quality.clamp(30, 100));
     let mut encoder = webp::AnimEncoder::new(w2, h2, &config);
@@ -218,7 +218,7 @@ pub(super) fn gif_to_webp(bytes: &[u8], options: &ImportOptions) -> GifAs {
         encoder
             .try_encode()
             .map(|m| m.to_vec())
-            .map_err(|e| CodecError::Encode(format!("{e:?}"))),
+            .map_err(|e| CodecError::Encode(crate::i18n::Words::verbatim(format!("{e:?}")))),
     )
 }
 
@@ -240,7 +240,7 @@ fn encode_webp(
         webp::Encoder::from_rgb(&rgb, w, h).encode(quality).to_vec()
     };
     if encoded.is_empty() {
-        return Err(CodecError::Encode(crate::tr!("webp-not-encoded")));
+        return Err(CodecError::Encode(crate::words!("webp-not-encoded")));
     }
     let Some(icc) = icc else {
         return Ok(encoded);
@@ -296,7 +296,7 @@ fn decode_jpeg_with(
     decoder.read_info().map_err(CodecError::decode)?;
     let info = decoder
         .info()
-        .ok_or_else(|| CodecError::Decode(crate::tr!("no-image-information")))?;
+        .ok_or_else(|| CodecError::Decode(crate::words!("no-image-information")))?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     let divisor = divisor_for(w.max(h));
     if divisor > 1 {
@@ -306,7 +306,7 @@ fn decode_jpeg_with(
     let pixels = decoder.decode().map_err(CodecError::decode)?;
     let info = decoder
         .info()
-        .ok_or_else(|| CodecError::Decode(crate::tr!("no-image-information")))?;
+        .ok_or_else(|| CodecError::Decode(crate::words!("no-image-information")))?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
     let image = match info.pixel_format {
         jpeg_decoder::PixelFormat::RGB24 => {
@@ -333,7 +333,7 @@ fn decode_jpeg_with(
             image::RgbImage::from_raw(w, h, rgb).map(DynamicImage::ImageRgb8)
         }
     };
-    image.ok_or_else(|| CodecError::Decode(crate::tr!("decoded-wrong-size")))
+    image.ok_or_else(|| CodecError::Decode(crate::words!("decoded-wrong-size")))
 }
 
 /// A small upright picture of a photo for choosing it, and what its metadata says.

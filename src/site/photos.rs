@@ -18,6 +18,8 @@ use crate::journal::photos::{alt_from_name, folder_in_use, photo_name, safe_fold
 
 use super::photo_kind::{Kind, kind_of};
 pub use super::photo_kind::{MAX_FILE_BYTES, MAX_PIXELS};
+use crate::i18n::Words;
+use crate::words;
 
 pub use super::photo_format::{ImportOptions, PhotoFormat};
 
@@ -37,37 +39,94 @@ pub struct Imported {
     pub size: Option<(u32, u32)>,
 }
 
-/// Why one photo could not be imported.
+/// Why one photo could not be imported; worded where it is shown.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum PhotoError {
-    #[error("{}", crate::tr!("photo-unreadable", file = .path.display().to_string(), error = .source.to_string()))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}", crate::tr!("photo-not-an-image", file = .path.display().to_string()))]
-    NotAnImage { path: PathBuf },
-    #[error("{}", crate::tr!("photo-unsupported", file = .path.display().to_string(), format = .format.as_str()))]
-    Unsupported { path: PathBuf, format: String },
-    #[error("{}", crate::tr!("photo-no-decoder", file = .path.display().to_string(), format = .format.as_str(), error = .why.to_string()))]
+    NotAnImage {
+        path: PathBuf,
+    },
+    Unsupported {
+        path: PathBuf,
+        format: String,
+    },
     NoDecoder {
         path: PathBuf,
         format: String,
         why: super::dylib::LibraryError,
     },
-    #[error("{}", crate::tr!("photo-corrupt", file = .path.display().to_string(), error = .message.as_str()))]
-    Corrupt { path: PathBuf, message: String },
-    #[error("{}", crate::tr!("photo-too-many-pixels", file = .path.display().to_string(), megapixels = *.megapixels, limit = MAX_PIXELS / 1_000_000))]
-    TooLarge { path: PathBuf, megapixels: u64 },
-    #[error("{}", crate::tr!("photo-file-too-large", file = .path.display().to_string(), megabytes = *.megabytes, limit = MAX_FILE_BYTES / 1024 / 1024))]
-    FileTooLarge { path: PathBuf, megabytes: u64 },
-    #[error("{}", crate::tr!("photo-cancelled", file = .path.display().to_string()))]
-    Cancelled { path: PathBuf },
-    #[error("{}", crate::tr!("photo-cannot-write", file = .path.display().to_string(), error = .source.to_string()))]
+    Corrupt {
+        path: PathBuf,
+        message: Words,
+    },
+    TooLarge {
+        path: PathBuf,
+        megapixels: u64,
+    },
+    FileTooLarge {
+        path: PathBuf,
+        megabytes: u64,
+    },
+    Cancelled {
+        path: PathBuf,
+    },
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl PhotoError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        let file = |p: &PathBuf| p.display().to_string();
+        match self {
+            PhotoError::Unreadable { path, source } => {
+                words!(
+                    "photo-unreadable",
+                    file = file(path),
+                    error = Words::of_error(source)
+                )
+            }
+            PhotoError::NotAnImage { path } => words!("photo-not-an-image", file = file(path)),
+            PhotoError::Unsupported { path, format } => {
+                words!("photo-unsupported", file = file(path), format = format)
+            }
+            PhotoError::NoDecoder { path, format, why } => words!(
+                "photo-no-decoder",
+                file = file(path),
+                format = format,
+                error = why.words()
+            ),
+            PhotoError::Corrupt { path, message } => {
+                words!("photo-corrupt", file = file(path), error = message.clone())
+            }
+            PhotoError::TooLarge { path, megapixels } => words!(
+                "photo-too-many-pixels",
+                file = file(path),
+                megapixels = *megapixels,
+                limit = MAX_PIXELS / 1_000_000
+            ),
+            PhotoError::FileTooLarge { path, megabytes } => words!(
+                "photo-file-too-large",
+                file = file(path),
+                megabytes = *megabytes,
+                limit = MAX_FILE_BYTES / 1024 / 1024
+            ),
+            PhotoError::Cancelled { path } => words!("photo-cancelled", file = file(path)),
+            PhotoError::Write { path, source } => {
+                words!(
+                    "photo-cannot-write",
+                    file = file(path),
+                    error = Words::of_error(source)
+                )
+            }
+        }
+    }
 }
 
 /// Where a post's photos go: the images root and the folder under it.
@@ -115,7 +174,7 @@ impl PhotoTarget {
         } else {
             Err(PhotoError::Write {
                 path: dir,
-                source: std::io::Error::other(crate::tr!("outside-site-not-written")),
+                source: std::io::Error::other(words!("outside-site-not-written")),
             })
         }
     }
@@ -163,7 +222,7 @@ pub fn import_all(
             slot.into_inner().ok().flatten().unwrap_or_else(|| {
                 Err(PhotoError::Unreadable {
                     path: src.clone(),
-                    source: std::io::Error::other(crate::tr!("import-stopped")),
+                    source: std::io::Error::other(words!("import-stopped")),
                 })
             })
         })
@@ -240,10 +299,12 @@ pub fn import(
             path: source.to_owned(),
         },
     })?;
-    let corrupt = |e: &dyn std::fmt::Display| PhotoError::Corrupt {
+    let corrupt = |message: Words| PhotoError::Corrupt {
         path: source.to_owned(),
-        message: e.to_string(),
+        message,
     };
+    let by_codec = |e: super::codec_error::CodecError| corrupt(e.words());
+    let by_image = |e: image::ImageError| corrupt(Words::of_error(&e));
     let too_large = |w: u32, h: u32| {
         let pixels = u64::from(w) * u64::from(h);
         (pixels > MAX_PIXELS).then(|| PhotoError::TooLarge {
@@ -253,16 +314,16 @@ pub fn import(
     };
     let (out, ext, facts) = match kind {
         Kind::Heif(_) => {
-            let (w, h) = super::heif::dimensions(&bytes).map_err(|e| corrupt(&e))?;
+            let (w, h) = super::heif::dimensions(&bytes).map_err(by_codec)?;
             if let Some(e) = too_large(w, h) {
                 return Err(e);
             }
-            super::photo_codec::heif_photo(&bytes, options).map_err(|e| corrupt(&e))?
+            super::photo_codec::heif_photo(&bytes, options).map_err(by_codec)?
         }
         Kind::Raster(format) => {
             let (w, h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
                 .into_dimensions()
-                .map_err(|e| corrupt(&e))?;
+                .map_err(by_image)?;
             if let Some(e) = too_large(w, h) {
                 return Err(e);
             }
@@ -277,11 +338,11 @@ pub fn import(
             let gif_as = (format == ImageFormat::Gif && options.format == PhotoFormat::Webp)
                 .then(|| super::photo_codec::gif_to_webp(&bytes, options));
             if let Some(GifAs::Animation(webp)) = gif_as {
-                (webp.map_err(|e| corrupt(&e))?, "webp", facts)
+                (webp.map_err(by_codec)?, "webp", facts)
             } else if reencode || matches!(gif_as, Some(GifAs::Still)) {
                 let (out, ext) =
                     super::photo_codec::reencode_photo(&bytes, format, &facts, options)
-                        .map_err(|e| corrupt(&e))?;
+                        .map_err(by_codec)?;
                 (out, ext, facts)
             } else {
                 let ext = match format {
@@ -292,12 +353,12 @@ pub fn import(
                 };
                 // Decode once to be sure it is whole: a truncated file is refused, not
                 // published.
-                image::load_from_memory_with_format(&bytes, format).map_err(|e| corrupt(&e))?;
+                image::load_from_memory_with_format(&bytes, format).map_err(by_image)?;
                 let out = if options.strip_metadata {
                     // Rebuilt from the blocks that draw the picture; a file that does not
                     // walk cleanly is refused rather than published with what it carries.
                     super::strip::strip(&bytes, format)
-                        .ok_or_else(|| corrupt(&crate::tr!("metadata-unreadable")))?
+                        .ok_or_else(|| corrupt(words!("metadata-unreadable")))?
                 } else {
                     bytes
                 };
@@ -370,9 +431,7 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
         let path = dir.join(&candidate);
         // Names are single path segments; this holds whatever the original was called.
         if path.parent() != Some(dir) {
-            return Err(write_err(std::io::Error::other(crate::tr!(
-                "unsafe-file-name"
-            ))));
+            return Err(write_err(std::io::Error::other(words!("unsafe-file-name"))));
         }
         match create_new_atomic(&path, bytes) {
             Ok(true) => return Ok((path, false)),
@@ -380,10 +439,10 @@ fn place(dir: &Path, name: &str, bytes: &[u8]) -> Result<(PathBuf, bool), PhotoE
             Err(super::SiteError::Io { source, .. }) => {
                 return Err(PhotoError::Write { path, source });
             }
-            Err(e) => return Err(write_err(std::io::Error::other(e.to_string()))),
+            Err(e) => return Err(write_err(std::io::Error::other(e.words()))),
         }
     }
-    Err(write_err(std::io::Error::other(crate::tr!(
+    Err(write_err(std::io::Error::other(words!(
         "too-many-photos-with-name"
     ))))
 }

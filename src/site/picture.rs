@@ -12,6 +12,7 @@ use std::time::Duration;
 use image::{AnimationDecoder, DynamicImage, ImageDecoder, ImageFormat, RgbaImage};
 
 use super::codec_error::CodecError;
+use crate::i18n::Words;
 use crate::journal::check::not_shown_reason;
 use crate::journal::image_kind::{ImageKind, SNIFF_BYTES, sniff};
 
@@ -45,25 +46,33 @@ pub struct Fit {
 pub enum PictureError {
     /// The file could not be read.
     #[error("{0}")]
-    Read(String),
+    Read(Words),
     /// A browser would not draw it (HEIC, PSD, not a picture): the reason.
     #[error("{0}")]
-    NotShown(crate::i18n::Words),
+    NotShown(Words),
     /// A format browsers draw, but this file is damaged or cut short.
     #[error("{0}")]
-    Damaged(String),
+    Damaged(Words),
+}
+
+/// Reading `path` failed.
+fn read_failed(path: &Path, e: &std::io::Error) -> PictureError {
+    PictureError::Read(crate::words!(
+        "path-error",
+        file = path.display().to_string(),
+        error = Words::of_error(e)
+    ))
 }
 
 /// Decode the picture at `path` (`rel`, its site path, names it in messages) to fit `fit`.
 pub fn decode(path: &Path, rel: &str, fit: Fit) -> Result<Vec<Frame>, PictureError> {
     let size = std::fs::metadata(path)
-        .map_err(|e| PictureError::Read(format!("{}: {e}", path.display())))?
+        .map_err(|e| read_failed(path, &e))?
         .len();
     if size > MAX_FILE_BYTES {
         return Err(PictureError::NotShown(crate::words!("too-large-for-photo")));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| PictureError::Read(format!("{}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| read_failed(path, &e))?;
     let svg_name = path
         .extension()
         .and_then(|e| e.to_str())
@@ -82,38 +91,40 @@ pub fn decode_bytes(
     if let Some(why) = not_shown_reason(kind, rel) {
         return Err(PictureError::NotShown(why));
     }
-    let damaged = |e: &dyn std::fmt::Display| {
-        PictureError::Damaged(crate::tr!(
+    let damaged = |error: Words| {
+        PictureError::Damaged(crate::words!(
             "preview-damaged-image",
             file = rel,
-            error = e.to_string()
+            error = error
         ))
     };
+    let codec = |e: CodecError| damaged(e.words());
+    let by_image = |e: image::ImageError| damaged(Words::of_error(&e));
     let frames = match kind {
-        ImageKind::Jpeg => vec![still(jpeg(bytes, fit).map_err(|e| damaged(&e))?, fit)],
+        ImageKind::Jpeg => vec![still(jpeg(bytes, fit).map_err(codec)?, fit)],
         ImageKind::Gif => {
             let decoder =
-                image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-            animation(decoder.into_frames(), fit).map_err(|e| damaged(&e))?
+                image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).map_err(by_image)?;
+            animation(decoder.into_frames(), fit).map_err(by_image)?
         }
         ImageKind::WebP => {
-            let decoder = image::codecs::webp::WebPDecoder::new(Cursor::new(bytes))
-                .map_err(|e| damaged(&e))?;
+            let decoder =
+                image::codecs::webp::WebPDecoder::new(Cursor::new(bytes)).map_err(by_image)?;
             if decoder.has_animation() {
-                animation(decoder.into_frames(), fit).map_err(|e| damaged(&e))?
+                animation(decoder.into_frames(), fit).map_err(by_image)?
             } else {
-                let image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
+                let image = DynamicImage::from_decoder(decoder).map_err(by_image)?;
                 vec![still(image, fit)]
             }
         }
-        ImageKind::Svg => vec![still(svg(bytes, fit).map_err(|e| damaged(&e))?, fit)],
+        ImageKind::Svg => vec![still(svg(bytes, fit).map_err(codec)?, fit)],
         ImageKind::Avif => {
             let long = fit.max_w.max(fit.max_h);
-            let decoded = super::heif::decode_preview(bytes, long).map_err(|e| damaged(&e))?;
+            let decoded = super::heif::decode_preview(bytes, long).map_err(codec)?;
             vec![still(decoded.image, fit)]
         }
         ImageKind::Png | ImageKind::Bmp | ImageKind::Ico => {
-            vec![still(raster(bytes).map_err(|e| damaged(&e))?, fit)]
+            vec![still(raster(bytes).map_err(codec)?, fit)]
         }
         // Every kind a browser draws is decoded above; the rest returned already.
         _ => {
@@ -125,7 +136,7 @@ pub fn decode_bytes(
         }
     };
     if frames.is_empty() {
-        return Err(damaged(&crate::tr!("picture-no-frames")));
+        return Err(damaged(crate::words!("picture-no-frames")));
     }
     Ok(frames)
 }
@@ -248,7 +259,8 @@ fn svg(bytes: &[u8], fit: Fit) -> Result<DynamicImage, CodecError> {
     };
     let pw = ((w * scale).round() as u32).clamp(1, fit.max_w.max(1));
     let ph = ((h * scale).round() as u32).clamp(1, fit.max_h.max(1));
-    let too_large = || CodecError::Decode(crate::tr!("picture-no-canvas", width = pw, height = ph));
+    let too_large =
+        || CodecError::Decode(crate::words!("picture-no-canvas", width = pw, height = ph));
     let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or_else(too_large)?;
     let transform = resvg::tiny_skia::Transform::from_scale(pw as f32 / w, ph as f32 / h);
     resvg::render(&tree, transform, &mut pixmap.as_mut());

@@ -3,8 +3,10 @@
 //! commit message; and the commit of exactly those paths. Used by `daybook publish` and the
 //! window's Publish panel alike.
 
-use crate::tr;
 use std::path::Path;
+
+use crate::i18n::Words;
+use crate::words;
 
 use crate::journal::check::{Severity, unused::human_size};
 use crate::journal::front_matter::FrontMatter;
@@ -33,11 +35,11 @@ pub struct PublishPlan {
     /// The post first, then the files its page uses, sorted.
     pub files: Vec<PlannedFile>,
     /// Check errors of the post, one line each.
-    pub errors: Vec<String>,
+    pub errors: Vec<Words>,
     /// Size warnings, one line each.
-    pub warnings: Vec<String>,
-    /// `Add post: <title>` or `Update post: <title>`.
-    pub message: String,
+    pub warnings: Vec<Words>,
+    /// The suggested message: `Add post: <title>` or `Update post: <title>`.
+    pub message: Words,
 }
 
 impl PublishPlan {
@@ -62,10 +64,18 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
     let rel = relative_slash(&site.root, post);
     let doc = checker.renderer.prepare(&rel, text);
     let (problems, mut used) = checker.check_prepared(&rel, text, &doc);
-    let errors: Vec<String> = problems
+    let errors: Vec<Words> = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
-        .map(|p| format!("{}:{}: {} [{}]", p.path, p.line, p.message, p.rule))
+        .map(|p| {
+            words!(
+                "problem-line",
+                path = p.path.as_str(),
+                line = p.line,
+                message = p.message.clone(),
+                rule = p.rule
+            )
+        })
         .collect();
     let mut files = vec![PlannedFile {
         path: state.repo_path(&rel),
@@ -84,7 +94,7 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
     // A post the site's `.gitignore` hides is never committed: say so, not "nothing to do".
     if ignored.contains(&files[0].path) {
         files[0].state = PathState::Ignored;
-        warnings.push(tr!("publish-ignored-file", file = rel.as_str()));
+        warnings.push(words!("publish-ignored-file", file = rel.as_str()));
     }
     let limit = site.config.max_image_kb * 1024;
     for f in used {
@@ -95,7 +105,7 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
             continue;
         }
         if meta.len() > limit {
-            warnings.push(tr!(
+            warnings.push(words!(
                 "publish-large-image",
                 file = f.as_str(),
                 size = human_size(meta.len()),
@@ -107,7 +117,7 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
             file_state = PathState::Ignored;
         }
         if file_state == PathState::Ignored {
-            warnings.push(tr!("publish-ignored-file", file = f.as_str()));
+            warnings.push(words!("publish-ignored-file", file = f.as_str()));
         }
         files.push(PlannedFile {
             path: state.repo_path(&f),
@@ -118,16 +128,16 @@ pub fn plan(site: &Site, git: &Git, post: &Path, text: &str) -> Result<PublishPl
     }
     let total: u64 = files.iter().map(|f| f.size).sum();
     if total > MAX_POST_BYTES {
-        warnings.push(tr!("publish-too-large", size = human_size(total)));
+        warnings.push(words!("publish-too-large", size = human_size(total)));
     }
     let title = FrontMatter::parse(text)
         .ok()
         .and_then(|fm| fm.title())
         .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(&rel).to_owned());
     let message = if git.is_committed(&files[0].path) {
-        tr!("commit-update-post", title = title)
+        words!("commit-update-post", title = title)
     } else {
-        tr!("commit-add-post", title = title)
+        words!("commit-add-post", title = title)
     };
     Ok(PublishPlan {
         files,
@@ -151,20 +161,11 @@ pub fn commit(
     }
     // A commit on a detached HEAD is lost at the next checkout: refused, saying why.
     if git.status()?.branch.is_none() {
-        return Err(GitError::Failed {
+        return Err(GitError::Refused {
             what: "git commit".into(),
-            output: tr!("commit-detached"),
+            why: words!("commit-detached"),
         });
     }
     let id = git.commit_paths(&paths, message)?;
     Ok(Some((id, paths.len())))
-}
-
-/// One line for a git error: what failed and git's last words, without blank lines.
-pub fn one_line(e: &GitError) -> String {
-    e.to_string()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" / ")
 }

@@ -43,7 +43,7 @@ pub fn write(dir: &Path, entry: &RecoveryEntry) -> Result<(), SiteError> {
     if !super::within(dir, &path) {
         return Err(SiteError::io(
             &path,
-            std::io::Error::other(crate::tr!("outside-recovery-folder")),
+            std::io::Error::other(crate::words!("outside-recovery-folder")),
         ));
     }
     let json =

@@ -74,7 +74,7 @@ fn rename_image_with(
     if !super::within(root, &new) {
         return Err(SiteError::io(
             &new,
-            std::io::Error::other(crate::tr!("outside-site-not-renamed")),
+            std::io::Error::other(crate::words!("outside-site-not-renamed")),
         ));
     }
     let mut renamed = Renamed {
@@ -109,9 +109,9 @@ fn rename_image_with(
                     if bytes.is_empty() || text.contains(stem) || text.contains(&encoded) {
                         return Err(SiteError::io(
                             &path,
-                            std::io::Error::other(crate::tr!(
+                            std::io::Error::other(crate::words!(
                                 "rename-unreadable-post",
-                                error = e.to_string()
+                                error = e.words()
                             )),
                         ));
                     }
@@ -161,9 +161,9 @@ fn rename_image_with(
                 // stay, and the user is told which posts.
                 return Err(SiteError::io(
                     &new,
-                    std::io::Error::other(crate::tr!(
+                    std::io::Error::other(crate::words!(
                         "rename-rollback-failed",
-                        error = e.to_string(),
+                        error = e.words(),
                         posts = kept.join(", ")
                     )),
                 ));
@@ -195,7 +195,7 @@ pub fn undo_rename(root: &Path, renamed: &Renamed) -> Result<(), SiteError> {
     if !super::within(root, &old) {
         return Err(SiteError::io(
             &old,
-            std::io::Error::other(crate::tr!("outside-the-site")),
+            std::io::Error::other(crate::words!("outside-the-site")),
         ));
     }
     if !old.exists() {

@@ -50,7 +50,7 @@ pub fn install(dest: &Path) -> Result<PathBuf, SiteError> {
         if !crate::site::within(dest, &path) {
             return Err(SiteError::io(
                 &path,
-                std::io::Error::other(crate::tr!("outside-sample")),
+                std::io::Error::other(crate::words!("outside-sample")),
             ));
         }
         // A file already there (from an install cut short, or edited) is kept.

@@ -81,7 +81,7 @@ pub fn notice(ui: &mut Ui, text: &str, commands: &mut Requests) {
 /// Two texts side by side, changed lines marked.
 pub fn comparison(ui: &mut Ui, c: &crate::session::disk::Comparison, commands: &mut Requests) {
     let mut open = true;
-    egui::Window::new(&c.title)
+    egui::Window::new(c.title.to_string())
         .id(egui::Id::unique("daybook-compare"))
         .open(&mut open)
         .default_size([1000.0, 600.0])
@@ -90,8 +90,8 @@ pub fn comparison(ui: &mut Ui, c: &crate::session::disk::Comparison, commands: &
             let removed = Color32::from_rgba_unmultiplied(220, 60, 60, 60);
             let added = Color32::from_rgba_unmultiplied(60, 180, 80, 60);
             ui.columns(2, |cols| {
-                cols[0].strong(&c.left_title);
-                cols[1].strong(&c.right_title);
+                cols[0].strong(c.left_title.to_string());
+                cols[1].strong(c.right_title.to_string());
             });
             let row = ui.text_style_height(&egui::TextStyle::Body);
             // Only the rows on screen are laid out, whatever the post's length.

@@ -175,7 +175,7 @@ pub fn import_window(
                 ui.colored_label(ui.visuals().error_fg_color, failure.to_string());
             }
             for note in &batch.notes {
-                ui.weak(note);
+                ui.weak(note.to_string());
             }
             if batch.finished() {
                 let linked = batch

@@ -22,19 +22,19 @@ pub struct PublishView<'a> {
     /// The post has unsaved changes (a commit saves it first).
     pub dirty: bool,
     /// What git is doing, while it runs.
-    pub busy: Option<&'static str>,
+    pub busy: Option<&'a crate::i18n::Words>,
     pub progress: &'a str,
     pub outcome: Option<&'a Status>,
     /// Errors block the commit.
     pub blocked: bool,
 }
 
-/// Draw the panel; edits and buttons push commands. `message` and `commit_anyway` are the
-/// panel's current values.
+/// Draw the panel; edits and buttons push commands. `message` (the user's own, else the
+/// plan's suggestion is shown) and `commit_anyway` are the panel's current values.
 pub fn publish_window(
     ui: &mut Ui,
     v: &PublishView<'_>,
-    message: &str,
+    message: Option<&str>,
     commit_anyway: bool,
     commands: &mut Requests,
 ) {
@@ -62,7 +62,7 @@ pub fn publish_window(
                 }
                 Some(Ok(state)) => state,
             };
-            ui.label(tr!("publish-branch", state = state.summary()));
+            ui.label(tr!("publish-branch", state = state.summary().to_string()));
             ui.separator();
             match v.plan {
                 None => {
@@ -74,14 +74,22 @@ pub fn publish_window(
                 Some(Err(why)) => {
                     ui.colored_label(ui.visuals().error_fg_color, why.to_string());
                 }
-                Some(Ok(plan)) => plan_ui(ui, v, plan, message, commit_anyway, commands),
+                Some(Ok(_)) => {}
+            }
+            let message = match (message, v.plan) {
+                (Some(m), _) => m.to_owned(),
+                (None, Some(Ok(plan))) => plan.message.to_string(),
+                (None, _) => String::new(),
+            };
+            if let Some(Ok(plan)) = v.plan {
+                plan_ui(ui, v, plan, &message, commit_anyway, commands);
             }
             ui.separator();
-            buttons(ui, v, state, commands);
+            buttons(ui, v, state, &message, commands);
             if let Some(doing) = v.busy {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(doing);
+                    ui.label(doing.to_string());
                     // A remote that does not answer never blocks the panel.
                     if ui
                         .button(tr(labels::CANCEL_GIT))
@@ -101,7 +109,7 @@ pub fn publish_window(
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.colored_label(color, &outcome.text);
+                ui.colored_label(color, outcome.text.to_string());
             }
         });
     if !open {
@@ -133,7 +141,7 @@ fn plan_ui(
                 .num_columns(3)
                 .show(ui, |ui| {
                     for f in &plan.files {
-                        let state = RichText::new(f.state.label());
+                        let state = RichText::new(f.state.words().to_string());
                         let state = match f.state {
                             PathState::Committed => state.weak(),
                             PathState::Ignored | PathState::Conflicted => {
@@ -152,7 +160,7 @@ fn plan_ui(
         ui.weak(tr("publish-saves-first"));
     }
     for w in &plan.warnings {
-        ui.colored_label(ui.visuals().warn_fg_color, w);
+        ui.colored_label(ui.visuals().warn_fg_color, w.to_string());
     }
     if !plan.errors.is_empty() {
         ui.colored_label(
@@ -160,7 +168,7 @@ fn plan_ui(
             tr!("publish-check-errors", count = plan.errors.len()),
         );
         for e in &plan.errors {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.colored_label(ui.visuals().error_fg_color, e.to_string());
         }
         let mut anyway = commit_anyway;
         if ui
@@ -184,7 +192,13 @@ fn plan_ui(
     }
 }
 
-fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Requests) {
+fn buttons(
+    ui: &mut Ui,
+    v: &PublishView<'_>,
+    state: &GitState,
+    message: &str,
+    commands: &mut Requests,
+) {
     let idle = v.busy.is_none();
     let can_commit =
         idle && !v.blocked && matches!(v.plan, Some(Ok(p)) if !p.to_commit().is_empty() || v.dirty);
@@ -195,7 +209,10 @@ fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Re
             .add_enabled(can_commit, egui::Button::new(tr(labels::COMMIT)))
             .clicked()
         {
-            commands.push(Command::CommitPost { push: false });
+            commands.push(Command::CommitPost {
+                push: false,
+                message: message.to_owned(),
+            });
         }
         if ui
             .add_enabled(
@@ -204,7 +221,10 @@ fn buttons(ui: &mut Ui, v: &PublishView<'_>, state: &GitState, commands: &mut Re
             )
             .clicked()
         {
-            commands.push(Command::CommitPost { push: true });
+            commands.push(Command::CommitPost {
+                push: true,
+                message: message.to_owned(),
+            });
         }
         ui.separator();
         let push = ui.add_enabled(

@@ -117,13 +117,16 @@ fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &
                     .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_else(|| tr!("no-date")),
             };
-            let mut marks = markers(post, view.now);
+            let mut marks: Vec<String> = markers(post, view.now)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
             if let Some(git) = view.git
                 && post.ignored.is_none()
             {
                 let state = git.state_of(&post.relative);
                 if state != crate::site::git::PathState::Committed {
-                    marks.push(state.label());
+                    marks.push(state.words().to_string());
                 }
             }
             let mut sub = date;
@@ -140,8 +143,9 @@ fn post_row(ui: &mut Ui, post: &PostSummary, view: &SidebarView<'_>, commands: &
             let response = ui.selectable_label(is_open, text);
             let why = post
                 .error
-                .clone()
-                .or_else(|| post.ignored.as_ref().map(ToString::to_string));
+                .as_ref()
+                .or(post.ignored.as_ref())
+                .map(ToString::to_string);
             let response = match why {
                 Some(e) => response.on_hover_text(format!("{}\n{e}", post.relative)),
                 None => response.on_hover_text(&post.relative),

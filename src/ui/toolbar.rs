@@ -234,7 +234,7 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: 
                 let list = v
                     .git_files
                     .iter()
-                    .map(|(path, state)| format!("{}: {path}", state.label()))
+                    .map(|(path, state)| format!("{}: {path}", state.words()))
                     .collect::<Vec<_>>()
                     .join("\n");
                 ui.colored_label(
@@ -247,14 +247,15 @@ pub fn toolbar(ui: &mut Ui, v: &ToolbarView<'_>, settings: &Settings, commands: 
         if let Some(status) = v.status {
             ui.separator();
             // One line, cut to fit; the whole text on hover.
-            let line = status.text.lines().next().unwrap_or_default();
+            let said = status.text.to_string();
+            let line = said.lines().next().unwrap_or_default();
             let text = if status.is_error {
                 egui::RichText::new(line).color(ui.visuals().error_fg_color)
             } else {
                 egui::RichText::new(line)
             };
             ui.add(egui::Label::new(text).truncate())
-                .on_hover_text(&status.text);
+                .on_hover_text(said.as_str());
         }
         for w in v.warnings {
             ui.colored_label(ui.visuals().warn_fg_color, w);

@@ -2,9 +2,10 @@
 //! post's publish plan, and commit / push / pull with git's progress lines as they come.
 //! The UI thread never waits for git (a push can take a minute).
 
-use crate::i18n::tr;
-use crate::tr;
 use std::path::PathBuf;
+
+use crate::i18n::Words;
+use crate::words;
 
 use super::{Event, Workers};
 use crate::site::Site;
@@ -22,7 +23,7 @@ pub enum GitOp {
         text: std::sync::Arc<str>,
         message: String,
         push: bool,
-        accepted: Vec<String>,
+        accepted: Vec<Words>,
     },
     Push,
     Pull,
@@ -30,12 +31,12 @@ pub enum GitOp {
 
 impl GitOp {
     /// What the panel shows while it runs.
-    pub fn doing(&self) -> &'static str {
+    pub fn doing(&self) -> Words {
         match self {
-            GitOp::Commit { push: true, .. } => tr("doing-commit-push"),
-            GitOp::Commit { .. } => tr("doing-commit"),
-            GitOp::Push => tr("doing-push"),
-            GitOp::Pull => tr("doing-pull"),
+            GitOp::Commit { push: true, .. } => words!("doing-commit-push"),
+            GitOp::Commit { .. } => words!("doing-commit"),
+            GitOp::Push => words!("doing-push"),
+            GitOp::Pull => words!("doing-pull"),
         }
     }
 }
@@ -43,13 +44,13 @@ impl GitOp {
 /// How a [`GitOp`] ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GitOutcome {
-    /// One line for the user.
-    pub message: String,
+    /// What happened, for the user (the toolbar shows its first line).
+    pub message: Words,
     pub ok: bool,
     /// A pull ran: files of the site may have changed.
     pub pulled: bool,
-    /// A commit was made (its short id).
-    pub committed: Option<String>,
+    /// A commit was made: what it was.
+    pub committed: Option<Words>,
 }
 
 impl Workers {
@@ -100,7 +101,7 @@ impl Workers {
     }
 }
 
-fn failed(message: String) -> GitOutcome {
+fn failed(message: Words) -> GitOutcome {
     GitOutcome {
         message,
         ok: false,
@@ -118,7 +119,7 @@ pub fn run_op(
 ) -> GitOutcome {
     let git = match Git::open(&site.root) {
         Ok(g) => g,
-        Err(e) => return failed(e.to_string()),
+        Err(e) => return failed(e.words()),
     };
     match op {
         GitOp::Commit {
@@ -130,32 +131,34 @@ pub fn run_op(
         } => {
             let plan: PublishPlan = match publish::plan(site, &git, post, text) {
                 Ok(p) => p,
-                Err(e) => return failed(e.to_string()),
+                Err(e) => return failed(e.words()),
             };
             // Decided on the plan committed, not the one the panel showed before.
-            let new: Vec<&String> = plan
+            let new: Vec<Words> = plan
                 .errors
                 .iter()
                 .filter(|e| !accepted.contains(e))
+                .cloned()
                 .collect();
             if !new.is_empty() {
-                let errors = new.iter().map(|e| format!("\n  {e}")).collect::<String>();
-                return failed(tr!("not-committed-new-errors", errors = errors));
+                return failed(words!("not-committed-new-errors", errors = new));
             }
             let committed = match publish::commit(&git, &plan, message) {
-                Ok(Some((id, n))) => Some(tr!("committed", id = id, message = message, count = n)),
+                Ok(Some((id, n))) => {
+                    Some(words!("committed", id = id, message = message, count = n))
+                }
                 Ok(None) => None,
-                Err(e) => return failed(tr!("not-committed", error = e.to_string())),
+                Err(e) => return failed(words!("not-committed", error = e.words())),
             };
             let mut text = committed
                 .clone()
-                .unwrap_or_else(|| tr!("nothing-to-commit"));
+                .unwrap_or_else(|| words!("nothing-to-commit"));
             if *push {
                 match git.push_with(progress, cancel) {
-                    Ok(_) => text = tr!("and-pushed", before = text),
+                    Ok(_) => text = words!("and-pushed", before = text),
                     Err(e) => {
                         return GitOutcome {
-                            message: tr!("and-not-pushed", before = text, error = e.to_string()),
+                            message: words!("and-not-pushed", before = text, error = e.words()),
                             ok: false,
                             pulled: false,
                             committed,
@@ -172,21 +175,21 @@ pub fn run_op(
         }
         GitOp::Push => match git.push_with(progress, cancel) {
             Ok(_) => GitOutcome {
-                message: tr!("pushed"),
+                message: words!("pushed"),
                 ok: true,
                 pulled: false,
                 committed: None,
             },
-            Err(e) => failed(tr!("not-pushed", error = e.to_string())),
+            Err(e) => failed(words!("not-pushed", error = e.words())),
         },
         GitOp::Pull => {
             let before = git.head();
             match git.pull_with(progress, cancel) {
                 Ok(_) => GitOutcome {
                     message: if git.head() == before {
-                        tr!("pulled-up-to-date")
+                        words!("pulled-up-to-date")
                     } else {
-                        tr!("pulled")
+                        words!("pulled")
                     },
                     ok: true,
                     pulled: true,
@@ -194,7 +197,7 @@ pub fn run_op(
                 },
                 Err(e) => GitOutcome {
                     pulled: true,
-                    ..failed(tr!("not-pulled", error = e.to_string()))
+                    ..failed(words!("not-pulled", error = e.words()))
                 },
             }
         }

@@ -1,7 +1,6 @@
 //! Photo import on a worker pool (both cores) and the file picker off the UI thread.
 
-use crate::i18n::tr;
-use crate::tr;
+use crate::words;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -52,20 +51,33 @@ pub fn save_pasted_image(
 
 /// Why a pasted image was not saved.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum PasteError {
     /// The clipboard holds no image, or cannot be read: the system's words.
-    #[error("{}", tr!("no-clipboard-image", error = .0.as_str()))]
     NoImage(String),
     /// The clipboard's image is not as large as it says.
-    #[error("{}", tr!("clipboard-wrong-size"))]
     WrongSize,
-    #[error(transparent)]
     Encode(#[from] CodecError),
-    #[error(transparent)]
     Write(#[from] SiteError),
     /// Every numbered name of this second is taken.
-    #[error("{}", tr!("too-many-pastes", folder = .folder.display().to_string()))]
-    TooMany { folder: PathBuf },
+    TooMany {
+        folder: PathBuf,
+    },
+}
+
+impl PasteError {
+    /// What went wrong, as words for the window.
+    pub fn words(&self) -> crate::i18n::Words {
+        match self {
+            PasteError::NoImage(why) => words!("no-clipboard-image", error = why),
+            PasteError::WrongSize => words!("clipboard-wrong-size"),
+            PasteError::Encode(e) => e.words(),
+            PasteError::Write(e) => e.words(),
+            PasteError::TooMany { folder } => {
+                words!("too-many-pastes", folder = folder.display().to_string())
+            }
+        }
+    }
 }
 
 /// The long edge of thumbnails in the Photos window, in pixels.
@@ -180,18 +192,17 @@ impl Workers {
 
     /// Show the system's multi-select picker for images off the UI thread; reports
     /// [`Event::PhotosPicked`].
-    pub fn pick_photos(&self, start_in: Option<PathBuf>) {
+    pub fn pick_photos(&self, start_in: Option<PathBuf>, title: &str, filter: &str) {
         let (tx, waker) = (self.tx.clone(), self.waker.clone());
+        let (title, filter) = (title.to_owned(), filter.to_owned());
         self.spawn("picker", move || {
             let opened = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
-                .set_title(tr("picker-title"))
-                .add_filter(
-                    tr("picker-filter"),
-                    &[
-                        "jpg", "jpeg", "png", "gif", "webp", "heic", "JPG", "JPEG", "PNG",
-                    ],
-                );
+            let mut dialog = rfd::FileDialog::new().set_title(title).add_filter(
+                filter,
+                &[
+                    "jpg", "jpeg", "png", "gif", "webp", "heic", "JPG", "JPEG", "PNG",
+                ],
+            );
             if let Some(dir) = start_in {
                 dialog = dialog.set_directory(dir);
             }

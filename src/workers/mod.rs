@@ -37,7 +37,7 @@ pub enum Event {
     FilesChanged {
         root: PathBuf,
         paths: Vec<PathBuf>,
-        rescan: Option<String>,
+        rescan: Option<crate::i18n::Words>,
     },
     /// A thumbnail of photo `index` of import `batch` was made (upright), with its capture
     /// time, or could not be.

@@ -7,7 +7,8 @@
 //! asks for a full rescan. When the system cannot watch (an inotify limit), the site is
 //! polled instead and the user is told.
 
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
@@ -27,7 +28,7 @@ const POLL: Duration = Duration::from_secs(1);
 pub struct SiteWatcher {
     _inner: Box<dyn notify::Watcher + Send>,
     /// Why the site is polled rather than watched, if it is.
-    pub polling: Option<String>,
+    pub polling: Option<Words>,
 }
 
 fn ignored(path: &Path) -> bool {
@@ -58,19 +59,33 @@ fn watch_list(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
 
 /// Why a site cannot be watched at all (not even by polling).
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum WatchError {
-    #[error("{}: {source}", .root.display())]
     Watcher {
         root: PathBuf,
         #[source]
         source: notify::Error,
     },
-    #[error("{}: {source}", .root.display())]
     Thread {
         root: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl WatchError {
+    /// What went wrong, as words for the window.
+    pub fn words(&self) -> Words {
+        let (root, error) = match self {
+            WatchError::Watcher { root, source } => (root, Words::of_error(source)),
+            WatchError::Thread { root, source } => (root, Words::of_error(source)),
+        };
+        crate::words!(
+            "path-error",
+            file = root.display().to_string(),
+            error = error
+        )
+    }
 }
 
 /// Start watching the site at `root`; changes are reported on `tx`, waking `waker`.
@@ -90,10 +105,10 @@ pub fn watch(
     };
     let list = watch_list(root);
     type Watcher = Box<dyn notify::Watcher + Send>;
-    let poll = |why: String| -> Result<(Watcher, Option<String>), WatchError> {
+    let poll = |why: String| -> Result<(Watcher, Option<Words>), WatchError> {
         let config = notify::Config::default().with_poll_interval(POLL);
         let w = notify::PollWatcher::new(handler.clone(), config).map_err(failed)?;
-        Ok((Box::new(w), Some(tr!("watch-polling", error = why))))
+        Ok((Box::new(w), Some(words!("watch-polling", error = why))))
     };
     let (mut inner, polling) = match notify::recommended_watcher(handler.clone()) {
         Ok(mut w) => match list.iter().try_for_each(|(p, m)| w.watch(p, *m)) {
@@ -135,7 +150,7 @@ fn debounce(
         let mut take = |res: notify::Result<notify::Event>| match res {
             Ok(event) => {
                 if event.need_rescan() {
-                    rescan = Some(tr!("watch-overflow"));
+                    rescan = Some(words!("watch-overflow"));
                 }
                 if matches!(event.kind, EventKind::Access(_)) {
                     return;
@@ -146,7 +161,7 @@ fn debounce(
                     }
                 }
             }
-            Err(e) => rescan = Some(tr!("watch-error", error = e.to_string())),
+            Err(e) => rescan = Some(words!("watch-error", error = e.to_string())),
         };
         take(first);
         let deadline = Instant::now() + DEBOUNCE;

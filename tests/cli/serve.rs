@@ -182,7 +182,10 @@ fn build_errors_name_the_include_or_the_post_with_the_files_line() {
         (Some("_includes/bad.html"), Some(2)),
         "{errors:?}"
     );
-    assert!(e.message.contains("Liquid syntax error"), "{errors:?}");
+    assert!(
+        e.message.to_string().contains("Liquid syntax error"),
+        "{errors:?}"
+    );
     // A Liquid error in the post itself: its line in the file, front matter counted.
     let lines_before = text.lines().count();
     server

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::common::{daybook, git, has_text, step_until, write};
 use crate::publish::{POST, blog, is_enabled, open_panel, window};
-use daybook::i18n::tr;
+use daybook::i18n::{Words, tr};
 use daybook::site::Site;
 use daybook::ui::labels;
 use daybook::workers::git::{GitOp, run_op};
@@ -24,7 +24,7 @@ fn the_commit_is_decided_on_the_plan_it_commits() {
     let (_d, r) = blog();
     let site = Site::find(&r).unwrap();
     let text = fs::read_to_string(r.join(POST)).unwrap();
-    let commit = |text: &str, accepted: Vec<String>| {
+    let commit = |text: &str, accepted: Vec<Words>| {
         let op = GitOp::Commit {
             post: r.join(POST),
             text: text.into(),
@@ -38,10 +38,14 @@ fn the_commit_is_decided_on_the_plan_it_commits() {
     fs::remove_file(r.join("assets/images/맵.png")).unwrap();
     let out = commit(&text, Vec::new());
     assert!(!out.ok && out.committed.is_none(), "{out:?}");
-    assert!(out.message.contains("맵.png"), "{}", out.message);
+    assert!(
+        out.message.to_string().contains("맵.png"),
+        "{}",
+        out.message
+    );
     assert_eq!(git(&r, &["rev-list", "--count", "HEAD"]).trim(), "1");
     // "Commit anyway" covers the errors the user saw, and only those.
-    let seen = vec!["an error of another time".to_owned()];
+    let seen = vec![Words::verbatim("an error of another time")];
     assert!(!commit(&text, seen).ok);
     let git_ = daybook::site::git::Git::open(&r).unwrap();
     let plan = daybook::site::publish::plan(&site, &git_, &r.join(POST), &text).unwrap();

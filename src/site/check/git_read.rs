@@ -2,23 +2,41 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::tr;
+use crate::i18n::Words;
+use crate::words;
 
-/// Why a whole-site or staged check could not run.
+/// Why a whole-site or staged check could not run; worded where it is shown.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum CheckError {
     /// git could not be started.
-    #[error("{}", tr!("could-not-run-git", error = .source.to_string()))]
     NoGit { source: std::io::Error },
     /// git ran in `root` and refused (not a repository…): what it said.
-    #[error("{}: {said}", .root.display())]
     Git { root: PathBuf, said: String },
     /// A staged post is not UTF-8.
-    #[error("{}", tr!("staged-not-utf8", file = .rel.as_str()))]
     StagedNotUtf8 { rel: String },
     /// A checking thread stopped (a panic), so the check would be incomplete.
-    #[error("{}", tr!("check-worker-stopped", error = .why.as_str()))]
     WorkerStopped { why: String },
+}
+
+impl CheckError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        match self {
+            CheckError::NoGit { source } => {
+                words!("could-not-run-git", error = Words::of_error(source))
+            }
+            CheckError::Git { root, said } => {
+                words!(
+                    "path-error",
+                    file = root.display().to_string(),
+                    error = said
+                )
+            }
+            CheckError::StagedNotUtf8 { rel } => words!("staged-not-utf8", file = rel),
+            CheckError::WorkerStopped { why } => words!("check-worker-stopped", error = why),
+        }
+    }
 }
 
 /// What `git args` printed in `root`, when it succeeded.

@@ -234,7 +234,7 @@ fn unreadable(rel: &str, e: &SiteError) -> Problem {
         column: 1,
         rule: "front-matter-invalid",
         severity: check::Severity::Error,
-        message: crate::words!("rule-front-matter-invalid", error = e.to_string()),
+        message: crate::words!("rule-front-matter-invalid", error = e.words()),
         fixes: Vec::new(),
         file: None,
         target: None,

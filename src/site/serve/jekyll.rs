@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::tr;
+use crate::words;
 
 /// The plugins GitHub Pages runs (its `github-pages` gem's allow-list).
 pub const PAGES_PLUGINS: [&str; 19] = [
@@ -71,14 +71,23 @@ impl JekyllSetup {
 
 /// Why the site's Jekyll cannot build.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum NoJekyll {
-    #[error("{}", tr!("serve-no-ruby", install = install_command()))]
     NoRuby,
-    #[error("{}", tr!("serve-no-jekyll", install = install_command()))]
     NotInstalled,
     /// It is there but would not run (the message is Jekyll's or bundler's first line).
-    #[error("{}", tr!("serve-jekyll-failed", error = .0.as_str()))]
     WontRun(String),
+}
+
+impl NoJekyll {
+    /// What is missing, as words for the window or the command line.
+    pub fn words(&self) -> crate::i18n::Words {
+        match self {
+            NoJekyll::NoRuby => words!("serve-no-ruby", install = install_command()),
+            NoJekyll::NotInstalled => words!("serve-no-jekyll", install = install_command()),
+            NoJekyll::WontRun(why) => words!("serve-jekyll-failed", error = why.as_str()),
+        }
+    }
 }
 
 /// Find the site's Jekyll (`shadow`: the site's shadow copy, where bundler may run without

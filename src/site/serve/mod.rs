@@ -23,8 +23,9 @@ pub use jekyll::{JekyllSetup, PagesMode};
 pub use shadow::Shadow;
 pub use status::BuildStatus;
 
+use crate::i18n::Words;
 use crate::site::Site;
-use crate::tr;
+use crate::words;
 use process::ToSupervisor;
 
 /// How long typing pauses before the open post's text goes to the theme preview.
@@ -56,7 +57,8 @@ pub enum ServeEvent {
 /// An error of a build, with the site file and line it names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuildError {
-    pub message: String,
+    /// Jekyll's words (verbatim), or ours when it would not start.
+    pub message: Words,
     /// Site-relative with `/` for the site's own files; as printed for a theme gem's.
     pub file: Option<String>,
     /// 1-based, in the file.
@@ -65,15 +67,29 @@ pub struct BuildError {
 
 /// Why a theme preview could not start.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.words())]
 pub enum ServeError {
     /// No Ruby or Jekyll (the message has the install command), or Jekyll would not run.
-    #[error(transparent)]
     NoJekyll(#[from] jekyll::NoJekyll),
-    /// Another daybook serves this site already.
-    #[error("{message}")]
-    AlreadyServed { url: String, message: String },
-    #[error("{0}")]
-    Io(String),
+    /// Another daybook (process `pid`) serves this site already.
+    AlreadyServed {
+        url: String,
+        pid: u32,
+    },
+    Io(Words),
+}
+
+impl ServeError {
+    /// What went wrong, as words for the window or the command line.
+    pub fn words(&self) -> Words {
+        match self {
+            ServeError::NoJekyll(e) => e.words(),
+            ServeError::AlreadyServed { url, pid } => {
+                words!("serve-already", url = url.as_str(), pid = *pid)
+            }
+            ServeError::Io(w) => w.clone(),
+        }
+    }
 }
 
 /// What the server is started with.
@@ -142,22 +158,22 @@ impl ThemeServer {
         options: &ServeOptions,
         on_event: OnEvent,
     ) -> Result<ThemeServer, ServeError> {
-        let io = |e: std::io::Error| ServeError::Io(tr!("serve-io", error = e.to_string()));
+        let io =
+            |e: std::io::Error| ServeError::Io(words!("serve-io", error = Words::of_error(&e)));
         let folder = cache_folder(&site.root, options)
-            .ok_or_else(|| ServeError::Io(tr!("serve-no-cache")))?;
+            .ok_or_else(|| ServeError::Io(words!("serve-no-cache")))?;
         std::fs::create_dir_all(&folder).map_err(io)?;
         let lock = lock::SiteLock::take(&folder.join("lock")).map_err(|held| {
-            let message = tr!("serve-already", url = held.url.as_str(), pid = held.pid);
             ServeError::AlreadyServed {
                 url: held.url,
-                message,
+                pid: held.pid,
             }
         })?;
         let src = folder.join("src");
         let shadow = Shadow::create(&site.root, &src).map_err(io)?;
         let setup = jekyll::find(&site.root, shadow.root())?;
         let listener = std::net::TcpListener::bind(("127.0.0.1", options.port.unwrap_or(0)))
-            .map_err(|e| ServeError::Io(tr!("serve-port", error = e.to_string())))?;
+            .map_err(|e| ServeError::Io(words!("serve-port", error = Words::of_error(&e))))?;
         let port = listener.local_addr().map_err(io)?.port();
         let dest = folder.join("site");
         let served = Arc::new(http::Served {
@@ -254,7 +270,7 @@ impl ThemeServer {
         let mut shadow = self
             .shadow
             .lock()
-            .map_err(|_| ServeError::Io(tr!("serve-io", error = "lock")))?;
+            .map_err(|_| ServeError::Io(words!("serve-io", error = "lock")))?;
         if let Ok(mut given) = self.given.lock() {
             match &text {
                 Some(t) => {
@@ -267,7 +283,7 @@ impl ThemeServer {
         }
         shadow
             .set_text(rel, text)
-            .map_err(|e| ServeError::Io(tr!("serve-io", error = e.to_string())))?;
+            .map_err(|e| ServeError::Io(words!("serve-io", error = Words::of_error(&e))))?;
         let _ = self.control.send(ToSupervisor::Changed);
         Ok(())
     }

@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn events_in_order() {
         let error = BuildError {
-            message: "bad".into(),
+            message: crate::i18n::Words::verbatim("bad"),
             file: Some("_includes/x.html".into()),
             line: Some(2),
         };

@@ -12,9 +12,10 @@ use notify::Watcher as _;
 
 use super::process::{Jekyll, ToSupervisor};
 use super::{BuildError, OnEvent, ServeEvent, Shadow, http};
+use crate::i18n::Words;
 use crate::journal::jekyll_log::{JekyllError, LogLine, front_matter_lines, read_line};
 use crate::site::serve::jekyll::JekyllSetup;
-use crate::tr;
+use crate::words;
 
 /// What the supervisor runs, and where it reports.
 pub struct Run {
@@ -41,7 +42,7 @@ impl Run {
             Err(e) => {
                 (self.on_event)(ServeEvent::Failed {
                     errors: vec![BuildError {
-                        message: tr!("serve-jekyll-failed", error = e.to_string()),
+                        message: words!("serve-jekyll-failed", error = Words::of_error(&e)),
                         file: None,
                         line: None,
                     }],
@@ -96,7 +97,9 @@ impl Run {
                             // a bare `Error:`.
                             let e = self.in_site(e);
                             let said = errors.iter().any(|o| {
-                                e.message.starts_with(&o.message)
+                                let text =
+                                    |w: &Words| w.verbatim_text().unwrap_or_default().to_owned();
+                                text(&e.message).starts_with(&text(&o.message))
                                     || (e.file.is_none() && o.file.is_some())
                             });
                             if !said {
@@ -181,7 +184,7 @@ impl Run {
             None => e.file,
         };
         BuildError {
-            message: e.message,
+            message: Words::verbatim(e.message),
             file,
             line,
         }
