@@ -7,7 +7,8 @@
 //! [`Session::apply`] runs a command, [`Session::on_event`] applies what a worker reported,
 //! [`Session::tick`] does what time alone asks for (autosave, the open post's check and a
 //! plan after a typing pause); each returns the effects for the window (show the
-//! selection, repaint later, close).
+//! selection, repaint later, close). What it tells the user (statuses, notices, the
+//! publish panel's outcome) is [`Words`], worded by the window in its language.
 
 mod buffer;
 mod checking;
