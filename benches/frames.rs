@@ -421,14 +421,18 @@ fn spelling(root: &Path) {
     }
 }
 
-/// [`typed_ms`] without its check of what was typed (the text has typing in it already).
+/// [`typed_ms`] without its check of what was typed (the text has typing in it already),
+/// with a pause after each typed frame, as when a writer types, so the spelling worker is
+/// asked and answers between them. The answers (spelling's, the preview's) are taken by an
+/// untimed frame before the next key: each timed frame is a typed one, never one that also
+/// happened to take a worker's answer (which made the median jump between runs as the two
+/// kinds of frame took turns being the middle one).
 fn typed_ms_n(ctx: &egui::Context, app: &mut DaybookApp, f: &mut eframe::Frame) -> f64 {
     let typed: Vec<Duration> = (0..FRAMES)
         .map(|_| {
             let d = frame(ctx, app, f, vec![egui::Event::Text("가".to_owned())]);
-            // A pause now and then, so the spelling worker is asked (and answers) between
-            // typed frames, as when a writer types.
             std::thread::sleep(Duration::from_millis(40));
+            frame(ctx, app, f, Vec::new());
             d
         })
         .collect();

@@ -320,14 +320,23 @@ fn words_below_the_window_are_worded_only_where_shown() {
     let e = SiteError::NotASite {
         path: "/tmp/블로그".into(),
     };
-    let (en, ko) = (e.words().say(Language::English), e.words().say(Language::Korean));
-    assert!(en.contains("not a Jekyll site") && en.contains("/tmp/블로그"), "{en}");
+    let (en, ko) = (
+        e.words().say(Language::English),
+        e.words().say(Language::Korean),
+    );
+    assert!(
+        en.contains("not a Jekyll site") && en.contains("/tmp/블로그"),
+        "{en}"
+    );
     assert!(ko.contains("Jekyll 사이트가 아닙니다"), "{ko}");
     // Our words inside an `io::Error` are found again, not frozen into one language.
     let io = std::io::Error::other(crate::words!("outside-the-site"));
     let wrapped = SiteError::io(std::path::Path::new("a.md"), io);
     assert_eq!(wrapped.words().say(Language::Korean), "a.md: 사이트 밖");
-    assert_eq!(wrapped.words().say(Language::English), "a.md: outside the site");
+    assert_eq!(
+        wrapped.words().say(Language::English),
+        "a.md: outside the site"
+    );
     // Another program's words are kept as they are, in every language.
     let os = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
     let said = Words::of_error(&os);
