@@ -437,6 +437,7 @@ index-changed =
     The commit failed and git's index is not as it was before: check `git status` before committing again
 git-refused = { $what }: { $why }
 path-error = { $file }: { $error }
+autosave-failed = Could not keep a recovery copy of { $file }: { $error }. Save the post to keep your changes
 window-title-post = { $post } — { $site } — daybook
 window-title-site = { $site } — daybook
 problem-line = { $path }:{ $line }: { $message } [{ $rule }]

@@ -402,6 +402,7 @@ index-changed =
     커밋이 실패했고 git 인덱스가 전과 같지 않습니다: 다시 커밋하기 전에 `git status`를 확인하세요
 git-refused = { $what }: { $why }
 path-error = { $file }: { $error }
+autosave-failed = { $file }의 복구본을 남기지 못했습니다: { $error }. 바뀐 내용을 지키려면 글을 저장하세요
 window-title-post = { $post } — { $site } — daybook
 window-title-site = { $site } — daybook
 problem-line = { $path }:{ $line }: { $message } [{ $rule }]

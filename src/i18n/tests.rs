@@ -315,28 +315,11 @@ fn no_words_for_people_are_left_in_the_code() {
 
 #[test]
 fn words_below_the_window_are_worded_only_where_shown() {
-    use crate::site::SiteError;
-    // An error of ours, worded in each language when asked, never when made.
-    let e = SiteError::NotASite {
-        path: "/tmp/블로그".into(),
-    };
-    let (en, ko) = (
-        e.words().say(Language::English),
-        e.words().say(Language::Korean),
-    );
-    assert!(
-        en.contains("not a Jekyll site") && en.contains("/tmp/블로그"),
-        "{en}"
-    );
-    assert!(ko.contains("Jekyll 사이트가 아닙니다"), "{ko}");
     // Our words inside an `io::Error` are found again, not frozen into one language.
     let io = std::io::Error::other(crate::words!("outside-the-site"));
-    let wrapped = SiteError::io(std::path::Path::new("a.md"), io);
-    assert_eq!(wrapped.words().say(Language::Korean), "a.md: 사이트 밖");
-    assert_eq!(
-        wrapped.words().say(Language::English),
-        "a.md: outside the site"
-    );
+    let said = Words::of_error(&io);
+    assert_eq!(said.say(Language::Korean), "사이트 밖");
+    assert_eq!(said.say(Language::English), "outside the site");
     // Another program's words are kept as they are, in every language.
     let os = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
     let said = Words::of_error(&os);

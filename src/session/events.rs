@@ -44,6 +44,14 @@ impl Session {
                 index,
                 result,
             } => self.photo_imported(batch, index, result),
+            Event::AutosaveFailed { post, error } => {
+                let file = super::disk::file_name(&post);
+                self.error(words!(
+                    "autosave-failed",
+                    file = file,
+                    error = error.words()
+                ));
+            }
             Event::PasteFailed(message) => {
                 self.error(words!("paste-failed", error = message.words()))
             }

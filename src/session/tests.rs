@@ -290,6 +290,34 @@ fn unsaved_text_goes_to_recovery_after_a_pause_and_comes_back_in_the_next_sessio
 }
 
 #[test]
+fn a_recovery_copy_that_cannot_be_written_is_said_not_kept_quiet() {
+    let (_d, root, data) = journal();
+    let mut s = session_on(&root.join(FIRST), &data);
+    // Something took the recovery folder's place: no copy can be written there.
+    let folder = crate::site::recovery::folder(&data);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(folder.parent().unwrap()).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    let t0 = Instant::now();
+    type_at_end(&mut s, "\n지킬 글", t0);
+    let _ = s.tick(t0 + Duration::from_secs(4));
+    let _ = s.drain_events();
+    let status = s.status.clone().unwrap();
+    let said = status.text.say(crate::i18n::Language::English);
+    assert!(status.is_error && said.contains("recovery copy"), "{said}");
+    assert!(said.contains("2024-05-03-부산-여행-첫-날.md"), "{said}");
+    // Not tried again every frame: again once the text changes and typing pauses.
+    s.status = None;
+    let _ = s.tick(t0 + Duration::from_secs(5));
+    let _ = s.drain_events();
+    assert!(s.status.is_none());
+    type_at_end(&mut s, "!", t0 + Duration::from_secs(6));
+    let _ = s.tick(t0 + Duration::from_secs(10));
+    let _ = s.drain_events();
+    assert!(s.status.as_ref().is_some_and(|st| st.is_error));
+}
+
+#[test]
 fn renaming_a_spaced_image_updates_the_open_post_and_undoes() {
     let (_d, root, data) = journal();
     let mut s = session_on(&root.join(FIRST), &data);

@@ -230,6 +230,29 @@ impl Site {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn errors_are_worded_where_shown_in_either_language() {
+        let e = SiteError::NotASite {
+            path: "/tmp/블로그".into(),
+        };
+        let (en, ko) = (
+            e.words().say(Language::English),
+            e.words().say(Language::Korean),
+        );
+        assert!(
+            en.contains("not a Jekyll site") && en.contains("/tmp/블로그"),
+            "{en}"
+        );
+        assert!(ko.contains("Jekyll 사이트가 아닙니다"), "{ko}");
+        // Our words inside the `io::Error` it carries, worded with it.
+        let io = std::io::Error::other(words!("outside-the-site"));
+        let wrapped = SiteError::io(Path::new("a.md"), io);
+        assert_eq!(wrapped.words().say(Language::Korean), "a.md: 사이트 밖");
+        let en = wrapped.words().say(Language::English);
+        assert_eq!(en, "a.md: outside the site");
+    }
 
     #[test]
     fn paths_outside_the_site_are_refused_links_followed() {

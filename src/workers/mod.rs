@@ -56,6 +56,11 @@ pub enum Event {
     },
     /// Reading an image from the clipboard failed.
     PasteFailed(import::PasteError),
+    /// The recovery copy of `post`'s unsaved text could not be written.
+    AutosaveFailed {
+        post: PathBuf,
+        error: crate::site::SiteError,
+    },
     /// The picker closed; `no_dialog` when it could not show one at all.
     PhotosPicked {
         paths: Option<Vec<PathBuf>>,
@@ -261,10 +266,14 @@ impl Workers {
 
     /// The autosave mailbox for `folder`: its own thread, or inline like these workers.
     pub fn autosave(&self, folder: std::path::PathBuf) -> autosave::Autosave {
+        let report = autosave::Report {
+            tx: self.tx.clone(),
+            waker: self.waker.clone(),
+        };
         if self.inline {
-            autosave::Autosave::inline(folder)
+            autosave::Autosave::inline(folder, report)
         } else {
-            autosave::Autosave::start(folder)
+            autosave::Autosave::start(folder, report)
         }
     }
 
