@@ -121,3 +121,59 @@ fn typed_text_reaches_the_theme_page_and_nothing_is_left_running() {
     assert_eq!(processes_with(&cache), Vec::<String>::new());
     assert_eq!(status_but(&root, "\u{0}"), Vec::<String>::new());
 }
+
+/// Full rebuild and Stop stay where they are as the status beside them changes: a click is
+/// aimed at where the button was drawn, and a build finishing under the pointer (a wider
+/// status, a stale-pages note) moved Stop away from it (a lost Stop, seen in CI).
+#[test]
+fn stop_and_full_rebuild_stay_put_whatever_the_status_says() {
+    use daybook::command::Requests;
+    use daybook::i18n::Words;
+    use daybook::site::serve::{BuildError, BuildStatus};
+    use daybook::ui::theme_preview::{ThemeView, theme_strip};
+
+    let where_drawn = |status: BuildStatus| {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size([900.0, 200.0])
+            .build_ui(move |ui| {
+                let view = ThemeView {
+                    starting: false,
+                    jekyll: Some("jekyll 4.3.1 (jekyll)".into()),
+                    pages_not_run: None,
+                    status: &status,
+                    url: Some("http://127.0.0.1:4000/2024/05/06/gyeongju.html".into()),
+                    message: None,
+                    problems_shown: false,
+                };
+                theme_strip(ui, &view, &mut Requests::default());
+            });
+        h.run_steps(3);
+        let stop = h.get_by_label(tr(labels::STOP_THEME)).rect();
+        let rebuild = h.get_by_label(tr(labels::FULL_REBUILD)).rect();
+        (stop, rebuild)
+    };
+    let building = where_drawn(BuildStatus {
+        building: Some(false),
+        ..BuildStatus::default()
+    });
+    let built_stale = where_drawn(BuildStatus {
+        built: Some((0.17, false)),
+        stale_pages: vec!["/index.html".into(), "/archive/".into()],
+        ..BuildStatus::default()
+    });
+    let failed = where_drawn(BuildStatus {
+        built: Some((0.17, false)),
+        errors: vec![BuildError {
+            message: Words::verbatim("Liquid syntax error (line 3): Unknown tag 'endfor'"),
+            file: Some("_posts/2024-05-06-gyeongju.md".into()),
+            line: Some(3),
+        }],
+        ..BuildStatus::default()
+    });
+    assert_eq!(building, built_stale);
+    assert_eq!(building, failed);
+    assert!(
+        building.0.min.x > building.1.max.x,
+        "Stop is the last button"
+    );
+}
