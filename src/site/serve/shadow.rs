@@ -179,18 +179,24 @@ impl Shadow {
     }
 
     /// Put the window's text in place of a post's file (`None`: the file's own text again).
+    /// The text the file already holds is not written again: Jekyll would rebuild the post
+    /// for nothing, and the pages listing it would be called stale.
     pub fn set_text(&mut self, rel: &str, text: Option<String>) -> io::Result<()> {
-        self.written.insert(PathBuf::from(rel));
         match text {
             Some(text) => {
-                if self.overlay.get(rel) == Some(&text) {
-                    return Ok(());
+                let unchanged = match self.overlay.get(rel) {
+                    Some(shown) => *shown == text,
+                    None => std::fs::read(self.root.join(rel)).is_ok_and(|b| b == text.as_bytes()),
+                };
+                if !unchanged {
+                    self.written.insert(PathBuf::from(rel));
+                    self.write_text(Path::new(rel), &text)?;
                 }
-                self.write_text(Path::new(rel), &text)?;
                 self.overlay.insert(rel.to_owned(), text);
                 Ok(())
             }
             None => {
+                self.written.insert(PathBuf::from(rel));
                 if self.overlay.remove(rel).is_some() {
                     self.sync_path(Path::new(rel))?;
                 }

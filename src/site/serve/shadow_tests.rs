@@ -89,6 +89,34 @@ fn the_windows_text_replaces_the_post_in_the_shadow_only() {
 }
 
 #[test]
+fn the_text_the_shadow_already_holds_is_not_written_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, root) = (dir.path().join("site"), dir.path().join("shadow"));
+    let post = "_posts/2024-01-01-a.md";
+    write(&site, post, "saved\n");
+    let mut shadow = Shadow::create(&site, &root).unwrap();
+    let kind = |root: &Path| std::fs::symlink_metadata(root.join(post)).unwrap();
+    let before = kind(&root);
+    // The window sends the open post's text as soon as the server runs: unchanged, Jekyll
+    // must not see a change (it rebuilt the post and the lists were called stale).
+    shadow.set_text(post, Some("saved\n".into())).unwrap();
+    let after = kind(&root);
+    assert_eq!(before.file_type(), after.file_type());
+    assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+    assert!(shadow.take_written().is_empty());
+    // Typed, then typed back: both are changes to what Jekyll last read.
+    shadow.set_text(post, Some("typed\n".into())).unwrap();
+    shadow.set_text(post, Some("saved\n".into())).unwrap();
+    assert_eq!(read(&root, post).as_deref(), Some("saved\n"));
+    assert_eq!(shadow.take_written(), [Path::new(post)]);
+    let back = kind(&root).modified().unwrap();
+    assert!(back >= after.modified().unwrap());
+    shadow.set_text(post, Some("saved\n".into())).unwrap();
+    assert!(shadow.take_written().is_empty());
+    assert_eq!(kind(&root).modified().unwrap(), back);
+}
+
+#[test]
 fn a_shadow_inside_its_site_does_not_mirror_itself() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path();
