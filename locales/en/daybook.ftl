@@ -161,6 +161,7 @@ no-date = no date
 save-state-saved = Saved
 save-state-unsaved = Unsaved changes
 save-state-autosaved = Unsaved changes (kept for recovery)
+save-state-not-kept = Unsaved changes (no recovery copy: save to keep them)
 save-state-changed-on-disk = Changed on disk
 save-state-deleted-on-disk = Deleted on disk
 text-stats = { $chars } characters ({ $without_spaces } without spaces) · { $words } words · { $minutes } min read

@@ -153,6 +153,7 @@ no-date = 날짜 없음
 save-state-saved = 저장됨
 save-state-unsaved = 저장하지 않은 변경
 save-state-autosaved = 저장하지 않은 변경 (복구용으로 보관됨)
+save-state-not-kept = 저장하지 않은 변경 (복구용 사본 없음: 저장해야 남습니다)
 save-state-changed-on-disk = 디스크에서 바뀜
 save-state-deleted-on-disk = 디스크에서 지워짐
 text-stats = { $chars }자 (공백 제외 { $without_spaces }자) · { $words }어절 · 읽는 데 { $minutes }분

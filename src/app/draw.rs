@@ -238,19 +238,18 @@ impl DaybookApp {
 
     /// What the status bar shows of the open post.
     fn status_view(&self, caret: Option<usize>) -> crate::ui::status::StatusView<'_> {
+        use crate::session::disk::RecoveryCopy;
         use crate::ui::status::{SaveState, StatusView};
         let open = self.session.open.as_ref();
         let doc = open.map(|o| &o.doc);
         let save = match open {
             Some(o) if o.deleted_on_disk => SaveState::DeletedOnDisk,
             Some(o) if o.conflict.is_some() => SaveState::ChangedOnDisk,
-            Some(o) if o.doc.is_dirty() => {
-                if o.autosaved == Some(o.doc.generation()) {
-                    SaveState::Autosaved
-                } else {
-                    SaveState::Unsaved
-                }
-            }
+            Some(o) if o.doc.is_dirty() => match o.autosaved {
+                Some(RecoveryCopy::Kept(g)) if g == o.doc.generation() => SaveState::Autosaved,
+                Some(RecoveryCopy::Failed(g)) if g == o.doc.generation() => SaveState::NotKept,
+                _ => SaveState::Unsaved,
+            },
             _ => SaveState::Saved,
         };
         StatusView {

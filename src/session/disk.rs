@@ -94,6 +94,23 @@ impl Document {
     }
 }
 
+/// A recovery copy of one text generation. "Kept for recovery" is said only once the
+/// autosave worker wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryCopy {
+    Asked(u64),
+    Kept(u64),
+    Failed(u64),
+}
+
+impl RecoveryCopy {
+    pub fn generation(self) -> u64 {
+        match self {
+            RecoveryCopy::Asked(g) | RecoveryCopy::Kept(g) | RecoveryCopy::Failed(g) => g,
+        }
+    }
+}
+
 impl Session {
     /// Start watching the open site (or say why it is polled or not watched).
     pub(super) fn start_watching(&mut self) {
@@ -263,7 +280,10 @@ impl Session {
             }
             return;
         }
-        if self.settings.autosave_seconds <= 0.0 || open.autosaved == Some(doc.generation()) {
+        let generation = doc.generation();
+        if self.settings.autosave_seconds <= 0.0
+            || open.autosaved.map(RecoveryCopy::generation) == Some(generation)
+        {
             return;
         }
         if let Some(wait) = doc.pause_remaining(delay, now) {
@@ -271,13 +291,29 @@ impl Session {
                 .push(crate::command::Effect::RepaintAfter(wait));
             return;
         }
-        self.disk.autosave.write(RecoveryEntry {
+        // Marked before it is written: an inline write reports at once.
+        open.autosaved = Some(RecoveryCopy::Asked(generation));
+        let entry = RecoveryEntry {
             post: doc.path.clone(),
             text: doc.text().to_owned(),
             base: doc.fingerprint,
             written_at: chrono::Utc::now().timestamp(),
-        });
-        open.autosaved = Some(doc.generation());
+        };
+        self.disk.autosave.write(entry, generation);
+    }
+
+    /// The autosave worker's answer about `post`'s copy of text `generation`.
+    pub(super) fn autosave_done(&mut self, post: &std::path::Path, generation: u64, kept: bool) {
+        if let Some(open) = self.open.as_mut()
+            && open.doc.path == post
+            && open.autosaved == Some(RecoveryCopy::Asked(generation))
+        {
+            open.autosaved = Some(if kept {
+                RecoveryCopy::Kept(generation)
+            } else {
+                RecoveryCopy::Failed(generation)
+            });
+        }
     }
 
     /// Restore the unsaved text of recovery entry `index`.

@@ -44,7 +44,13 @@ impl Session {
                 index,
                 result,
             } => self.photo_imported(batch, index, result),
-            Event::AutosaveFailed { post, error } => {
+            Event::Autosaved { post, generation } => self.autosave_done(&post, generation, true),
+            Event::AutosaveFailed {
+                post,
+                generation,
+                error,
+            } => {
+                self.autosave_done(&post, generation, false);
                 let file = super::disk::file_name(&post);
                 self.error(words!(
                     "autosave-failed",

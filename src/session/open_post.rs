@@ -1,7 +1,7 @@
 //! The open post and everything that is about it alone: replaced as a whole when another
 //! post opens, so nothing of one post leaks into the next.
 
-use super::disk::Conflict;
+use super::disk::{Conflict, RecoveryCopy};
 use super::document::Document;
 use crate::journal::check::Problem;
 use crate::site::photos::PhotoTarget;
@@ -12,8 +12,8 @@ pub struct OpenPost {
     pub conflict: Option<Conflict>,
     /// It was deleted on disk; its text is kept as unsaved.
     pub deleted_on_disk: bool,
-    /// The text generation last written to the recovery folder.
-    pub autosaved: Option<u64>,
+    /// The recovery copy of its unsaved text: asked for, written, or failed.
+    pub autosaved: Option<RecoveryCopy>,
     /// What `daybook check` finds in it, the site files its page uses, and the text
     /// generation they were found in.
     pub problems: Vec<Problem>,

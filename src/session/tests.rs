@@ -275,9 +275,11 @@ fn unsaved_text_goes_to_recovery_after_a_pause_and_comes_back_in_the_next_sessio
     assert!(crate::site::recovery::pending(&crate::site::recovery::folder(&data)).is_empty());
     // After it: written (inline, so already on disk).
     let _ = s.tick(t0 + Duration::from_secs(4));
+    let _ = s.drain_events();
+    let generation = s.doc().unwrap().generation();
     assert_eq!(
         s.open.as_ref().unwrap().autosaved,
-        Some(s.doc().unwrap().generation())
+        Some(super::disk::RecoveryCopy::Kept(generation))
     );
     drop(s);
     // The next session offers it back; restoring makes it the unsaved text again.
@@ -306,6 +308,11 @@ fn a_recovery_copy_that_cannot_be_written_is_said_not_kept_quiet() {
     let said = status.text.say(crate::i18n::Language::English);
     assert!(status.is_error && said.contains("recovery copy"), "{said}");
     assert!(said.contains("2024-05-03-부산-여행-첫-날.md"), "{said}");
+    let generation = s.doc().unwrap().generation();
+    assert_eq!(
+        s.open.as_ref().unwrap().autosaved,
+        Some(super::disk::RecoveryCopy::Failed(generation))
+    );
     // Not tried again every frame: again once the text changes and typing pauses.
     s.status = None;
     let _ = s.tick(t0 + Duration::from_secs(5));

@@ -14,6 +14,8 @@ pub enum SaveState {
     Unsaved,
     /// Unsaved, but kept in the recovery folder.
     Autosaved,
+    /// Unsaved, and its recovery copy could not be written.
+    NotKept,
     ChangedOnDisk,
     DeletedOnDisk,
 }
@@ -24,6 +26,7 @@ impl SaveState {
             SaveState::Saved => tr("save-state-saved"),
             SaveState::Unsaved => tr("save-state-unsaved"),
             SaveState::Autosaved => tr("save-state-autosaved"),
+            SaveState::NotKept => tr("save-state-not-kept"),
             SaveState::ChangedOnDisk => tr("save-state-changed-on-disk"),
             SaveState::DeletedOnDisk => tr("save-state-deleted-on-disk"),
         }
@@ -83,6 +86,7 @@ pub fn status_bar(ui: &mut Ui, v: &StatusView<'_>) {
         match v.save {
             SaveState::Saved => ui.weak(save),
             SaveState::Unsaved | SaveState::Autosaved => ui.label(save),
+            SaveState::NotKept => ui.colored_label(ui.visuals().error_fg_color, save),
             _ => ui.colored_label(ui.visuals().warn_fg_color, save),
         };
     });

@@ -1,7 +1,7 @@
 //! Autosave: writes unsaved text to the recovery folder on its own thread, so the UI never
-//! waits on the disk. A copy that could not be written is reported
-//! ([`Event::AutosaveFailed`]): the user is told their text is not kept, not left to find
-//! out after a crash.
+//! waits on the disk. Each copy is answered ([`Event::Autosaved`], [`Event::AutosaveFailed`]):
+//! "kept for recovery" is said only of a copy on disk, and a user whose text is not kept is
+//! told so, not left to find out after a crash.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Sender, channel};
@@ -10,7 +10,8 @@ use super::{Event, Waker};
 use crate::site::recovery::{self, RecoveryEntry};
 
 enum Job {
-    Write(RecoveryEntry),
+    /// The entry, and the open post's text generation it holds.
+    Write(RecoveryEntry, u64),
     Remove(PathBuf),
 }
 
@@ -31,13 +32,20 @@ pub(super) struct Report {
 
 fn run(dir: &std::path::Path, job: &Job, report: &Report) {
     match job {
-        Job::Write(entry) => {
-            if let Err(error) = recovery::write(dir, entry) {
-                let post = entry.post.clone();
-                // The receiver is gone only when the app is closing.
-                let _ = report.tx.send(Event::AutosaveFailed { post, error });
-                report.waker.wake();
-            }
+        Job::Write(entry, generation) => {
+            let post = entry.post.clone();
+            let generation = *generation;
+            let event = match recovery::write(dir, entry) {
+                Ok(()) => Event::Autosaved { post, generation },
+                Err(error) => Event::AutosaveFailed {
+                    post,
+                    generation,
+                    error,
+                },
+            };
+            // The receiver is gone only when the app is closing.
+            let _ = report.tx.send(event);
+            report.waker.wake();
         }
         // A copy left behind is offered at the next start, where the user sees it and can
         // discard it: nothing to interrupt them for now.
@@ -79,8 +87,10 @@ impl Autosave {
         }
     }
 
-    pub fn write(&self, entry: RecoveryEntry) {
-        self.send(Job::Write(entry));
+    /// Write `entry`, the open post's text `generation`; answered with `Event::Autosaved`
+    /// or `Event::AutosaveFailed`.
+    pub fn write(&self, entry: RecoveryEntry, generation: u64) {
+        self.send(Job::Write(entry, generation));
     }
 
     pub fn remove(&self, post: PathBuf) {

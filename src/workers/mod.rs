@@ -56,9 +56,12 @@ pub enum Event {
     },
     /// Reading an image from the clipboard failed.
     PasteFailed(import::PasteError),
+    /// The recovery copy of `post`'s unsaved text (its text `generation`) is written.
+    Autosaved { post: PathBuf, generation: u64 },
     /// The recovery copy of `post`'s unsaved text could not be written.
     AutosaveFailed {
         post: PathBuf,
+        generation: u64,
         error: crate::site::SiteError,
     },
     /// The picker closed; `no_dialog` when it could not show one at all.

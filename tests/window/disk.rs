@@ -344,3 +344,26 @@ fn a_post_linking_out_of_the_site_opens_read_only() {
     type_in_editor(&mut h, "덧붙임");
     assert!(text(&h).contains("덧붙임"));
 }
+
+/// "Kept for recovery" is said once the copy is written, and "no recovery copy" when it
+/// could not be (the status bar said "kept" as soon as a copy was asked for, even when the
+/// recovery folder could not be written).
+#[test]
+fn the_status_bar_says_whether_the_recovery_copy_was_written() {
+    use crate::common::{has_text, step_until};
+    let e = env();
+    let mut h = app(&e.root.join(FIRST), &e.data, 0.05);
+    type_in_editor(&mut h, "보관할 문장 ");
+    step_until(&mut h, "kept for recovery", |h| {
+        has_text(h, tr("save-state-autosaved"))
+    });
+    // Something takes the recovery folder's place.
+    let folder = e.data.join("recovery");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    type_in_editor(&mut h, "잃을 수 있는 문장 ");
+    step_until(&mut h, "no recovery copy", |h| {
+        has_text(h, tr("save-state-not-kept"))
+    });
+    assert!(!has_text(&h, tr("save-state-autosaved")));
+}
