@@ -15,6 +15,19 @@ use crate::settings::{self, Theme};
 use crate::ui::preview::PreviewInput;
 
 impl DaybookApp {
+    /// Write the settings as soon as they change (a site trusted to run its Jekyll, a recent
+    /// site, the language), not only every 30 s while frames are drawn and at a clean exit:
+    /// a daybook that is killed or crashes keeps them. Not while the pointer is down (a
+    /// panel being dragged changes its width every frame): once it is let go.
+    pub fn persist_settings(&mut self, storage: &mut dyn eframe::Storage, dragging: bool) {
+        if dragging || self.window.settings_saved.as_ref() == Some(&self.session.settings) {
+            return;
+        }
+        eframe::App::save(self, storage);
+        storage.flush();
+        self.window.settings_saved = Some(self.session.settings.clone());
+    }
+
     /// egui leaves a syllable being composed in the field it was typed in when the user clicks
     /// elsewhere; the input method then commits the same syllable into the newly focused
     /// field. Drop that late commit so the syllable is neither lost nor typed twice.
@@ -210,10 +223,14 @@ impl eframe::App for DaybookApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.draw(ui);
         let ctx = ui.ctx().clone();
         self.run_commands(&ctx);
+        let dragging = ctx.input(|i| i.pointer.any_down());
+        if let Some(storage) = frame.storage_mut() {
+            self.persist_settings(storage, dragging);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -48,6 +48,8 @@ struct WindowState {
     was_focused: bool,
     /// The user answered the unsaved-changes prompt: the window may close.
     allow_close: bool,
+    /// The settings as last written to eframe's storage.
+    settings_saved: Option<Settings>,
 }
 
 pub struct DaybookApp {
@@ -79,6 +81,7 @@ impl DaybookApp {
         crate::i18n::apply_choice(settings.language);
         let photos = PhotoLoader::install(ctx, PHOTO_CACHE_BYTES);
         let theme_cache = start.data_dir.as_ref().map(|d| d.join("serve"));
+        let settings_loaded = settings.clone();
         let session = Session::new(
             settings,
             workers,
@@ -94,6 +97,7 @@ impl DaybookApp {
             widgets: Widgets::default(),
             window: WindowState {
                 was_focused: true,
+                settings_saved: Some(settings_loaded),
                 ..WindowState::default()
             },
             commands: Requests::default(),

@@ -381,3 +381,51 @@ fn a_wait_that_times_out_leaves_a_screenshot_of_the_window() {
     assert!(toolbar.len() > 5, "the toolbar row is blank in {path}");
     assert!(took < std::time::Duration::from_secs(5), "{took:?}");
 }
+
+/// What eframe would write to disk, in memory.
+#[derive(Default)]
+struct Storage {
+    values: std::collections::HashMap<String, String>,
+    flushed: usize,
+}
+
+impl eframe::Storage for Storage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.values.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.values.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.values.remove(key);
+    }
+    fn flush(&mut self) {
+        self.flushed += 1;
+    }
+}
+
+/// A changed setting is written at once (a daybook killed before its next 30 s autosave
+/// asked again whether to run the site's Jekyll), once, and not while a drag goes on.
+#[test]
+fn a_changed_setting_is_written_at_once() {
+    use daybook::settings::{KEY, ViewMode};
+    let (_d, root) = site();
+    let mut h = harness(&root.join(FIRST));
+    let mut storage = Storage::default();
+    // Opening the post changed the settings (the last site and post): written.
+    h.state_mut().persist_settings(&mut storage, false);
+    let opened = storage.flushed;
+    h.state_mut().persist_settings(&mut storage, false);
+    assert_eq!(storage.flushed, opened, "nothing changed since");
+    h.get_by_label(tr("view-preview")).click();
+    h.run_steps(2);
+    h.state_mut().persist_settings(&mut storage, true);
+    assert_eq!(storage.flushed, opened, "not while the pointer is down");
+    h.state_mut().persist_settings(&mut storage, false);
+    assert_eq!(storage.flushed, opened + 1);
+    let written: daybook::settings::Settings =
+        eframe::get_value(&storage, KEY).expect("the settings were written");
+    assert_eq!(written.view, ViewMode::PreviewOnly);
+    h.state_mut().persist_settings(&mut storage, false);
+    assert_eq!(storage.flushed, opened + 1, "written once");
+}
