@@ -20,12 +20,12 @@ impl DaybookApp {
     /// a daybook that is killed or crashes keeps them. Not while the pointer is down (a
     /// panel being dragged changes its width every frame): once it is let go.
     pub fn persist_settings(&mut self, storage: &mut dyn eframe::Storage, dragging: bool) {
-        if dragging || self.window.settings_saved.as_ref() == Some(&self.session.settings) {
+        if dragging || self.window.settings_saved == self.session.settings {
             return;
         }
         eframe::App::save(self, storage);
         storage.flush();
-        self.window.settings_saved = Some(self.session.settings.clone());
+        self.window.settings_saved = self.session.settings.clone();
     }
 
     /// egui leaves a syllable being composed in the field it was typed in when the user clicks

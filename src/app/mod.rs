@@ -49,7 +49,7 @@ struct WindowState {
     /// The user answered the unsaved-changes prompt: the window may close.
     allow_close: bool,
     /// The settings as last written to eframe's storage.
-    settings_saved: Option<Settings>,
+    settings_saved: Settings,
 }
 
 pub struct DaybookApp {
@@ -97,7 +97,7 @@ impl DaybookApp {
             widgets: Widgets::default(),
             window: WindowState {
                 was_focused: true,
-                settings_saved: Some(settings_loaded),
+                settings_saved: settings_loaded,
                 ..WindowState::default()
             },
             commands: Requests::default(),

@@ -62,13 +62,22 @@ fn the_shadow_mirrors_the_site_but_git_and_what_jekyll_writes() {
     assert_eq!(read(&root, ".jekyll-metadata").as_deref(), Some("m"));
 }
 
-#[test]
-fn the_windows_text_replaces_the_post_in_the_shadow_only() {
+const POST: &str = "_posts/2024-01-01-a.md";
+
+/// A site whose one post reads "saved\n", and its shadow: (temp folder, site, shadow root,
+/// shadow).
+fn post_saved_in_shadow() -> (tempfile::TempDir, PathBuf, PathBuf, Shadow) {
     let dir = tempfile::tempdir().unwrap();
     let (site, root) = (dir.path().join("site"), dir.path().join("shadow"));
-    let post = "_posts/2024-01-01-a.md";
-    write(&site, post, "saved\n");
-    let mut shadow = Shadow::create(&site, &root).unwrap();
+    write(&site, POST, "saved\n");
+    let shadow = Shadow::create(&site, &root).unwrap();
+    (dir, site, root, shadow)
+}
+
+#[test]
+fn the_windows_text_replaces_the_post_in_the_shadow_only() {
+    let (_dir, site, root, mut shadow) = post_saved_in_shadow();
+    let post = POST;
     shadow.set_text(post, Some("typed\n".into())).unwrap();
     assert_eq!(read(&root, post).as_deref(), Some("typed\n"));
     // The shadow's file may be a link to the user's: it is replaced, never written into.
@@ -90,17 +99,14 @@ fn the_windows_text_replaces_the_post_in_the_shadow_only() {
 
 #[test]
 fn the_text_the_shadow_already_holds_is_not_written_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let (site, root) = (dir.path().join("site"), dir.path().join("shadow"));
-    let post = "_posts/2024-01-01-a.md";
-    write(&site, post, "saved\n");
-    let mut shadow = Shadow::create(&site, &root).unwrap();
-    let kind = |root: &Path| std::fs::symlink_metadata(root.join(post)).unwrap();
-    let before = kind(&root);
+    let (_dir, _site, root, mut shadow) = post_saved_in_shadow();
+    let post = POST;
+    let meta = |root: &Path| std::fs::symlink_metadata(root.join(post)).unwrap();
+    let before = meta(&root);
     // The window sends the open post's text as soon as the server runs: unchanged, Jekyll
     // must not see a change (it rebuilt the post and the lists were called stale).
     shadow.set_text(post, Some("saved\n".into())).unwrap();
-    let after = kind(&root);
+    let after = meta(&root);
     assert_eq!(before.file_type(), after.file_type());
     assert_eq!(before.modified().unwrap(), after.modified().unwrap());
     assert!(shadow.take_written().is_empty());
@@ -109,11 +115,11 @@ fn the_text_the_shadow_already_holds_is_not_written_again() {
     shadow.set_text(post, Some("saved\n".into())).unwrap();
     assert_eq!(read(&root, post).as_deref(), Some("saved\n"));
     assert_eq!(shadow.take_written(), [Path::new(post)]);
-    let back = kind(&root).modified().unwrap();
+    let back = meta(&root).modified().unwrap();
     assert!(back >= after.modified().unwrap());
     shadow.set_text(post, Some("saved\n".into())).unwrap();
     assert!(shadow.take_written().is_empty());
-    assert_eq!(kind(&root).modified().unwrap(), back);
+    assert_eq!(meta(&root).modified().unwrap(), back);
 }
 
 #[test]
